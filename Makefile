@@ -1,0 +1,69 @@
+# pulumi-openconnectors — the two commands:
+#   make up     set everything up, start the emulator, `pulumi up` the quickstart
+#   make test   the whole test suite (unit, emulator contract, provider, end-to-end)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST_WORKERS ?= 2
+
+.PHONY: help up down env engine venv test test-fast e2e lint format typecheck bench bench-emulator chaos emulator clean
+
+help:
+	@echo "make up        start the emulator and deploy the quickstart (installs what is missing)"
+	@echo "make down      destroy the quickstart stack and stop the emulator"
+	@echo "make test      run all tests (unit, emulator, provider, end-to-end through the real engine)"
+	@echo "make lint      ruff + mypy --strict"
+	@echo "make bench     deployment benchmarks (real engine + emulator), writes bench-results/"
+	@echo "make chaos     the long seeded fault-injection run"
+	@echo "make emulator  run the emulator in the foreground"
+	@echo 'eval "$$(make -s env)"  put pulumi, the venv and the local backend in your shell'
+
+venv:
+	@bash scripts/setup_python.sh
+
+engine:
+	@bash scripts/bootstrap_engine.sh >/dev/null
+
+env:
+	@bash scripts/env.sh
+
+up:
+	@bash scripts/up.sh
+
+down:
+	@bash scripts/down.sh
+
+test: venv engine
+	@echo "[test] running the test suite with $(PYTEST_WORKERS) workers"
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q tests
+
+test-fast: venv
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -q tests/unit tests/emulator tests/provider
+
+e2e: venv engine
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q tests/e2e
+
+lint: venv
+	$(VENV)/bin/ruff check provider tests scripts examples
+	$(VENV)/bin/ruff format --check provider tests scripts examples
+	$(VENV)/bin/mypy
+
+format: venv
+	$(VENV)/bin/ruff format provider tests scripts examples
+	$(VENV)/bin/ruff check --fix provider tests scripts examples
+
+bench: venv engine
+	$(PY) scripts/bench_deploy.py
+
+bench-emulator: venv
+	$(PY) scripts/bench_emulator.py
+
+chaos: venv engine
+	OPENCONNECTORS_CHAOS_CYCLES=$${OPENCONNECTORS_CHAOS_CYCLES:-12} $(PY) -m pytest -q -m chaos tests/e2e
+
+emulator: venv
+	$(PY) -m pulumi_openconnectors.emulator --port $${PORT:-8790} --db $${DB:-.state/emulator.db}
+
+clean:
+	rm -rf .state bench-results .pytest_cache .mypy_cache .ruff_cache

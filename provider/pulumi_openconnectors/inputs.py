@@ -1,0 +1,226 @@
+"""Validation of ConnectorInstance inputs (the `check` step), with failures that name the field.
+
+Property names are the Python ones users write (``element_key``, ``configuration``, ...).
+Values that are not known yet during a preview (outputs of other resources) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN, as the host sends it
+
+NAME_MAX = 255
+TAG_MAX = 255
+OWNERSHIP_TAG_PREFIX = "pulumi-openconnectors:"
+ELEMENT_KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
+OAUTH2_KEYS = ("oauth.api.key", "oauth.api.secret", "oauth.callback.url")
+BASIC_KEYS = ("username", "password")
+
+INPUT_NAMES = (
+    "element_key",
+    "element_id",
+    "name",
+    "configuration",
+    "provider_data",
+    "tags",
+    "retrieve_objects",
+    "disabled",
+    "adopt_instance_id",
+)
+
+
+def is_unknown(value: Any) -> bool:
+    """True when the engine has not computed this value yet (previews)."""
+    if value == UNKNOWN:
+        return True
+    if isinstance(value, Mapping):
+        return any(is_unknown(v) for v in value.values())
+    if isinstance(value, list):
+        return any(is_unknown(v) for v in value)
+    return False
+
+
+def _config_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, str):
+        return value
+    raise ValueError(f"must be a string (or a number or boolean), got {type(value).__name__}")
+
+
+class InstanceInputs(BaseModel):
+    """The inputs of a ConnectorInstance after validation and normalisation."""
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+    element_key: str | None = None
+    element_id: int | None = Field(default=None, gt=0)
+    name: str
+    configuration: dict[str, str] = Field(default_factory=dict)
+    provider_data: dict[str, str] | None = None
+    tags: list[str] = Field(default_factory=list)
+    retrieve_objects: bool = False
+    disabled: bool | None = None
+    adopt_instance_id: int | None = Field(default=None, gt=0)
+
+    @field_validator("element_key")
+    @classmethod
+    def _element_key(cls, value: str | None) -> str | None:
+        if value is not None and not ELEMENT_KEY_PATTERN.match(value):
+            raise ValueError(
+                "must be a connector key such as 'hootsuite' or 'sfdc' "
+                "(letters, digits, '.', '_' or '-')"
+            )
+        return value
+
+    @field_validator("element_id", "adopt_instance_id", mode="before")
+    @classmethod
+    def _integer(cls, value: Any) -> Any:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError("must be a whole number")
+        if isinstance(value, float):
+            return int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        if len(value) > NAME_MAX:
+            raise ValueError(f"must be at most {NAME_MAX} characters, got {len(value)}")
+        return value
+
+    @field_validator("configuration", "provider_data", mode="before")
+    @classmethod
+    def _string_map(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, Mapping):
+            raise ValueError(f"must be a mapping of strings, got {type(value).__name__}")
+        out: dict[str, str] = {}
+        for key, item in value.items():
+            if not isinstance(key, str) or not key.strip():
+                raise ValueError("keys must be non-empty strings")
+            try:
+                out[key] = _config_value(item)
+            except ValueError as exc:
+                raise ValueError(f"[{key!r}] {exc}") from None
+        return out
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        if isinstance(value, str) or not isinstance(value, list):
+            raise ValueError(f"must be a list of strings, got {type(value).__name__}")
+        seen: set[str] = set()
+        for index, tag in enumerate(value):
+            if not isinstance(tag, str):
+                raise ValueError(f"[{index}] must be a string, got {type(tag).__name__}")
+            if not tag.strip():
+                raise ValueError(f"[{index}] must not be empty")
+            if len(tag) > TAG_MAX:
+                raise ValueError(f"[{index}] must be at most {TAG_MAX} characters")
+            if tag.startswith(OWNERSHIP_TAG_PREFIX):
+                raise ValueError(
+                    f"[{index}] tags starting with {OWNERSHIP_TAG_PREFIX!r} are reserved "
+                    "for the provider's ownership tag"
+                )
+            if tag in seen:
+                raise ValueError(f"[{index}] duplicate tag {tag!r}")
+            seen.add(tag)
+        return value
+
+    @field_validator("retrieve_objects", "disabled", mode="before")
+    @classmethod
+    def _boolean(cls, value: Any) -> Any:
+        if value is not None and not isinstance(value, bool):
+            raise ValueError(f"must be true or false, got {type(value).__name__}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> InstanceInputs:
+        if (self.element_key is None) == (self.element_id is None):
+            raise ValueError("element_key: set exactly one of element_key or element_id")
+        code = (self.provider_data or {}).get("code")
+        if code is not None and self.adopt_instance_id is None:
+            missing = [k for k in OAUTH2_KEYS if not self.configuration.get(k)]
+            if missing:
+                raise ValueError(
+                    "configuration: an OAuth 2.0 instance (provider_data.code is set) needs "
+                    + ", ".join(repr(k) for k in missing)
+                )
+        if any(k in self.configuration for k in BASIC_KEYS):
+            missing = [k for k in BASIC_KEYS if not self.configuration.get(k)]
+            if missing:
+                raise ValueError(
+                    "configuration: a basic-auth instance needs both 'username' and 'password'; "
+                    "missing or empty: " + ", ".join(repr(k) for k in missing)
+                )
+        return self
+
+    def element_ref(self) -> str:
+        """The connector as the API's {keyOrId} path segment."""
+        return self.element_key if self.element_key is not None else str(self.element_id)
+
+
+def validate_inputs(news: Mapping[str, Any]) -> tuple[InstanceInputs | None, list[tuple[str, str]]]:
+    """Validate raw inputs. Returns the model (None when invalid or not yet known) and failures.
+
+    Each failure is (property, reason), the property being the top-level input name.
+    """
+    failures: list[tuple[str, str]] = []
+    unknown = [k for k in INPUT_NAMES if k in news and is_unknown(news[k])]
+    for key in news:
+        if key not in INPUT_NAMES and not key.startswith("__") and key not in _OUTPUT_NAMES:
+            failures.append((key, f"unknown property {key!r}; valid inputs: {', '.join(INPUT_NAMES)}"))
+    known = {k: v for k, v in news.items() if k in INPUT_NAMES and k not in unknown}
+    if "name" in unknown:
+        known["name"] = "unknown-yet"
+    if "element_key" in unknown or "element_id" in unknown:
+        known.pop("element_key", None)
+        known.pop("element_id", None)
+        known["element_key"] = "unknown-yet"
+    try:
+        model = InstanceInputs.model_validate(known)
+    except ValidationError as exc:
+        for error in exc.errors():
+            location = [str(part) for part in error["loc"]]
+            message = str(error["msg"]).removeprefix("Value error, ")
+            prop = location[0] if location else ""
+            if not prop and ":" in message:
+                prop, message = (s.strip() for s in message.split(":", 1))
+            detail = "".join(f"[{p!r}]" if not p.isdigit() else f"[{p}]" for p in location[1:])
+            if error["type"] == "missing":
+                message = "is required"
+            failures.append((prop, f"{prop}{detail} {message}".strip()))
+        return None, failures
+    if failures or unknown:
+        return None, failures
+    return model, failures
+
+
+# Outputs the engine may hand back to check() alongside inputs (old state on refresh paths).
+_OUTPUT_NAMES = frozenset(
+    {
+        "instance_id",
+        "token",
+        "element_name",
+        "valid",
+        "created_date",
+        "objects",
+        "ownership_tag",
+        "provisioning",
+    }
+)

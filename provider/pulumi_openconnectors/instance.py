@@ -1,0 +1,92 @@
+"""ConnectorInstance: an SAP Open Connectors connector instance as a Pulumi resource."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import Resource
+
+from .instance_provider import ConnectorInstanceProvider
+
+SECRET_OUTPUTS = ["token", "configuration", "provider_data"]
+
+_COMPUTED_OUTPUTS = (
+    "instance_id",
+    "token",
+    "element_name",
+    "valid",
+    "created_date",
+    "objects",
+    "ownership_tag",
+)
+
+
+class ConnectorInstance(Resource, module="openconnectors", name="ConnectorInstance"):
+    """A connector instance (an authenticated connection to one vendor account).
+
+    Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
+
+    Changing ``element_key``/``element_id`` replaces the instance; ``name``, ``tags``,
+    ``configuration`` and ``disabled`` are updated in place; ``provider_data`` (the OAuth 2.0
+    authorization grant) and ``retrieve_objects`` are used at create only. ``token``,
+    ``configuration`` and ``provider_data`` are always secrets in state and outputs.
+
+    To take over an instance that already exists (``pulumi import`` does not work for
+    dynamic resources), pass ``adopt_instance_id=<its id>``.
+    """
+
+    instance_id: pulumi.Output[int]
+    token: pulumi.Output[str]
+    element_key: pulumi.Output[str]
+    element_id: pulumi.Output[int]
+    element_name: pulumi.Output[str]
+    name: pulumi.Output[str]
+    tags: pulumi.Output[list[str]]
+    configuration: pulumi.Output[dict[str, str]]
+    provider_data: pulumi.Output[dict[str, str] | None]
+    retrieve_objects: pulumi.Output[bool]
+    disabled: pulumi.Output[bool]
+    valid: pulumi.Output[bool]
+    created_date: pulumi.Output[str]
+    objects: pulumi.Output[list[dict[str, str]] | None]
+    adopt_instance_id: pulumi.Output[int | None]
+    ownership_tag: pulumi.Output[str]
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        element_key: pulumi.Input[str] | None = None,
+        element_id: pulumi.Input[int] | None = None,
+        name: pulumi.Input[str] | None = None,
+        configuration: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
+        provider_data: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
+        tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
+        retrieve_objects: pulumi.Input[bool] = False,
+        disabled: pulumi.Input[bool] | None = None,
+        adopt_instance_id: pulumi.Input[int] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props: dict[str, Any] = {
+            "element_key": element_key,
+            "element_id": element_id,
+            "name": name if name is not None else resource_name,
+            "configuration": pulumi.Output.secret(configuration or {}),
+            "provider_data": (
+                pulumi.Output.secret(provider_data) if provider_data is not None else None
+            ),
+            "tags": tags if tags is not None else [],
+            "retrieve_objects": retrieve_objects,
+            "disabled": disabled,
+            "adopt_instance_id": adopt_instance_id,
+        }
+        props.update(dict.fromkeys(_COMPUTED_OUTPUTS))
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=SECRET_OUTPUTS)
+        super().__init__(
+            ConnectorInstanceProvider(),
+            resource_name,
+            props,
+            pulumi.ResourceOptions.merge(opts, secret_opts),
+        )

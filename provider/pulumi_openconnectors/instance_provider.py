@@ -1,0 +1,387 @@
+"""The dynamic resource provider behind ConnectorInstance: check, diff, create, read, update, delete.
+
+The provider object is pickled into every resource's state by reference (this module is
+importable), so it holds nothing but its class: the client and its settings are built in
+``configure`` (stack config) or lazily from the environment, inside the provider process.
+
+Create is made safe against lost answers: every instance carries an ownership tag
+(``pulumi-openconnectors:<uuid>``, hidden from the ``tags`` output). When a POST fails in a way
+that may have created the instance (timeout, dropped connection, 5xx), the provider looks the
+tag up, adopts what it finds, and only re-posts when nothing was created.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    ConfigureRequest,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    ResourceProvider,
+    UpdateResult,
+)
+
+from .client import OpenConnectorsClient
+from .config import resolve_settings
+from .errors import NotFoundError, OpenConnectorsError
+from .inputs import OWNERSHIP_TAG_PREFIX, InstanceInputs, is_unknown, validate_inputs
+from .models import CreateInstanceRequest, Instance, UpdateInstanceRequest
+
+log = logging.getLogger("pulumi_openconnectors.provider")
+
+CREATE_ATTEMPTS = 3
+RECONCILE_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # bounded: about a minute in all
+MASKED = "********"
+
+
+class ProviderError(OpenConnectorsError):
+    """An operation of the provider failed; the message says what to do."""
+
+
+def _ownership_tag() -> str:
+    return f"{OWNERSHIP_TAG_PREFIX}{uuid.uuid4().hex}"
+
+
+def _user_tags(tags: list[str], ownership_tag: str | None) -> list[str]:
+    return [t for t in tags if t != ownership_tag and not t.startswith(OWNERSHIP_TAG_PREFIX)]
+
+
+def _as_int(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    return int(value)
+
+
+def _parse(props: Mapping[str, Any]) -> InstanceInputs:
+    model, failures = validate_inputs(props)
+    if model is None:
+        reasons = "; ".join(reason for _, reason in failures) or "some inputs are not known yet"
+        raise ProviderError(f"invalid ConnectorInstance inputs: {reasons}")
+    return model
+
+
+def _objects(instance: Instance) -> list[dict[str, str]] | None:
+    if instance.objects is None:
+        return None
+    return [
+        {"name": o.name, "vendor_name": o.vendor_name, "type": o.type} for o in instance.objects
+    ]
+
+
+def _live_configuration(desired: Mapping[str, str], instance: Instance) -> dict[str, str]:
+    """Our configuration, with any value the API shows in clear and differently (drift)."""
+    live = dict(desired)
+    shown = instance.configuration or {}
+    for key in desired:
+        value = shown.get(key)
+        if isinstance(value, str) and value != MASKED and value != desired[key]:
+            live[key] = value
+    return live
+
+
+def _outputs(
+    inputs: InstanceInputs,
+    instance: Instance,
+    ownership_tag: str | None,
+    objects: list[dict[str, str]] | None,
+) -> dict[str, Any]:
+    element = instance.element
+    element_id = element.id if element is not None and element.id is not None else instance.element_id
+    return {
+        # inputs, as the API now holds them (so that refresh shows drift)
+        "element_key": element.key if element is not None else inputs.element_key,
+        "element_id": element_id,
+        "name": instance.name,
+        "configuration": _live_configuration(inputs.configuration, instance),
+        "provider_data": inputs.provider_data,
+        "tags": _user_tags(list(instance.tags or []), ownership_tag),
+        "retrieve_objects": inputs.retrieve_objects,
+        "disabled": instance.disabled,
+        "adopt_instance_id": inputs.adopt_instance_id,
+        # computed
+        "instance_id": instance.id,
+        "token": instance.token.get_secret_value() if instance.token is not None else None,
+        "element_name": element.name if element is not None else None,
+        "valid": instance.valid,
+        "created_date": instance.created_date,
+        "objects": objects,
+        "ownership_tag": ownership_tag,
+    }
+
+
+def _inputs_from_state(props: Mapping[str, Any]) -> InstanceInputs:
+    """The last known inputs, rebuilt from a resource's state (outputs carry every input)."""
+    state = {
+        "element_key": props.get("element_key"),
+        "name": props.get("name") or "unnamed",
+        "configuration": props.get("configuration") or {},
+        "provider_data": props.get("provider_data"),
+        "tags": _user_tags(list(props.get("tags") or []), props.get("ownership_tag")),
+        "retrieve_objects": bool(props.get("retrieve_objects") or False),
+        "disabled": props.get("disabled"),
+        "adopt_instance_id": _as_int(props.get("adopt_instance_id")),
+    }
+    if state["element_key"] is None:
+        state["element_id"] = _as_int(props.get("element_id"))
+    return InstanceInputs.model_validate(state)
+
+
+class ConnectorInstanceProvider(ResourceProvider):
+    """CRUD of Open Connectors connector instances through the platform REST API."""
+
+    # The pickled provider captures nothing secret (no client, no credentials), so it need not
+    # be stored encrypted: this keeps state small and diffs readable.
+    serialize_as_secret_always = False
+
+    _lock = threading.Lock()  # a class attribute: pickled by reference with the class
+
+    # -- plumbing -----------------------------------------------------------------------
+    # These attributes are only ever set in the provider process, after unpickling; the
+    # object the program pickles has none, so no client or credential is ever serialised.
+
+    def configure(self, req: ConfigureRequest) -> None:
+        self._config_lookup: Callable[[str], Any] = req.config.get
+
+    def _client(self) -> OpenConnectorsClient:
+        client: OpenConnectorsClient | None = getattr(self, "_api_client", None)
+        if client is None:
+            with self._lock:
+                client = getattr(self, "_api_client", None)
+                if client is None:
+                    lookup = getattr(self, "_config_lookup", lambda _key: None)
+                    client = OpenConnectorsClient(resolve_settings(lookup))
+                    self._api_client = client
+        return client
+
+    # -- check / diff --------------------------------------------------------------------
+
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        model, failures = validate_inputs(news)
+        if failures:
+            return CheckResult(news, [CheckFailure(prop, reason) for prop, reason in failures])
+        if model is None:  # some values are unknown until the preview's dependencies exist
+            return CheckResult(news, [])
+        normalised = dict(news)
+        normalised.update(model.model_dump(exclude_none=False))
+        return CheckResult(normalised, [])
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        replaces: list[str] = []
+        changes: list[str] = []
+
+        def differs(key: str, old: Any, new: Any) -> bool:
+            return is_unknown(new) or old != new
+
+        if news.get("element_key") is not None:
+            if differs("element_key", olds.get("element_key"), news.get("element_key")):
+                replaces.append("element_key")
+        elif news.get("element_id") is not None:
+            old_id = _as_int(olds.get("element_id"))
+            new_id = news.get("element_id")
+            if is_unknown(new_id) or old_id != _as_int(new_id):
+                replaces.append("element_id")
+
+        if differs("name", olds.get("name"), news.get("name")):
+            changes.append("name")
+        new_tags = news.get("tags") or []
+        old_tags = _user_tags(list(olds.get("tags") or []), olds.get("ownership_tag"))
+        if is_unknown(new_tags) or sorted(old_tags) != sorted(new_tags):
+            changes.append("tags")
+        if differs("configuration", olds.get("configuration") or {}, news.get("configuration") or {}):
+            changes.append("configuration")
+        new_disabled = news.get("disabled")
+        if new_disabled is not None and differs("disabled", olds.get("disabled"), new_disabled):
+            changes.append("disabled")
+
+        return DiffResult(
+            changes=bool(replaces or changes),
+            replaces=replaces,
+            stables=["instance_id", "created_date"] if not replaces else [],
+            delete_before_replace=False,
+        )
+
+    # -- create ------------------------------------------------------------------------
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        inputs = _parse(props)
+        client = self._client()
+        if inputs.adopt_instance_id is not None:
+            return self._adopt(client, inputs)
+
+        ownership_tag = _ownership_tag()
+        request = CreateInstanceRequest(
+            element_key=inputs.element_key,
+            element_id=inputs.element_id,
+            name=inputs.name,
+            configuration=inputs.configuration,
+            provider_data=inputs.provider_data,
+            tags=[*inputs.tags, ownership_tag],
+            retrieve_objects_after_instantiation=inputs.retrieve_objects or None,
+        )
+        instance = self._create_reconciled(client, request, ownership_tag, inputs)
+        if inputs.disabled:
+            instance = client.update_instance(instance.id, UpdateInstanceRequest(disabled=True))
+        outs = _outputs(inputs, instance, ownership_tag, _objects(instance))
+        return CreateResult(str(instance.id), outs)
+
+    def _create_reconciled(
+        self,
+        client: OpenConnectorsClient,
+        request: CreateInstanceRequest,
+        ownership_tag: str,
+        inputs: InstanceInputs,
+    ) -> Instance:
+        what = f"connector instance {inputs.name!r} ({inputs.element_ref()})"
+        last: OpenConnectorsError | None = None
+        for _attempt in range(CREATE_ATTEMPTS):
+            try:
+                return client.create_instance(request)
+            except OpenConnectorsError as exc:
+                if not getattr(exc, "ambiguous", False):
+                    raise ProviderError(f"creating {what} failed: {exc}") from None
+                last = exc
+                log.warning("create of %s had no clear answer (%s); reconciling", what, exc)
+            found = self._find_owned(client, ownership_tag, what, last)
+            if found is not None:
+                return found
+        raise ProviderError(
+            f"creating {what} failed {CREATE_ATTEMPTS} times without a clear answer "
+            f"(last: {last}); no instance tagged {ownership_tag!r} exists, so nothing was left "
+            "behind. Check the API's health and run `pulumi up` again."
+        )
+
+    def _find_owned(
+        self,
+        client: OpenConnectorsClient,
+        ownership_tag: str,
+        what: str,
+        cause: OpenConnectorsError | None,
+    ) -> Instance | None:
+        """Find the instance a lost create made, by its ownership tag (bounded waiting)."""
+        error: OpenConnectorsError | None = None
+        for wait in (0.0, *RECONCILE_WAITS):
+            if wait:
+                time.sleep(wait)
+            try:
+                owned = client.list_instances(tags=[ownership_tag])
+            except OpenConnectorsError as exc:
+                error = exc
+                continue
+            owned = [i for i in owned if ownership_tag in (i.tags or [])]
+            if not owned:
+                return None
+            keep, *extra = sorted(owned, key=lambda i: i.id)
+            for duplicate in extra:  # never leave a second copy behind
+                try:
+                    client.delete_instance(duplicate.id)
+                except NotFoundError:
+                    pass
+            return client.get_instance(keep.id)
+        raise ProviderError(
+            f"creating {what} may have succeeded (the API gave no answer: {cause}), and the API "
+            f"stayed unreachable while checking ({error}). If it was created it carries the tag "
+            f"{ownership_tag!r}: adopt it with adopt_instance_id=<its id>, or delete it, then run "
+            "`pulumi up` again."
+        )
+
+    def _adopt(self, client: OpenConnectorsClient, inputs: InstanceInputs) -> CreateResult:
+        instance_id = int(inputs.adopt_instance_id or 0)
+        try:
+            existing = client.get_instance(instance_id)
+        except NotFoundError:
+            raise ProviderError(
+                f"adopt_instance_id={instance_id}: no such connector instance in this "
+                "organization (GET /instances/{id} answered 404)."
+            ) from None
+        element = existing.element
+        if inputs.element_key is not None and element is not None and element.key != inputs.element_key:
+            raise ProviderError(
+                f"adopt_instance_id={instance_id}: that instance is a {element.key!r} instance, "
+                f"but element_key is {inputs.element_key!r}."
+            )
+        if inputs.element_id is not None and element is not None and element.id != inputs.element_id:
+            raise ProviderError(
+                f"adopt_instance_id={instance_id}: that instance belongs to element {element.id}, "
+                f"but element_id is {inputs.element_id}."
+            )
+        ownership_tag = _ownership_tag()
+        # Adoption makes the program the source of truth for name, tags and configuration.
+        patch = UpdateInstanceRequest(
+            name=inputs.name,
+            tags=[*inputs.tags, ownership_tag],
+            configuration=inputs.configuration or None,
+            disabled=inputs.disabled,
+        )
+        instance = client.update_instance(instance_id, patch)
+        return CreateResult(str(instance.id), _outputs(inputs, instance, ownership_tag, None))
+
+    # -- read / update / delete ----------------------------------------------------------
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        client = self._client()
+        try:
+            instance = client.get_instance(int(id_))
+        except NotFoundError:
+            return ReadResult(None, {})  # gone: refresh drops it, the next `up` recreates it
+        inputs = _inputs_from_state(props)
+        ownership_tag = props.get("ownership_tag")
+        outs = _outputs(inputs, instance, ownership_tag, props.get("objects"))
+        return ReadResult(id_, outs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        inputs = _parse(news)
+        client = self._client()
+        ownership_tag: str | None = olds.get("ownership_tag")
+        old_config: dict[str, str] = dict(olds.get("configuration") or {})
+        old_tags = _user_tags(list(olds.get("tags") or []), ownership_tag)
+        tags = [*inputs.tags, *([ownership_tag] if ownership_tag else [])]
+        instance_id = int(id_)
+        removed_keys = set(old_config) - set(inputs.configuration)
+        if removed_keys:
+            # PATCH merges configuration key by key: dropping a key takes a full PUT.
+            body: dict[str, Any] = {
+                "name": inputs.name,
+                "tags": tags,
+                "configuration": inputs.configuration,
+            }
+            if inputs.disabled is not None:
+                body["disabled"] = inputs.disabled
+            instance = client.replace_instance(instance_id, body)
+        else:
+            patch = UpdateInstanceRequest(
+                name=inputs.name if inputs.name != olds.get("name") else None,
+                tags=tags if sorted(old_tags) != sorted(inputs.tags) else None,
+                configuration=(
+                    {k: v for k, v in inputs.configuration.items() if old_config.get(k) != v}
+                    or None
+                ),
+                disabled=(
+                    inputs.disabled
+                    if inputs.disabled is not None and inputs.disabled != olds.get("disabled")
+                    else None
+                ),
+            )
+            try:
+                instance = client.update_instance(instance_id, patch)
+            except NotFoundError:
+                raise ProviderError(
+                    f"connector instance {instance_id} no longer exists. Run `pulumi refresh` "
+                    "to drop it from the stack, then `pulumi up` to create it again."
+                ) from None
+        outs = _outputs(inputs, instance, ownership_tag, olds.get("objects"))
+        return UpdateResult(outs)
+
+    def delete(self, id_: str, _props: dict[str, Any]) -> None:
+        try:
+            self._client().delete_instance(int(id_))
+        except NotFoundError:
+            return  # already gone: that is what delete wants

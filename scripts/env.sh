@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Print the shell exports that put the real Pulumi engine, the project virtualenv and the
+# local file backend in your shell:   eval "$(make -s env)"
+# Installs what is missing first (progress on stderr), so stdout is only the exports.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+bash "$ROOT/scripts/setup_python.sh" >&2
+ENGINE_BIN="$(bash "$ROOT/scripts/bootstrap_engine.sh")"
+STATE="${OPENCONNECTORS_STATE_DIR:-$ROOT/.state}"
+mkdir -p "$STATE/backend" "$STATE/pulumi-home"
+cat <<EXPORTS
+export PATH="$ENGINE_BIN:$ROOT/.venv/bin:\$PATH"
+export PULUMI_HOME="$STATE/pulumi-home"
+export PULUMI_BACKEND_URL="file://$STATE/backend"
+export PULUMI_CONFIG_PASSPHRASE="\${PULUMI_CONFIG_PASSPHRASE:-openconnectors-local-demo}"
+export PULUMI_SKIP_UPDATE_CHECK=true
+export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
+export PULUMI_SKIP_CONFIRMATIONS=true
+EXPORTS

@@ -1,0 +1,164 @@
+"""Drive the real `pulumi` CLI (built by scripts/bootstrap_engine.sh) against a file backend."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+VENV = Path(os.environ.get("OPENCONNECTORS_VENV", REPO / ".venv"))
+PASSPHRASE = "e2e-test-passphrase"
+
+
+def engine_bin() -> Path:
+    """The directory with `pulumi` and its Python plugins (builds them on first use)."""
+    out = subprocess.run(
+        ["bash", str(REPO / "scripts" / "bootstrap_engine.sh")],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+class PulumiFailed(AssertionError):
+    def __init__(self, args: list[str], result: subprocess.CompletedProcess[str]) -> None:
+        super().__init__(
+            f"pulumi {' '.join(args)} exited {result.returncode}\n"
+            f"--- stdout ---\n{result.stdout}\n--- stderr ---\n{result.stderr}"
+        )
+        self.result = result
+
+
+@dataclass
+class Stack:
+    """A Pulumi project + stack in a temporary directory, driven through the real CLI."""
+
+    workdir: Path
+    bin_dir: Path
+    program: str
+    stack: str = "test"
+    project: str = "oc-e2e"
+    extra_env: dict[str, str] = field(default_factory=dict)
+    log_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        self.project_dir = self.workdir / "project"
+        self.backend_dir = self.workdir / "backend"
+        self.home_dir = self.workdir / "pulumi-home"
+        for d in (self.project_dir, self.backend_dir, self.home_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        (self.project_dir / "Pulumi.yaml").write_text(
+            f"name: {self.project}\n"
+            "runtime:\n"
+            "  name: python\n"
+            "  options:\n"
+            f"    virtualenv: {VENV}\n"
+        )
+        self.write_program(self.program)
+
+    def write_program(self, program: str) -> None:
+        self.program = program
+        (self.project_dir / "__main__.py").write_text(textwrap.dedent(program))
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("PULUMI_", "OPENCONNECTORS_"))
+        }
+        env.update(
+            {
+                "PATH": f"{self.bin_dir}:{VENV / 'bin'}:{os.environ.get('PATH', '')}",
+                "PULUMI_HOME": str(self.home_dir),
+                "PULUMI_BACKEND_URL": f"file://{self.backend_dir}",
+                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+                "PULUMI_SKIP_UPDATE_CHECK": "true",
+                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+                "PULUMI_SKIP_CONFIRMATIONS": "true",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
+        env.update(self.extra_env)
+        return env
+
+    def run(
+        self, *args: str, check: bool = True, timeout: float = 600
+    ) -> subprocess.CompletedProcess[str]:
+        argv = [str(self.bin_dir / "pulumi"), *args]
+        result = subprocess.run(
+            argv,
+            cwd=self.project_dir,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        if self.log_dir is not None:
+            with (self.log_dir / "pulumi-output.log").open("a") as fh:
+                fh.write(f"$ pulumi {' '.join(args)}\n{result.stdout}\n{result.stderr}\n")
+        if check and result.returncode != 0:
+            raise PulumiFailed(list(args), result)
+        return result
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def init(self) -> Stack:
+        self.run("stack", "init", self.stack, "--non-interactive")
+        return self
+
+    def config(self, key: str, value: str, secret: bool = False) -> None:
+        args = ["config", "set", key, "--stack", self.stack]
+        if secret:
+            args.append("--secret")
+        args.extend(["--", value])
+        self.run(*args)
+
+    def up(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run(
+            "up", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack,
+            *extra, check=check,
+        )
+
+    def preview(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run("preview", "--non-interactive", "--stack", self.stack, *extra, check=check)
+
+    def refresh(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run(
+            "refresh", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack,
+            *extra, check=check,
+        )
+
+    def destroy(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return self.run(
+            "destroy", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack,
+            *extra, check=check,
+        )
+
+    def outputs(self, show_secrets: bool = False) -> dict[str, Any]:
+        args = ["stack", "output", "--json", "--stack", self.stack]
+        if show_secrets:
+            args.append("--show-secrets")
+        return dict(json.loads(self.run(*args).stdout))
+
+    def export(self, show_secrets: bool = False) -> dict[str, Any]:
+        args = ["stack", "export", "--stack", self.stack]
+        if show_secrets:
+            args.append("--show-secrets")
+        return dict(json.loads(self.run(*args).stdout))
+
+    def resources(self, type_suffix: str = "") -> list[dict[str, Any]]:
+        deployment = self.export()["deployment"]
+        return [
+            r for r in deployment.get("resources", []) if r["type"].endswith(type_suffix)
+        ]
+
+    def state_files(self) -> list[Path]:
+        return [p for p in self.backend_dir.rglob("*") if p.is_file()]
