@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 import uuid
+from datetime import datetime, timezone
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -77,6 +78,14 @@ def _objects(instance: Instance) -> list[dict[str, str]] | None:
     ]
 
 
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds") + "Z"
+
+
 def _live_configuration(desired: Mapping[str, str], instance: Instance) -> dict[str, str]:
     """Our configuration, with any value the API shows in clear and differently (drift)."""
     live = dict(desired)
@@ -112,7 +121,7 @@ def _outputs(
         "token": instance.token.get_secret_value() if instance.token is not None else None,
         "element_name": element.name if element is not None else None,
         "valid": instance.valid,
-        "created_date": instance.created_date,
+        "created_date": _iso(instance.created_date),
         "objects": objects,
         "ownership_tag": ownership_tag,
     }

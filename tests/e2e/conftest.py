@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .harness import Stack, engine_bin
+
+
+@pytest.fixture(scope="session")
+def engine() -> Path:
+    """The engine's bin directory; built on first use (see scripts/bootstrap_engine.sh)."""
+    return engine_bin()
+
+
+@pytest.fixture
+def stack_factory(tmp_path: Path, engine: Path) -> Callable[..., Stack]:
+    created: list[Stack] = []
+
+    def make(program: str, **kwargs: object) -> Stack:
+        index = len(created)
+        workdir = tmp_path / f"stack{index}"
+        log_dir = tmp_path
+        stack = Stack(workdir=workdir, bin_dir=engine, program=program, log_dir=log_dir, **kwargs)  # type: ignore[arg-type]
+        created.append(stack)
+        return stack
+
+    return make

@@ -1,0 +1,134 @@
+"""No secret appears in plaintext anywhere: state, exports, engine and provider logs, error
+text, or the emulator's logs. Canary values are planted and searched for everywhere."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pulumi_openconnectors.emulator import EmulatorServer
+
+from .live import Live, oauth_code
+from .programs import INSTANCES_PROGRAM, basic_instance, set_instances
+
+pytestmark = pytest.mark.e2e
+
+USER = "canary-user-secret-7f3a9c"
+ORG = "canary-org-secret-51be02"
+PASSWORD = "canary-password-c0ffee"
+OAUTH_SECRET = "canary-oauth-secret-d00d"
+OAUTH_KEY = "e2e-oauth-app"
+CALLBACK = "http://127.0.0.1:9/callback"
+
+
+class Capture(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+@pytest.fixture
+def canary_emulator(tmp_path: Path) -> Iterator[tuple[EmulatorServer, Capture]]:
+    capture = Capture()
+    loggers = [logging.getLogger(n) for n in ("pulumi_openconnectors", "uvicorn", "uvicorn.error", "uvicorn.access", "fastapi")]
+    for logger in loggers:
+        logger.addHandler(capture)
+    previous = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.DEBUG)
+    with EmulatorServer(port=0, db=str(tmp_path / "canary.db"), accounts=[(USER, ORG)]) as emu:
+        yield emu, capture
+    for logger, level in zip(loggers, previous):
+        logger.removeHandler(capture)
+        logger.setLevel(level)
+
+
+def _scan(texts: dict[str, str], canaries: dict[str, str]) -> list[str]:
+    return [
+        f"{canary_name} found in {where}"
+        for where, text in texts.items()
+        for canary_name, canary in canaries.items()
+        if canary in text
+    ]
+
+
+def test_no_secret_in_state_exports_logs_or_errors(
+    stack_factory: Any, canary_emulator: tuple[EmulatorServer, Capture], tmp_path: Path
+) -> None:
+    emu, emulator_log = canary_emulator
+    live = Live(emu)
+    code = oauth_code(emu, "hootsuite", OAUTH_KEY, OAUTH_SECRET, CALLBACK)
+    stack = stack_factory(INSTANCES_PROGRAM).init()
+    stack.config("openconnectors:baseUrl", emu.base_url)
+    stack.config("openconnectors:userSecret", USER, secret=True)
+    stack.config("openconnectors:organizationSecret", ORG, secret=True)
+    oauth_spec = {
+        "element_key": "hootsuite",
+        "name": "Social",
+        "configuration": {"oauth.api.key": OAUTH_KEY, "oauth.callback.url": CALLBACK},
+        "secretConfiguration": {"oauth.api.secret": "oauth"},
+        "providerDataRef": "code",
+    }
+    set_instances(
+        stack,
+        {"crm": basic_instance("CRM"), "social": oauth_spec},
+        {"pw": PASSWORD, "oauth": OAUTH_SECRET, "code": code},
+    )
+
+    verbose = ("--logtostderr", "-v=9")
+    outputs: dict[str, str] = {}
+    result = stack.up(*verbose)
+    outputs["up"] = result.stdout + result.stderr
+    tokens = {f"token of {i['name']}": i["token"] for i in live.instances()}
+    assert len(tokens) == 2
+
+    result = stack.refresh(*verbose)
+    outputs["refresh"] = result.stdout + result.stderr
+    set_instances(stack, {"crm": basic_instance("CRM v2"), "social": oauth_spec})
+    result = stack.up(*verbose)
+    outputs["update"] = result.stdout + result.stderr
+    result = stack.preview("--diff", *verbose)
+    outputs["preview --diff"] = result.stdout + result.stderr
+    outputs["stack output"] = stack.run("stack", "output", "--json").stdout
+    outputs["stack export"] = stack.run("stack", "export").stdout
+    for path in stack.state_files():
+        outputs[f"state file {path.relative_to(stack.backend_dir)}"] = path.read_text(
+            errors="replace"
+        )
+
+    # A failing operation: the error text must not echo the (wrong) secret either.
+    stack.config("openconnectors:userSecret", "canary-wrong-user-secret-99", secret=True)
+    result = stack.refresh(*verbose, check=False)
+    assert result.returncode != 0
+    failure = result.stdout + result.stderr
+    assert "401" in failure or "credentials" in failure.lower()
+    outputs["failed refresh"] = failure
+    stack.config("openconnectors:userSecret", USER, secret=True)
+
+    result = stack.destroy(*verbose)
+    outputs["destroy"] = result.stdout + result.stderr
+    outputs["emulator log"] = "\n".join(emulator_log.lines)
+    for path in stack.home_dir.rglob("*.log"):
+        outputs[f"pulumi home {path.name}"] = path.read_text(errors="replace")
+
+    canaries = {
+        "user secret": USER,
+        "organization secret": ORG,
+        "password": PASSWORD,
+        "oauth api secret": OAUTH_SECRET,
+        "oauth code": code,
+        "wrong user secret": "canary-wrong-user-secret-99",
+        **tokens,
+    }
+    assert outputs["emulator log"], "the emulator logged requests (the scan is not vacuous)"
+    assert any("token" in k for k in canaries)
+    leaks = _scan(outputs, canaries)
+    assert leaks == [], "\n".join(leaks)
+    assert live.instances() == []

@@ -1,0 +1,168 @@
+"""The provider's methods called directly (as the dynamic-provider host calls them), against
+the emulator over real HTTP."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import pytest
+import requests
+from pulumi.dynamic.dynamic import serialize_provider
+
+from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider, ProviderError
+
+from .conftest import configured_provider
+
+
+def _headers(emulator: Any) -> dict[str, str]:
+    return {
+        "Authorization": f"User {emulator.user_secret}, Organization {emulator.organization_secret}"
+    }
+
+
+def _server_instances(emulator: Any) -> list[dict[str, Any]]:
+    answer = requests.get(f"{emulator.base_url}/instances", headers=_headers(emulator), timeout=5)
+    answer.raise_for_status()
+    return list(answer.json())
+
+
+def _inputs(**extra: Any) -> dict[str, Any]:
+    props: dict[str, Any] = {
+        "element_key": "closeio",
+        "name": "Unit CRM",
+        "configuration": {"username": "u@example.com", "password": "pw-unit"},
+        "tags": ["unit"],
+        "retrieve_objects": False,
+    }
+    props.update(extra)
+    return props
+
+
+def test_the_pickled_provider_is_a_reference_without_state() -> None:
+    blob = base64.b64decode(serialize_provider(ConnectorInstanceProvider()))
+    assert b"pulumi_openconnectors.instance_provider" in blob
+    assert b"ConnectorInstanceProvider" in blob
+    assert len(blob) < 200
+
+
+def test_create_read_update_delete(provider: ConnectorInstanceProvider, emulator: Any) -> None:
+    created = provider.create(_inputs(retrieve_objects=True))
+    outs = created.outs or {}
+    assert created.id == str(outs["instance_id"])
+    assert outs["name"] == "Unit CRM"
+    assert outs["tags"] == ["unit"]
+    assert outs["element_key"] == "closeio"
+    assert outs["token"]
+    assert outs["objects"] and all("vendor_name" in o for o in outs["objects"])
+    assert outs["created_date"].endswith("Z")
+    [server] = _server_instances(emulator)
+    assert outs["ownership_tag"] in server["tags"]
+
+    read = provider.read(created.id, outs)
+    assert read.id == created.id
+    assert (read.outs or {})["name"] == "Unit CRM"
+    assert (read.outs or {})["objects"] == outs["objects"], "objects survive a refresh"
+
+    news = _inputs(name="Unit CRM 2", tags=["unit", "two"])
+    diff = provider.diff(created.id, outs, news)
+    assert diff.changes and not diff.replaces
+    updated = provider.update(created.id, outs, news).outs or {}
+    assert updated["name"] == "Unit CRM 2"
+    assert sorted(updated["tags"]) == ["two", "unit"]
+    [server] = _server_instances(emulator)
+    assert outs["ownership_tag"] in server["tags"], "updates keep the ownership tag"
+
+    assert not provider.diff(created.id, updated, news).changes
+
+    provider.delete(created.id, updated)
+    assert _server_instances(emulator) == []
+    provider.delete(created.id, updated)  # deleting what is gone succeeds
+
+    gone = provider.read(created.id, updated)
+    assert gone.id is None
+
+
+def test_diff_replaces_only_on_element_change(provider: ConnectorInstanceProvider) -> None:
+    olds = {**_inputs(), "element_id": 4032, "ownership_tag": "pulumi-openconnectors:x"}
+    assert provider.diff("1", olds, _inputs(element_key="brighttalk")).replaces == ["element_key"]
+    same_by_id = {**_inputs(), "element_key": None, "element_id": 4032}
+    assert not provider.diff("1", olds, same_by_id).changes
+    code_changed = _inputs(provider_data={"code": "another"})
+    assert not provider.diff("1", olds, code_changed).changes, "provider_data is create-only"
+
+
+def test_update_removing_a_configuration_key_uses_put(
+    provider: ConnectorInstanceProvider, emulator: Any
+) -> None:
+    created = provider.create(_inputs(configuration={"username": "u", "password": "p", "x": "1"}))
+    olds = created.outs or {}
+    news = _inputs(configuration={"username": "u", "password": "p"})
+    provider.update(created.id, olds, news)
+    [server] = _server_instances(emulator)
+    assert "x" not in server["configuration"]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        {"action": "lose_response", "count": 1},  # created, answer lost: adopt, do not duplicate
+        {"action": "drop", "count": 1},  # never executed: post again
+        {"action": "status", "status": 503, "count": 2},  # 5xx on POST: look, then post again
+    ],
+    ids=["lose_response", "drop", "503"],
+)
+def test_create_reconciles_an_unclear_answer(
+    provider: ConnectorInstanceProvider, emulator: Any, rule: dict[str, Any]
+) -> None:
+    emulator.admin.set_faults(
+        {"seed": 1, "rules": [{"method": "POST", "path": "/instances", **rule}]}
+    )
+    created = provider.create(_inputs())
+    emulator.admin.clear_faults()
+    servers = _server_instances(emulator)
+    assert [s["id"] for s in servers] == [int(created.id)], "exactly one instance, the one in state"
+
+
+def test_create_with_the_api_down_leaves_nothing_and_says_so(emulator: Any) -> None:
+    provider = configured_provider(emulator, **{"openconnectors:baseUrl": "http://127.0.0.1:9/x"})
+    with pytest.raises(ProviderError) as info:
+        provider.create(_inputs())
+    assert "pw-unit" not in str(info.value)
+
+
+def test_adoption(provider: ConnectorInstanceProvider, emulator: Any) -> None:
+    answer = requests.post(
+        f"{emulator.base_url}/instances",
+        json={
+            "element": {"key": "closeio"},
+            "name": "by hand",
+            "configuration": {"username": "h", "password": "hp"},
+            "tags": ["old"],
+        },
+        headers=_headers(emulator),
+        timeout=5,
+    )
+    existing = answer.json()
+    adopted = provider.create(_inputs(adopt_instance_id=existing["id"]))
+    assert adopted.id == str(existing["id"])
+    [server] = _server_instances(emulator)
+    assert server["name"] == "Unit CRM"
+
+    with pytest.raises(ProviderError, match="adopt_instance_id=.*brighttalk"):
+        provider.create(_inputs(element_key="brighttalk", adopt_instance_id=existing["id"]))
+
+
+def test_missing_settings_name_the_keys(emulator: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pulumi.dynamic import Config, ConfigureRequest
+
+    for var in ("BASE_URL", "REGION", "USER_SECRET", "ORGANIZATION_SECRET", "BEARER_TOKEN"):
+        monkeypatch.delenv(f"OPENCONNECTORS_{var}", raising=False)
+
+    provider = ConnectorInstanceProvider()
+    provider.configure(ConfigureRequest(Config({}, project_name="unit")))
+    with pytest.raises(Exception) as info:
+        provider.create(_inputs())
+    message = str(info.value)
+    assert "openconnectors:baseUrl" in message
+    assert "OPENCONNECTORS_USER_SECRET" in message
