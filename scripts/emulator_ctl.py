@@ -76,9 +76,15 @@ def start(state: Path) -> str:
         with (state / "emulator.log").open("ab") as logfile:
             process = subprocess.Popen(
                 [
-                    sys.executable, "-m", "pulumi_openconnectors.emulator",
-                    "--host", "127.0.0.1", "--port", str(port),
-                    "--db", str(state / "emulator.db"),
+                    sys.executable,
+                    "-m",
+                    "pulumi_openconnectors.emulator",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--db",
+                    str(state / "emulator.db"),
                 ],
                 stdout=logfile,
                 stderr=subprocess.STDOUT,

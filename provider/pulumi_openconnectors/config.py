@@ -141,7 +141,9 @@ def resolve_settings(
             + ". For the local emulator, run `make up` or see README.md#configuration."
         )
 
-    url = _validated_base_url(base_url) if base_url is not None else base_url_for_region(region or "")
+    url = (
+        _validated_base_url(base_url) if base_url is not None else base_url_for_region(region or "")
+    )
     timeout = _number(TIMEOUT, _lookup(TIMEOUT, config, environ), 30.0, 0.1, 600.0, False)
     retries = _number(MAX_RETRIES, _lookup(MAX_RETRIES, config, environ), 4, 0, 20, True)
     return ClientSettings(

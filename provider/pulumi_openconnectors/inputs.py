@@ -184,7 +184,9 @@ def validate_inputs(news: Mapping[str, Any]) -> tuple[InstanceInputs | None, lis
     unknown = [k for k in INPUT_NAMES if k in news and is_unknown(news[k])]
     for key in news:
         if key not in INPUT_NAMES and not key.startswith("__") and key not in _OUTPUT_NAMES:
-            failures.append((key, f"unknown property {key!r}; valid inputs: {', '.join(INPUT_NAMES)}"))
+            failures.append(
+                (key, f"unknown property {key!r}; valid inputs: {', '.join(INPUT_NAMES)}")
+            )
     known = {k: v for k, v in news.items() if k in INPUT_NAMES and k not in unknown}
     if "name" in unknown:
         known["name"] = "unknown-yet"

@@ -1,4 +1,5 @@
-"""The dynamic resource provider behind ConnectorInstance: check, diff, create, read, update, delete.
+"""The dynamic resource provider behind ConnectorInstance: check, diff, create, read, update,
+delete.
 
 The provider object is pickled into every resource's state by reference (this module is
 importable), so it holds nothing but its class: the client and its settings are built in
@@ -12,12 +13,13 @@ tag up, adopts what it finds, and only re-posts when nothing was created.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
 import uuid
-from datetime import datetime, timezone
 from collections.abc import Callable, Mapping
+from datetime import datetime, timezone
 from typing import Any
 
 from pulumi.dynamic import (
@@ -74,7 +76,8 @@ def _objects(instance: Instance) -> list[dict[str, str]] | None:
     if instance.objects is None:
         return None
     return [
-        {"name": o.name, "vendor_name": o.vendor_name, "type": o.type} for o in instance.objects
+        {"name": o.name, "vendor_name": o.vendor_name or o.name, "type": str(o.type or "")}
+        for o in instance.objects
     ]
 
 
@@ -104,7 +107,9 @@ def _outputs(
     objects: list[dict[str, str]] | None,
 ) -> dict[str, Any]:
     element = instance.element
-    element_id = element.id if element is not None and element.id is not None else instance.element_id
+    element_id = (
+        element.id if element is not None and element.id is not None else instance.element_id
+    )
     return {
         # inputs, as the API now holds them (so that refresh shows drift)
         "element_key": element.key if element is not None else inputs.element_key,
@@ -205,7 +210,9 @@ class ConnectorInstanceProvider(ResourceProvider):
         old_tags = _user_tags(list(olds.get("tags") or []), olds.get("ownership_tag"))
         if is_unknown(new_tags) or sorted(old_tags) != sorted(new_tags):
             changes.append("tags")
-        if differs("configuration", olds.get("configuration") or {}, news.get("configuration") or {}):
+        if differs(
+            "configuration", olds.get("configuration") or {}, news.get("configuration") or {}
+        ):
             changes.append("configuration")
         new_disabled = news.get("disabled")
         if new_disabled is not None and differs("disabled", olds.get("disabled"), new_disabled):
@@ -290,10 +297,8 @@ class ConnectorInstanceProvider(ResourceProvider):
                 return None
             keep, *extra = sorted(owned, key=lambda i: i.id)
             for duplicate in extra:  # never leave a second copy behind
-                try:
+                with contextlib.suppress(NotFoundError):
                     client.delete_instance(duplicate.id)
-                except NotFoundError:
-                    pass
             return client.get_instance(keep.id)
         raise ProviderError(
             f"creating {what} may have succeeded (the API gave no answer: {cause}), and the API "
@@ -312,12 +317,20 @@ class ConnectorInstanceProvider(ResourceProvider):
                 "organization (GET /instances/{id} answered 404)."
             ) from None
         element = existing.element
-        if inputs.element_key is not None and element is not None and element.key != inputs.element_key:
+        if (
+            inputs.element_key is not None
+            and element is not None
+            and element.key != inputs.element_key
+        ):
             raise ProviderError(
                 f"adopt_instance_id={instance_id}: that instance is a {element.key!r} instance, "
                 f"but element_key is {inputs.element_key!r}."
             )
-        if inputs.element_id is not None and element is not None and element.id != inputs.element_id:
+        if (
+            inputs.element_id is not None
+            and element is not None
+            and element.id != inputs.element_id
+        ):
             raise ProviderError(
                 f"adopt_instance_id={instance_id}: that instance belongs to element {element.id}, "
                 f"but element_id is {inputs.element_id}."

@@ -55,11 +55,7 @@ class Stack:
         for d in (self.project_dir, self.backend_dir, self.home_dir):
             d.mkdir(parents=True, exist_ok=True)
         (self.project_dir / "Pulumi.yaml").write_text(
-            f"name: {self.project}\n"
-            "runtime:\n"
-            "  name: python\n"
-            "  options:\n"
-            f"    virtualenv: {VENV}\n"
+            f"name: {self.project}\nruntime:\n  name: python\n  options:\n    virtualenv: {VENV}\n"
         )
         self.write_program(self.program)
 
@@ -70,9 +66,7 @@ class Stack:
     @property
     def env(self) -> dict[str, str]:
         env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("PULUMI_", "OPENCONNECTORS_"))
+            k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "OPENCONNECTORS_"))
         }
         env.update(
             {
@@ -102,8 +96,11 @@ class Stack:
             timeout=timeout,
         )
         if self.log_dir is not None:
+            shown = list(args)
+            if "--secret" in shown and "--" in shown:
+                shown[-1] = "[secret]"  # never write a secret value into the test log
             with (self.log_dir / "pulumi-output.log").open("a") as fh:
-                fh.write(f"$ pulumi {' '.join(args)}\n{result.stdout}\n{result.stderr}\n")
+                fh.write(f"$ pulumi {' '.join(shown)}\n{result.stdout}\n{result.stderr}\n")
         if check and result.returncode != 0:
             raise PulumiFailed(list(args), result)
         return result
@@ -123,8 +120,14 @@ class Stack:
 
     def up(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return self.run(
-            "up", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack,
-            *extra, check=check,
+            "up",
+            "--yes",
+            "--skip-preview",
+            "--non-interactive",
+            "--stack",
+            self.stack,
+            *extra,
+            check=check,
         )
 
     def preview(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -132,14 +135,26 @@ class Stack:
 
     def refresh(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return self.run(
-            "refresh", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack,
-            *extra, check=check,
+            "refresh",
+            "--yes",
+            "--skip-preview",
+            "--non-interactive",
+            "--stack",
+            self.stack,
+            *extra,
+            check=check,
         )
 
     def destroy(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return self.run(
-            "destroy", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack,
-            *extra, check=check,
+            "destroy",
+            "--yes",
+            "--skip-preview",
+            "--non-interactive",
+            "--stack",
+            self.stack,
+            *extra,
+            check=check,
         )
 
     def outputs(self, show_secrets: bool = False) -> dict[str, Any]:
@@ -156,9 +171,7 @@ class Stack:
 
     def resources(self, type_suffix: str = "") -> list[dict[str, Any]]:
         deployment = self.export()["deployment"]
-        return [
-            r for r in deployment.get("resources", []) if r["type"].endswith(type_suffix)
-        ]
+        return [r for r in deployment.get("resources", []) if r["type"].endswith(type_suffix)]
 
     def state_files(self) -> list[Path]:
         return [p for p in self.backend_dir.rglob("*") if p.is_file()]

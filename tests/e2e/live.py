@@ -66,7 +66,12 @@ def oauth_code(emulator: Any, element: str, api_key: str, api_secret: str, callb
     headers = Live(emulator).headers
     answer = requests.get(
         f"{emulator.base_url}/elements/{element}/oauth/url",
-        params={"apiKey": api_key, "apiSecret": api_secret, "callbackUrl": callback, "state": element},
+        params={
+            "apiKey": api_key,
+            "apiSecret": api_secret,
+            "callbackUrl": callback,
+            "state": element,
+        },
         headers=headers,
         timeout=10,
     )

@@ -42,7 +42,9 @@ def test_up_preview_destroy_with_a_dynamic_resource_from_the_package(stack_facto
     for resource in noops:
         assert resource["type"] == "pulumi-python:dynamic/openconnectors:Noop"
         serialized = resource["inputs"]["__provider"]
-        assert isinstance(serialized, str), "the provider blob is not a secret: nothing secret in it"
+        assert isinstance(serialized, str), (
+            "the provider blob is not a secret: nothing secret in it"
+        )
         # Pickled by reference: a module path and a class name, not kilobytes of bytecode.
         assert len(serialized) < 400
         assert b"pulumi_openconnectors.noop" in base64.b64decode(serialized)

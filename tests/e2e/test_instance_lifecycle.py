@@ -151,9 +151,7 @@ def test_adopting_a_missing_or_foreign_instance_fails_clearly(
 ) -> None:
     stack = stack_factory(INSTANCES_PROGRAM).init()
     configure_emulator(stack, emulator)
-    set_instances(
-        stack, {"x": basic_instance("X", adopt_instance_id=999999)}, {"pw": PASSWORD}
-    )
+    set_instances(stack, {"x": basic_instance("X", adopt_instance_id=999999)}, {"pw": PASSWORD})
     result = stack.up(check=False)
     assert result.returncode != 0
     assert "adopt_instance_id=999999" in result.stdout + result.stderr

@@ -139,7 +139,12 @@ CREATE_CASES: list[tuple[str, dict[str, str], dict[str, Any], str]] = [
         },
         "code",
     ),
-    ("wrong user secret", {"openconnectors:userSecret": "wrong-user"}, {}, "openconnectors:userSecret"),
+    (
+        "wrong user secret",
+        {"openconnectors:userSecret": "wrong-user"},
+        {},
+        "openconnectors:userSecret",
+    ),
     ("bad base url", {"openconnectors:baseUrl": "ftp://example"}, {}, "openconnectors:baseUrl"),
     (
         "region typo",

@@ -149,7 +149,7 @@ def test_adoption(provider: ConnectorInstanceProvider, emulator: Any) -> None:
     [server] = _server_instances(emulator)
     assert server["name"] == "Unit CRM"
 
-    with pytest.raises(ProviderError, match="adopt_instance_id=.*brighttalk"):
+    with pytest.raises(ProviderError, match=r"adopt_instance_id=.*brighttalk"):
         provider.create(_inputs(element_key="brighttalk", adopt_instance_id=existing["id"]))
 
 

@@ -1,0 +1,97 @@
+"""Command line: `python -m pulumi_openconnectors.emulator` (or `openconnectors-emulator`)."""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+from collections.abc import Sequence
+
+import uvicorn
+
+from .app import create_app
+from .logs import configure_cli_logging, uvicorn_log_settings
+from .settings import (
+    API_PREFIX,
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    DEMO_ACCOUNT,
+    Settings,
+    parse_account,
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="openconnectors-emulator",
+        description="Local emulator of the SAP Open Connectors platform API.",
+    )
+    parser.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default loopback)")
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0: any free port)")
+    parser.add_argument("--db", default=":memory:", help="SQLite file, or :memory: (default)")
+    parser.add_argument(
+        "--account",
+        action="append",
+        default=[],
+        metavar="USER_SECRET:ORG_SECRET",
+        help="add an account (its own organization); repeatable",
+    )
+    parser.add_argument("--latency-ms", type=int, default=0, help="latency added to each call")
+    parser.add_argument("--log-level", default="info", help="debug, info, warning, error")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    try:
+        extra = tuple(parse_account(a) for a in args.account)
+    except ValueError as exc:
+        _parser().error(str(exc))
+    if args.latency_ms < 0:
+        _parser().error("--latency-ms must not be negative")
+    settings = Settings(
+        host=args.host,
+        port=args.port,
+        db=args.db,
+        accounts=(DEMO_ACCOUNT, *extra),
+        latency_ms=args.latency_ms,
+    )
+    configure_cli_logging(args.log_level)
+    config = uvicorn.Config(
+        create_app(settings),
+        host=args.host,
+        port=args.port,
+        http="h11",
+        lifespan="off",
+        log_level=args.log_level.lower(),
+        **uvicorn_log_settings(),
+    )
+    server = uvicorn.Server(config)
+    _announce_when_started(server, settings)
+    server.run()
+
+
+def _announce_when_started(server: uvicorn.Server, settings: Settings) -> None:
+    """Print the base URL (with the real port) and the credentials once uvicorn listens."""
+    startup = server.startup
+
+    async def startup_and_announce(sockets: list[socket.socket] | None = None) -> None:
+        await startup(sockets=sockets)
+        port = settings.port
+        for srv in getattr(server, "servers", []):
+            for sock in getattr(srv, "sockets", []):
+                port = int(sock.getsockname()[1])
+        host = f"[{settings.host}]" if ":" in settings.host else settings.host
+        print(f"Open Connectors emulator listening on http://{host}:{port}{API_PREFIX}")
+        print(f"  user secret:         {settings.accounts[0].user_secret}")
+        print(f"  organization secret: {settings.accounts[0].organization_secret}")
+        if len(settings.accounts) > 1:
+            print(f"  plus {len(settings.accounts) - 1} account(s) from --account")
+        print("  database:", settings.db)
+        sys.stdout.flush()
+
+    server.startup = startup_and_announce  # type: ignore[method-assign]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
+
+from . import admin, api
+from .errors import install_error_handlers
+from .faults import FaultConfig
+from .middleware import EmulatorMiddleware
+from .runtime import Runtime
+from .schemas import BODY_MODELS
+from .settings import API_PREFIX, Settings
+
+TITLE = "SAP Open Connectors platform API (local emulator)"
+VERSION = "0.1.0"
+
+
+def _install_openapi(app: FastAPI) -> None:
+    """Generated document plus the schemas of the bodies that handlers parse themselves."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=TITLE,
+            version=VERSION,
+            description=app.description,
+            routes=app.routes,
+        )
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        models: tuple[type[BaseModel], ...] = (*BODY_MODELS, FaultConfig)
+        for model in models:
+            body = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, definition in body.pop("$defs", {}).items():
+                components.setdefault(name, definition)
+            components[model.__name__] = body
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def create_app(settings: Settings | None = None, runtime: Runtime | None = None) -> FastAPI:
+    """Build the app. Its state (`app.state.runtime`) owns the SQLite store."""
+    settings = settings or Settings()
+    runtime = runtime or Runtime.from_settings(settings)
+    app = FastAPI(
+        title=TITLE,
+        version=VERSION,
+        description="Offline stand-in for the part of the Open Connectors API this project uses.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.runtime = runtime
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(admin.router)
+    # The routers' own routes carry the full templates (app.router wraps included routers).
+    routes = [*api.router.routes, *admin.router.routes]
+    routes += [r for r in app.router.routes if isinstance(getattr(r, "path_format", None), str)]
+    app.state.routes = routes
+    app.add_middleware(EmulatorMiddleware, runtime=runtime, routes=routes)
+    _install_openapi(app)
+    return app

@@ -1,0 +1,218 @@
+"""Instance rules: request body parsing, validation, updates and the response shape."""
+
+from __future__ import annotations
+
+import base64
+import json
+import secrets
+from datetime import datetime, timezone
+from typing import Any
+
+from .catalog import Connector, find_connector, is_secret_key
+from .errors import ApiError
+from .store import InstanceRecord
+
+MASK = "********"
+MAX_NAME_LENGTH = 255
+
+
+def new_token() -> str:
+    """A random instance token: 44 base64 characters, like the ones in the API docs."""
+    return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def now_iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_json_object(content_type: str | None, raw: bytes) -> dict[str, Any]:
+    """The request body as a JSON object: 415 when it is not JSON, 400 when not an object."""
+    if content_type:
+        media = content_type.split(";", 1)[0].strip().lower()
+        if media != "application/json" and not media.endswith("+json"):
+            raise ApiError(415, "Unsupported media type: the request body must be JSON")
+    if not raw.strip():
+        raise ApiError(400, "The request body is required (a JSON object)")
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(415, "Unsupported media type: the request body is not valid JSON") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "The request body must be a JSON object")
+    return body
+
+
+def _bad(message: str) -> ApiError:
+    return ApiError(400, message)
+
+
+def check_name(value: Any) -> str:
+    if value is None:
+        raise _bad("name is required")
+    if not isinstance(value, str):
+        raise _bad("name must be a string")
+    if not value.strip():
+        raise _bad("name must not be empty")
+    if len(value) > MAX_NAME_LENGTH:
+        raise _bad(f"name must be at most {MAX_NAME_LENGTH} characters")
+    return value
+
+
+def check_tags(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(t, str) for t in value):
+        raise _bad("tags must be a list of strings")
+    return list(value)
+
+
+def check_configuration(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise _bad("configuration must be an object whose values are strings")
+    return dict(value)
+
+
+def check_bool(body: dict[str, Any], field: str) -> bool | None:
+    value = body.get(field)
+    if value is not None and not isinstance(value, bool):
+        raise _bad(f"{field} must be a boolean")
+    return value
+
+
+def check_required_config(connector: Connector, configuration: dict[str, str]) -> None:
+    missing = [k for k in connector.required_config if not configuration.get(k, "").strip()]
+    if missing:
+        raise _bad(
+            f"configuration is missing required keys for element '{connector.key}': "
+            + ", ".join(missing)
+        )
+
+
+def connector_from_ref(ref: Any) -> Connector:
+    """The connector named by a body's `element` ({"key": ...} or {"id": ...})."""
+    if not isinstance(ref, dict):
+        raise _bad("element is required: an object with 'key' or 'id'")
+    key = ref.get("key")
+    ident = ref.get("id")
+    if key is None and ident is None:
+        raise _bad("element is required: an object with 'key' or 'id'")
+    if key is not None and not isinstance(key, str):
+        raise _bad("element.key must be a string")
+    if ident is not None and (not isinstance(ident, int) or isinstance(ident, bool)):
+        raise _bad("element.id must be an integer")
+    connector = find_connector(key if key is not None else ident)  # type: ignore[arg-type]
+    if connector is None:
+        raise ApiError(404, "No element with that key or id")
+    if key is not None and ident is not None and connector.id != ident:
+        raise _bad("element.key and element.id name different elements")
+    return connector
+
+
+def check_same_element(body: dict[str, Any], connector: Connector) -> None:
+    """An `element` in an update or a nested create body must name the instance's element."""
+    if body.get("element") is None:
+        return
+    try:
+        named = connector_from_ref(body["element"])
+    except ApiError as exc:
+        raise _bad("element does not match the instance's element") from exc
+    if named.key != connector.key:
+        raise _bad("element does not match the instance's element")
+
+
+def provider_code(body: dict[str, Any]) -> str:
+    data = body.get("providerData")
+    if data is None:
+        raise _bad("providerData.code is required for OAuth 2.0 elements")
+    if not isinstance(data, dict):
+        raise _bad("providerData must be an object")
+    code = data.get("code")
+    if code is None or code == "":
+        raise _bad("providerData.code is required for OAuth 2.0 elements")
+    if not isinstance(code, str):
+        raise _bad("providerData.code must be a string")
+    return code
+
+
+def apply_patch(
+    record: InstanceRecord, body: dict[str, Any], connector: Connector
+) -> InstanceRecord:
+    """PATCH: only the given fields change; configuration is merged key by key."""
+    check_same_element(body, connector)
+    name = record.name if body.get("name") is None else check_name(body["name"])
+    tags = record.tags if body.get("tags") is None else check_tags(body["tags"])
+    configuration = dict(record.configuration)
+    if body.get("configuration") is not None:
+        configuration.update(check_configuration(body["configuration"]))
+        check_required_config(connector, configuration)
+    disabled = check_bool(body, "disabled")
+    return _replace(
+        record, name, tags, configuration, record.disabled if disabled is None else disabled
+    )
+
+
+def apply_put(record: InstanceRecord, body: dict[str, Any], connector: Connector) -> InstanceRecord:
+    """PUT: name, tags, configuration and disabled are replaced whole."""
+    check_same_element(body, connector)
+    name = check_name(body.get("name"))
+    tags = check_tags(body.get("tags"))
+    configuration = check_configuration(body.get("configuration"))
+    check_required_config(connector, configuration)
+    disabled = check_bool(body, "disabled")
+    return _replace(record, name, tags, configuration, bool(disabled))
+
+
+def _replace(
+    record: InstanceRecord,
+    name: str,
+    tags: list[str],
+    configuration: dict[str, str],
+    disabled: bool,
+) -> InstanceRecord:
+    return InstanceRecord(
+        id=record.id,
+        org=record.org,
+        user_id=record.user_id,
+        element_key=record.element_key,
+        name=name,
+        token=record.token,
+        created_date=record.created_date,
+        tags=tags,
+        configuration=configuration,
+        disabled=disabled,
+        objects=record.objects,
+    )
+
+
+def render(record: InstanceRecord) -> dict[str, Any]:
+    """The instance as the API returns it (secret configuration values masked)."""
+    connector = find_connector(record.element_key)
+    if connector is None:  # the catalog is fixed, so this means a corrupt database
+        raise ApiError(500, "Instance refers to an unknown element")
+    body: dict[str, Any] = {
+        "id": record.id,
+        "name": record.name,
+        "createdDate": record.created_date,
+        "token": record.token,
+        "element": connector.element_json(),
+        "elementId": connector.id,
+        "tags": list(record.tags),
+        "provisionInteractions": [],
+        "valid": True,
+        "disabled": record.disabled,
+        "maxCacheSize": 0,
+        "cacheTimeToLive": 0,
+        "configuration": {
+            k: (MASK if is_secret_key(connector, k) else v) for k, v in record.configuration.items()
+        },
+        "eventsEnabled": False,
+        "traceLoggingEnabled": False,
+        "cachingEnabled": False,
+        "externalAuthentication": "none",
+        "user": {"id": record.user_id},
+    }
+    if record.objects is not None:
+        body["objects"] = [dict(o) for o in record.objects]
+    return body

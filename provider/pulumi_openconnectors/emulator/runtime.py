@@ -1,0 +1,56 @@
+"""The emulator's live state shared by the middleware and the route handlers."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .faults import FaultEngine
+from .oauth import OAuthCodes
+from .settings import Settings
+from .store import Store
+
+
+class RequestStats:
+    """Thread-safe request counter keyed by `<METHOD> <route template>`."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts: Counter[str] = Counter()
+
+    def count(self, key: str) -> None:
+        with self._lock:
+            self._counts[key] += 1
+
+    def snapshot(self) -> dict[str, int]:
+        with self._lock:
+            return dict(sorted(self._counts.items()))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._counts.clear()
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    store: Store
+    faults: FaultEngine
+    codes: OAuthCodes
+    stats: RequestStats = field(default_factory=RequestStats)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Runtime:
+        store = Store(settings.db)
+        return cls(
+            settings=settings,
+            store=store,
+            faults=FaultEngine(settings.latency_ms),
+            codes=OAuthCodes(store, settings.clock, settings.oauth_code_ttl),
+        )
+
+    def reset(self) -> None:
+        self.store.reset()
+        self.faults.clear()
+        self.stats.clear()
