@@ -21,3 +21,7 @@ if [ ! -f "$stamp" ]; then
 else
   log "virtualenv $VENV is up to date"
 fi
+# The root Pulumi.yaml runs examples/quickstart (`main:`). The language host resolves
+# `virtualenv: .venv` against the project root, the dynamic-provider plugin against the program
+# directory: a link makes both find the same virtualenv.
+ln -sfn "$VENV" examples/quickstart/.venv

@@ -26,7 +26,9 @@ pulumi config set hootsuiteCallbackUrl http://127.0.0.1:8765/callback
 # The OAuth 2.0 authorization grant: the emulator's authorize page plays the vendor and the
 # user, and redirects to the callback with a one-time code (used only when the instance is
 # created; later runs ignore it).
-CODE="$(python -m pulumi_openconnectors oauth emulator-code --element hootsuite \
+CODE="$(OPENCONNECTORS_BASE_URL="$URL" OPENCONNECTORS_USER_SECRET=demo-user-secret \
+  OPENCONNECTORS_ORGANIZATION_SECRET=demo-organization-secret \
+  python -m pulumi_openconnectors oauth emulator-code --element hootsuite \
   --api-key quickstart-hootsuite-app --api-secret quickstart-hootsuite-app-secret \
   --callback-url http://127.0.0.1:8765/callback)"
 pulumi config set --secret hootsuiteOauthCode "$CODE"
@@ -35,4 +37,4 @@ step "4/4 pulumi up"
 pulumi up --yes --stack "$STACK"
 step "stack outputs (tokens stay [secret]; show them with: pulumi stack output --show-secrets)"
 pulumi stack output --stack "$STACK"
-printf '\n[up] done. Put the same tools in your shell with:  eval "$(make -s env)"\n' >&2
+printf '\n[up] done. Put the same tools in your shell with:  eval "$(make -s env)"\n\n' >&2
