@@ -194,7 +194,13 @@ def class_for_status(status: int) -> type[APIError]:
     return APIError
 
 
-def _not_found_hint(path: str) -> str:
+def _not_found_hint(method: str, path: str) -> str:
+    if method == "POST" and path == "/instances":
+        # The route exists: what was not found is the connector named in the body.
+        return (
+            "The connector (element_key / element_id) is unknown to Open Connectors; "
+            "GET /elements lists the available connectors."
+        )
     element = _ELEMENT_PATH.match(path)
     if element:
         return (
@@ -239,7 +245,7 @@ def _hint(status: int, method: str, path: str, ambiguous: bool) -> str:
             "or use the organization that owns the resource."
         )
     if status == 404:
-        return _not_found_hint(path)
+        return _not_found_hint(method, path)
     if status == 405:
         return f"The route does not accept {method}; this is a client bug or a wrong base URL. " + (
             BASE_URL_HINT

@@ -183,3 +183,10 @@ def test_repr_is_informative() -> None:
     t = TransportError("down", method="POST", path="/instances", ambiguous=True)
     assert "ambiguous=True" in repr(t)
     assert str(t) == "down"
+
+
+def test_404_on_create_names_the_connector_not_the_route() -> None:
+    exc = error_from_response(status=404, method="POST", path="/instances", payload=body())
+    assert isinstance(exc, NotFoundError)
+    assert "element_key" in str(exc)
+    assert "route does not exist" not in str(exc)
