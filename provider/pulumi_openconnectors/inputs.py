@@ -213,16 +213,14 @@ def validate_inputs(news: Mapping[str, Any]) -> tuple[InstanceInputs | None, lis
     return model, failures
 
 
-# Outputs the engine may hand back to check() alongside inputs (old state on refresh paths).
-_OUTPUT_NAMES = frozenset(
-    {
-        "instance_id",
-        "token",
-        "element_name",
-        "valid",
-        "created_date",
-        "objects",
-        "ownership_tag",
-        "provisioning",
-    }
+# The outputs the provider computes; the resource declares them, and check() lets them pass.
+COMPUTED_OUTPUTS = (
+    "instance_id",
+    "token",
+    "element_name",
+    "valid",
+    "created_date",
+    "objects",
+    "ownership_tag",
 )
+_OUTPUT_NAMES = frozenset(COMPUTED_OUTPUTS)

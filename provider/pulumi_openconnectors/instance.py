@@ -8,19 +8,10 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import Resource
 
+from .inputs import COMPUTED_OUTPUTS
 from .instance_provider import ConnectorInstanceProvider
 
 SECRET_OUTPUTS = ["token", "configuration", "provider_data"]
-
-_COMPUTED_OUTPUTS = (
-    "instance_id",
-    "token",
-    "element_name",
-    "valid",
-    "created_date",
-    "objects",
-    "ownership_tag",
-)
 
 
 class ConnectorInstance(Resource, module="openconnectors", name="ConnectorInstance"):
@@ -82,7 +73,7 @@ class ConnectorInstance(Resource, module="openconnectors", name="ConnectorInstan
             "disabled": disabled,
             "adopt_instance_id": adopt_instance_id,
         }
-        props.update(dict.fromkeys(_COMPUTED_OUTPUTS))
+        props.update(dict.fromkeys(COMPUTED_OUTPUTS))
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=SECRET_OUTPUTS)
         super().__init__(
             ConnectorInstanceProvider(),
