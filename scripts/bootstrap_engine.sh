@@ -40,7 +40,7 @@ if command -v pulumi >/dev/null 2>&1 && command -v pulumi-language-python >/dev/
 fi
 
 # 2. A finished build in the cache.
-if [ -f "$ENGINE_DIR/.complete" ] && [ -x "$BIN_DIR/pulumi" ]; then
+if [ -f "$ENGINE_DIR/.complete" ] && [ -f "$ENGINE_DIR/.launcher-v1" ] && [ -x "$BIN_DIR/pulumi" ]; then
   log "using cached engine $BIN_DIR ($("$BIN_DIR/pulumi" version))"
   echo "$BIN_DIR"
   exit 0
@@ -80,11 +80,15 @@ build_tool() {
   )
 }
 
-if [ ! -x "$BIN_DIR/pulumi-language-python" ]; then
+HOST_BIN="$BIN_DIR/pulumi-language-python-host"
+if [ ! -x "$HOST_BIN" ] && [ -x "$BIN_DIR/pulumi-language-python" ] && [ ! -f "$ENGINE_DIR/.launcher-v1" ]; then
+  mv "$BIN_DIR/pulumi-language-python" "$HOST_BIN"  # a cache from before the launcher existed
+fi
+if [ ! -x "$HOST_BIN" ]; then
   log "[1/3] Python language host (sdk/v3 v$PULUMI_PYTHON_HOST_VERSION)"
   build_tool "$WORK/python-host" "v$PULUMI_PYTHON_HOST_VERSION" \
     github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python \
-    "$BIN_DIR/pulumi-language-python" \
+    "$HOST_BIN" \
     "golang.org/x/text=golang.org/x/text@v0.3.6"
 else
   log "[1/3] Python language host: already built"
@@ -100,7 +104,11 @@ else
   log "[2/3] Pulumi CLI: already built"
 fi
 
-log "[3/3] Python helper scripts (sdk/v3 v$PULUMI_VERSION)"
+log "[3/3] Python helper scripts (sdk/v3 v$PULUMI_VERSION) and the language host launcher"
+# The v3.79 host reads the project's runtime options from command-line flags (-root,
+# -virtualenv); newer engines send them over RPC instead. The launcher finds the project's
+# Pulumi.yaml and passes them as flags, so `runtime.options.virtualenv` works as documented.
+install -m 0755 "$(dirname "$0")/pulumi-language-python-launcher.sh" "$BIN_DIR/pulumi-language-python"
 SDK_DIR="$(cd "$WORK/cli" && go list -m -f '{{.Dir}}' github.com/pulumi/pulumi/sdk/v3)"
 for f in python/cmd/pulumi-language-python-exec python/dist/pulumi-resource-pulumi-python; do
   install -m 0755 "$SDK_DIR/$f" "$BIN_DIR/$(basename "$f")"
@@ -111,6 +119,6 @@ if [ "$version" != "v$PULUMI_VERSION" ]; then
   log "built pulumi reports $version, expected v$PULUMI_VERSION"
   exit 1
 fi
-touch "$ENGINE_DIR/.complete"
+touch "$ENGINE_DIR/.complete" "$ENGINE_DIR/.launcher-v1"
 log "done: pulumi $version in $BIN_DIR"
 echo "$BIN_DIR"

@@ -27,6 +27,16 @@ def engine_bin() -> Path:
     return Path(out.stdout.strip().splitlines()[-1])
 
 
+def _path_without_venvs() -> str:
+    """PATH without any virtualenv's bin directory (pytest itself may run from one)."""
+    keep = [
+        d
+        for d in os.environ.get("PATH", "").split(os.pathsep)
+        if d and not (Path(d).parent / "pyvenv.cfg").exists()
+    ]
+    return os.pathsep.join(keep)
+
+
 class PulumiFailed(AssertionError):
     def __init__(self, args: list[str], result: subprocess.CompletedProcess[str]) -> None:
         super().__init__(
@@ -70,7 +80,9 @@ class Stack:
         }
         env.update(
             {
-                "PATH": f"{self.bin_dir}:{VENV / 'bin'}:{os.environ.get('PATH', '')}",
+                # The virtualenv is NOT put on PATH: the project's `virtualenv` option must be
+                # what makes the program and the dynamic provider find the package.
+                "PATH": f"{self.bin_dir}:{_path_without_venvs()}",
                 "PULUMI_HOME": str(self.home_dir),
                 "PULUMI_BACKEND_URL": f"file://{self.backend_dir}",
                 "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
