@@ -126,7 +126,9 @@ def _catch(args: argparse.Namespace) -> int:
             f"in a browser (waiting up to {args.timeout:g} s):",
             file=sys.stderr,
         )
-        print(url, flush=True)
+        # On stderr, like the instructions: stdout carries only the code, so that
+        # CODE="$(python -m pulumi_openconnectors oauth catch ...)" works.
+        print(url, file=sys.stderr, flush=True)
         deadline = time.monotonic() + args.timeout
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1})
         thread.daemon = True
