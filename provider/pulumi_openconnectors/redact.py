@@ -50,14 +50,23 @@ class Redactor:
             if new <= self._forms:
                 return
             self._forms |= new
-            longest_first = sorted(self._forms, key=len, reverse=True)
-            self._pattern = re.compile("|".join(re.escape(form) for form in longest_first))
+            # Compiled on the next redact(), not here: recompiling an ever longer alternation
+            # on every add (each new instance token) made creates O(n^2).
+            self._pattern = None
 
     def redact(self, text: str) -> str:
         """Return ``text`` with every registered secret replaced by ``***``."""
-        pattern = self._pattern
-        if pattern is None or not text:
+        if not text:
             return text
+        pattern = self._pattern
+        if pattern is None:
+            with self._lock:
+                if not self._forms:
+                    return text
+                if self._pattern is None:
+                    longest_first = sorted(self._forms, key=len, reverse=True)
+                    self._pattern = re.compile("|".join(re.escape(f) for f in longest_first))
+                pattern = self._pattern
         return pattern.sub(MASK, text)
 
     def __len__(self) -> int:

@@ -1,0 +1,886 @@
+#!/usr/bin/env python3
+"""Deployment benchmarks: the real `pulumi` engine against the emulator (`make bench`).
+
+For each N (number of resources) and emulator latency L (ms per request) it times, with the
+real CLI and a fresh file backend, five operations on N ConnectorInstances:
+
+    up (create N) | preview (no-op, --expect-no-changes) | update (change a tag on all N)
+    | refresh | destroy
+
+and the same five on N Noop resources (a dynamic resource that makes no HTTP call: the
+engine's and the dynamic-provider host's own cost, "the floor"). Noop does not depend on L,
+so the floor is measured once per N and repeat, in the same run, interleaved with ours.
+
+Reported per (N, L, operation): wall time, ours / floor, the concurrency bound
+``floor + N * calls * L / 4`` (the Python dynamic-provider host serves 4 calls at a time;
+``calls`` is the ideal number of API calls per resource: 1, or 0 for preview) and ours /
+bound, HTTP requests per resource (emulator counters, per route) and the number of TCP
+connections the provider opened (distinct client ports seen by the emulator). Per N: state
+bytes per instance (checkpoint file size / N) and the size of the pickled provider
+(``__provider``) per resource.
+
+    .venv/bin/python scripts/bench_deploy.py [--sizes 10,50,200] [--latencies 0,100]
+        [--repeat 1] [--quick] [--out bench-results/] [--max-minutes 30]
+
+Progress on stderr, the table on stdout; raw results in <out>/deploy.json and deploy.csv,
+the table as markdown in <out>/deploy.md. Loopback only; every subprocess has a timeout; the
+emulators are stopped at exit. Not a test: the targets are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import base64
+import csv
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = Path(os.environ.get("OPENCONNECTORS_VENV", ROOT / ".venv"))
+PYTHON = VENV / "bin" / "python"
+COUNTING_EMULATOR = ROOT / "scripts" / "bench" / "counting_emulator.py"
+PASSPHRASE = "bench-passphrase"
+USER_SECRET = "demo-user-secret"
+ORG_SECRET = "demo-organization-secret"
+AUTH = {"Authorization": f"User {USER_SECRET}, Organization {ORG_SECRET}"}
+PROJECT = "ocbench"
+STACK = "bench"
+HOST_CONCURRENCY = 4  # max_workers of the Python dynamic-provider host's gRPC server
+
+OPS = ("up", "preview", "update", "refresh", "destroy")
+# The ideal number of API calls per resource for each operation (the issue's targets).
+IDEAL_CALLS = {"up": 1, "preview": 0, "update": 1, "refresh": 1, "destroy": 1}
+IDEAL_ROUTE = {
+    "up": "POST /instances",
+    "update": "PATCH /instances/{id}",
+    "refresh": "GET /instances/{id}",
+    "destroy": "DELETE /instances/{id}",
+}
+TARGET_FLOOR_RATIO = 1.15  # at L = 0
+TARGET_BOUND_RATIO = 1.25  # at L > 0
+TARGET_STATE_BYTES = 3 * 1024
+
+OURS_PROGRAM = """\
+import pulumi
+import pulumi_openconnectors as oc
+
+cfg = pulumi.Config()
+count = int(cfg.require("count"))
+tag = cfg.require("tag")
+for i in range(count):
+    oc.ConnectorInstance(
+        f"inst-{i}",
+        element_key="closeio",
+        name=f"bench-{i}",
+        configuration={"username": f"bench{i}@example.com", "password": "bench-password"},
+        tags=["bench", tag],
+    )
+"""
+
+FLOOR_PROGRAM = """\
+import pulumi
+from pulumi_openconnectors.noop import Noop
+
+cfg = pulumi.Config()
+count = int(cfg.require("count"))
+tag = cfg.require("tag")
+for i in range(count):
+    Noop(f"noop-{i}", value=tag)
+"""
+
+
+# -- plumbing -----------------------------------------------------------------------------
+
+
+class BenchAborted(RuntimeError):
+    pass
+
+
+class Budget:
+    def __init__(self, minutes: float) -> None:
+        self.start = time.monotonic()
+        self.deadline = self.start + minutes * 60
+        self.minutes = minutes
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.start
+
+    def timeout(self, wanted: float) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise BenchAborted(
+                f"time guard: the benchmark ran over {self.minutes:g} minutes and was stopped "
+                "(use --max-minutes, fewer --sizes or --quick)"
+            )
+        return min(wanted, left)
+
+
+BUDGET = Budget(30)
+
+
+def progress(message: str) -> None:
+    print(f"[bench {BUDGET.elapsed():6.1f}s] {message}", file=sys.stderr, flush=True)
+
+
+def loadavg() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def engine_bin() -> Path:
+    out = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "bootstrap_engine.sh")],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=BUDGET.timeout(3600),
+    )
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+# -- the emulator -------------------------------------------------------------------------
+
+
+class Emulator:
+    """The emulator (plus a connection counter) in its own process, on a loopback port."""
+
+    running: list[Emulator] = []
+
+    def __init__(self, latency_ms: int, log_path: Path) -> None:
+        self.latency_ms = latency_ms
+        self.port = free_port()
+        self.root = f"http://127.0.0.1:{self.port}"
+        self.base_url = f"{self.root}/elements/api-v2"
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self._log = log_path.open("w")
+        self.proc = subprocess.Popen(
+            [
+                str(PYTHON),
+                str(COUNTING_EMULATOR),
+                "--port",
+                str(self.port),
+                "--latency-ms",
+                str(latency_ms),
+            ],
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+        Emulator.running.append(self)
+        self.session = requests.Session()
+        deadline = time.monotonic() + 30
+        while True:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the emulator exited early (code {self.proc.returncode})")
+            try:
+                if self.session.get(f"{self.root}/_bench/connections", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError("the emulator did not answer within 30 s")
+            time.sleep(0.1)
+
+    def reset(self) -> None:
+        self.session.post(
+            f"{self.root}/_emulator/reset", headers=AUTH, timeout=10
+        ).raise_for_status()
+        self.reset_connections()
+
+    def reset_connections(self) -> None:
+        self.session.post(f"{self.root}/_bench/connections/reset", timeout=10).raise_for_status()
+
+    def stats(self) -> dict[str, Any]:
+        answer = self.session.get(f"{self.root}/_emulator/stats", headers=AUTH, timeout=10)
+        answer.raise_for_status()
+        return dict(answer.json())
+
+    def connections(self) -> dict[str, int]:
+        answer = self.session.get(f"{self.root}/_bench/connections", timeout=10)
+        answer.raise_for_status()
+        return dict(answer.json())
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) the emulator process has used so far, from /proc."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                self.proc.wait(timeout=10)
+            except (OSError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        self._log.close()
+        self.session.close()
+        if self in Emulator.running:
+            Emulator.running.remove(self)
+
+
+def stop_all_emulators() -> None:
+    for emu in list(Emulator.running):
+        try:
+            emu.stop()
+        except Exception as exc:  # best effort at exit
+            print(f"[bench] could not stop emulator pid {emu.proc.pid}: {exc}", file=sys.stderr)
+
+
+atexit.register(stop_all_emulators)
+
+
+# -- a stack ------------------------------------------------------------------------------
+
+
+class PulumiFailed(RuntimeError):
+    pass
+
+
+class BenchStack:
+    """A project + stack + file backend in a fresh directory, driven by the real CLI."""
+
+    extra_env: dict[str, str] = {}  # --pulumi-env, for experiments (e.g. PULUMI_SKIP_CHECKPOINTS)
+
+    def __init__(self, workdir: Path, bin_dir: Path, program: str, log_path: Path) -> None:
+        self.workdir = workdir
+        self.bin_dir = bin_dir
+        self.project_dir = workdir / "project"
+        self.backend_dir = workdir / "backend"
+        self.home_dir = workdir / "pulumi-home"
+        for d in (self.project_dir, self.backend_dir, self.home_dir):
+            d.mkdir(parents=True, exist_ok=True)
+        (self.project_dir / "Pulumi.yaml").write_text(
+            f"name: {PROJECT}\nruntime:\n  name: python\n  options:\n    virtualenv: {VENV}\n"
+        )
+        (self.project_dir / "__main__.py").write_text(program)
+        self.log_path = log_path
+        self.env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "OPENCONNECTORS_"))
+        }
+        self.env.update(
+            {
+                "PATH": f"{bin_dir}:{VENV / 'bin'}:{os.environ.get('PATH', '')}",
+                "PULUMI_HOME": str(self.home_dir),
+                "PULUMI_BACKEND_URL": f"file://{self.backend_dir}",
+                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
+                "PULUMI_SKIP_UPDATE_CHECK": "true",
+                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+                "PULUMI_SKIP_CONFIRMATIONS": "true",
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
+        self.env.update(self.extra_env)
+
+    def run(self, *args: str, timeout: float = 900) -> float:
+        """Run `pulumi <args>`; return its wall time in seconds (raise if it failed)."""
+        argv = [str(self.bin_dir / "pulumi"), *args]
+        started = time.perf_counter()
+        try:
+            result = subprocess.run(
+                argv,
+                cwd=self.project_dir,
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=BUDGET.timeout(timeout),
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise PulumiFailed(
+                f"pulumi {' '.join(args)} timed out after {exc.timeout:.0f}s"
+            ) from None
+        seconds = time.perf_counter() - started
+        shown = [
+            "[secret]" if a.startswith(("userSecret", "organizationSecret")) else a for a in args
+        ]
+        with self.log_path.open("a") as fh:
+            fh.write(f"$ pulumi {' '.join(shown)}  # {seconds:.2f}s rc={result.returncode}\n")
+            fh.write(f"{result.stdout}\n{result.stderr}\n")
+        if result.returncode != 0:
+            raise PulumiFailed(
+                f"pulumi {' '.join(shown)} exited {result.returncode} (log: {self.log_path}):\n"
+                f"{result.stderr[-2000:] or result.stdout[-2000:]}"
+            )
+        return seconds
+
+    def init(self, config: dict[str, str], secrets: dict[str, str]) -> None:
+        self.run("stack", "init", STACK, "--non-interactive")
+        args = ["config", "set-all", "--stack", STACK]
+        for key, value in config.items():
+            args += ["--plaintext", f"{key}={value}"]
+        for key, value in secrets.items():
+            args += ["--secret", f"{key}={value}"]
+        self.run(*args)
+
+    def set_config(self, key: str, value: str) -> None:
+        self.run("config", "set", "--stack", STACK, key, "--", value)
+
+    def op(self, name: str) -> float:
+        common = ["--non-interactive", "--stack", STACK]
+        if name == "preview":
+            return self.run("preview", "--expect-no-changes", *common)
+        if name in ("up", "update"):
+            return self.run("up", "--yes", "--skip-preview", *common)
+        return self.run(name, "--yes", "--skip-preview", *common)
+
+    def checkpoint(self) -> Path:
+        found = sorted(self.backend_dir.glob(f".pulumi/stacks/{PROJECT}/{STACK}.json*"))
+        found = [p for p in found if not p.name.endswith(".bak")]
+        if not found:
+            raise RuntimeError(f"no checkpoint under {self.backend_dir}/.pulumi/stacks")
+        return found[0]
+
+
+# -- measurements -------------------------------------------------------------------------
+
+
+@dataclass
+class OpResult:
+    kind: str  # "ours" or "floor"
+    n: int
+    latency_ms: int  # emulator latency (the floor makes no HTTP call: -1)
+    repeat: int
+    op: str
+    seconds: float
+    requests: dict[str, int] = field(default_factory=dict)  # per route, this operation
+    connections: int | None = None  # distinct TCP connections seen by the emulator
+    emulator_cpu_s: float | None = None  # CPU the emulator spent serving this operation
+
+
+@dataclass
+class StateResult:
+    kind: str
+    n: int
+    latency_ms: int
+    repeat: int
+    checkpoint_bytes: int
+    bytes_per_instance: float
+    resource_json_bytes: float  # mean size of one resource's entry in the checkpoint
+    inputs_json_bytes: float  # ... of which its "inputs"
+    outputs_json_bytes: float  # ... and its "outputs" (the rest is the engine's metadata)
+    provider_b64_chars: float  # mean length of inputs["__provider"]
+    provider_bytes: float  # the same, base64-decoded
+    provider_secret: bool
+    entry_bytes_by_key: dict[str, float] = field(default_factory=dict)  # mean, per entry key
+
+
+def state_sizes(stack: BenchStack, kind: str, n: int, latency: int, repeat: int) -> StateResult:
+    path = stack.checkpoint()
+    raw = path.read_bytes()
+    data = json.loads(raw)
+    resources = data["checkpoint"]["latest"]["resources"]
+    suffix = ":ConnectorInstance" if kind == "ours" else ":Noop"
+    mine = [r for r in resources if str(r["type"]).endswith(suffix)]
+    if len(mine) != n:
+        raise RuntimeError(f"expected {n} {suffix[1:]} resources in state, found {len(mine)}")
+    b64: list[int] = []
+    decoded: list[int] = []
+    secret = False
+    for res in mine:
+        value = res.get("inputs", {}).get("__provider")
+        if isinstance(value, str):
+            b64.append(len(value))
+            decoded.append(len(base64.b64decode(value)))
+        elif isinstance(value, dict):  # a secret: {"4dabf18193072939515e22adb298388d": ..}
+            secret = True
+            b64.append(len(json.dumps(value)))
+            decoded.append(0)
+
+    def size(value: Any) -> int:  # the file backend writes compact JSON
+        return len(json.dumps(value, separators=(",", ":")).encode())
+
+    resource_bytes = [size(r) for r in mine]
+    return StateResult(
+        kind=kind,
+        n=n,
+        latency_ms=latency,
+        repeat=repeat,
+        checkpoint_bytes=len(raw),
+        bytes_per_instance=len(raw) / n,
+        resource_json_bytes=statistics.mean(resource_bytes),
+        inputs_json_bytes=statistics.mean(size(r.get("inputs", {})) for r in mine),
+        outputs_json_bytes=statistics.mean(size(r.get("outputs", {})) for r in mine),
+        provider_b64_chars=statistics.mean(b64) if b64 else 0,
+        provider_bytes=statistics.mean(decoded) if decoded else 0,
+        provider_secret=secret,
+        entry_bytes_by_key={
+            key: round(statistics.mean(size(r[key]) + len(key) + 4 for r in mine if key in r), 1)
+            for key in sorted({k for r in mine for k in r})
+        },
+    )
+
+
+def request_delta(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    delta = {k: after.get(k, 0) - before.get(k, 0) for k in set(before) | set(after)}
+    return {k: v for k, v in sorted(delta.items()) if v}
+
+
+def run_config(
+    kind: str,
+    n: int,
+    latency: int,
+    repeat: int,
+    bin_dir: Path,
+    emulator: Emulator | None,
+    logs: Path,
+    keep: bool,
+) -> tuple[list[OpResult], StateResult]:
+    label = f"{kind} N={n}" + (f" L={latency}ms" if emulator else "") + f" #{repeat + 1}"
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-{n}-", dir=None))
+    log_path = logs / f"{kind}-n{n}-l{latency}-r{repeat}.log"
+    log_path.write_text("")
+    try:
+        stack = BenchStack(workdir, bin_dir, OURS_PROGRAM if emulator else FLOOR_PROGRAM, log_path)
+        config = {"count": str(n), "tag": "v1"}
+        secrets: dict[str, str] = {}
+        if emulator is not None:
+            config["openconnectors:baseUrl"] = emulator.base_url
+            secrets = {
+                "openconnectors:userSecret": USER_SECRET,
+                "openconnectors:organizationSecret": ORG_SECRET,
+            }
+            emulator.reset()
+        stack.init(config, secrets)
+        results: list[OpResult] = []
+        state: StateResult | None = None
+        for op in OPS:
+            if op == "update":
+                stack.set_config("tag", "v2")
+            before: dict[str, int] = {}
+            cpu_before: float | None = None
+            if emulator is not None:
+                before = emulator.stats()["requests"]
+                emulator.reset_connections()
+                cpu_before = emulator.cpu_seconds()
+            seconds = stack.op(op)
+            result = OpResult(kind, n, latency, repeat, op, seconds)
+            if emulator is not None:
+                cpu_after = emulator.cpu_seconds()
+                if cpu_before is not None and cpu_after is not None:
+                    result.emulator_cpu_s = round(cpu_after - cpu_before, 3)
+                after = emulator.stats()
+                result.requests = request_delta(before, after["requests"])
+                result.connections = emulator.connections()["connections"]
+                expected = 0 if op == "destroy" else n
+                if after["instances"] != expected:
+                    raise RuntimeError(
+                        f"{label}: after {op} the emulator holds {after['instances']} "
+                        f"instances, expected {expected}"
+                    )
+            results.append(result)
+            total = sum(result.requests.values())
+            progress(
+                f"{label} {op:8s} {seconds:7.2f}s"
+                + (
+                    f"  {total / n:.2f} req/res, {result.connections} conn, "
+                    f"emulator CPU {result.emulator_cpu_s}s"
+                    if emulator
+                    else ""
+                )
+            )
+            if op == "up":
+                state = state_sizes(stack, kind, n, latency, repeat)
+        assert state is not None
+        return results, state
+    finally:
+        if keep:
+            progress(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+# -- summary ------------------------------------------------------------------------------
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def summarise(
+    ops: list[OpResult], states: list[StateResult], sizes: list[int], latencies: list[int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    rows: list[dict[str, Any]] = []
+    for n in sizes:
+        for latency in latencies:
+            for op in OPS:
+                ours = [
+                    r for r in ops if (r.kind, r.n, r.latency_ms, r.op) == ("ours", n, latency, op)
+                ]
+                floor = [r for r in ops if (r.kind, r.n, r.op) == ("floor", n, op)]
+                if not ours or not floor:
+                    continue
+                t_ours = median([r.seconds for r in ours])
+                t_floor = median([r.seconds for r in floor])
+                bound = t_floor + n * IDEAL_CALLS[op] * latency / 1000 / HOST_CONCURRENCY
+                routes: dict[str, float] = {}
+                for r in ours:
+                    for route, count in r.requests.items():
+                        routes[route] = routes.get(route, 0) + count / n / len(ours)
+                req_per_res = sum(routes.values())
+                conns = [r.connections for r in ours if r.connections is not None]
+                emu_cpu = [r.emulator_cpu_s for r in ours if r.emulator_cpu_s is not None]
+                ratio_floor = t_ours / t_floor
+                ratio_bound = t_ours / bound
+                if latency == 0:
+                    time_ok = ratio_floor <= TARGET_FLOOR_RATIO
+                else:
+                    time_ok = ratio_bound <= TARGET_BOUND_RATIO
+                ideal_route = IDEAL_ROUTE.get(op)
+                if ideal_route is None:
+                    calls_ok = req_per_res == 0
+                else:
+                    calls_ok = set(routes) == {ideal_route} and abs(routes[ideal_route] - 1) < 1e-9
+                rows.append(
+                    {
+                        "n": n,
+                        "latency_ms": latency,
+                        "op": op,
+                        "repeats": len(ours),
+                        "ours_s": round(t_ours, 3),
+                        "floor_s": round(t_floor, 3),
+                        "ours_over_floor": round(ratio_floor, 3),
+                        "bound_s": round(bound, 3),
+                        "ours_over_bound": round(ratio_bound, 3),
+                        "time_target": (
+                            f"<= {TARGET_FLOOR_RATIO}x floor"
+                            if latency == 0
+                            else f"<= {TARGET_BOUND_RATIO}x bound"
+                        ),
+                        "time_target_met": time_ok,
+                        "requests_per_resource": round(req_per_res, 3),
+                        "requests_by_route": {k: round(v, 3) for k, v in routes.items()},
+                        "calls_target_met": calls_ok,
+                        "connections": max(conns) if conns else None,
+                        "emulator_cpu_s": round(median(emu_cpu), 3) if emu_cpu else None,
+                        "ours_runs_s": [round(r.seconds, 3) for r in ours],
+                        "floor_runs_s": [round(r.seconds, 3) for r in floor],
+                    }
+                )
+    state_rows: list[dict[str, Any]] = []
+    for n in sizes:
+        for kind in ("ours", "floor"):
+            mine = [s for s in states if s.kind == kind and s.n == n]
+            if not mine:
+                continue
+            per_inst = median([s.bytes_per_instance for s in mine])
+            state_rows.append(
+                {
+                    "kind": kind,
+                    "n": n,
+                    "checkpoint_bytes": int(median([s.checkpoint_bytes for s in mine])),
+                    "bytes_per_instance": round(per_inst, 1),
+                    "resource_json_bytes": round(median([s.resource_json_bytes for s in mine]), 1),
+                    "inputs_json_bytes": round(median([s.inputs_json_bytes for s in mine]), 1),
+                    "outputs_json_bytes": round(median([s.outputs_json_bytes for s in mine]), 1),
+                    "provider_b64_chars": round(median([s.provider_b64_chars for s in mine]), 1),
+                    "provider_bytes": round(median([s.provider_bytes for s in mine]), 1),
+                    "provider_secret": any(s.provider_secret for s in mine),
+                    "entry_bytes_by_key": mine[0].entry_bytes_by_key,
+                    "state_target_met": per_inst <= TARGET_STATE_BYTES if kind == "ours" else None,
+                }
+            )
+    return rows, state_rows
+
+
+def mark(ok: bool | None) -> str:
+    return "" if ok is None else ("ok" if ok else "MISS")
+
+
+def render(
+    rows: list[dict[str, Any]], state_rows: list[dict[str, Any]], machine: dict[str, Any], md: bool
+) -> str:
+    head = [
+        "N",
+        "L ms",
+        "op",
+        "ours s",
+        "floor s",
+        "ours/floor",
+        "bound s",
+        "ours/bound",
+        "time target",
+        "req/res",
+        "routes",
+        "conns",
+        "calls target",
+        "emu CPU s",
+    ]
+    body = []
+    for r in rows:
+        routes = ", ".join(f"{k} {v:g}" for k, v in r["requests_by_route"].items()) or "-"
+        ratio = r["ours_over_floor"] if r["latency_ms"] == 0 else r["ours_over_bound"]
+        limit = TARGET_FLOOR_RATIO if r["latency_ms"] == 0 else TARGET_BOUND_RATIO
+        body.append(
+            [
+                str(r["n"]),
+                str(r["latency_ms"]),
+                r["op"],
+                f"{r['ours_s']:.2f}",
+                f"{r['floor_s']:.2f}",
+                f"{r['ours_over_floor']:.2f}",
+                f"{r['bound_s']:.2f}",
+                f"{r['ours_over_bound']:.2f}",
+                f"{ratio:.2f} <= {limit} {mark(r['time_target_met'])}",
+                f"{r['requests_per_resource']:g}",
+                routes,
+                "-" if r["connections"] is None else str(r["connections"]),
+                mark(r["calls_target_met"]),
+                "-" if r["emulator_cpu_s"] is None else f"{r['emulator_cpu_s']:.2f}",
+            ]
+        )
+    shead = [
+        "kind",
+        "N",
+        "checkpoint B",
+        "B/instance",
+        "B/resource entry",
+        "of which inputs",
+        "outputs",
+        "engine metadata",
+        "__provider b64 chars",
+        "__provider bytes",
+        "state target (<= 3 KB)",
+    ]
+    sbody = [
+        [
+            s["kind"],
+            str(s["n"]),
+            str(s["checkpoint_bytes"]),
+            f"{s['bytes_per_instance']:.0f}",
+            f"{s['resource_json_bytes']:.0f}",
+            f"{s['inputs_json_bytes']:.0f}",
+            f"{s['outputs_json_bytes']:.0f}",
+            f"{s['resource_json_bytes'] - s['inputs_json_bytes'] - s['outputs_json_bytes']:.0f}",
+            f"{s['provider_b64_chars']:.0f}" + (" (secret)" if s["provider_secret"] else ""),
+            f"{s['provider_bytes']:.0f}",
+            mark(s["state_target_met"]) or "-",
+        ]
+        for s in state_rows
+    ]
+    notes = [
+        f"machine: {machine['nproc']} CPUs, {machine['platform']}, python {machine['python']}, "
+        f"pulumi {machine['pulumi']}, provider code {machine['provider_code']}; "
+        f"load average at start {machine['loadavg_start']}, "
+        f"at end {machine['loadavg_end']} (other work was running on this machine).",
+        "parallelism: the engine's default (no --parallel flag); the Python dynamic-provider "
+        f"host serves {HOST_CONCURRENCY} calls at a time.",
+        f"times: median of {machine['repeat']} run(s), wall time of the `pulumi` CLI process "
+        "(up/update/refresh/destroy with --skip-preview; preview with --expect-no-changes); "
+        "fresh file backend per configuration, emulator reset before each.",
+        "floor: the same N of pulumi_openconnectors.noop.Noop (no HTTP), same run; it does not "
+        "depend on L, so one floor per N serves both latencies.",
+        "bound = floor + N x calls x L / 4, calls = the ideal API calls per resource "
+        "(1; 0 for preview). At L = 0 the bound is the floor.",
+        "req/res: the emulator's request counters (delta over the operation) / N. conns: "
+        "distinct client (host, port) pairs the emulator saw during the operation = TCP "
+        "connections opened by the one provider process (<= 4 means the pool is shared "
+        "and kept alive).",
+        "emu CPU s: CPU time the emulator process used during the operation: it shares this "
+        "machine's cores with the engine and the provider (a real API would not).",
+        "B/instance: checkpoint file (.pulumi/stacks/<project>/<stack>.json) size / N after up; "
+        "B/resource entry: one resource's own (compact) JSON entry in it: its inputs, its "
+        "outputs, and the engine's metadata (urn, provider reference, dependencies, "
+        "timestamps, source position...; per key in deploy.json).",
+    ]
+    if BenchStack.extra_env:
+        notes.append(f"EXPERIMENT: extra pulumi environment {BenchStack.extra_env}")
+    if md:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in body]
+        lines += ["", "| " + " | ".join(shead) + " |", "|" + "---|" * len(shead)]
+        lines += ["| " + " | ".join(row) + " |" for row in sbody]
+        lines += [""] + [f"- {n}" for n in notes]
+        return "\n".join(lines) + "\n"
+
+    def table(h: list[str], b: list[list[str]]) -> list[str]:
+        widths = [
+            max(len(h[i]), *(len(row[i]) for row in b)) if b else len(h[i]) for i in range(len(h))
+        ]
+        fmt = "  ".join(f"{{:{'<' if i in (2, 10) else '>'}{w}}}" for i, w in enumerate(widths))
+        out = [fmt.format(*h), fmt.format(*("-" * w for w in widths))]
+        out += [fmt.format(*row) for row in b]
+        return out
+
+    lines = ["Deployment benchmark (real engine + emulator)", ""]
+    lines += table(head, body)
+    lines += [""]
+    sfmt_h = shead[:]
+    lines += table(sfmt_h, sbody) if sbody else []
+    lines += [""] + [f"* {n}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def machine_info(bin_dir: Path) -> dict[str, Any]:
+    def out(argv: list[str]) -> str:
+        try:
+            return subprocess.run(
+                argv, capture_output=True, text=True, timeout=30, check=False
+            ).stdout.strip()
+        except (OSError, subprocess.TimeoutExpired):
+            return "?"
+
+    return {
+        "nproc": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": out([str(PYTHON), "-c", "import platform; print(platform.python_version())"]),
+        "pulumi": out([str(bin_dir / "pulumi"), "version"]),
+        "pulumi_sdk": out(
+            [str(PYTHON), "-c", "import importlib.metadata as m; print(m.version('pulumi'))"]
+        ),
+        "git_head": out(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]),
+        "loadavg_start": loadavg(),
+        "provider_code": out(
+            [str(PYTHON), "-c", "import pulumi_openconnectors as p; print(p.__file__)"]
+        ),
+    }
+
+
+# -- main ---------------------------------------------------------------------------------
+
+
+def parse_ints(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=parse_ints, default=[10, 50, 200])
+    parser.add_argument("--latencies", type=parse_ints, default=[0, 100])
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--quick", action="store_true", help="sizes 10 only (smoke check)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
+    parser.add_argument("--max-minutes", type=float, default=30.0, help="total time guard")
+    parser.add_argument("--keep", action="store_true", help="keep the stack directories")
+    parser.add_argument(
+        "--pulumi-env",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="extra environment for the pulumi CLI (experiments only; recorded in the output)",
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes = [10]
+    if args.repeat < 1 or any(n < 1 for n in args.sizes) or any(x < 0 for x in args.latencies):
+        parser.error("--repeat and --sizes must be positive, --latencies not negative")
+    global BUDGET
+    BenchStack.extra_env = dict(item.split("=", 1) for item in args.pulumi_env)
+    BUDGET = Budget(args.max_minutes)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    logs = out / "logs"
+    logs.mkdir(exist_ok=True)
+
+    # Stop the emulators on SIGTERM too (atexit alone only runs on a normal exit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+    bin_dir = engine_bin()
+    machine = machine_info(bin_dir)
+    machine["repeat"] = args.repeat
+    progress(
+        f"pulumi {machine['pulumi']} ({bin_dir}); sizes {args.sizes}, latencies {args.latencies} "
+        f"ms, repeat {args.repeat}; load average {machine['loadavg_start']}"
+    )
+
+    ops: list[OpResult] = []
+    states: list[StateResult] = []
+    aborted: str | None = None
+    emulators: dict[int, Emulator] = {}
+    try:
+        for latency in args.latencies:
+            emulators[latency] = Emulator(latency, logs / f"emulator-l{latency}.log")
+            progress(f"emulator L={latency}ms on {emulators[latency].base_url}")
+        for n in args.sizes:
+            for repeat in range(args.repeat):
+                results, state = run_config("floor", n, -1, repeat, bin_dir, None, logs, args.keep)
+                ops += results
+                states.append(state)
+                for latency in args.latencies:
+                    results, state = run_config(
+                        "ours", n, latency, repeat, bin_dir, emulators[latency], logs, args.keep
+                    )
+                    ops += results
+                    states.append(state)
+    except (BenchAborted, PulumiFailed) as exc:
+        aborted = str(exc)
+        progress(f"ABORTED: {exc}")
+    finally:
+        for emu in emulators.values():
+            emu.stop()
+
+    machine["loadavg_end"] = loadavg()
+    machine["total_seconds"] = round(BUDGET.elapsed(), 1)
+    rows, state_rows = summarise(ops, states, args.sizes, args.latencies)
+    payload = {
+        "machine": machine,
+        "settings": {
+            "sizes": args.sizes,
+            "latencies_ms": args.latencies,
+            "repeat": args.repeat,
+            "parallel": "engine default (no --parallel flag)",
+            "pulumi_env": BenchStack.extra_env,
+            "host_concurrency": HOST_CONCURRENCY,
+            "targets": {
+                "ours_over_floor_at_L0": TARGET_FLOOR_RATIO,
+                "ours_over_bound_at_L>0": TARGET_BOUND_RATIO,
+                "state_bytes_per_instance": TARGET_STATE_BYTES,
+                "api_calls_per_resource": IDEAL_CALLS,
+            },
+        },
+        "aborted": aborted,
+        "summary": rows,
+        "state": state_rows,
+        "raw_ops": [asdict(r) for r in ops],
+        "raw_state": [asdict(s) for s in states],
+    }
+    (out / "deploy.json").write_text(json.dumps(payload, indent=2) + "\n")
+    with (out / "deploy.csv").open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(
+            ["kind", "n", "latency_ms", "repeat", "op", "seconds", "requests_total",
+             "requests_per_resource", "requests_by_route", "connections", "emulator_cpu_s"]
+        )  # fmt: skip
+        for r in ops:
+            total = sum(r.requests.values())
+            writer.writerow(
+                [r.kind, r.n, r.latency_ms, r.repeat, r.op, f"{r.seconds:.3f}", total,
+                 f"{total / r.n:.3f}", json.dumps(r.requests, sort_keys=True), r.connections,
+                 r.emulator_cpu_s]
+            )  # fmt: skip
+    (out / "deploy.md").write_text(render(rows, state_rows, machine, md=True))
+    print(render(rows, state_rows, machine, md=False))
+    if aborted:
+        print(f"INCOMPLETE: {aborted}")
+    progress(f"done in {BUDGET.elapsed():.0f}s; wrote {out}/deploy.json, deploy.csv, deploy.md")
+    return 1 if aborted else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
