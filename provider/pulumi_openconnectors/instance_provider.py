@@ -9,6 +9,14 @@ Create is made safe against lost answers: every instance carries an ownership ta
 (``pulumi-openconnectors:<uuid>``, hidden from the ``tags`` output). When a POST fails in a way
 that may have created the instance (timeout, dropped connection, 5xx), the provider looks the
 tag up, adopts what it finds, and only re-posts when nothing was created.
+
+A POST whose answer timed out may still be running on the server: before concluding that
+nothing was created the provider keeps looking for a settle period (twice as long as the POST
+went unanswered, at least ``SETTLE_MIN`` seconds), and after a create that needed a second
+POST it removes any other instance carrying the same ownership tag. Deleting a resource also
+removes any stray instance with its tag (a create that landed after the settle period). Once
+an instance exists, ``create`` returns it rather than raise (a raised create is not recorded in
+the state, so the instance would be orphaned), unless it can remove it again.
 """
 
 from __future__ import annotations
@@ -35,14 +43,20 @@ from pulumi.dynamic import (
 
 from .client import OpenConnectorsClient
 from .config import resolve_settings
-from .errors import NotFoundError, OpenConnectorsError
+from .errors import APIError, NotFoundError, OpenConnectorsError, TransportError
 from .inputs import OWNERSHIP_TAG_PREFIX, InstanceInputs, is_unknown, validate_inputs
 from .models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 
 log = logging.getLogger("pulumi_openconnectors.provider")
 
-CREATE_ATTEMPTS = 3
+CREATE_ATTEMPTS = 4
 RECONCILE_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # bounded: about a minute in all
+SETTLE_MIN = 1.0
+"""Seconds to keep looking for the instance of an unanswered POST before posting again."""
+SETTLE_MAX = 120.0
+"""Upper bound of the settle period (a POST unanswered for minutes gets this long)."""
+REPOST_WAITS = (0.5, 1.0, 2.0)
+"""Pause before the 2nd, 3rd, 4th POST of one create (a struggling API is not hammered)."""
 MASKED = "********"
 
 
@@ -56,6 +70,46 @@ def _ownership_tag() -> str:
 
 def _user_tags(tags: list[str], ownership_tag: str | None) -> list[str]:
     return [t for t in tags if t != ownership_tag and not t.startswith(OWNERSHIP_TAG_PREFIX)]
+
+
+def _settle_seconds(exc: OpenConnectorsError, unanswered_for: float) -> float:
+    """How long an unanswered POST may still land on the server.
+
+    An error status from the service itself (500, 503) means the request is finished: one look
+    suffices. A gateway error (502, 504) or no answer at all (read timeout, dropped connection)
+    means it may still be running: give it twice as long as it went unanswered.
+    """
+    if isinstance(exc, APIError) and exc.http_status not in (502, 504):
+        return 0.0
+    if not isinstance(exc, (APIError, TransportError)):
+        return SETTLE_MIN
+    return min(SETTLE_MAX, max(SETTLE_MIN, 2.0 * unanswered_for))
+
+
+def _brief(exc: OpenConnectorsError | None) -> str:
+    """What went wrong, without the error's own advice (the caller gives the advice)."""
+    if exc is None:
+        return "no answer"
+    if isinstance(exc, APIError):
+        text = f"{exc.method} {exc.path} answered {exc.http_status}"
+        if exc.api_message:
+            text += f": {exc.api_message}"
+        if exc.request_id:
+            text += f" [requestId: {exc.request_id}]"
+        return text
+    first = exc.message.split(". ", 1)[0].rstrip(".")
+    return first
+
+
+def _is_gone(client: OpenConnectorsClient, instance_id: int) -> bool:
+    """Whether the instance certainly no longer exists (GET answers 404)."""
+    try:
+        client.get_instance(instance_id)
+    except NotFoundError:
+        return True
+    except OpenConnectorsError:
+        return False
+    return False
 
 
 def _as_int(value: Any) -> int | None:
@@ -221,7 +275,6 @@ class ConnectorInstanceProvider(ResourceProvider):
         return DiffResult(
             changes=bool(replaces or changes),
             replaces=replaces,
-            stables=["instance_id", "created_date"] if not replaces else [],
             delete_before_replace=False,
         )
 
@@ -245,9 +298,39 @@ class ConnectorInstanceProvider(ResourceProvider):
         )
         instance = self._create_reconciled(client, request, ownership_tag, inputs)
         if inputs.disabled:
-            instance = client.update_instance(instance.id, UpdateInstanceRequest(disabled=True))
+            instance = self._disable_after_create(client, instance, ownership_tag, inputs)
         outs = _outputs(inputs, instance, ownership_tag, _objects(instance))
         return CreateResult(str(instance.id), outs)
+
+    def _disable_after_create(
+        self,
+        client: OpenConnectorsClient,
+        instance: Instance,
+        ownership_tag: str,
+        inputs: InstanceInputs,
+    ) -> Instance:
+        """PATCH disabled=true onto a new instance; if that fails, remove the instance again.
+
+        A failing create is not recorded in the state: leaving the instance behind would orphan
+        it, so it is deleted (with anything else carrying its ownership tag) before raising.
+        """
+        try:
+            return client.update_instance(instance.id, UpdateInstanceRequest(disabled=True))
+        except OpenConnectorsError as exc:
+            what = f"connector instance {inputs.name!r} ({inputs.element_ref()})"
+            try:
+                self._delete_owned(client, instance.id, ownership_tag)
+            except OpenConnectorsError as cleanup:
+                raise ProviderError(
+                    f"created {what} as instance {instance.id} but could not disable it ({exc}) "
+                    f"nor delete it again ({cleanup}). It carries the tag {ownership_tag!r}: "
+                    "adopt it with adopt_instance_id="
+                    f"{instance.id}, or delete it, then run `pulumi up` again."
+                ) from None
+            raise ProviderError(
+                f"creating {what} failed: the instance was created but disabling it failed "
+                f"({exc}), so it was deleted again. Run `pulumi up` again."
+            ) from None
 
     def _create_reconciled(
         self,
@@ -258,21 +341,31 @@ class ConnectorInstanceProvider(ResourceProvider):
     ) -> Instance:
         what = f"connector instance {inputs.name!r} ({inputs.element_ref()})"
         last: OpenConnectorsError | None = None
-        for _attempt in range(CREATE_ATTEMPTS):
+        for attempt in range(CREATE_ATTEMPTS):
+            if attempt:
+                time.sleep(REPOST_WAITS[min(attempt, len(REPOST_WAITS)) - 1])
+            started = time.monotonic()
             try:
-                return client.create_instance(request)
+                created = client.create_instance(request)
             except OpenConnectorsError as exc:
                 if not getattr(exc, "ambiguous", False):
                     raise ProviderError(f"creating {what} failed: {exc}") from None
                 last = exc
                 log.warning("create of %s had no clear answer (%s); reconciling", what, exc)
-            found = self._find_owned(client, ownership_tag, what, last)
-            if found is not None:
-                return found
+                settle = _settle_seconds(exc, time.monotonic() - started)
+                found = self._find_owned(client, ownership_tag, what, last, settle)
+                if found is not None:
+                    return found
+                continue
+            if last is not None:
+                # An earlier POST went unanswered: if it landed after all, keep only this one.
+                self._remove_duplicates(client, ownership_tag, keep=created.id)
+            return created
         raise ProviderError(
-            f"creating {what} failed {CREATE_ATTEMPTS} times without a clear answer "
-            f"(last: {last}); no instance tagged {ownership_tag!r} exists, so nothing was left "
-            "behind. Check the API's health and run `pulumi up` again."
+            f"creating {what} failed {CREATE_ATTEMPTS} times without a clear answer (last: "
+            f"{_brief(last)}). The API confirmed that no instance tagged {ownership_tag!r} "
+            "exists, so nothing was left behind. Check the API's health and run `pulumi up` "
+            "again."
         )
 
     def _find_owned(
@@ -281,31 +374,110 @@ class ConnectorInstanceProvider(ResourceProvider):
         ownership_tag: str,
         what: str,
         cause: OpenConnectorsError | None,
+        settle: float = 0.0,
     ) -> Instance | None:
-        """Find the instance a lost create made, by its ownership tag (bounded waiting)."""
+        """Find the instance an unanswered create made, by its ownership tag (bounded waiting).
+
+        Returns None once the API has answered "no such instance" and ``settle`` seconds have
+        passed (a request the client gave up on may still be running on the server).
+        """
+        deadline = time.monotonic() + settle
         error: OpenConnectorsError | None = None
-        for wait in (0.0, *RECONCILE_WAITS):
+        waits = iter(RECONCILE_WAITS)
+        wait = 0.0
+        while True:
             if wait:
                 time.sleep(wait)
             try:
                 owned = client.list_instances(tags=[ownership_tag])
             except OpenConnectorsError as exc:
                 error = exc
+                owned = None
+            if owned is not None:
+                owned = [i for i in owned if ownership_tag in (i.tags or [])]
+                if owned:
+                    return self._keep_one(client, owned)
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return None
+                # bounded by the deadline: the last wait repeats until the settle period ends
+                wait = min(next(waits, RECONCILE_WAITS[-1]), remaining)
                 continue
-            owned = [i for i in owned if ownership_tag in (i.tags or [])]
-            if not owned:
-                return None
-            keep, *extra = sorted(owned, key=lambda i: i.id)
-            for duplicate in extra:  # never leave a second copy behind
-                with contextlib.suppress(NotFoundError):
-                    client.delete_instance(duplicate.id)
-            return client.get_instance(keep.id)
+            next_wait = next(waits, None)
+            if next_wait is None:
+                break
+            wait = next_wait
         raise ProviderError(
-            f"creating {what} may have succeeded (the API gave no answer: {cause}), and the API "
-            f"stayed unreachable while checking ({error}). If it was created it carries the tag "
+            f"creating {what} may have succeeded (the API gave no clear answer: {_brief(cause)}), "
+            f"and the API stayed unreachable while checking ({_brief(error)}). If it was created "
+            f"it carries the tag "
             f"{ownership_tag!r}: adopt it with adopt_instance_id=<its id>, or delete it, then run "
             "`pulumi up` again."
         )
+
+    def _keep_one(self, client: OpenConnectorsClient, owned: list[Instance]) -> Instance:
+        """Of the instances carrying one ownership tag, keep the oldest and delete the rest."""
+        keep, *extra = sorted(owned, key=lambda i: i.id)
+        for duplicate in extra:  # never leave a second copy behind
+            try:
+                client.delete_instance(duplicate.id)
+            except NotFoundError:
+                pass
+            except OpenConnectorsError as exc:
+                log.warning("could not delete duplicate instance %s: %s", duplicate.id, exc)
+        try:
+            return client.get_instance(keep.id)
+        except OpenConnectorsError as exc:
+            # The instance exists: return what the list showed rather than orphan it.
+            log.warning("could not read instance %s after reconciling: %s", keep.id, exc)
+            return keep
+
+    def _remove_duplicates(
+        self, client: OpenConnectorsClient, ownership_tag: str, keep: int
+    ) -> None:
+        """Delete every instance carrying ``ownership_tag`` except ``keep`` (best effort)."""
+        try:
+            owned = client.list_instances(tags=[ownership_tag])
+        except OpenConnectorsError as exc:
+            log.warning("could not check for duplicates of instance %s: %s", keep, exc)
+            return
+        for other in owned:
+            if other.id == keep or ownership_tag not in (other.tags or []):
+                continue
+            try:
+                client.delete_instance(other.id)
+            except NotFoundError:
+                pass
+            except OpenConnectorsError as exc:
+                log.warning("could not delete duplicate instance %s: %s", other.id, exc)
+
+    def _delete_owned(
+        self, client: OpenConnectorsClient, instance_id: int, ownership_tag: str | None
+    ) -> None:
+        """Delete an instance, then any stray instance carrying its ownership tag.
+
+        When the DELETE fails without a clear answer (timeouts, dropped connections, errors
+        after it may have run), the instance is looked up: if it is gone the delete took effect
+        and succeeds (else the state would keep an instance that no longer exists).
+        """
+        try:
+            client.delete_instance(instance_id)
+        except NotFoundError:
+            pass
+        except OpenConnectorsError:
+            if not _is_gone(client, instance_id):
+                raise  # the DELETE's own error: it says what failed and what to do
+        if not ownership_tag or not ownership_tag.startswith(OWNERSHIP_TAG_PREFIX):
+            return
+        try:
+            strays = client.list_instances(tags=[ownership_tag])
+        except OpenConnectorsError as exc:
+            log.warning("could not look for strays of instance %s: %s", instance_id, exc)
+            return
+        for stray in strays:
+            if stray.id != instance_id and ownership_tag in (stray.tags or []):
+                with contextlib.suppress(NotFoundError):
+                    client.delete_instance(stray.id)
 
     def _adopt(self, client: OpenConnectorsClient, inputs: InstanceInputs) -> CreateResult:
         instance_id = int(inputs.adopt_instance_id or 0)
@@ -403,7 +575,6 @@ class ConnectorInstanceProvider(ResourceProvider):
         return UpdateResult(outs)
 
     def delete(self, id_: str, _props: dict[str, Any]) -> None:
-        try:
-            self._client().delete_instance(int(id_))
-        except NotFoundError:
-            return  # already gone: that is what delete wants
+        # A missing instance is already gone: that is what delete wants. Any stray instance
+        # with the same ownership tag (a create that landed late) goes too.
+        self._delete_owned(self._client(), int(id_), _props.get("ownership_tag"))
