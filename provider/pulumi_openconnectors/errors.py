@@ -3,6 +3,7 @@
     OpenConnectorsError                 base; ``.message``
     ├── ConfigurationError              settings missing or invalid (no HTTP involved)
     ├── OAuthCallbackError              the OAuth redirect carried ``error=`` or no ``code``
+    ├── ProviderError                   a resource operation failed; says what to do next
     ├── TransportError                  connection refused/reset, DNS, timeout; ``.ambiguous``
     └── APIError                        the API answered with an error status
         │                               ``.http_status .request_id .api_message
@@ -64,6 +65,10 @@ class OpenConnectorsError(Exception):
 
 class ConfigurationError(OpenConnectorsError):
     """A setting is missing or invalid; the message names the setting and how to set it."""
+
+
+class ProviderError(OpenConnectorsError):
+    """A ConnectorInstance operation failed; the message says what to do next."""
 
 
 class OAuthCallbackError(OpenConnectorsError):

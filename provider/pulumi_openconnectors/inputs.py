@@ -12,11 +12,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN, as the host sends it
+from .markers import COMPUTED_OUTPUTS, OWNERSHIP_TAG_PREFIX, is_unknown
 
 NAME_MAX = 255
 TAG_MAX = 255
-OWNERSHIP_TAG_PREFIX = "pulumi-openconnectors:"
 ELEMENT_KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
 OAUTH2_KEYS = ("oauth.api.key", "oauth.api.secret", "oauth.callback.url")
 BASIC_KEYS = ("username", "password")
@@ -32,17 +31,6 @@ INPUT_NAMES = (
     "disabled",
     "adopt_instance_id",
 )
-
-
-def is_unknown(value: Any) -> bool:
-    """True when the engine has not computed this value yet (previews)."""
-    if value == UNKNOWN:
-        return True
-    if isinstance(value, Mapping):
-        return any(is_unknown(v) for v in value.values())
-    if isinstance(value, list):
-        return any(is_unknown(v) for v in value)
-    return False
 
 
 def _config_value(value: Any) -> str:
@@ -213,14 +201,4 @@ def validate_inputs(news: Mapping[str, Any]) -> tuple[InstanceInputs | None, lis
     return model, failures
 
 
-# The outputs the provider computes; the resource declares them, and check() lets them pass.
-COMPUTED_OUTPUTS = (
-    "instance_id",
-    "token",
-    "element_name",
-    "valid",
-    "created_date",
-    "objects",
-    "ownership_tag",
-)
 _OUTPUT_NAMES = frozenset(COMPUTED_OUTPUTS)

@@ -8,8 +8,8 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import Resource
 
-from .inputs import COMPUTED_OUTPUTS
 from .instance_provider import ConnectorInstanceProvider
+from .markers import COMPUTED_OUTPUTS
 
 SECRET_OUTPUTS = ["token", "configuration", "provider_data"]
 

@@ -10,7 +10,8 @@ import pytest
 import requests
 from pulumi.dynamic.dynamic import serialize_provider
 
-from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider, ProviderError
+from pulumi_openconnectors.errors import ProviderError
+from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider
 
 from .conftest import configured_provider
 

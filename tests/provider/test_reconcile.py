@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import requests
 
-from pulumi_openconnectors import instance_provider
-from pulumi_openconnectors.instance_provider import ProviderError
+from pulumi_openconnectors import reconcile
+from pulumi_openconnectors.errors import ProviderError
 
 from .conftest import configured_provider
 
@@ -58,8 +58,8 @@ def test_a_late_duplicate_is_removed_after_the_repost(
 ) -> None:
     """With no settle period at all the first POST lands after the second one was sent; the
     create keeps one instance and deletes the other copy."""
-    monkeypatch.setattr(instance_provider, "SETTLE_MIN", 0.0)
-    monkeypatch.setattr(instance_provider, "_settle_seconds", lambda _exc, _t: 0.0)
+    monkeypatch.setattr(reconcile, "SETTLE_MIN", 0.0)
+    monkeypatch.setattr(reconcile, "settle_seconds", lambda _exc, _t: 0.0)
     provider = configured_provider(emulator, **{"openconnectors:timeout": "1"})
     emulator.admin.set_faults(
         {
@@ -83,10 +83,15 @@ def test_a_late_duplicate_is_removed_after_the_repost(
     assert [s["id"] for s in _server_instances(emulator)] == [int(created.id)]
 
 
-def test_delete_removes_strays_with_the_same_ownership_tag(emulator: Any) -> None:
+def test_delete_removes_strays_of_a_create_whose_answer_was_lost(emulator: Any) -> None:
     provider = configured_provider(emulator)
+    emulator.admin.set_faults(
+        {"rules": [{"method": "POST", "path": "/instances", "action": "lose_response", "count": 1}]}
+    )
     created = provider.create(_inputs())
+    emulator.admin.clear_faults()
     outs = created.outs or {}
+    assert outs["late_create_possible"] is True
     stray = requests.post(
         f"{emulator.base_url}/instances",
         json={
@@ -137,7 +142,7 @@ def test_a_failed_disable_after_create_leaves_nothing_behind(emulator: Any) -> N
 def test_a_create_that_never_gets_a_clear_answer_says_nothing_was_left(
     emulator: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(instance_provider, "REPOST_WAITS", (0.0,))
+    monkeypatch.setattr(reconcile, "REPOST_WAITS", (0.0,))
     provider = configured_provider(emulator)
     emulator.admin.set_faults(
         {"rules": [{"method": "POST", "path": "/instances", "action": "status", "status": 503}]}
@@ -146,13 +151,11 @@ def test_a_create_that_never_gets_a_clear_answer_says_nothing_was_left(
         provider.create(_inputs())
     emulator.admin.clear_faults()
     message = str(info.value)
-    assert f"failed {instance_provider.CREATE_ATTEMPTS} times" in message
+    assert f"failed {reconcile.CREATE_ATTEMPTS} times" in message
     assert "POST /instances answered 503" in message
     assert "nothing was left behind" in message
     assert "may nevertheless have taken effect" not in message, "no contradictory advice"
-    assert (
-        emulator.admin.stats()["requests"]["POST /instances"] == instance_provider.CREATE_ATTEMPTS
-    )
+    assert emulator.admin.stats()["requests"]["POST /instances"] == reconcile.CREATE_ATTEMPTS
     assert _server_instances(emulator) == []
 
 
@@ -180,3 +183,18 @@ def test_a_delete_that_did_not_happen_still_fails(emulator: Any) -> None:
     emulator.admin.clear_faults()
     assert "DELETE" in str(info.value)
     assert [s["id"] for s in _server_instances(emulator)] == [int(created.id)]
+
+
+def test_a_clean_create_is_deleted_with_one_call(emulator: Any) -> None:
+    """Only a create that had an unanswered POST is swept for strays at delete."""
+    provider = configured_provider(emulator)
+    created = provider.create(_inputs())
+    outs = created.outs or {}
+    assert outs["late_create_possible"] is False
+    before = dict(emulator.admin.stats()["requests"])
+    provider.delete(created.id, outs)
+    after = emulator.admin.stats()["requests"]
+    made = {
+        k: after.get(k, 0) - before.get(k, 0) for k in after if after.get(k, 0) != before.get(k, 0)
+    }
+    assert made == {"DELETE /instances/{id}": 1}

@@ -1,0 +1,173 @@
+"""Create, adopt, read, update and delete of connector instances through the client.
+
+Used by the provider (instance_provider.py) inside the dynamic-provider process only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .client import OpenConnectorsClient
+from .errors import NotFoundError, OpenConnectorsError, ProviderError
+from .inputs import InstanceInputs
+from .instance_state import inputs_from_state, objects_output, outputs, parse_inputs
+from .markers import user_tags
+from .models import CreateInstanceRequest, Instance, UpdateInstanceRequest
+from .reconcile import create_reconciled, delete_owned, new_ownership_tag
+
+
+class InstanceOperations:
+    """The resource lifecycle against one API client."""
+
+    def __init__(self, client: OpenConnectorsClient) -> None:
+        self.client = client
+
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        inputs = parse_inputs(props)
+        if inputs.adopt_instance_id is not None:
+            return self.adopt(inputs)
+        ownership_tag = new_ownership_tag()
+        request = CreateInstanceRequest(
+            element_key=inputs.element_key,
+            element_id=inputs.element_id,
+            name=inputs.name,
+            configuration=inputs.configuration,
+            provider_data=inputs.provider_data,
+            tags=[*inputs.tags, ownership_tag],
+            retrieve_objects_after_instantiation=inputs.retrieve_objects or None,
+        )
+        what = f"connector instance {inputs.name!r} ({inputs.element_ref()})"
+        instance, late_possible = create_reconciled(self.client, request, ownership_tag, what)
+        if inputs.disabled:
+            instance = self._disable_after_create(instance, ownership_tag, what, late_possible)
+        outs = outputs(inputs, instance, ownership_tag, objects_output(instance), late_possible)
+        return str(instance.id), outs
+
+    def _disable_after_create(
+        self, instance: Instance, ownership_tag: str, what: str, late_possible: bool
+    ) -> Instance:
+        """PATCH disabled=true onto a new instance; if that fails, remove the instance again.
+
+        A failing create is not recorded in the state: leaving the instance behind would orphan
+        it, so it is deleted (with anything else carrying its ownership tag) before raising.
+        """
+        try:
+            return self.client.update_instance(instance.id, UpdateInstanceRequest(disabled=True))
+        except OpenConnectorsError as exc:
+            try:
+                delete_owned(self.client, instance.id, ownership_tag, look_for_strays=True)
+            except OpenConnectorsError as cleanup:
+                raise ProviderError(
+                    f"created {what} as instance {instance.id} but could not disable it ({exc}) "
+                    f"nor delete it again ({cleanup}). It carries the tag {ownership_tag!r}: "
+                    f"adopt it with adopt_instance_id={instance.id}, or delete it, then run "
+                    "`pulumi up` again."
+                ) from None
+            raise ProviderError(
+                f"creating {what} failed: the instance was created but disabling it failed "
+                f"({exc}), so it was deleted again. Run `pulumi up` again."
+            ) from None
+
+    def adopt(self, inputs: InstanceInputs) -> tuple[str, dict[str, Any]]:
+        """Take over an existing instance: the program becomes the source of truth for its
+        name, tags and configuration."""
+        instance_id = int(inputs.adopt_instance_id or 0)
+        try:
+            existing = self.client.get_instance(instance_id)
+        except NotFoundError:
+            raise ProviderError(
+                f"adopt_instance_id={instance_id}: no such connector instance in this "
+                "organization (GET /instances/{id} answered 404)."
+            ) from None
+        element = existing.element
+        if element is not None and inputs.element_key not in (None, element.key):
+            raise ProviderError(
+                f"adopt_instance_id={instance_id}: that instance is a {element.key!r} instance, "
+                f"but element_key is {inputs.element_key!r}."
+            )
+        if element is not None and inputs.element_id not in (None, element.id):
+            raise ProviderError(
+                f"adopt_instance_id={instance_id}: that instance belongs to element {element.id}, "
+                f"but element_id is {inputs.element_id}."
+            )
+        ownership_tag = new_ownership_tag()
+        patch = UpdateInstanceRequest(
+            name=inputs.name,
+            tags=[*inputs.tags, ownership_tag],
+            configuration=inputs.configuration or None,
+            disabled=inputs.disabled,
+        )
+        instance = self.client.update_instance(instance_id, patch)
+        return str(instance.id), outputs(inputs, instance, ownership_tag, None)
+
+    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The live outputs, or None when the instance no longer exists."""
+        try:
+            instance = self.client.get_instance(int(id_))
+        except NotFoundError:
+            return None
+        return outputs(
+            inputs_from_state(props),
+            instance,
+            props.get("ownership_tag"),
+            props.get("objects"),
+            bool(props.get("late_create_possible")),
+        )
+
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        """Send only what changed: a PATCH, or a PUT when a configuration key was removed."""
+        inputs = parse_inputs(news)
+        ownership_tag: str | None = olds.get("ownership_tag")
+        old_config: dict[str, str] = dict(olds.get("configuration") or {})
+        old_tags = user_tags(list(olds.get("tags") or []), ownership_tag)
+        tags = [*inputs.tags, *([ownership_tag] if ownership_tag else [])]
+        instance_id = int(id_)
+        try:
+            if set(old_config) - set(inputs.configuration):
+                # PATCH merges configuration key by key: dropping a key takes a full PUT.
+                body: dict[str, Any] = {
+                    "name": inputs.name,
+                    "tags": tags,
+                    "configuration": inputs.configuration,
+                }
+                if inputs.disabled is not None:
+                    body["disabled"] = inputs.disabled
+                instance = self.client.replace_instance(instance_id, body)
+            else:
+                patch = UpdateInstanceRequest(
+                    name=inputs.name if inputs.name != olds.get("name") else None,
+                    tags=tags if sorted(old_tags) != sorted(inputs.tags) else None,
+                    configuration=(
+                        {k: v for k, v in inputs.configuration.items() if old_config.get(k) != v}
+                        or None
+                    ),
+                    disabled=(
+                        inputs.disabled
+                        if inputs.disabled is not None and inputs.disabled != olds.get("disabled")
+                        else None
+                    ),
+                )
+                instance = self.client.update_instance(instance_id, patch)
+        except NotFoundError:
+            raise ProviderError(
+                f"connector instance {instance_id} no longer exists. Run `pulumi refresh` "
+                "to drop it from the stack, then `pulumi up` to create it again."
+            ) from None
+        return outputs(
+            inputs,
+            instance,
+            ownership_tag,
+            olds.get("objects"),
+            bool(olds.get("late_create_possible")),
+        )
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        """Delete; a missing instance is already gone. Strays of a create whose answer was
+        lost (flagged in state) are looked for and deleted too."""
+        delete_owned(
+            self.client,
+            int(id_),
+            props.get("ownership_tag"),
+            look_for_strays=bool(props.get("late_create_possible")),
+        )

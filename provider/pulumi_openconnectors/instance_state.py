@@ -1,0 +1,104 @@
+"""A ConnectorInstance's state: outputs built from what the API returns, and inputs rebuilt
+from state. Pure functions; no HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from typing import Any
+
+from .errors import ProviderError
+from .inputs import InstanceInputs, validate_inputs
+from .markers import as_int, user_tags
+from .models import Instance
+
+MASKED = "********"
+"""How the API shows secret configuration values."""
+
+
+def parse_inputs(props: Mapping[str, Any]) -> InstanceInputs:
+    """Validated inputs, or a ProviderError naming every invalid field."""
+    model, failures = validate_inputs(props)
+    if model is None:
+        reasons = "; ".join(reason for _, reason in failures) or "some inputs are not known yet"
+        raise ProviderError(f"invalid ConnectorInstance inputs: {reasons}")
+    return model
+
+
+def objects_output(instance: Instance) -> list[dict[str, str]] | None:
+    if instance.objects is None:
+        return None
+    return [
+        {"name": o.name, "vendor_name": o.vendor_name or o.name, "type": str(o.type or "")}
+        for o in instance.objects
+    ]
+
+
+def iso_utc(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds") + "Z"
+
+
+def live_configuration(desired: Mapping[str, str], instance: Instance) -> dict[str, str]:
+    """Our configuration, with any value the API shows in clear and differently (drift)."""
+    live = dict(desired)
+    shown = instance.configuration or {}
+    for key in desired:
+        value = shown.get(key)
+        if isinstance(value, str) and value != MASKED and value != desired[key]:
+            live[key] = value
+    return live
+
+
+def outputs(
+    inputs: InstanceInputs,
+    instance: Instance,
+    ownership_tag: str | None,
+    objects: list[dict[str, str]] | None,
+    late_create_possible: bool = False,
+) -> dict[str, Any]:
+    """The resource's outputs: every input as the API now holds it (so that refresh shows
+    drift), and the computed values."""
+    element = instance.element
+    element_id = (
+        element.id if element is not None and element.id is not None else instance.element_id
+    )
+    return {
+        "element_key": element.key if element is not None else inputs.element_key,
+        "element_id": element_id,
+        "name": instance.name,
+        "configuration": live_configuration(inputs.configuration, instance),
+        "provider_data": inputs.provider_data,
+        "tags": user_tags(list(instance.tags or []), ownership_tag),
+        "retrieve_objects": inputs.retrieve_objects,
+        "disabled": instance.disabled,
+        "adopt_instance_id": inputs.adopt_instance_id,
+        "instance_id": instance.id,
+        "token": instance.token_value(),
+        "element_name": element.name if element is not None else None,
+        "valid": instance.valid,
+        "created_date": iso_utc(instance.created_date),
+        "objects": objects,
+        "ownership_tag": ownership_tag,
+        "late_create_possible": late_create_possible,
+    }
+
+
+def inputs_from_state(props: Mapping[str, Any]) -> InstanceInputs:
+    """The last known inputs, rebuilt from a resource's state (outputs carry every input)."""
+    state = {
+        "element_key": props.get("element_key"),
+        "name": props.get("name") or "unnamed",
+        "configuration": props.get("configuration") or {},
+        "provider_data": props.get("provider_data"),
+        "tags": user_tags(list(props.get("tags") or []), props.get("ownership_tag")),
+        "retrieve_objects": bool(props.get("retrieve_objects") or False),
+        "disabled": props.get("disabled"),
+        "adopt_instance_id": as_int(props.get("adopt_instance_id")),
+    }
+    if state["element_key"] is None:
+        state["element_id"] = as_int(props.get("element_id"))
+    return InstanceInputs.model_validate(state)
