@@ -1,0 +1,54 @@
+"""The bounded smoke part of `make bench`: the benchmark runs end to end on a tiny size and
+its API-call accounting holds. No timing is asserted (speed is measured by `make bench`)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .harness import REPO
+
+pytestmark = pytest.mark.e2e
+
+
+def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Path) -> None:
+    out = tmp_path / "bench"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "bench_deploy.py"),
+            "--sizes",
+            "3",
+            "--latencies",
+            "0",
+            "--out",
+            str(out),
+            "--max-minutes",
+            "8",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    report = json.loads((out / "deploy.json").read_text())
+    assert report["aborted"] is None
+    rows = {row["op"]: row for row in report["summary"]}
+    assert set(rows) >= {"up", "preview", "update", "refresh", "destroy"}
+    for op, route in [
+        ("up", "POST /instances"),
+        ("update", "PATCH /instances/{id}"),
+        ("refresh", "GET /instances/{id}"),
+        ("destroy", "DELETE /instances/{id}"),
+    ]:
+        assert rows[op]["requests_by_route"] == {route: 1.0}, (op, rows[op]["requests_by_route"])
+    assert rows["preview"]["requests_per_resource"] == 0
+    for row in report["summary"]:
+        assert row["ours_s"] > 0 and row["floor_s"] > 0 and row["ours_over_floor"] > 0
+    ours_state = [s for s in report["state"] if s["kind"] == "ours"]
+    assert ours_state and ours_state[0]["provider_b64_chars"] < 400, "provider pickled by reference"
+    assert (out / "deploy.csv").exists()
