@@ -5,10 +5,11 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 eval "$(bash scripts/env.sh)"
 STACK="${STACK:-dev}"
+STATE="${OPENCONNECTORS_STATE_DIR:-$ROOT/.state}"
 step() { printf '\n[up] %s\n' "$*" >&2; }
 
 step "1/4 emulator"
-URL="$(python scripts/emulator_ctl.py start --state-dir "$ROOT/.state")"
+URL="$(python scripts/emulator_ctl.py start --state-dir "$STATE")"
 
 step "2/4 stack '$STACK' on the local file backend ($PULUMI_BACKEND_URL)"
 pulumi stack select "$STACK" 2>/dev/null || pulumi stack init "$STACK"
