@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import requests
 from pulumi.dynamic import Config, ConfigureRequest
 
 from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider
@@ -26,3 +27,31 @@ def configured_provider(emulator: Any, **overrides: str) -> ConnectorInstancePro
 @pytest.fixture
 def provider(emulator: Any) -> ConnectorInstanceProvider:
     return configured_provider(emulator)
+
+
+def platform_headers(emulator: Any) -> dict[str, str]:
+    return {
+        "Authorization": f"User {emulator.user_secret}, Organization {emulator.organization_secret}"
+    }
+
+
+def server_instances(emulator: Any) -> list[dict[str, Any]]:
+    """The instances the emulator holds, read over HTTP independently of the client."""
+    answer = requests.get(
+        f"{emulator.base_url}/instances", headers=platform_headers(emulator), timeout=5
+    )
+    answer.raise_for_status()
+    return list(answer.json())
+
+
+def instance_inputs(name: str, password: str, **extra: Any) -> dict[str, Any]:
+    """Valid inputs of a basic-auth (closeio) instance, with ``extra`` overriding."""
+    props: dict[str, Any] = {
+        "element_key": "closeio",
+        "name": name,
+        "configuration": {"username": "u@example.com", "password": password},
+        "tags": ["unit"],
+        "retrieve_objects": False,
+    }
+    props.update(extra)
+    return props

@@ -8,11 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import requests
 
 from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider
 
-from .conftest import configured_provider
+from .conftest import configured_provider, server_instances
 
 GOOD: dict[str, Any] = {
     "element_key": "closeio",
@@ -80,15 +79,6 @@ def _with(changes: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
-def _instances(emulator: Any) -> list[Any]:
-    headers = {
-        "Authorization": f"User {emulator.user_secret}, Organization {emulator.organization_secret}"
-    }
-    answer = requests.get(f"{emulator.base_url}/instances", headers=headers, timeout=5)
-    answer.raise_for_status()
-    return list(answer.json())
-
-
 @pytest.mark.parametrize(
     ("changes", "prop", "fragment"),
     [case[1:] for case in CHECK_CASES],
@@ -109,7 +99,7 @@ def test_check_names_the_field(
     assert fragment in failure.reason
     with pytest.raises(Exception, match=prop):
         provider.create(_with(changes))  # create re-validates: never sends bad input
-    assert _instances(emulator) == []
+    assert server_instances(emulator) == []
 
 
 def test_the_good_input_passes(provider: ConnectorInstanceProvider) -> None:
@@ -186,4 +176,4 @@ def test_create_refusals_are_clear_and_leave_nothing(
     assert fragment in message
     assert "pw-bad-input" not in message and "wrong-user" not in message
     assert "Traceback" not in message
-    assert _instances(emulator) == []
+    assert server_instances(emulator) == []

@@ -13,31 +13,11 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi_openconnectors.errors import ProviderError
 from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider
 
-from .conftest import configured_provider
-
-
-def _headers(emulator: Any) -> dict[str, str]:
-    return {
-        "Authorization": f"User {emulator.user_secret}, Organization {emulator.organization_secret}"
-    }
-
-
-def _server_instances(emulator: Any) -> list[dict[str, Any]]:
-    answer = requests.get(f"{emulator.base_url}/instances", headers=_headers(emulator), timeout=5)
-    answer.raise_for_status()
-    return list(answer.json())
+from .conftest import configured_provider, instance_inputs, platform_headers, server_instances
 
 
 def _inputs(**extra: Any) -> dict[str, Any]:
-    props: dict[str, Any] = {
-        "element_key": "closeio",
-        "name": "Unit CRM",
-        "configuration": {"username": "u@example.com", "password": "pw-unit"},
-        "tags": ["unit"],
-        "retrieve_objects": False,
-    }
-    props.update(extra)
-    return props
+    return instance_inputs("Unit CRM", **extra)
 
 
 def test_the_pickled_provider_is_a_reference_without_state() -> None:
@@ -57,7 +37,7 @@ def test_create_read_update_delete(provider: ConnectorInstanceProvider, emulator
     assert outs["token"]
     assert outs["objects"] and all("vendor_name" in o for o in outs["objects"])
     assert outs["created_date"].endswith("Z")
-    [server] = _server_instances(emulator)
+    [server] = server_instances(emulator)
     assert outs["ownership_tag"] in server["tags"]
 
     read = provider.read(created.id, outs)
@@ -71,13 +51,13 @@ def test_create_read_update_delete(provider: ConnectorInstanceProvider, emulator
     updated = provider.update(created.id, outs, news).outs or {}
     assert updated["name"] == "Unit CRM 2"
     assert sorted(updated["tags"]) == ["two", "unit"]
-    [server] = _server_instances(emulator)
+    [server] = server_instances(emulator)
     assert outs["ownership_tag"] in server["tags"], "updates keep the ownership tag"
 
     assert not provider.diff(created.id, updated, news).changes
 
     provider.delete(created.id, updated)
-    assert _server_instances(emulator) == []
+    assert server_instances(emulator) == []
     provider.delete(created.id, updated)  # deleting what is gone succeeds
 
     gone = provider.read(created.id, updated)
@@ -100,7 +80,7 @@ def test_update_removing_a_configuration_key_uses_put(
     olds = created.outs or {}
     news = _inputs(configuration={"username": "u", "password": "p"})
     provider.update(created.id, olds, news)
-    [server] = _server_instances(emulator)
+    [server] = server_instances(emulator)
     assert "x" not in server["configuration"]
 
 
@@ -121,7 +101,7 @@ def test_create_reconciles_an_unclear_answer(
     )
     created = provider.create(_inputs())
     emulator.admin.clear_faults()
-    servers = _server_instances(emulator)
+    servers = server_instances(emulator)
     assert [s["id"] for s in servers] == [int(created.id)], "exactly one instance, the one in state"
 
 
@@ -141,13 +121,13 @@ def test_adoption(provider: ConnectorInstanceProvider, emulator: Any) -> None:
             "configuration": {"username": "h", "password": "hp"},
             "tags": ["old"],
         },
-        headers=_headers(emulator),
+        headers=platform_headers(emulator),
         timeout=5,
     )
     existing = answer.json()
     adopted = provider.create(_inputs(adopt_instance_id=existing["id"]))
     assert adopted.id == str(existing["id"])
-    [server] = _server_instances(emulator)
+    [server] = server_instances(emulator)
     assert server["name"] == "Unit CRM"
 
     with pytest.raises(ProviderError, match=r"adopt_instance_id=.*brighttalk"):

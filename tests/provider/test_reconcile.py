@@ -12,31 +12,11 @@ import requests
 from pulumi_openconnectors import reconcile
 from pulumi_openconnectors.errors import ProviderError
 
-from .conftest import configured_provider
-
-
-def _headers(emulator: Any) -> dict[str, str]:
-    return {
-        "Authorization": f"User {emulator.user_secret}, Organization {emulator.organization_secret}"
-    }
-
-
-def _server_instances(emulator: Any) -> list[dict[str, Any]]:
-    answer = requests.get(f"{emulator.base_url}/instances", headers=_headers(emulator), timeout=5)
-    answer.raise_for_status()
-    return list(answer.json())
+from .conftest import configured_provider, instance_inputs, platform_headers, server_instances
 
 
 def _inputs(**extra: Any) -> dict[str, Any]:
-    props: dict[str, Any] = {
-        "element_key": "closeio",
-        "name": "Reconcile CRM",
-        "configuration": {"username": "u@example.com", "password": "pw-reconcile"},
-        "tags": ["unit"],
-        "retrieve_objects": False,
-    }
-    props.update(extra)
-    return props
+    return instance_inputs("Reconcile CRM", **extra)
 
 
 def test_a_create_whose_answer_timed_out_is_not_posted_twice(emulator: Any) -> None:
@@ -49,7 +29,7 @@ def test_a_create_whose_answer_timed_out_is_not_posted_twice(emulator: Any) -> N
     created = provider.create(_inputs())
     emulator.admin.clear_faults()
     time.sleep(2.0)  # anything still in flight has landed by now
-    servers = _server_instances(emulator)
+    servers = server_instances(emulator)
     assert [s["id"] for s in servers] == [int(created.id)], "exactly one instance, the one in state"
 
 
@@ -80,7 +60,7 @@ def test_a_late_duplicate_is_removed_after_the_repost(
     created = provider.create(_inputs())
     emulator.admin.clear_faults()
     time.sleep(0.5)
-    assert [s["id"] for s in _server_instances(emulator)] == [int(created.id)]
+    assert [s["id"] for s in server_instances(emulator)] == [int(created.id)]
 
 
 def test_delete_removes_strays_of_a_create_whose_answer_was_lost(emulator: Any) -> None:
@@ -100,7 +80,7 @@ def test_delete_removes_strays_of_a_create_whose_answer_was_lost(emulator: Any) 
             "configuration": {"username": "u@example.com", "password": "pw-reconcile"},
             "tags": ["unit", outs["ownership_tag"]],
         },
-        headers=_headers(emulator),
+        headers=platform_headers(emulator),
         timeout=5,
     )
     assert stray.status_code == 200
@@ -112,12 +92,12 @@ def test_delete_removes_strays_of_a_create_whose_answer_was_lost(emulator: Any) 
             "configuration": {"username": "u@example.com", "password": "pw-reconcile"},
             "tags": ["unit"],
         },
-        headers=_headers(emulator),
+        headers=platform_headers(emulator),
         timeout=5,
     )
     assert unrelated.status_code == 200
     provider.delete(created.id, outs)
-    assert [s["id"] for s in _server_instances(emulator)] == [unrelated.json()["id"]]
+    assert [s["id"] for s in server_instances(emulator)] == [unrelated.json()["id"]]
 
 
 def test_a_failed_disable_after_create_leaves_nothing_behind(emulator: Any) -> None:
@@ -136,7 +116,7 @@ def test_a_failed_disable_after_create_leaves_nothing_behind(emulator: Any) -> N
     emulator.admin.clear_faults()
     assert "deleted again" in str(info.value)
     assert "pw-reconcile" not in str(info.value)
-    assert _server_instances(emulator) == []
+    assert server_instances(emulator) == []
 
 
 def test_a_create_that_never_gets_a_clear_answer_says_nothing_was_left(
@@ -156,7 +136,7 @@ def test_a_create_that_never_gets_a_clear_answer_says_nothing_was_left(
     assert "nothing was left behind" in message
     assert "may nevertheless have taken effect" not in message, "no contradictory advice"
     assert emulator.admin.stats()["requests"]["POST /instances"] == reconcile.CREATE_ATTEMPTS
-    assert _server_instances(emulator) == []
+    assert server_instances(emulator) == []
 
 
 def test_a_delete_that_took_effect_without_an_answer_succeeds(emulator: Any) -> None:
@@ -169,7 +149,7 @@ def test_a_delete_that_took_effect_without_an_answer_succeeds(emulator: Any) -> 
     )
     provider.delete(created.id, created.outs or {})
     emulator.admin.clear_faults()
-    assert _server_instances(emulator) == []
+    assert server_instances(emulator) == []
 
 
 def test_a_delete_that_did_not_happen_still_fails(emulator: Any) -> None:
@@ -182,7 +162,7 @@ def test_a_delete_that_did_not_happen_still_fails(emulator: Any) -> None:
         provider.delete(created.id, created.outs or {})
     emulator.admin.clear_faults()
     assert "DELETE" in str(info.value)
-    assert [s["id"] for s in _server_instances(emulator)] == [int(created.id)]
+    assert [s["id"] for s in server_instances(emulator)] == [int(created.id)]
 
 
 def test_a_clean_create_is_deleted_with_one_call(emulator: Any) -> None:
