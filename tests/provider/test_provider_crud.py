@@ -17,7 +17,7 @@ from .conftest import configured_provider, instance_inputs, platform_headers, se
 
 
 def _inputs(**extra: Any) -> dict[str, Any]:
-    return instance_inputs("Unit CRM", **extra)
+    return instance_inputs("Unit CRM", "pw-unit", **extra)
 
 
 def test_the_pickled_provider_is_a_reference_without_state() -> None:

@@ -16,7 +16,7 @@ from .conftest import configured_provider, instance_inputs, platform_headers, se
 
 
 def _inputs(**extra: Any) -> dict[str, Any]:
-    return instance_inputs("Reconcile CRM", **extra)
+    return instance_inputs("Reconcile CRM", "pw-reconcile", **extra)
 
 
 def test_a_create_whose_answer_timed_out_is_not_posted_twice(emulator: Any) -> None:
