@@ -44,11 +44,11 @@ def server_instances(emulator: Any) -> list[dict[str, Any]]:
     return list(answer.json())
 
 
-def instance_inputs(name: str, password: str, **extra: Any) -> dict[str, Any]:
+def instance_inputs(default_name: str, password: str, **extra: Any) -> dict[str, Any]:
     """Valid inputs of a basic-auth (closeio) instance, with ``extra`` overriding."""
     props: dict[str, Any] = {
         "element_key": "closeio",
-        "name": name,
+        "name": default_name,
         "configuration": {"username": "u@example.com", "password": password},
         "tags": ["unit"],
         "retrieve_objects": False,
