@@ -30,10 +30,6 @@ die() {
 if ! command -v pulumi >/dev/null 2>&1; then
   PATH="$(bash "$ROOT/scripts/bootstrap_engine.sh"):$PATH"
 fi
-# The virtualenv first on PATH, as in CI: the engine that scripts/bootstrap_engine.sh builds
-# runs the program with the `python` on PATH (its language host ignores Pulumi.yaml's
-# `virtualenv` option).
-export PATH="$ROOT/.venv/bin:$PATH"
 bounded() {
   if command -v timeout >/dev/null 2>&1; then
     timeout "$STEP_TIMEOUT" "$@"
