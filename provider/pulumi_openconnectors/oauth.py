@@ -4,14 +4,16 @@ Flow (seed 002): ``GET /elements/{key}/oauth/url`` gives the vendor's authorize 
 grants access there; the vendor redirects to the callback URL with ``code`` and ``state`` (or
 ``error`` when the user denies); the code goes into ``providerData.code`` at create.
 
-Settings: explicit arguments win, then the environment (``OPENCONNECTORS_BASE_URL`` or
+Settings: explicit arguments win, then - inside a Pulumi program - the stack config
+(``openconnectors:baseUrl`` ...), then the environment (``OPENCONNECTORS_BASE_URL`` or
 ``OPENCONNECTORS_REGION``, ``OPENCONNECTORS_USER_SECRET``,
 ``OPENCONNECTORS_ORGANIZATION_SECRET``); anything missing is a ConfigurationError that names the
-variable to set.
+setting.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse, urlsplit, urlunsplit
@@ -23,6 +25,17 @@ from .config import resolve_settings
 from .errors import OAuthCallbackError, TransportError
 
 
+def _stack_config(key: str) -> Any:
+    """A stack config value when running inside a Pulumi program (the SDK is loaded), else None.
+
+    Never imports pulumi itself: scripts and the CLI stay light.
+    """
+    runtime_config = sys.modules.get("pulumi.runtime.config")
+    if runtime_config is None:
+        return None
+    return runtime_config.get_config(key)
+
+
 def settings_from_env(
     *,
     base_url: str | None = None,
@@ -31,7 +44,8 @@ def settings_from_env(
     region: str | None = None,
     env: Mapping[str, str] | None = None,
 ) -> ClientSettings:
-    """Client settings: explicit arguments first, then environment variables."""
+    """Client settings: explicit arguments, then stack config (in a Pulumi program), then
+    environment variables."""
     explicit = {
         "openconnectors:baseUrl": base_url,
         "openconnectors:region": region,
@@ -40,7 +54,8 @@ def settings_from_env(
     }
 
     def lookup(key: str) -> Any:
-        return explicit.get(key)
+        value = explicit.get(key)
+        return value if value is not None else _stack_config(key)
 
     return resolve_settings(lookup, env)
 

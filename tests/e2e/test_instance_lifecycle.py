@@ -156,3 +156,31 @@ def test_adopting_a_missing_or_foreign_instance_fails_clearly(
     assert result.returncode != 0
     assert "adopt_instance_id=999999" in result.stdout + result.stderr
     assert stack.resources(":ConnectorInstance") == []
+
+
+OAUTH_URL_PROGRAM = """
+import pulumi
+import pulumi_openconnectors as oc
+
+url = oc.get_oauth_url(
+    "hootsuite",
+    api_key="e2e-app",
+    api_secret=pulumi.Config().require("appSecret"),
+    callback_url="http://127.0.0.1:9/callback",
+    state="hootsuite",
+)
+pulumi.export("oauthUrl", url)
+"""
+
+
+def test_get_oauth_url_in_a_program_uses_the_stack_config(
+    stack_factory: Any, emulator: Any
+) -> None:
+    stack = stack_factory(OAUTH_URL_PROGRAM).init()
+    configure_emulator(stack, emulator)  # stack config only, no env vars
+    stack.config("appSecret", "e2e-app-secret", secret=True)
+    stack.up()
+    url = stack.outputs()["oauthUrl"]
+    root = emulator.base_url.removesuffix("/elements/api-v2")
+    assert url.startswith(f"{root}/_emulator/oauth/authorize?")
+    assert "client_id=e2e-app" in url and "state=hootsuite" in url
