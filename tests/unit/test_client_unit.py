@@ -292,3 +292,30 @@ def test_context_manager_closes_owned_session_only() -> None:
     ) as client:
         assert client.session is session
     assert USER not in repr(client)
+
+
+def test_proxy_settings_are_read_once_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.example:3128")
+    monkeypatch.setenv("NO_PROXY", "localhost")
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    remote = OpenConnectorsClient(
+        ClientSettings(
+            base_url="https://api.example/elements/api-v2",
+            user_secret="u" * 8,
+            organization_secret="o" * 8,
+        )
+    )
+    assert remote.session.proxies.get("https") == "http://proxy.example:3128"
+    assert remote.session.verify == "/etc/ssl/certs/ca-certificates.crt"
+    assert remote.session.trust_env is False  # no per-request environment scan, no .netrc auth
+    local = OpenConnectorsClient(
+        ClientSettings(
+            base_url="https://localhost:8443/elements/api-v2",
+            user_secret="u" * 8,
+            organization_secret="o" * 8,
+        )
+    )
+    assert "https" not in local.session.proxies, "NO_PROXY is honoured"
