@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import secrets
 from datetime import datetime, timezone
@@ -171,18 +172,8 @@ def _replace(
     configuration: dict[str, str],
     disabled: bool,
 ) -> InstanceRecord:
-    return InstanceRecord(
-        id=record.id,
-        org=record.org,
-        user_id=record.user_id,
-        element_key=record.element_key,
-        name=name,
-        token=record.token,
-        created_date=record.created_date,
-        tags=tags,
-        configuration=configuration,
-        disabled=disabled,
-        objects=record.objects,
+    return dataclasses.replace(
+        record, name=name, tags=tags, configuration=configuration, disabled=disabled
     )
 
 

@@ -37,23 +37,6 @@ CREATE TABLE IF NOT EXISTS oauth_codes (
 
 
 @dataclass(frozen=True)
-class InstanceRecord:
-    """A stored instance, with unmasked configuration."""
-
-    id: int
-    org: str
-    user_id: int
-    element_key: str
-    name: str
-    token: str
-    created_date: str
-    tags: list[str]
-    configuration: dict[str, str]
-    disabled: bool
-    objects: list[dict[str, str]] | None
-
-
-@dataclass(frozen=True)
 class NewInstance:
     """What a create stores; the id is assigned by SQLite."""
 
@@ -67,6 +50,13 @@ class NewInstance:
     configuration: dict[str, str]
     disabled: bool
     objects: list[dict[str, str]] | None
+
+
+@dataclass(frozen=True)
+class InstanceRecord(NewInstance):
+    """A stored instance, with unmasked configuration: what a create stored, and its id."""
+
+    id: int
 
 
 @dataclass(frozen=True)
