@@ -2,7 +2,7 @@
 
 Public names::
 
-    ConnectorInstance            the resource (see pulumi_openconnectors.instance)
+    ConnectorInstance            the resource (see pulumi_openconnectors.resources)
     get_oauth_url                the OAuth 2.0 redirect URL for an element
     OpenConnectorsClient, ClientSettings, resolve_settings   the typed REST client
     OpenConnectorsError and subclasses                       the error hierarchy
@@ -32,7 +32,7 @@ __all__ = [
 
 # Imported lazily so that the client, the CLI and the emulator do not pay for importing pulumi.
 _LAZY = {
-    "ConnectorInstance": ".instance",
+    "ConnectorInstance": ".resources.connector_instance.resource",
     "get_oauth_url": ".oauth",
     "OpenConnectorsClient": ".client",
     "ClientSettings": ".client",
@@ -56,8 +56,8 @@ if TYPE_CHECKING:
         OpenConnectorsError,
         TransportError,
     )
-    from .instance import ConnectorInstance
     from .oauth import get_oauth_url
+    from .resources.connector_instance.resource import ConnectorInstance
 
 
 def __getattr__(name: str) -> Any:

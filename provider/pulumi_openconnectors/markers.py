@@ -15,18 +15,6 @@ UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN, 
 OWNERSHIP_TAG_PREFIX = "pulumi-openconnectors:"
 """Prefix of the hidden tag that marks an instance as made by one create of this provider."""
 
-COMPUTED_OUTPUTS = (
-    "instance_id",
-    "token",
-    "element_name",
-    "valid",
-    "created_date",
-    "objects",
-    "ownership_tag",
-    "late_create_possible",
-)
-"""The outputs the provider computes; the resource declares them, and check() lets them pass."""
-
 
 def is_unknown(value: Any) -> bool:
     """True when the engine has not computed this value yet (previews)."""

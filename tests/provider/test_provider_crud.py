@@ -22,9 +22,22 @@ def _inputs(**extra: Any) -> dict[str, Any]:
 
 def test_the_pickled_provider_is_a_reference_without_state() -> None:
     blob = base64.b64decode(serialize_provider(ConnectorInstanceProvider()))
-    assert b"pulumi_openconnectors.instance_provider" in blob
+    assert b"pulumi_openconnectors.resources.connector_instance.provider" in blob
     assert b"ConnectorInstanceProvider" in blob
     assert len(blob) < 200
+
+
+def test_a_provider_pickled_by_an_earlier_version_still_loads() -> None:
+    """States written before the resources/ layout name pulumi_openconnectors.instance_provider:
+    refresh and destroy of those stacks unpickle it."""
+    import dill  # type: ignore[import-untyped]
+
+    old = (
+        b"\x80\x04\x95L\x00\x00\x00\x00\x00\x00\x00\x8c'pulumi_openconnectors.instance_provider"
+        b"\x94\x8c\x19ConnectorInstanceProvider\x94\x93\x94)\x81\x94."
+    )
+    provider = dill.loads(old)
+    assert isinstance(provider, ConnectorInstanceProvider)
 
 
 def test_create_read_update_delete(provider: ConnectorInstanceProvider, emulator: Any) -> None:

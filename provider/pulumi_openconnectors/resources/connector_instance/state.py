@@ -7,22 +7,12 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 from typing import Any
 
-from .errors import ProviderError
-from .inputs import InstanceInputs, validate_inputs
-from .markers import as_int, user_tags
-from .models import Instance
+from ...markers import as_int, user_tags
+from ...models import Instance
+from .inputs import InstanceInputs
 
 MASKED = "********"
 """How the API shows secret configuration values."""
-
-
-def parse_inputs(props: Mapping[str, Any]) -> InstanceInputs:
-    """Validated inputs, or a ProviderError naming every invalid field."""
-    model, failures = validate_inputs(props)
-    if model is None:
-        reasons = "; ".join(reason for _, reason in failures) or "some inputs are not known yet"
-        raise ProviderError(f"invalid ConnectorInstance inputs: {reasons}")
-    return model
 
 
 def objects_output(instance: Instance) -> list[dict[str, str]] | None:

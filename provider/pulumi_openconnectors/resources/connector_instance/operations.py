@@ -1,6 +1,6 @@
 """Create, adopt, read, update and delete of connector instances through the client.
 
-Used by the provider (instance_provider.py) inside the dynamic-provider process only.
+Used by the provider (provider.py) inside the dynamic-provider process only.
 """
 
 from __future__ import annotations
@@ -8,23 +8,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .client import OpenConnectorsClient
-from .errors import NotFoundError, OpenConnectorsError, ProviderError
+from ...errors import NotFoundError, OpenConnectorsError, ProviderError
+from ...markers import user_tags
+from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
+from ...reconcile import create_reconciled, delete_owned, new_ownership_tag
+from ..operations import Operations
 from .inputs import InstanceInputs
-from .instance_state import inputs_from_state, objects_output, outputs, parse_inputs
-from .markers import user_tags
-from .models import CreateInstanceRequest, Instance, UpdateInstanceRequest
-from .reconcile import create_reconciled, delete_owned, new_ownership_tag
+from .spec import SPEC
+from .state import inputs_from_state, objects_output, outputs
 
 
-class InstanceOperations:
+class InstanceOperations(Operations[InstanceInputs]):
     """The resource lifecycle against one API client."""
 
-    def __init__(self, client: OpenConnectorsClient) -> None:
-        self.client = client
+    spec = SPEC
+    inputs_model = InstanceInputs
 
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        inputs = parse_inputs(props)
+        inputs = self.parse(props)
         if inputs.adopt_instance_id is not None:
             return self.adopt(inputs)
         ownership_tag = new_ownership_tag()
@@ -117,7 +118,7 @@ class InstanceOperations:
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         """Send only what changed: a PATCH, or a PUT when a configuration key was removed."""
-        inputs = parse_inputs(news)
+        inputs = self.parse(news)
         ownership_tag: str | None = olds.get("ownership_tag")
         old_config: dict[str, str] = dict(olds.get("configuration") or {})
         old_tags = user_tags(list(olds.get("tags") or []), ownership_tag)

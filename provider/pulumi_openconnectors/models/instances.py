@@ -1,13 +1,8 @@
-"""Pydantic models at the API boundary.
-
-Responses (:class:`Element`, :class:`Instance`, :class:`OAuthUrl`, ...) accept camelCase or
-snake_case names and keep fields the model does not declare (``extra="allow"``): the real API
-returns more than we use. Requests (:class:`CreateInstanceRequest`,
-:class:`UpdateInstanceRequest`) produce the documented JSON with ``to_body()``.
+"""Connector instances: the instance as the API returns it (:class:`Instance`) and the bodies
+of create (:class:`CreateInstanceRequest`) and update (:class:`UpdateInstanceRequest`).
 
 Secrets never show in a repr or in a validation error: the instance ``token`` is a
-``SecretStr``; configuration and provider data are excluded from ``repr``; every model sets
-``hide_input_in_errors``.
+``SecretStr``; configuration and provider data are excluded from ``repr``.
 """
 
 from __future__ import annotations
@@ -16,44 +11,16 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
+
+from .base import RequestModel, ResponseModel
+from .elements import Element
 
 ObjectType = Literal["vdr", "ceCanonical", "vendor"]
 OBJECT_TYPES: tuple[str, ...] = ("vdr", "ceCanonical", "vendor")
 
 
-class _Response(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True, hide_input_in_errors=True)
-
-
-class ElementAuthentication(_Response):
-    type: str | None = None
-    """e.g. ``oauth2``, ``basic``, ``custom``."""
-
-
-class Element(_Response):
-    """A connector ("element") of the catalog, as in ``GET /elements`` and ``instance.element``."""
-
-    id: int | None = None
-    key: str
-    name: str | None = None
-    description: str | None = None
-    image: str | None = None
-    hub: str | None = None
-    active: bool | None = None
-    deleted: bool | None = None
-    type_oauth: bool | None = Field(default=None, alias="typeOauth")
-    trial_account: bool | None = Field(default=None, alias="trialAccount")
-    protocol_type: str | None = Field(default=None, alias="protocolType")
-    private: bool | None = None
-    authentication: ElementAuthentication | None = None
-
-    @property
-    def auth_type(self) -> str | None:
-        return self.authentication.type if self.authentication else None
-
-
-class InstanceObject(_Response):
+class InstanceObject(ResponseModel):
     """One entry of ``objects`` (``retrieveObjectsAfterInstantiation``)."""
 
     name: str
@@ -62,7 +29,7 @@ class InstanceObject(_Response):
     """``vdr`` | ``ceCanonical`` | ``vendor`` (kept as a string if the API adds another)."""
 
 
-class Instance(_Response):
+class Instance(ResponseModel):
     """A connector instance, as returned by create, ``GET /instances[/{id}]`` and updates."""
 
     id: int
@@ -94,20 +61,7 @@ class Instance(_Response):
         return self.token.get_secret_value() if self.token is not None else None
 
 
-class OAuthUrl(_Response):
-    """Answer of ``GET /elements/{keyOrId}/oauth/url``."""
-
-    element: str | None = None
-    oauth_url: str = Field(alias="oauthUrl")
-
-
-class _Request(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, frozen=True, hide_input_in_errors=True
-    )
-
-
-class CreateInstanceRequest(_Request):
+class CreateInstanceRequest(RequestModel):
     """The body of ``POST /instances`` (or ``POST /elements/{keyOrId}/instances``).
 
     Set exactly one of ``element_key`` and ``element_id``.
@@ -161,7 +115,7 @@ class CreateInstanceRequest(_Request):
         return body
 
 
-class UpdateInstanceRequest(_Request):
+class UpdateInstanceRequest(RequestModel):
     """A partial update (``PATCH``; also usable as a ``PUT`` body). Only set fields are sent.
 
     With PATCH, sent ``tags`` replace all tags and ``configuration`` is merged key by key.

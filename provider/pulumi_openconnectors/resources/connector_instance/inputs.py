@@ -1,7 +1,6 @@
 """Validation of ConnectorInstance inputs (the `check` step), with failures that name the field.
 
 Property names are the Python ones users write (``element_key``, ``configuration``, ...).
-Values that are not known yet during a preview (outputs of other resources) are skipped.
 """
 
 from __future__ import annotations
@@ -10,27 +9,16 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .markers import COMPUTED_OUTPUTS, OWNERSHIP_TAG_PREFIX, is_unknown
+from ...markers import OWNERSHIP_TAG_PREFIX
+from ..operations import Inputs, unknown_fields
 
 NAME_MAX = 255
 TAG_MAX = 255
 ELEMENT_KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
 OAUTH2_KEYS = ("oauth.api.key", "oauth.api.secret", "oauth.callback.url")
 BASIC_KEYS = ("username", "password")
-
-INPUT_NAMES = (
-    "element_key",
-    "element_id",
-    "name",
-    "configuration",
-    "provider_data",
-    "tags",
-    "retrieve_objects",
-    "disabled",
-    "adopt_instance_id",
-)
 
 
 def _config_value(value: Any) -> str:
@@ -43,10 +31,8 @@ def _config_value(value: Any) -> str:
     raise ValueError(f"must be a string (or a number or boolean), got {type(value).__name__}")
 
 
-class InstanceInputs(BaseModel):
+class InstanceInputs(Inputs):
     """The inputs of a ConnectorInstance after validation and normalisation."""
-
-    model_config = ConfigDict(extra="forbid", strict=False)
 
     element_key: str | None = None
     element_id: int | None = Field(default=None, gt=0)
@@ -138,18 +124,21 @@ class InstanceInputs(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _consistent(self) -> InstanceInputs:
-        if (self.element_key is None) == (self.element_id is None):
+    def _consistent(self, info: ValidationInfo) -> InstanceInputs:
+        unknown = unknown_fields(info)
+        element_known = not {"element_key", "element_id"} & unknown
+        if element_known and (self.element_key is None) == (self.element_id is None):
             raise ValueError("element_key: set exactly one of element_key or element_id")
         code = (self.provider_data or {}).get("code")
-        if code is not None and self.adopt_instance_id is None:
+        oauth_known = not {"configuration", "adopt_instance_id"} & unknown
+        if oauth_known and code is not None and self.adopt_instance_id is None:
             missing = [k for k in OAUTH2_KEYS if not self.configuration.get(k)]
             if missing:
                 raise ValueError(
                     "configuration: an OAuth 2.0 instance (provider_data.code is set) needs "
                     + ", ".join(repr(k) for k in missing)
                 )
-        if any(k in self.configuration for k in BASIC_KEYS):
+        if "configuration" not in unknown and any(k in self.configuration for k in BASIC_KEYS):
             missing = [k for k in BASIC_KEYS if not self.configuration.get(k)]
             if missing:
                 raise ValueError(
@@ -161,44 +150,3 @@ class InstanceInputs(BaseModel):
     def element_ref(self) -> str:
         """The connector as the API's {keyOrId} path segment."""
         return self.element_key if self.element_key is not None else str(self.element_id)
-
-
-def validate_inputs(news: Mapping[str, Any]) -> tuple[InstanceInputs | None, list[tuple[str, str]]]:
-    """Validate raw inputs. Returns the model (None when invalid or not yet known) and failures.
-
-    Each failure is (property, reason), the property being the top-level input name.
-    """
-    failures: list[tuple[str, str]] = []
-    unknown = [k for k in INPUT_NAMES if k in news and is_unknown(news[k])]
-    for key in news:
-        if key not in INPUT_NAMES and not key.startswith("__") and key not in _OUTPUT_NAMES:
-            failures.append(
-                (key, f"unknown property {key!r}; valid inputs: {', '.join(INPUT_NAMES)}")
-            )
-    known = {k: v for k, v in news.items() if k in INPUT_NAMES and k not in unknown}
-    if "name" in unknown:
-        known["name"] = "unknown-yet"
-    if "element_key" in unknown or "element_id" in unknown:
-        known.pop("element_key", None)
-        known.pop("element_id", None)
-        known["element_key"] = "unknown-yet"
-    try:
-        model = InstanceInputs.model_validate(known)
-    except ValidationError as exc:
-        for error in exc.errors():
-            location = [str(part) for part in error["loc"]]
-            message = str(error["msg"]).removeprefix("Value error, ")
-            prop = location[0] if location else ""
-            if not prop and ":" in message:
-                prop, message = (s.strip() for s in message.split(":", 1))
-            detail = "".join(f"[{p!r}]" if not p.isdigit() else f"[{p}]" for p in location[1:])
-            if error["type"] == "missing":
-                message = "is required"
-            failures.append((prop, f"{prop}{detail} {message}".strip()))
-        return None, failures
-    if failures or unknown:
-        return None, failures
-    return model, failures
-
-
-_OUTPUT_NAMES = frozenset(COMPUTED_OUTPUTS)

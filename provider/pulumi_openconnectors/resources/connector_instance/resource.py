@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import pulumi
-from pulumi.dynamic import Resource
 
-from .instance_provider import ConnectorInstanceProvider
-from .markers import COMPUTED_OUTPUTS
-
-SECRET_OUTPUTS = ["token", "configuration", "provider_data"]
+from ..resource import SpecResource
+from .provider import ConnectorInstanceProvider
+from .spec import SPEC
 
 
-class ConnectorInstance(Resource, module="openconnectors", name="ConnectorInstance"):
+class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
     """A connector instance (an authenticated connection to one vendor account).
 
     Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
@@ -60,24 +57,19 @@ class ConnectorInstance(Resource, module="openconnectors", name="ConnectorInstan
         adopt_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "element_key": element_key,
-            "element_id": element_id,
-            "name": name if name is not None else resource_name,
-            "configuration": pulumi.Output.secret(configuration or {}),
-            "provider_data": (
-                pulumi.Output.secret(provider_data) if provider_data is not None else None
-            ),
-            "tags": tags if tags is not None else [],
-            "retrieve_objects": retrieve_objects,
-            "disabled": disabled,
-            "adopt_instance_id": adopt_instance_id,
-        }
-        props.update(dict.fromkeys(COMPUTED_OUTPUTS))
-        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=SECRET_OUTPUTS)
-        super().__init__(
+        self._register(
             ConnectorInstanceProvider(),
             resource_name,
-            props,
-            pulumi.ResourceOptions.merge(opts, secret_opts),
+            {
+                "element_key": element_key,
+                "element_id": element_id,
+                "name": name if name is not None else resource_name,
+                "configuration": configuration or {},
+                "provider_data": provider_data,
+                "tags": tags if tags is not None else [],
+                "retrieve_objects": retrieve_objects,
+                "disabled": disabled,
+                "adopt_instance_id": adopt_instance_id,
+            },
+            opts,
         )

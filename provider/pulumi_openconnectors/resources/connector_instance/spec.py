@@ -1,0 +1,107 @@
+"""ConnectorInstance: every property, what changing it does, and its documentation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...markers import user_tags
+from ..spec import OnChange, Prop, ResourceSpec, same_integer, same_unordered
+
+
+def _same_user_tags(old: Any, new: Any) -> bool:
+    """Tags as sets, without the provider's ownership tag."""
+    return same_unordered(user_tags(list(old or []), None), new)
+
+
+SPEC = ResourceSpec(
+    name="ConnectorInstance",
+    doc=(
+        "A connector instance: an authenticated connection to one vendor account (the "
+        "credentials a formula or a hub call uses)."
+    ),
+    operations="pulumi_openconnectors.resources.connector_instance.operations:InstanceOperations",
+    id_output="instance_id",
+    props=(
+        Prop(
+            "element_key",
+            "str",
+            "the connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or `element_id`",
+            on_change=OnChange.REPLACE,
+            unset_is_unmanaged=True,
+        ),
+        Prop(
+            "element_id",
+            "int",
+            "the connector by id",
+            on_change=OnChange.REPLACE,
+            unset_is_unmanaged=True,
+            same=same_integer,
+        ),
+        Prop("name", "str (1-255 chars)", "default: the resource name"),
+        Prop(
+            "configuration",
+            "dict[str, str]",
+            "connector-specific keys (PATCH merges keys; removing a key sends a full PUT)",
+            secret=True,
+            default={},
+        ),
+        Prop(
+            "provider_data",
+            "dict[str, str]",
+            'e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff',
+            secret=True,
+            on_change=OnChange.CREATE_ONLY,
+        ),
+        Prop(
+            "tags",
+            "list[str]",
+            "the sent list replaces all tags",
+            default=[],
+            same=_same_user_tags,
+        ),
+        Prop(
+            "retrieve_objects",
+            "bool",
+            "`retrieveObjectsAfterInstantiation`",
+            on_change=OnChange.CREATE_ONLY,
+        ),
+        Prop("disabled", "bool", "unset = not managed", unset_is_unmanaged=True),
+        Prop(
+            "adopt_instance_id",
+            "int",
+            "take over an existing instance instead of creating one",
+            on_change=OnChange.CREATE_ONLY,
+        ),
+        Prop("instance_id", "int", "the instance id (also the Pulumi resource id)", input=False),
+        Prop(
+            "token",
+            "str",
+            "the instance token for hub calls (`User …, Element <token>`)",
+            input=False,
+            secret=True,
+        ),
+        Prop("element_name", "str", "the connector's name as the API reports it", input=False),
+        Prop("valid", "bool", "whether the API considers the instance valid", input=False),
+        Prop("created_date", "str", "ISO 8601, UTC", input=False),
+        Prop(
+            "objects",
+            "list[{name, vendor_name, type}]",
+            "with `retrieve_objects=True`; `type` is `vdr`, `ceCanonical` or `vendor`",
+            input=False,
+        ),
+        Prop(
+            "ownership_tag",
+            "str",
+            "the hidden tag the provider puts on the instance (see *Lost answers*)",
+            input=False,
+            internal=True,
+        ),
+        Prop(
+            "late_create_possible",
+            "bool",
+            "a POST of the create went unanswered (delete then sweeps for a late copy)",
+            input=False,
+            internal=True,
+        ),
+    ),
+)

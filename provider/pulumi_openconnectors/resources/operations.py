@@ -1,0 +1,130 @@
+"""The lifecycle of one resource type against the API, and input validation (``check``).
+
+Runs in the dynamic-provider process only. A type subclasses :class:`Operations` with its
+spec, its pydantic inputs model and create/read/update/delete.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo
+
+from ..client import OpenConnectorsClient
+from ..errors import ProviderError
+from ..markers import is_unknown
+from .spec import ResourceSpec
+
+Failures = list[tuple[str, str]]
+
+
+class Inputs(BaseModel):
+    """Base of every type's validated inputs. Unknown properties are refused.
+
+    Cross-field rules (``model_validator``) must skip any rule that involves a value not known
+    yet: :func:`unknown_fields` tells which (from the validation context).
+    """
+
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+def unknown_fields(info: ValidationInfo) -> frozenset[str]:
+    """The inputs whose values are not known yet (a preview), from the validation context."""
+    context = info.context if isinstance(info.context, Mapping) else {}
+    return frozenset(context.get("unknown", ()))
+
+
+InputsT = TypeVar("InputsT", bound=Inputs)
+
+
+class Operations(ABC, Generic[InputsT]):
+    """Create, read, update and delete of one resource type, with its input validation."""
+
+    spec: ClassVar[ResourceSpec]
+    inputs_model: ClassVar[type[Inputs]]
+
+    def __init__(self, client: OpenConnectorsClient) -> None:
+        self.client = client
+
+    # -- check ---------------------------------------------------------------------------
+
+    @classmethod
+    def validate(cls, news: Mapping[str, Any]) -> tuple[InputsT | None, Failures]:
+        """Validate raw inputs: the model (None when invalid or not known yet) and failures.
+
+        Each failure is (property, message); the message starts with the property's name.
+        Values not known yet are left out, and so are the rules that need them.
+        """
+        spec = cls.spec
+        names = spec.input_names
+        failures: Failures = []
+        for key in news:
+            if key not in names and not key.startswith("__") and key not in spec.computed_names:
+                failures.append(
+                    (key, f"unknown property {key!r}; valid inputs: {', '.join(names)}")
+                )
+        unknown = {k for k in names if k in news and is_unknown(news[k])}
+        known = {k: v for k, v in news.items() if k in names and k not in unknown}
+        try:
+            model = cls.inputs_model.model_validate(known, context={"unknown": unknown})
+        except ValidationError as exc:
+            failures.extend(_failures(exc, unknown))
+            return None, failures
+        if failures or unknown:
+            return None, failures
+        return model, failures  # type: ignore[return-value]
+
+    @classmethod
+    def check(cls, news: Mapping[str, Any]) -> tuple[dict[str, Any] | None, Failures]:
+        """What ``check`` stores: only the inputs, normalised (None while some are unknown)."""
+        model, failures = cls.validate(news)
+        if model is None:
+            return None, failures
+        return model.model_dump(exclude_none=True), failures
+
+    @classmethod
+    def parse(cls, props: Mapping[str, Any]) -> InputsT:
+        """Validated inputs, or a ProviderError naming every invalid field."""
+        model, failures = cls.validate(props)
+        if model is None:
+            reasons = "; ".join(reason for _, reason in failures) or "some inputs are not known"
+            raise ProviderError(f"invalid {cls.spec.name} inputs: {reasons}")
+        return model
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    @abstractmethod
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """Create (or adopt); returns the id and the outputs."""
+
+    @abstractmethod
+    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The live outputs, or None when the object no longer exists."""
+
+    @abstractmethod
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        """Apply the changed inputs; returns the outputs."""
+
+    @abstractmethod
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        """Delete; an object that is already gone counts as deleted."""
+
+
+def _failures(exc: ValidationError, unknown: set[str]) -> Failures:
+    """One (property, message) per pydantic error, the message naming the property."""
+    failures: Failures = []
+    for error in exc.errors():
+        location = [str(part) for part in error["loc"]]
+        prop = location[0] if location else ""
+        if error["type"] == "missing" and prop in unknown:
+            continue  # required, and given, but not known yet
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if not prop and ":" in message:
+            prop, message = (s.strip() for s in message.split(":", 1))
+        detail = "".join(f"[{p!r}]" if not p.isdigit() else f"[{p}]" for p in location[1:])
+        if error["type"] == "missing":
+            message = "is required"
+        failures.append((prop, f"{prop}{detail} {message}".strip()))
+    return failures

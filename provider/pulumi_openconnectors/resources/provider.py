@@ -1,0 +1,97 @@
+"""The dynamic provider every resource type shares; a type is a subclass naming its spec.
+
+The provider object is pickled into every resource's state by reference (its class lives in an
+importable module), so it holds nothing but its class: the client and the type's operations
+are built in the provider process, from the stack config (``configure``) or the environment,
+on first use. This module imports only what the program needs to pickle the class; validation,
+the HTTP client and the operations are loaded in the provider process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from pulumi.dynamic import (
+    CheckFailure,
+    CheckResult,
+    ConfigureRequest,
+    CreateResult,
+    DiffResult,
+    ReadResult,
+    ResourceProvider,
+    UpdateResult,
+)
+
+from .spec import ResourceSpec
+
+if TYPE_CHECKING:
+    from .operations import Operations
+
+
+class SpecProvider(ResourceProvider):
+    """check, diff and CRUD of one resource type, driven by its :class:`ResourceSpec`."""
+
+    spec: ClassVar[ResourceSpec]
+
+    # The pickled provider captures nothing secret (no client, no credentials), so it need not
+    # be stored encrypted: this keeps state small and diffs readable.
+    serialize_as_secret_always = False
+
+    _lock = threading.Lock()  # a class attribute: pickled by reference with the class
+
+    # Attributes set only in the provider process, after unpickling; the object the program
+    # pickles has none, so no client or credential is ever serialised.
+
+    def configure(self, req: ConfigureRequest) -> None:
+        self._config_lookup: Callable[[str], Any] = req.config.get
+
+    def _operations_class(self) -> type[Operations[Any]]:
+        module, _, name = self.spec.operations.partition(":")
+        cls: type[Operations[Any]] = getattr(importlib.import_module(module), name)
+        return cls
+
+    def _ops(self) -> Operations[Any]:
+        ops: Operations[Any] | None = getattr(self, "_operations", None)
+        if ops is None:
+            with self._lock:
+                ops = getattr(self, "_operations", None)
+                if ops is None:
+                    from .runtime import shared_client
+
+                    lookup = getattr(self, "_config_lookup", lambda _key: None)
+                    ops = self._operations_class()(shared_client(lookup))
+                    self._operations = ops
+        return ops
+
+    def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
+        inputs, failures = self._operations_class().check(news)
+        if failures:
+            return CheckResult(news, [CheckFailure(prop, reason) for prop, reason in failures])
+        if inputs is None:  # some values are unknown until the preview's dependencies exist
+            return CheckResult(news, [])
+        return CheckResult(inputs, [])
+
+    def diff(self, _id: str, olds: dict[str, Any], news: dict[str, Any]) -> DiffResult:
+        replaces, changes = self.spec.diff(olds, news)
+        return DiffResult(
+            changes=bool(replaces or changes), replaces=replaces, delete_before_replace=False
+        )
+
+    def create(self, props: dict[str, Any]) -> CreateResult:
+        id_, outs = self._ops().create(props)
+        return CreateResult(id_, outs)
+
+    def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
+        outs = self._ops().read(id_, props)
+        if outs is None:
+            return ReadResult(None, {})  # gone: refresh drops it, the next `up` recreates it
+        return ReadResult(id_, outs)
+
+    def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
+        return UpdateResult(self._ops().update(id_, olds, news))
+
+    def delete(self, id_: str, props: dict[str, Any]) -> None:
+        self._ops().delete(id_, props)

@@ -1,0 +1,46 @@
+"""The base of every resource class: turns a spec and the user's inputs into a dynamic resource.
+
+Imported by the Pulumi program: no heavy imports here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pulumi
+from pulumi.dynamic import Resource
+
+from .provider import SpecProvider
+
+
+class SpecResource(Resource):
+    """A dynamic resource whose properties come from its provider's :class:`ResourceSpec`.
+
+    Subclasses declare typed ``__init__`` keywords and output attributes for users and IDEs,
+    and pass the inputs on to :meth:`_register`; ``tests/unit/test_resource_specs.py`` checks
+    that both agree with the spec.
+    """
+
+    def _register(
+        self,
+        provider: SpecProvider,
+        resource_name: str,
+        inputs: Mapping[str, Any],
+        opts: pulumi.ResourceOptions | None,
+    ) -> None:
+        spec = provider.spec
+        unknown = sorted(set(inputs) - set(spec.input_names))
+        if unknown:
+            raise TypeError(f"{spec.name}: unknown inputs {unknown}")
+        props: dict[str, Any] = {}
+        for prop in spec.inputs:
+            value = inputs.get(prop.name)
+            if prop.secret and value is not None:
+                value = pulumi.Output.secret(value)
+            props[prop.name] = value
+        props.update(dict.fromkeys(spec.computed_names))
+        secret_opts = pulumi.ResourceOptions(additional_secret_outputs=list(spec.secret_names))
+        Resource.__init__(
+            self, provider, resource_name, props, pulumi.ResourceOptions.merge(opts, secret_opts)
+        )
