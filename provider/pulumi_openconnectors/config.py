@@ -9,8 +9,13 @@
 | ``openconnectors:bearerToken`` (secret)  | ``OPENCONNECTORS_BEARER_TOKEN``       |
 | ``openconnectors:timeout``               | ``OPENCONNECTORS_TIMEOUT``            |
 | ``openconnectors:maxRetries``            | ``OPENCONNECTORS_MAX_RETRIES``        |
+| ``openconnectors:operationTimeout``      | ``OPENCONNECTORS_OPERATION_TIMEOUT``  |
 
-Explicit stack config wins over the environment. There is no silent default endpoint: with
+Stack config wins over the environment, group by group: the endpoint (``baseUrl``,
+``region``) and the credentials (``userSecret``, ``organizationSecret``, ``bearerToken``) each
+come whole from the stack config when it sets any of their keys, else whole from the
+environment (so a ``region`` in the stack is never overridden by an ``OPENCONNECTORS_BASE_URL``
+left in a shell); the other settings key by key. There is no silent default endpoint: with
 neither ``baseUrl`` nor ``region`` set, resolution fails with a message saying what to set.
 """
 
@@ -54,20 +59,40 @@ ORGANIZATION_SECRET = SettingSource("organizationSecret", "OPENCONNECTORS_ORGANI
 BEARER_TOKEN = SettingSource("bearerToken", "OPENCONNECTORS_BEARER_TOKEN")
 TIMEOUT = SettingSource("timeout", "OPENCONNECTORS_TIMEOUT")
 MAX_RETRIES = SettingSource("maxRetries", "OPENCONNECTORS_MAX_RETRIES")
+OPERATION_TIMEOUT = SettingSource("operationTimeout", "OPENCONNECTORS_OPERATION_TIMEOUT")
+
+ENDPOINT_GROUP = (BASE_URL, REGION)
+CREDENTIALS_GROUP = (USER_SECRET, ORGANIZATION_SECRET, BEARER_TOKEN)
+API_PATH = "/elements/api-v2"
+DEFAULT_OPERATION_TIMEOUT = 120.0
 
 
 def _no_stack_config(_key: str) -> Any:
     return None
 
 
-def _lookup(source: SettingSource, config: ConfigLookup, env: Mapping[str, str]) -> str | None:
-    value = config(source.config_key)
-    if value is None or value == "":
-        value = env.get(source.env)
+def _clean(value: Any) -> str | None:
     if value is None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _lookup(source: SettingSource, config: ConfigLookup, env: Mapping[str, str]) -> str | None:
+    """One setting: the stack config's value, else the environment's."""
+    value = _clean(config(source.config_key))
+    return value if value is not None else _clean(env.get(source.env))
+
+
+def _lookup_group(
+    group: tuple[SettingSource, ...], config: ConfigLookup, env: Mapping[str, str]
+) -> dict[SettingSource, str | None]:
+    """A group of settings, whole from the stack config if it sets any of them, else whole
+    from the environment."""
+    from_stack = {source: _clean(config(source.config_key)) for source in group}
+    if any(value is not None for value in from_stack.values()):
+        return from_stack
+    return {source: _clean(env.get(source.env)) for source in group}
 
 
 def _number(
@@ -95,31 +120,57 @@ def _number(
     return value
 
 
+def _overridden(config: ConfigLookup, overrides: Mapping[str, str | None]) -> ConfigLookup:
+    def lookup(key: str) -> Any:
+        value = _clean(overrides.get(key))
+        return value if value is not None else config(key)
+
+    return lookup
+
+
 def _validated_base_url(raw: str) -> str:
+    example = (
+        "https://api.openconnectors.us2.ext.hana.ondemand.com/elements/api-v2 (or, for the "
+        "emulator, http://127.0.0.1:<port>/elements/api-v2)"
+    )
     parsed = urlparse(raw)
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
         raise ConfigurationError(
             f"{BASE_URL.config_key} ({BASE_URL.env}) must be an http(s) URL such as "
-            "https://api.openconnectors.us2.ext.hana.ondemand.com/elements/api-v2, "
-            f"got {raw!r}."
+            f"{example}, got {raw!r}."
         )
-    return raw.rstrip("/")
+    url = raw.rstrip("/")
+    if parsed.query or parsed.fragment or not parsed.path.rstrip("/").endswith(API_PATH):
+        raise ConfigurationError(
+            f"{BASE_URL.config_key} ({BASE_URL.env}) must be the platform API root, ending "
+            f"with {API_PATH} and without a query, such as {example}; got {raw!r}."
+        )
+    return url
 
 
 def resolve_settings(
     config: ConfigLookup = _no_stack_config,
     env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, str | None] | None = None,
 ) -> ClientSettings:
     """Build client settings from stack config (``config(key)``) and environment variables.
 
-    Raises ConfigurationError naming every missing setting and how to set it.
+    ``overrides`` (config key -> value, e.g. a CLI's explicit arguments) win key by key over
+    both. Raises ConfigurationError naming every missing setting and how to set it.
     """
     environ: Mapping[str, str] = os.environ if env is None else env
-    base_url = _lookup(BASE_URL, config, environ)
-    region = _lookup(REGION, config, environ)
-    user_secret = _lookup(USER_SECRET, config, environ)
-    organization_secret = _lookup(ORGANIZATION_SECRET, config, environ)
-    bearer_token = _lookup(BEARER_TOKEN, config, environ)
+    given = {k: v for k, v in (overrides or {}).items() if _clean(v) is not None}
+    endpoint = _lookup_group(ENDPOINT_GROUP, config, environ)
+    credentials = _lookup_group(CREDENTIALS_GROUP, config, environ)
+    for group in (endpoint, credentials):
+        for source in group:
+            if source.config_key in given:
+                group[source] = _clean(given[source.config_key])
+    config = _overridden(config, given)
+    base_url, region = endpoint[BASE_URL], endpoint[REGION]
+    user_secret = credentials[USER_SECRET]
+    organization_secret = credentials[ORGANIZATION_SECRET]
+    bearer_token = credentials[BEARER_TOKEN]
 
     missing: list[str] = []
     if base_url is None and region is None:
@@ -146,6 +197,14 @@ def resolve_settings(
     )
     timeout = _number(TIMEOUT, _lookup(TIMEOUT, config, environ), 30.0, 0.1, 600.0, False)
     retries = _number(MAX_RETRIES, _lookup(MAX_RETRIES, config, environ), 4, 0, 20, True)
+    operation_timeout = _number(
+        OPERATION_TIMEOUT,
+        _lookup(OPERATION_TIMEOUT, config, environ),
+        DEFAULT_OPERATION_TIMEOUT,
+        1.0,
+        3600.0,
+        False,
+    )
     return ClientSettings(
         base_url=url,
         user_secret=user_secret or "",
@@ -153,4 +212,5 @@ def resolve_settings(
         bearer_token=bearer_token,
         timeout=timeout,
         max_retries=int(retries),
+        operation_timeout=operation_timeout,
     )

@@ -4,7 +4,8 @@
     ├── ConfigurationError              settings missing or invalid (no HTTP involved)
     ├── OAuthCallbackError              the OAuth redirect carried ``error=`` or no ``code``
     ├── ProviderError                   a resource operation failed; says what to do next
-    ├── TransportError                  connection refused/reset, DNS, timeout; ``.ambiguous``
+    ├── TransportError                  connection refused/reset, DNS, TLS, timeout; ``.ambiguous``
+    │   └── DeadlineExceededError       the operation's overall deadline passed (operationTimeout)
     └── APIError                        the API answered with an error status
         │                               ``.http_status .request_id .api_message
         │                                 .provider_message .method .path .ambiguous``
@@ -97,6 +98,11 @@ class TransportError(OpenConnectorsError):
             f"{type(self).__name__}(method={self.method!r}, path={self.path!r}, "
             f"ambiguous={self.ambiguous!r}, message={self.message!r})"
         )
+
+
+class DeadlineExceededError(TransportError):
+    """The operation's overall deadline (``openconnectors:operationTimeout``) passed before an
+    answer came; ``ambiguous`` as for the last attempt."""
 
 
 class APIError(OpenConnectorsError):

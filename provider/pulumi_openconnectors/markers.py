@@ -16,6 +16,31 @@ OWNERSHIP_TAG_PREFIX = "pulumi-openconnectors:"
 """Prefix of the hidden tag that marks an instance as made by one create of this provider."""
 
 
+NONE_VALUE = "pulumi-openconnectors:none-value"
+"""Stands for a ``None`` map value: the SDK drops such keys before the provider sees them, so the
+resource marks them and ``check`` refuses them by name."""
+
+
+def mark_none_values(value: Any) -> Any:
+    """A copy of ``value`` with every ``None`` inside a mapping replaced by :data:`NONE_VALUE`."""
+    if isinstance(value, Mapping):
+        return {k: NONE_VALUE if v is None else mark_none_values(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [mark_none_values(v) for v in value]
+    return value
+
+
+def none_value_paths(value: Any, path: str = "") -> list[str]:
+    """Where :data:`NONE_VALUE` occurs in ``value`` (``['key']`` and ``[0]`` steps)."""
+    if value == NONE_VALUE:
+        return [path]
+    if isinstance(value, Mapping):
+        return [p for k, v in value.items() for p in none_value_paths(v, f"{path}[{k!r}]")]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in none_value_paths(v, f"{path}[{i}]")]
+    return []
+
+
 def is_unknown(value: Any) -> bool:
     """True when the engine has not computed this value yet (previews)."""
     if value == UNKNOWN:

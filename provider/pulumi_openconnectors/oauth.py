@@ -53,11 +53,7 @@ def settings_from_env(
         "openconnectors:organizationSecret": organization_secret,
     }
 
-    def lookup(key: str) -> Any:
-        value = explicit.get(key)
-        return value if value is not None else _stack_config(key)
-
-    return resolve_settings(lookup, env)
+    return resolve_settings(_stack_config, env, overrides=explicit)
 
 
 def get_oauth_url(

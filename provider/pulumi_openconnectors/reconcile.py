@@ -1,9 +1,10 @@
-"""Never an orphan, never a duplicate: creating and deleting instances when answers get lost.
+"""Never an orphan, never a duplicate: creating and deleting objects when answers get lost.
 
-Every instance carries an ownership tag (``pulumi-openconnectors:<uuid>``, one per create).
-When a POST fails in a way that may have created the instance (timeout, dropped connection,
-5xx), the tag is looked up: what is found is adopted, and the POST is repeated only once the
-API has confirmed that nothing carries the tag.
+Every object a create makes carries an ownership marker (``pulumi-openconnectors:<uuid>``, one
+per create): a connector instance in its tags, other types where they can hold one (see each
+type's :class:`OwnedKind`). When a POST fails in a way that may have created the object
+(timeout, dropped connection, 5xx), the marker is looked up: what is found is adopted, and the
+POST is repeated only once the API has confirmed that nothing carries the marker.
 
 A POST whose answer timed out may still be running on the server: before concluding that
 nothing was created, the lookup goes on for a settle period (twice as long as the POST went
@@ -18,22 +19,49 @@ import contextlib
 import logging
 import time
 import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from .client import OpenConnectorsClient
+from . import deadline
 from .errors import APIError, NotFoundError, OpenConnectorsError, ProviderError, TransportError
 from .markers import OWNERSHIP_TAG_PREFIX
-from .models import CreateInstanceRequest, Instance
 
 log = logging.getLogger("pulumi_openconnectors.provider")
 
 CREATE_ATTEMPTS = 4
-RECONCILE_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # bounded: about a minute in all
+RECONCILE_WAITS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)
+"""Pauses between looks for the marker (the last one repeats)."""
+UNREACHABLE_MAX = 60.0
+"""Seconds the API may stay unreachable in a row while looking for the marker before the
+create gives up (wall clock, the client's own retries included)."""
 SETTLE_MIN = 1.0
 """Seconds to keep looking for the instance of an unanswered POST before posting again."""
 SETTLE_MAX = 120.0
 """Upper bound of the settle period (a POST unanswered for minutes gets this long)."""
 REPOST_WAITS = (0.5, 1.0, 2.0)
 """Pause before the 2nd, 3rd, 4th POST of one create (a struggling API is not hammered)."""
+
+
+T = TypeVar("T")
+Ident = int | str
+
+
+@dataclass(frozen=True)
+class OwnedKind(Generic[T]):
+    """How reconciliation handles one kind of object (bound to one client).
+
+    ``post`` is one create call; ``find(marker)`` lists the objects that carry the marker (an
+    empty list when none do); ``get``/``delete`` raise NotFoundError when the object is gone;
+    ``ident`` is an object's id. ``noun`` names the kind in messages ("instance").
+    """
+
+    noun: str
+    post: Callable[[], T]
+    find: Callable[[str], Sequence[T]]
+    get: Callable[[Ident], T]
+    delete: Callable[[Ident], None]
+    ident: Callable[[T], Ident]
 
 
 def new_ownership_tag() -> str:
@@ -68,10 +96,10 @@ def brief(exc: OpenConnectorsError | None) -> str:
     return exc.message.split(". ", 1)[0].rstrip(".")
 
 
-def is_gone(client: OpenConnectorsClient, instance_id: int) -> bool:
-    """Whether the instance certainly no longer exists (GET answers 404)."""
+def is_gone(kind: OwnedKind[T], ident: Ident) -> bool:
+    """Whether the object certainly no longer exists (GET answers 404)."""
     try:
-        client.get_instance(instance_id)
+        kind.get(ident)
     except NotFoundError:
         return True
     except OpenConnectorsError:
@@ -79,131 +107,157 @@ def is_gone(client: OpenConnectorsClient, instance_id: int) -> bool:
     return False
 
 
-def create_reconciled(
-    client: OpenConnectorsClient, request: CreateInstanceRequest, ownership_tag: str, what: str
-) -> tuple[Instance, bool]:
-    """POST the instance; on an unclear answer, find it by its tag or post again.
+def create_reconciled(kind: OwnedKind[T], ownership_tag: str, what: str) -> tuple[T, bool]:
+    """POST the object; on an unclear answer, find it by its marker or post again.
 
-    Returns the instance and whether any POST went unanswered (a late copy is then possible).
+    Returns the object and whether any POST went unanswered (a late copy is then possible).
     """
     last: OpenConnectorsError | None = None
+    posts = 0
     for attempt in range(CREATE_ATTEMPTS):
-        if attempt:
-            time.sleep(REPOST_WAITS[min(attempt, len(REPOST_WAITS)) - 1])
+        if attempt and not _sleep_within_deadline(
+            REPOST_WAITS[min(attempt, len(REPOST_WAITS)) - 1]
+        ):
+            break
+        posts += 1
         started = time.monotonic()
         try:
-            created = client.create_instance(request)
+            created = kind.post()
         except OpenConnectorsError as exc:
             if not getattr(exc, "ambiguous", False):
                 raise ProviderError(f"creating {what} failed: {exc}") from None
             last = exc
             log.warning("create of %s had no clear answer (%s); reconciling", what, exc)
             settle = settle_seconds(exc, time.monotonic() - started)
-            found = find_owned(client, ownership_tag, what, last, settle)
+            found = find_owned(kind, ownership_tag, what, last, settle)
             if found is not None:
                 return found, True
             continue
         if last is not None:
             # An earlier POST went unanswered: if it landed after all, keep only this one.
-            remove_duplicates(client, ownership_tag, keep=created.id)
+            remove_duplicates(kind, ownership_tag, keep=kind.ident(created))
         return created, last is not None
+    stopped = "" if posts == CREATE_ATTEMPTS else " before the operation deadline passed"
     raise ProviderError(
-        f"creating {what} failed {CREATE_ATTEMPTS} times without a clear answer (last: "
-        f"{brief(last)}). The API confirmed that no instance tagged {ownership_tag!r} "
-        "exists, so nothing was left behind. Check the API's health and run `pulumi up` "
-        "again."
+        f"creating {what} failed {posts} time{'s' if posts != 1 else ''}{stopped} without a "
+        f"clear answer (last: {brief(last)}). The API confirmed that no {kind.noun} marked "
+        f"{ownership_tag!r} exists, so nothing was left behind. Check the API's health and run "
+        "`pulumi up` again."
     )
 
 
 def find_owned(
-    client: OpenConnectorsClient,
+    kind: OwnedKind[T],
     ownership_tag: str,
     what: str,
     cause: OpenConnectorsError | None,
     settle: float = 0.0,
-) -> Instance | None:
-    """Find the instance an unanswered create made, by its ownership tag (bounded waiting).
+) -> T | None:
+    """Find the object an unanswered create made, by its ownership marker (bounded waiting).
 
-    Returns None once the API has answered "no such instance" and ``settle`` seconds have
-    passed (a request the client gave up on may still be running on the server).
+    Returns None once the API has answered "no such object" and ``settle`` seconds have
+    passed (a request the client gave up on may still be running on the server). Raises a
+    ProviderError that names the marker when it cannot tell: the API stayed unreachable for
+    ``UNREACHABLE_MAX`` seconds in a row, or the operation's deadline came first.
     """
-    deadline = time.monotonic() + settle
+    settle_until = time.monotonic() + settle
     error: OpenConnectorsError | None = None
-    waits = iter(RECONCILE_WAITS)
-    wait = 0.0
+    unreachable_since: float | None = None
+    empty_waits = iter(RECONCILE_WAITS)  # while the API answers "nothing carries the marker"
+    error_waits = iter(RECONCILE_WAITS)  # while it does not answer; restarts after an answer
     while True:
-        if wait:
-            time.sleep(wait)
+        started = time.monotonic()
         try:
-            owned: list[Instance] | None = client.list_instances(tags=[ownership_tag])
+            owned: list[T] = list(kind.find(ownership_tag))
         except OpenConnectorsError as exc:
             error = exc
-            owned = None
-        if owned is not None:
-            owned = [i for i in owned if ownership_tag in (i.tags or [])]
-            if owned:
-                return keep_one(client, owned)
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return None
-            # bounded by the deadline: the last wait repeats until the settle period ends
-            wait = min(next(waits, RECONCILE_WAITS[-1]), remaining)
+            if unreachable_since is None:
+                unreachable_since = started
+            left = UNREACHABLE_MAX - (time.monotonic() - unreachable_since)
+            wait = min(next(error_waits, RECONCILE_WAITS[-1]), left)
+            if left <= 0 or not _sleep_within_deadline(wait):
+                break
             continue
-        next_wait = next(waits, None)
-        if next_wait is None:
+        unreachable_since = None
+        error_waits = iter(RECONCILE_WAITS)
+        if owned:
+            return keep_one(kind, owned)
+        remaining = settle_until - time.monotonic()
+        if remaining <= 0:
+            return None
+        # the last wait repeats until the settle period ends
+        if not _sleep_within_deadline(min(next(empty_waits, RECONCILE_WAITS[-1]), remaining)):
+            error = None
             break
-        wait = next_wait
+    checking = (
+        f"the API stayed unreachable while checking ({brief(error)})"
+        if error is not None
+        else "the operation deadline (openconnectors:operationTimeout) came before the "
+        "create could have landed"
+    )
     raise ProviderError(
         f"creating {what} may have succeeded (the API gave no clear answer: {brief(cause)}), "
-        f"and the API stayed unreachable while checking ({brief(error)}). If it was created "
-        f"it carries the tag {ownership_tag!r}: adopt it with adopt_instance_id=<its id>, or "
-        "delete it, then run `pulumi up` again."
+        f"and {checking}. If it was created it carries the marker {ownership_tag!r}: adopt "
+        "it (adopt_*_id=<its id>), or delete it, then run `pulumi up` again."
     )
 
 
-def keep_one(client: OpenConnectorsClient, owned: list[Instance]) -> Instance:
-    """Of the instances carrying one ownership tag, keep the oldest and delete the rest."""
-    keep, *extra = sorted(owned, key=lambda i: i.id)
+def _sleep_within_deadline(seconds: float) -> bool:
+    """Sleep, unless the operation's deadline would pass first (then return False at once)."""
+    left = deadline.remaining()
+    if left is not None and seconds >= left:
+        return False
+    time.sleep(seconds)
+    return True
+
+
+def _order(ident: Ident) -> tuple[int, str]:
+    return (int(ident), "") if str(ident).isdigit() else (0, str(ident))
+
+
+def keep_one(kind: OwnedKind[T], owned: list[T]) -> T:
+    """Of the objects carrying one ownership marker, keep the oldest and delete the rest."""
+    keep, *extra = sorted(owned, key=lambda o: _order(kind.ident(o)))
     for duplicate in extra:  # never leave a second copy behind
-        _delete_quietly(client, duplicate.id, "duplicate")
+        _delete_quietly(kind, kind.ident(duplicate), "duplicate")
     try:
-        return client.get_instance(keep.id)
+        return kind.get(kind.ident(keep))
     except OpenConnectorsError as exc:
-        # The instance exists: return what the list showed rather than orphan it.
-        log.warning("could not read instance %s after reconciling: %s", keep.id, exc)
+        # The object exists: return what the list showed rather than orphan it.
+        log.warning("could not read %s %s after reconciling: %s", kind.noun, kind.ident(keep), exc)
         return keep
 
 
-def remove_duplicates(client: OpenConnectorsClient, ownership_tag: str, keep: int) -> None:
-    """Delete every instance carrying ``ownership_tag`` except ``keep`` (best effort)."""
+def remove_duplicates(kind: OwnedKind[T], ownership_tag: str, keep: Ident) -> None:
+    """Delete every object carrying ``ownership_tag`` except ``keep`` (best effort)."""
     try:
-        owned = client.list_instances(tags=[ownership_tag])
+        owned = kind.find(ownership_tag)
     except OpenConnectorsError as exc:
-        log.warning("could not check for duplicates of instance %s: %s", keep, exc)
+        log.warning("could not check for duplicates of %s %s: %s", kind.noun, keep, exc)
         return
     for other in owned:
-        if other.id != keep and ownership_tag in (other.tags or []):
-            _delete_quietly(client, other.id, "duplicate")
+        if str(kind.ident(other)) != str(keep):
+            _delete_quietly(kind, kind.ident(other), "duplicate")
 
 
 def delete_owned(
-    client: OpenConnectorsClient,
-    instance_id: int,
+    kind: OwnedKind[T],
+    ident: Ident,
     ownership_tag: str | None,
     look_for_strays: bool,
 ) -> None:
-    """Delete an instance; with ``look_for_strays``, also any other carrying its ownership tag.
+    """Delete an object; with ``look_for_strays``, also any other carrying its ownership marker.
 
     When the DELETE fails without a clear answer (timeouts, dropped connections, errors after
-    it may have run), the instance is looked up: if it is gone the delete took effect and
-    succeeds (else the state would keep an instance that no longer exists).
+    it may have run), the object is looked up: if it is gone the delete took effect and
+    succeeds (else the state would keep an object that no longer exists).
     """
     try:
-        client.delete_instance(instance_id)
+        kind.delete(ident)
     except NotFoundError:
         pass
     except OpenConnectorsError:
-        if not is_gone(client, instance_id):
+        if not is_gone(kind, ident):
             raise  # the DELETE's own error: it says what failed and what to do
     if (
         not look_for_strays
@@ -212,20 +266,20 @@ def delete_owned(
     ):
         return
     try:
-        strays = client.list_instances(tags=[ownership_tag])
+        strays = kind.find(ownership_tag)
     except OpenConnectorsError as exc:
-        log.warning("could not look for strays of instance %s: %s", instance_id, exc)
+        log.warning("could not look for strays of %s %s: %s", kind.noun, ident, exc)
         return
     for stray in strays:
-        if stray.id != instance_id and ownership_tag in (stray.tags or []):
+        if str(kind.ident(stray)) != str(ident):
             with contextlib.suppress(NotFoundError):
-                client.delete_instance(stray.id)
+                kind.delete(kind.ident(stray))
 
 
-def _delete_quietly(client: OpenConnectorsClient, instance_id: int, what: str) -> None:
+def _delete_quietly(kind: OwnedKind[T], ident: Ident, what: str) -> None:
     try:
-        client.delete_instance(instance_id)
+        kind.delete(ident)
     except NotFoundError:
         pass
     except OpenConnectorsError as exc:
-        log.warning("could not delete %s instance %s: %s", what, instance_id, exc)
+        log.warning("could not delete %s %s %s: %s", what, kind.noun, ident, exc)

@@ -41,6 +41,12 @@ def should_retry_transport(method: str, ambiguous: bool) -> bool:
     return is_idempotent(method) or not ambiguous
 
 
+def is_permanent(exc: requests.RequestException) -> bool:
+    """A failure that repeats the same way on every attempt, so it is not retried: a TLS
+    handshake failure (an ``https://`` URL to a plain-HTTP server, an untrusted certificate)."""
+    return isinstance(exc, requests.exceptions.SSLError)
+
+
 def backoff_delay(
     attempt: int, base: float, cap: float, rand: Callable[[float, float], float]
 ) -> float:
@@ -81,6 +87,13 @@ def transport_failure(exc: requests.RequestException) -> tuple[str, bool]:
     """
     if isinstance(exc, requests.ConnectTimeout):
         return "connect timeout", False
+    if isinstance(exc, requests.exceptions.SSLError):
+        # The handshake comes before the request: nothing was sent.
+        return _root_reason(
+            exc,
+            "TLS handshake failed (is the URL https:// to a plain-HTTP "
+            "server, or is the certificate not trusted?)",
+        ), False
     if isinstance(exc, requests.ReadTimeout):
         return "no answer before the read timeout", True
     if isinstance(exc, requests.ConnectionError):

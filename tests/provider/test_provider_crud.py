@@ -119,7 +119,9 @@ def test_create_reconciles_an_unclear_answer(
 
 
 def test_create_with_the_api_down_leaves_nothing_and_says_so(emulator: Any) -> None:
-    provider = configured_provider(emulator, **{"openconnectors:baseUrl": "http://127.0.0.1:9/x"})
+    provider = configured_provider(
+        emulator, **{"openconnectors:baseUrl": "http://127.0.0.1:9/elements/api-v2"}
+    )
     with pytest.raises(ProviderError) as info:
         provider.create(_inputs())
     assert "pw-unit" not in str(info.value)

@@ -37,6 +37,8 @@ class ClientSettings:
     bearer_token: str | None = None
     timeout: float = 30.0
     max_retries: int = 4
+    operation_timeout: float | None = None
+    """Overall seconds for one provider operation (see :mod:`..deadline`); None: no limit."""
     backoff_base: float = 0.5
     backoff_max: float = 20.0
     connect_timeout: float | None = None
@@ -76,6 +78,11 @@ class ClientSettings:
             raise ConfigurationError(
                 f"connect_timeout must be a positive number of seconds, got {self.connect_timeout}."
             )
+        if self.operation_timeout is not None and not self.operation_timeout > 0:
+            raise ConfigurationError(
+                "openconnectors:operationTimeout must be a positive number of seconds, "
+                f"got {self.operation_timeout}."
+            )
         if self.max_retries < 0:
             raise ConfigurationError(
                 f"openconnectors:maxRetries must be 0 or more, got {self.max_retries}."
@@ -103,7 +110,8 @@ class ClientSettings:
             f"organization_secret={mask(self.organization_secret)}, "
             f"bearer_token={mask(self.bearer_token)}, timeout={self.timeout!r}, "
             f"max_retries={self.max_retries!r}, backoff_base={self.backoff_base!r}, "
-            f"backoff_max={self.backoff_max!r}, connect_timeout={self.connect_timeout!r})"
+            f"backoff_max={self.backoff_max!r}, connect_timeout={self.connect_timeout!r}, "
+            f"operation_timeout={self.operation_timeout!r})"
         )
 
     __str__ = __repr__

@@ -27,9 +27,10 @@ import requests
 from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 
-from .. import auth
+from .. import auth, deadline
 from ..errors import (
     REQUEST_ID_HEADERS,
+    DeadlineExceededError,
     TransportError,
     UnexpectedResponseError,
     error_from_response,
@@ -38,6 +39,7 @@ from ..redact import Redactor
 from ..retry import (
     backoff_delay,
     is_idempotent,
+    is_permanent,
     parse_retry_after,
     should_retry_status,
     should_retry_transport,
@@ -188,14 +190,21 @@ class Transport:
         json_body: Any = None,
         element_token: str | None = None,
     ) -> Any:
-        """One API call with retries. Returns the parsed JSON body (None when empty)."""
+        """One API call with retries, within the operation's deadline (:mod:`..deadline`).
+
+        Returns the parsed JSON body (None when empty).
+        """
         template = template or path
         key = f"{method} {template}"
         url = self.settings.base_url + path
         headers = self._headers(element_token, json_body is not None)
         data = None if json_body is None else json.dumps(json_body).encode("utf-8")
         attempts = self.settings.max_retries + 1
+        last: tuple[str, bool] | None = None  # (reason, ambiguous) of the last failed attempt
         for attempt in range(1, attempts + 1):
+            left = deadline.remaining()
+            if left is not None and left <= 0:
+                raise self._deadline_error(method, path, attempt - 1, last)
             self._count(key)
             started = time.monotonic()
             try:
@@ -205,14 +214,19 @@ class Transport:
                     params=params,
                     data=data,
                     headers=headers,
-                    timeout=self.settings.timeouts,
+                    timeout=self._timeouts(left),
                     allow_redirects=False,
                 )
             except requests.RequestException as exc:
                 reason, ambiguous = transport_failure(exc)
+                last = (reason, ambiguous)
                 self._log(method, path, f"error ({reason})", attempt, started, None)
-                if attempt < attempts and should_retry_transport(method, ambiguous):
-                    self._sleep(self._backoff(attempt))
+                if (
+                    attempt < attempts
+                    and not is_permanent(exc)
+                    and should_retry_transport(method, ambiguous)
+                ):
+                    self._wait(self._backoff(attempt), method, path, attempt, last)
                     continue
                 raise self._transport_error(method, path, reason, ambiguous, attempt) from None
 
@@ -224,7 +238,9 @@ class Transport:
             if attempt < attempts and should_retry_status(method, status):
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
                 response.close()
-                self._sleep(retry_after if retry_after is not None else self._backoff(attempt))
+                last = (f"answered {status}", status >= 500 and not is_idempotent(method))
+                wait = retry_after if retry_after is not None else self._backoff(attempt)
+                self._wait(wait, method, path, attempt, last)
                 continue
             raise error_from_response(
                 status=status,
@@ -236,6 +252,38 @@ class Transport:
                 attempts=attempt,
             )
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _timeouts(self, left: float | None) -> tuple[float, float]:
+        """(connect, read) for one attempt: the settings', cut short by the deadline."""
+        connect, read = self.settings.timeouts
+        if left is None:
+            return (connect, read)
+        return (max(0.001, min(connect, left)), max(0.001, min(read, left)))
+
+    def _wait(
+        self, seconds: float, method: str, path: str, attempts: int, last: tuple[str, bool]
+    ) -> None:
+        """Sleep before the next attempt, unless the deadline would pass first."""
+        left = deadline.remaining()
+        if left is not None and seconds >= left:
+            raise self._deadline_error(method, path, attempts, last)
+        self._sleep(seconds)
+
+    def _deadline_error(
+        self, method: str, path: str, attempts: int, last: tuple[str, bool] | None
+    ) -> DeadlineExceededError:
+        budget = deadline.budget() or 0.0
+        reason, ambiguous = last if last is not None else ("not sent", False)
+        message = (
+            f"{method} {path}: no clear answer from Open Connectors at {self.settings.base_url} "
+            f"within the operation deadline of {budget:g} s (openconnectors:operationTimeout); "
+            f"{attempts} attempt{'s' if attempts != 1 else ''}, last: {reason}."
+        )
+        if ambiguous and not is_idempotent(method):
+            message += " The request may have taken effect: look before retrying."
+        return DeadlineExceededError(
+            self.redactor.redact(message), method=method, path=path, ambiguous=ambiguous
+        )
 
     def _backoff(self, attempt: int) -> float:
         s = self.settings

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo
 
 from ..client import OpenConnectorsClient
 from ..errors import ProviderError
-from ..markers import is_unknown
+from ..markers import is_unknown, none_value_paths
 from .spec import ResourceSpec
 
 Failures = list[tuple[str, str]]
@@ -67,6 +67,13 @@ class Operations(ABC, Generic[InputsT]):
                 )
         unknown = {k for k in names if k in news and is_unknown(news[k])}
         known = {k: v for k, v in news.items() if k in names and k not in unknown}
+        for name, value in known.items():
+            for path in none_value_paths(value):
+                failures.append(
+                    (name, f"{name}{path} has no value (None); remove the key or give it a value")
+                )
+        if failures:
+            return None, failures
         try:
             model = cls.inputs_model.model_validate(known, context={"unknown": unknown})
         except ValidationError as exc:
@@ -122,7 +129,10 @@ def _failures(exc: ValidationError, unknown: set[str]) -> Failures:
             continue  # required, and given, but not known yet
         message = str(error["msg"]).removeprefix("Value error, ")
         if not prop and ":" in message:
-            prop, message = (s.strip() for s in message.split(":", 1))
+            # A rule across fields names its property first: "configuration: needs …".
+            prop, rule = (s.strip() for s in message.split(":", 1))
+            failures.append((prop, f"{prop}: {rule}"))
+            continue
         detail = "".join(f"[{p!r}]" if not p.isdigit() else f"[{p}]" for p in location[1:])
         if error["type"] == "missing":
             message = "is required"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pulumi.dynamic import (
     CheckFailure,
@@ -29,6 +29,8 @@ from .spec import ResourceSpec
 
 if TYPE_CHECKING:
     from .operations import Operations
+
+R = TypeVar("R")
 
 
 class SpecProvider(ResourceProvider):
@@ -81,17 +83,37 @@ class SpecProvider(ResourceProvider):
         )
 
     def create(self, props: dict[str, Any]) -> CreateResult:
-        id_, outs = self._ops().create(props)
+        id_, outs = self._run("create", lambda ops: ops.create(props))
         return CreateResult(id_, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        outs = self._ops().read(id_, props)
+        outs = self._run("read", lambda ops: ops.read(id_, props))
         if outs is None:
             return ReadResult(None, {})  # gone: refresh drops it, the next `up` recreates it
         return ReadResult(id_, outs)
 
     def update(self, id_: str, olds: dict[str, Any], news: dict[str, Any]) -> UpdateResult:
-        return UpdateResult(self._ops().update(id_, olds, news))
+        return UpdateResult(self._run("update", lambda ops: ops.update(id_, olds, news)))
 
     def delete(self, id_: str, props: dict[str, Any]) -> None:
-        self._ops().delete(id_, props)
+        self._run("delete", lambda ops: ops.delete(id_, props))
+
+    def _run(self, verb: str, operation: Callable[[Operations[Any]], R]) -> R:
+        """One operation within its overall deadline; anything but our own errors (a bug, or a
+        library's exception) becomes one redacted line instead of a raw traceback."""
+        from ..deadline import operation_deadline
+        from ..errors import OpenConnectorsError, ProviderError
+
+        ops = self._ops()
+        try:
+            with operation_deadline(ops.client.settings.operation_timeout):
+                return operation(ops)
+        except OpenConnectorsError:
+            raise
+        except Exception as exc:  # the safety net: never a raw library exception
+            detail = ops.client.redactor.redact(str(exc).splitlines()[0] if str(exc) else "")
+            raise ProviderError(
+                f"{verb} of {self.spec.name} failed unexpectedly ({type(exc).__name__}"
+                f"{': ' + detail if detail else ''}). This is a bug in pulumi-openconnectors; "
+                "please report it with the command you ran."
+            ) from None

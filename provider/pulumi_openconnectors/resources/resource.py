@@ -11,6 +11,7 @@ from typing import Any
 import pulumi
 from pulumi.dynamic import Resource
 
+from ..markers import mark_none_values
 from .provider import SpecProvider
 
 
@@ -36,6 +37,9 @@ class SpecResource(Resource):
         props: dict[str, Any] = {}
         for prop in spec.inputs:
             value = inputs.get(prop.name)
+            if value is not None and not isinstance(value, (str, int, float, bool)):
+                # keys whose value is None would be dropped on the way to the provider
+                value = pulumi.Output.from_input(value).apply(mark_none_values)
             if prop.secret and value is not None:
                 value = pulumi.Output.secret(value)
             props[prop.name] = value

@@ -21,13 +21,25 @@ OAUTH2_KEYS = ("oauth.api.key", "oauth.api.secret", "oauth.callback.url")
 BASIC_KEYS = ("username", "password")
 
 
-def _config_value(value: Any) -> str:
+def config_value(value: Any) -> str:
+    """A configuration value as the string the API documents (configuration is a map of
+    strings): ``True``/``False`` become ``"true"``/``"false"``; a whole number becomes its
+    digits (``8080``, which the engine delivers as ``8080.0``, becomes ``"8080"``); another
+    number its shortest decimal form (``1.5`` becomes ``"1.5"``). Anything else (``None``, a
+    list, a map) is refused.
+    """
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"must be a string or a finite number, got {value!r}")
+        return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, str):
         return value
+    if value is None:
+        raise ValueError("has no value (None); remove the key or give it a string")
     raise ValueError(f"must be a string (or a number or boolean), got {type(value).__name__}")
 
 
@@ -86,7 +98,7 @@ class InstanceInputs(Inputs):
             if not isinstance(key, str) or not key.strip():
                 raise ValueError("keys must be non-empty strings")
             try:
-                out[key] = _config_value(item)
+                out[key] = config_value(item)
             except ValueError as exc:
                 raise ValueError(f"[{key!r}] {exc}") from None
         return out

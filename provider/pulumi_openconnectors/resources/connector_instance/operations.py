@@ -11,7 +11,7 @@ from typing import Any
 from ...errors import NotFoundError, OpenConnectorsError, ProviderError
 from ...markers import user_tags
 from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
-from ...reconcile import create_reconciled, delete_owned, new_ownership_tag
+from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
 from ..operations import Operations
 from .inputs import InstanceInputs
 from .spec import SPEC
@@ -39,7 +39,7 @@ class InstanceOperations(Operations[InstanceInputs]):
             retrieve_objects_after_instantiation=inputs.retrieve_objects or None,
         )
         what = f"connector instance {inputs.name!r} ({inputs.element_ref()})"
-        instance, late_possible = create_reconciled(self.client, request, ownership_tag, what)
+        instance, late_possible = create_reconciled(self._kind(request), ownership_tag, what)
         if inputs.disabled:
             instance = self._disable_after_create(instance, ownership_tag, what, late_possible)
         outs = outputs(inputs, instance, ownership_tag, objects_output(instance), late_possible)
@@ -57,7 +57,7 @@ class InstanceOperations(Operations[InstanceInputs]):
             return self.client.update_instance(instance.id, UpdateInstanceRequest(disabled=True))
         except OpenConnectorsError as exc:
             try:
-                delete_owned(self.client, instance.id, ownership_tag, look_for_strays=True)
+                delete_owned(self._kind(), instance.id, ownership_tag, look_for_strays=True)
             except OpenConnectorsError as cleanup:
                 raise ProviderError(
                     f"created {what} as instance {instance.id} but could not disable it ({exc}) "
@@ -93,14 +93,25 @@ class InstanceOperations(Operations[InstanceInputs]):
                 f"but element_id is {inputs.element_id}."
             )
         ownership_tag = new_ownership_tag()
-        patch = UpdateInstanceRequest(
-            name=inputs.name,
-            tags=[*inputs.tags, ownership_tag],
-            configuration=inputs.configuration or None,
-            disabled=inputs.disabled,
+        # A full PUT, not a merging PATCH: afterwards the configuration is exactly the
+        # program's (keys it does not declare do not survive unseen). What the program does
+        # not manage (``disabled`` when unset) is carried over as the instance has it.
+        instance = self.client.replace_instance(
+            instance_id,
+            self._full_body(inputs, [*inputs.tags, ownership_tag], existing),
         )
-        instance = self.client.update_instance(instance_id, patch)
         return str(instance.id), outputs(inputs, instance, ownership_tag, None)
+
+    @staticmethod
+    def _full_body(inputs: InstanceInputs, tags: list[str], live: Instance) -> dict[str, Any]:
+        """A PUT body: every field the program manages, and the unmanaged ones as they are."""
+        disabled = inputs.disabled if inputs.disabled is not None else bool(live.disabled)
+        return {
+            "name": inputs.name,
+            "tags": tags,
+            "configuration": inputs.configuration,
+            "disabled": disabled,
+        }
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         """The live outputs, or None when the instance no longer exists."""
@@ -126,14 +137,10 @@ class InstanceOperations(Operations[InstanceInputs]):
         instance_id = int(id_)
         try:
             if set(old_config) - set(inputs.configuration):
-                # PATCH merges configuration key by key: dropping a key takes a full PUT.
-                body: dict[str, Any] = {
-                    "name": inputs.name,
-                    "tags": tags,
-                    "configuration": inputs.configuration,
-                }
-                if inputs.disabled is not None:
-                    body["disabled"] = inputs.disabled
+                # PATCH merges configuration key by key: dropping a key takes a full PUT, which
+                # must carry what the program does not manage as the instance has it now.
+                live = self.client.get_instance(instance_id)
+                body = self._full_body(inputs, tags, live)
                 instance = self.client.replace_instance(instance_id, body)
             else:
                 patch = UpdateInstanceRequest(
@@ -167,8 +174,29 @@ class InstanceOperations(Operations[InstanceInputs]):
         """Delete; a missing instance is already gone. Strays of a create whose answer was
         lost (flagged in state) are looked for and deleted too."""
         delete_owned(
-            self.client,
+            self._kind(),
             int(id_),
             props.get("ownership_tag"),
             look_for_strays=bool(props.get("late_create_possible")),
+        )
+
+    def _kind(self, request: CreateInstanceRequest | None = None) -> OwnedKind[Instance]:
+        """Instances for reconciliation: the ownership marker is one of the instance's tags."""
+        client = self.client
+
+        def post() -> Instance:
+            if request is None:
+                raise ProviderError("internal error: no create request to post")
+            return client.create_instance(request)
+
+        def find(marker: str) -> list[Instance]:
+            return [i for i in client.list_instances(tags=[marker]) if marker in (i.tags or [])]
+
+        return OwnedKind(
+            noun="instance",
+            post=post,
+            find=find,
+            get=client.get_instance,
+            delete=client.delete_instance,
+            ident=lambda instance: instance.id,
         )

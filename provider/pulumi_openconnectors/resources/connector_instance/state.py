@@ -78,17 +78,22 @@ def outputs(
 
 
 def inputs_from_state(props: Mapping[str, Any]) -> InstanceInputs:
-    """The last known inputs, rebuilt from a resource's state (outputs carry every input)."""
-    state = {
-        "element_key": props.get("element_key"),
-        "name": props.get("name") or "unnamed",
-        "configuration": props.get("configuration") or {},
-        "provider_data": props.get("provider_data"),
-        "tags": user_tags(list(props.get("tags") or []), props.get("ownership_tag")),
-        "retrieve_objects": bool(props.get("retrieve_objects") or False),
-        "disabled": props.get("disabled"),
-        "adopt_instance_id": as_int(props.get("adopt_instance_id")),
-    }
-    if state["element_key"] is None:
-        state["element_id"] = as_int(props.get("element_id"))
-    return InstanceInputs.model_validate(state)
+    """The last known inputs, rebuilt from a resource's state (outputs carry every input).
+
+    Not validated: the state holds what the API last reported, which may be anything the API
+    accepts (a duplicate tag added in the UI, say); refresh shows it as drift and `up` puts the
+    program's values back.
+    """
+    element_key = props.get("element_key")
+    configuration = props.get("configuration") or {}
+    return InstanceInputs.model_construct(
+        element_key=element_key,
+        element_id=None if element_key is not None else as_int(props.get("element_id")),
+        name=str(props.get("name") or "unnamed"),
+        configuration={str(k): str(v) for k, v in dict(configuration).items()},
+        provider_data=props.get("provider_data"),
+        tags=user_tags(list(props.get("tags") or []), props.get("ownership_tag")),
+        retrieve_objects=bool(props.get("retrieve_objects") or False),
+        disabled=props.get("disabled"),
+        adopt_instance_id=as_int(props.get("adopt_instance_id")),
+    )
