@@ -13,6 +13,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 VENV = Path(os.environ.get("OPENCONNECTORS_VENV", REPO / ".venv"))
 PASSPHRASE = "e2e-test-passphrase"
+# Test and benchmark helpers that are not in the package (bench_noop.py): put on PYTHONPATH by
+# the tests that use them (Stack(extra_env={"PYTHONPATH": str(NOOP_DIR)})).
+NOOP_DIR = REPO / "scripts" / "bench"
 
 
 def engine_bin() -> Path:

@@ -4,8 +4,7 @@ tools read besides the code."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+import re
 import zipfile
 from email.message import Message
 from email.parser import Parser
@@ -13,20 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from ..wheel import build_wheel
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    [path] = out.glob("pulumi_openconnectors-*.whl")
-    return zipfile.ZipFile(path)
+    return zipfile.ZipFile(build_wheel(tmp_path_factory.mktemp("wheel")))
 
 
 def metadata(wheel: zipfile.ZipFile) -> Message:
@@ -52,3 +45,23 @@ def test_the_wheel_carries_the_version_of_the_package(wheel: zipfile.ZipFile) ->
 
     assert metadata(wheel)["Version"] == __version__
     assert Path(wheel.filename or "").name.startswith(f"pulumi_openconnectors-{__version__}-")
+
+
+def test_the_wheel_holds_the_package_and_nothing_else(wheel: zipfile.ZipFile) -> None:
+    """Users install the package: its modules and data files, no test or benchmark helper."""
+    from pulumi_openconnectors._version import __version__
+
+    dist_info = f"pulumi_openconnectors-{__version__}.dist-info/"
+    names = wheel.namelist()
+    assert [n for n in names if not n.startswith(("pulumi_openconnectors/", dist_info))] == []
+
+    shipped = {n for n in names if n.startswith("pulumi_openconnectors/")}
+    source = {
+        str(path.relative_to(REPO / "provider"))
+        for path in (REPO / "provider" / "pulumi_openconnectors").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    }
+    assert shipped == source, "the wheel is the source tree of the package, no more, no less"
+
+    helper = re.compile(r"(^|/)(noop|bench\w*|tests?|conftest|test_\w+|\w+_test)(/|\.py$)")
+    assert sorted(n for n in shipped if helper.search(n)) == []
