@@ -65,3 +65,18 @@ def test_the_wheel_holds_the_package_and_nothing_else(wheel: zipfile.ZipFile) ->
 
     helper = re.compile(r"(^|/)(noop|bench\w*|tests?|conftest|test_\w+|\w+_test)(/|\.py$)")
     assert sorted(n for n in shipped if helper.search(n)) == []
+
+
+def test_the_wheel_accepts_a_range_of_pulumi_sdks(wheel: zipfile.ZipFile) -> None:
+    """A library states the SDK range it supports, never the exact version of our own dev
+    environment (that lives in requirements/dev.lock): an exact pin breaks or downgrades every
+    project on another SDK. tests/e2e/test_sdk_range.py proves both ends of the range."""
+    from packaging.requirements import Requirement
+
+    requirements = [Requirement(r) for r in metadata(wheel).get_all("Requires-Dist") or []]
+    [pulumi] = [r for r in requirements if r.name == "pulumi"]
+    operators = sorted(s.operator for s in pulumi.specifier)
+    assert operators == ["<", ">="], f"pulumi{pulumi.specifier}: want >=OLDEST,<NEXT_MAJOR"
+    [upper] = [s.version for s in pulumi.specifier if s.operator == "<"]
+    assert upper == "4"
+    assert not [r for r in requirements if any(s.operator == "==" for s in r.specifier)]
