@@ -60,6 +60,7 @@ class Stack:
     project: str = "oc-e2e"
     extra_env: dict[str, str] = field(default_factory=dict)
     log_dir: Path | None = None
+    venv: Path = VENV  # the project's `runtime.options.virtualenv`
 
     def __post_init__(self) -> None:
         self.project_dir = self.workdir / "project"
@@ -68,7 +69,8 @@ class Stack:
         for d in (self.project_dir, self.backend_dir, self.home_dir):
             d.mkdir(parents=True, exist_ok=True)
         (self.project_dir / "Pulumi.yaml").write_text(
-            f"name: {self.project}\nruntime:\n  name: python\n  options:\n    virtualenv: {VENV}\n"
+            f"name: {self.project}\nruntime:\n  name: python\n  options:\n"
+            f"    virtualenv: {self.venv}\n"
         )
         self.write_program(self.program)
 
