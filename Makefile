@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_WORKERS ?= 2
 
-.PHONY: help up down env engine venv test test-fast e2e lint format typecheck bench bench-emulator chaos emulator clean
+.PHONY: help up down env engine venv lock test test-fast e2e lint format typecheck bench bench-emulator chaos emulator clean
 
 help:
 	@echo "make up        start the emulator and deploy the quickstart (installs what is missing)"
@@ -17,9 +17,18 @@ help:
 	@echo "make bench     deployment benchmarks (real engine + emulator), writes bench-results/"
 	@echo "make chaos     the long seeded fault-injection run"
 	@echo "make emulator  run the emulator in the foreground"
+	@echo "make lock      recompile requirements/dev.lock (LOCK_FLAGS=--upgrade: newest versions)"
 	@echo 'eval "$$(make -s env)"  put pulumi, the venv and the local backend in your shell'
 
 venv:
+	@bash scripts/setup_python.sh
+
+# The exact versions of the development environment, for every platform and Python >= 3.10.
+# Keeps the versions already locked unless LOCK_FLAGS=--upgrade (or --upgrade-package NAME).
+lock: venv
+	$(VENV)/bin/uv pip compile requirements/dev.in --universal --python-version 3.10 \
+		--generate-hashes --no-emit-package pulumi-openconnectors \
+		--custom-compile-command "make lock" $(LOCK_FLAGS) -o requirements/dev.lock
 	@bash scripts/setup_python.sh
 
 engine:

@@ -7,8 +7,9 @@ real CLI and a fresh file backend, five operations on N ConnectorInstances:
     up (create N) | preview (no-op, --expect-no-changes) | update (change a tag on all N)
     | refresh | destroy
 
-and the same five on N Noop resources (a dynamic resource that makes no HTTP call: the
-engine's and the dynamic-provider host's own cost, "the floor"). Noop does not depend on L,
+and the same five on N Noop resources (scripts/bench/bench_noop.py, on the engine's
+PYTHONPATH: a dynamic resource that makes no HTTP call, the engine's and the dynamic-provider
+host's own cost, "the floor"). Noop does not depend on L,
 so the floor is measured once per N and repeat, in the same run, interleaved with ours.
 
 Reported per (N, L, operation): wall time, ours / floor, the concurrency bound
@@ -54,6 +55,9 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = Path(os.environ.get("OPENCONNECTORS_VENV", ROOT / ".venv"))
 PYTHON = VENV / "bin" / "python"
 COUNTING_EMULATOR = ROOT / "scripts" / "bench" / "counting_emulator.py"
+# bench_noop.py (the floor's resource) is not in the package users install: this directory goes
+# on PYTHONPATH for the program and the dynamic-provider process (both inherit the CLI's env).
+NOOP_DIR = ROOT / "scripts" / "bench"
 PASSPHRASE = "bench-passphrase"
 USER_SECRET = "demo-user-secret"
 ORG_SECRET = "demo-organization-secret"
@@ -94,7 +98,7 @@ for i in range(count):
 
 FLOOR_PROGRAM = """\
 import pulumi
-from pulumi_openconnectors.noop import Noop
+from bench_noop import Noop
 
 cfg = pulumi.Config()
 count = int(cfg.require("count"))
@@ -295,6 +299,9 @@ class BenchStack:
                 "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
                 "PULUMI_SKIP_CONFIRMATIONS": "true",
                 "PYTHONUNBUFFERED": "1",
+                "PYTHONPATH": os.pathsep.join(
+                    p for p in (str(NOOP_DIR), os.environ.get("PYTHONPATH", "")) if p
+                ),
             }
         )
         self.env.update(self.extra_env)
@@ -694,7 +701,7 @@ def render(
         f"times: median of {machine['repeat']} run(s), wall time of the `pulumi` CLI process "
         "(up/update/refresh/destroy with --skip-preview; preview with --expect-no-changes); "
         "fresh file backend per configuration, emulator reset before each.",
-        "floor: the same N of pulumi_openconnectors.noop.Noop (no HTTP), same run; it does not "
+        "floor: the same N of bench_noop.Noop (scripts/bench/, no HTTP), same run; it does not "
         "depend on L, so one floor per N serves both latencies.",
         "bound = floor + N x calls x L / 4, calls = the ideal API calls per resource "
         "(1; 0 for preview). At L = 0 the bound is the floor.",

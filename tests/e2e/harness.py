@@ -13,6 +13,9 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 VENV = Path(os.environ.get("OPENCONNECTORS_VENV", REPO / ".venv"))
 PASSPHRASE = "e2e-test-passphrase"
+# Test and benchmark helpers that are not in the package (bench_noop.py): put on PYTHONPATH by
+# the tests that use them (Stack(extra_env={"PYTHONPATH": str(NOOP_DIR)})).
+NOOP_DIR = REPO / "scripts" / "bench"
 
 
 def engine_bin() -> Path:
@@ -57,6 +60,7 @@ class Stack:
     project: str = "oc-e2e"
     extra_env: dict[str, str] = field(default_factory=dict)
     log_dir: Path | None = None
+    venv: Path = VENV  # the project's `runtime.options.virtualenv`
 
     def __post_init__(self) -> None:
         self.project_dir = self.workdir / "project"
@@ -65,7 +69,8 @@ class Stack:
         for d in (self.project_dir, self.backend_dir, self.home_dir):
             d.mkdir(parents=True, exist_ok=True)
         (self.project_dir / "Pulumi.yaml").write_text(
-            f"name: {self.project}\nruntime:\n  name: python\n  options:\n    virtualenv: {VENV}\n"
+            f"name: {self.project}\nruntime:\n  name: python\n  options:\n"
+            f"    virtualenv: {self.venv}\n"
         )
         self.write_program(self.program)
 

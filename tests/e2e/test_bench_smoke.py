@@ -51,4 +51,8 @@ def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Pat
         assert row["ours_s"] > 0 and row["floor_s"] > 0 and row["ours_over_floor"] > 0
     ours_state = [s for s in report["state"] if s["kind"] == "ours"]
     assert ours_state and ours_state[0]["provider_b64_chars"] < 400, "provider pickled by reference"
+    # The floor's provider (scripts/bench/bench_noop.py, on PYTHONPATH) too: the provider process
+    # imported it by reference, and the floor ran.
+    floor_state = [s for s in report["state"] if s["kind"] == "floor"]
+    assert floor_state and floor_state[0]["provider_b64_chars"] < 400
     assert (out / "deploy.csv").exists()

@@ -1,4 +1,8 @@
-"""The real engine works offline: language host, dynamic-provider host, file backend."""
+"""The real engine works offline: language host, dynamic-provider host, file backend.
+
+The resource is bench_noop.Noop (scripts/bench/bench_noop.py), a test and benchmark helper that
+is not in the package users install: scripts/bench goes on the CLI's PYTHONPATH, and the
+dynamic-provider process, which inherits it, imports the provider class by reference."""
 
 from __future__ import annotations
 
@@ -7,13 +11,13 @@ import subprocess
 
 import pytest
 
-from .harness import Stack
+from .harness import NOOP_DIR, Stack
 
 pytestmark = pytest.mark.e2e
 
 PROGRAM = """
 import pulumi
-from pulumi_openconnectors.noop import Noop
+from bench_noop import Noop
 
 a = Noop("a", value="one")
 b = Noop("b", value="two")
@@ -32,8 +36,8 @@ def test_pulumi_version_is_the_pinned_one(engine: object) -> None:
     assert out.stdout.strip() == f"v{version('pulumi')}"
 
 
-def test_up_preview_destroy_with_a_dynamic_resource_from_the_package(stack_factory) -> None:
-    stack: Stack = stack_factory(PROGRAM).init()
+def test_up_preview_destroy_with_a_dynamic_resource_pickled_by_reference(stack_factory) -> None:
+    stack: Stack = stack_factory(PROGRAM, extra_env={"PYTHONPATH": str(NOOP_DIR)}).init()
     stack.up()
     assert stack.outputs() == {"values": ["one", "two"]}
 
@@ -47,7 +51,7 @@ def test_up_preview_destroy_with_a_dynamic_resource_from_the_package(stack_facto
         )
         # Pickled by reference: a module path and a class name, not kilobytes of bytecode.
         assert len(serialized) < 400
-        assert b"pulumi_openconnectors.noop" in base64.b64decode(serialized)
+        assert b"bench_noop" in base64.b64decode(serialized)
 
     stack.preview("--expect-no-changes")
     stack.destroy()

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
+from .._version import __version__ as VERSION
 from . import admin, api
 from .errors import install_error_handlers
 from .faults import FaultConfig
@@ -17,7 +18,6 @@ from .schemas import BODY_MODELS
 from .settings import API_PREFIX, Settings
 
 TITLE = "SAP Open Connectors platform API (local emulator)"
-VERSION = "0.1.0"
 
 
 def _install_openapi(app: FastAPI) -> None:

@@ -2,6 +2,12 @@
 
 Its provider lives in this importable module, like ConnectorInstance's, so it is pickled by
 reference and the measured cost is the engine's and the dynamic-provider host's alone.
+
+Not part of the package users install. The benchmark (scripts/bench_deploy.py) and the engine
+smoke test (tests/e2e/test_engine_smoke.py) put this directory on PYTHONPATH in the `pulumi`
+CLI's environment: the language host running the program and the dynamic-provider host both
+inherit it, so the program imports ``bench_noop`` and the provider process unpickles
+``bench_noop.NoopProvider`` by reference.
 """
 
 from __future__ import annotations
