@@ -103,8 +103,10 @@ cd "$PROJECT"
 
 echo "once, by a human: create stack '$STACK' and set the connector secrets (encrypted in Pulumi.$STACK.yaml)"
 bounded pulumi stack select --create "$STACK" --non-interactive
-# shellcheck disable=SC2046  # one word per `--secret name=value`
-bounded pulumi config set-all --stack "$STACK" $("$PY" demo_secrets.py instances.yaml)
+# One argument per line (`--secret=name=value`): no word splitting or globbing of the values.
+mapfile -t SECRET_ARGS < <("$PY" demo_secrets.py instances.yaml)
+[ "${#SECRET_ARGS[@]}" -gt 0 ] || die "demo_secrets.py printed no secrets"
+bounded pulumi config set-all --stack "$STACK" "${SECRET_ARGS[@]}"
 
 # -- 1. pull request ---------------------------------------------------------------------------
 say "1/5 pull request -> pulumi preview"
