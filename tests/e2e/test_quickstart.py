@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
+import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -125,4 +129,48 @@ def test_make_up_with_values_that_look_like_flags(tmp_path: Path) -> None:
         assert "3 deleted" in down.stdout
     finally:
         _stop_emulator(tmp_path / "state")
+        (REPO / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)
+
+
+def _instances_left(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM instances").fetchone()[0])
+
+
+def _kill_hard(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("old_port", ["free", "taken"])
+def test_make_down_after_the_emulator_died(tmp_path: Path, old_port: str) -> None:
+    """`make up`, the emulator is killed (-9), `make down`: the stack is destroyed and the
+    emulator's database has no instance left - also when another process took the old port
+    (the stack's state records the old base URL, which refresh and destroy use)."""
+    stack = f"e2e-down-{uuid.uuid4().hex[:8]}"
+    env = _clean_env(tmp_path, stack)
+    state = tmp_path / "state"
+    squatter: socket.socket | None = None
+    try:
+        up = _run("up.sh", env)
+        assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
+        assert _instances_left(state / "emulator.db") == 2
+        record = json.loads((state / "emulator.json").read_text())
+        _kill_hard(record["pid"])
+        if old_port == "taken":
+            squatter = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            squatter.bind(("127.0.0.1", record["port"]))
+            squatter.listen(1)
+
+        down = _run("down.sh", env)
+        assert down.returncode == 0, down.stdout[-3000:] + down.stderr[-3000:]
+        assert "3 deleted" in down.stdout
+        assert _instances_left(state / "emulator.db") == 0
+        assert not (state / "emulator.json").exists()
+    finally:
+        if squatter is not None:
+            squatter.close()
+        _stop_emulator(state)
         (REPO / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)
