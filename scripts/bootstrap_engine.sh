@@ -27,7 +27,7 @@ ENGINE_DIR="$CACHE_ROOT/engine/v$PULUMI_VERSION-py$PULUMI_PYTHON_HOST_VERSION"
 BIN_DIR="$ENGINE_DIR/bin"
 
 PROGRESS_PREFIX="[engine]"
-# shellcheck source=lib/progress.sh
+# shellcheck source-path=SCRIPTDIR source=lib/progress.sh
 . "$(dirname "$0")/lib/progress.sh"
 log() { progress_log "$@"; }
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Progress on stderr for long bootstrap steps. Source it:   . "$(dirname "$0")/lib/progress.sh"
 #
 #   progress_log MESSAGE...         "$PROGRESS_PREFIX MESSAGE" on stderr
@@ -32,7 +33,7 @@ run_with_ticker() {
     # holds no descriptor of the caller, so a caller reading our stderr through a pipe is not
     # kept waiting by a leftover sleep.
     trap - EXIT
-    while sleep "$interval" </dev/null >/dev/null 2>&1 && kill -0 "$parent" 2>/dev/null; do
+    while sleep "$interval" >/dev/null 2>&1 && kill -0 "$parent" 2>/dev/null; do
       progress_log "$label: still running, $(progress_duration $(($(date +%s) - started)))"
     done
   ) &
