@@ -5,6 +5,9 @@
 #                  examples/many-from-data, its stack with the connector secrets set once
 #   1. PR          pulumi preview                       (the pull_request job)
 #   2. merge       pulumi up --yes --skip-preview       (the push-to-main job)
+#
+#   In CI, pulumi/actions runs those two commands (and creates the stack: `upsert`); here the
+#   CLI runs them directly.
 #   3. push again  the same, with --expect-no-changes   (proves the stack matches the file)
 #   4. PR 2        one entry of instances.yaml edited: pulumi preview shows one update
 #   5. merge 2     pulumi up --yes --skip-preview

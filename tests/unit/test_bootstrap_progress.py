@@ -129,3 +129,49 @@ def test_first_build_shows_its_duration_phases_and_signs_of_life(tmp_path: Path)
     assert again.stdout == f"{bin_dir}\n"
     assert "using cached engine" in again.stderr
     assert "still running" not in again.stderr
+
+
+FAKE_GO_INSTALL = """#!/bin/bash
+# A stand-in for `go install pkg@version`: slow, writes "$GOBIN/actionlint".
+[ "$1" = install ] || { echo "fake go: unexpected $*" >&2; exit 2; }
+echo "go: downloading github.com/rhysd/actionlint v1.7.12" >&2
+sleep "$FAKE_GO_SECONDS"
+printf '#!/bin/sh\\necho v1.7.12\\n' >"$GOBIN/actionlint"
+chmod +x "$GOBIN/actionlint"
+"""
+
+
+def test_actionlint_bootstrap_builds_once_with_progress_and_prints_only_the_binary(
+    tmp_path: Path,
+) -> None:
+    fake_bin = tmp_path / "fake-bin"
+    fake_bin.mkdir()
+    (fake_bin / "go").write_text(FAKE_GO_INSTALL)
+    (fake_bin / "go").chmod(0o755)
+    cache = tmp_path / "cache"
+    env = {
+        **os.environ,
+        "PATH": f"{fake_bin}:/usr/bin:/bin",
+        "OPENCONNECTORS_CACHE_DIR": str(cache),
+        "OPENCONNECTORS_PROGRESS_INTERVAL": "1",
+        "FAKE_GO_SECONDS": "2.5",
+    }
+    script = REPO / "scripts" / "bootstrap_actionlint.sh"
+    first = subprocess.run(
+        ["bash", str(script)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert first.returncode == 0, first.stderr
+    binary = cache / "tools" / "actionlint-v1.7.12" / "actionlint"
+    assert first.stdout == f"{binary}\n"
+    assert "[1/1] go install" in first.stderr
+    assert re.search(
+        r"^\[actionlint\] \[1/1\] go install: still running, \d+s$", first.stderr, re.M
+    )
+    assert not list((cache / "tools").glob(".actionlint-build.*")), "the staging dir is removed"
+
+    again = subprocess.run(
+        ["bash", str(script)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == f"{binary}\n"
+    assert "using cached actionlint" in again.stderr
