@@ -193,13 +193,16 @@ class Handle:
 
 def stop_recorded(record: Record, db: Path) -> bool:
     """Stop the recorded emulator if it is proven ours; True if it was stopped."""
-    pid = int(record.get("pid") or 0)
+    try:
+        pid = int(record["pid"])
+    except (KeyError, TypeError, ValueError):
+        pid = 0
     handle = Handle(pid, start_time(pid)) if pid > 1 else None
     try:
         # The pidfd is opened before the checks: what they prove is what gets signalled.
         reason = why_not_ours(record, db)
         if reason is not None or handle is None:
-            log(f"the recorded emulator is not our emulator any more ({reason}): not signalling it")
+            log(f"the recorded process is not our emulator ({reason}): not signalling it")
             return False
         handle.terminate()
         log(f"stopped the emulator (pid {pid})")

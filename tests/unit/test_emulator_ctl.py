@@ -203,3 +203,17 @@ def test_restart_falls_back_to_a_free_port_when_the_recorded_one_is_taken(state:
         assert url != first.stdout.strip()
         assert answers(url)
         assert "trying a free port" in again.stderr
+
+
+def test_a_garbled_record_is_dropped_without_signalling(state: Path) -> None:
+    state.mkdir(parents=True)
+    garbled = json.dumps({"pid": "1; rm", "port": "x", "url": 3})
+    (state / "emulator.json").write_text(garbled)
+    stop = ctl("stop", state=state)
+    assert stop.returncode == 0, stop.stderr
+    assert "not our emulator" in stop.stderr
+
+    (state / "emulator.json").write_text(json.dumps({"pid": 1, "url": "http://127.0.0.1:1"}))
+    start = ctl("start", state=state)
+    assert start.returncode == 0, start.stderr
+    assert answers(start.stdout.strip())
