@@ -13,7 +13,7 @@ help:
 	@echo "make up        start the emulator and deploy the quickstart (installs what is missing)"
 	@echo "make down      destroy the quickstart stack and stop the emulator"
 	@echo "make test      run all tests (unit, emulator, provider, end-to-end through the real engine)"
-	@echo "make lint      ruff + mypy --strict"
+	@echo "make lint      ruff + mypy --strict + actionlint (GitHub Actions workflows)"
 	@echo "make bench     deployment benchmarks (real engine + emulator), writes bench-results/"
 	@echo "make chaos     the long seeded fault-injection run"
 	@echo "make emulator  run the emulator in the foreground"
@@ -57,6 +57,7 @@ lint: venv
 	$(VENV)/bin/ruff check provider tests scripts examples
 	$(VENV)/bin/ruff format --check provider tests scripts examples
 	$(VENV)/bin/mypy
+	@bash scripts/lint_workflows.sh
 
 format: venv
 	$(VENV)/bin/ruff format provider tests scripts examples

@@ -37,9 +37,9 @@ import csv
 import json
 import os
 import platform
+import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -64,6 +64,7 @@ ORG_SECRET = "demo-organization-secret"
 AUTH = {"Authorization": f"User {USER_SECRET}, Organization {ORG_SECRET}"}
 PROJECT = "ocbench"
 STACK = "bench"
+ANNOUNCE = re.compile(r"listening on http://127\.0\.0\.1:(\d+)/")
 HOST_CONCURRENCY = 4  # max_workers of the Python dynamic-provider host's gRPC server
 
 OPS = ("up", "preview", "update", "refresh", "destroy")
@@ -148,12 +149,6 @@ def loadavg() -> list[float]:
         return []
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def engine_bin() -> Path:
     out = subprocess.run(
         ["bash", str(ROOT / "scripts" / "bootstrap_engine.sh")],
@@ -175,20 +170,12 @@ class Emulator:
 
     def __init__(self, latency_ms: int, log_path: Path) -> None:
         self.latency_ms = latency_ms
-        self.port = free_port()
-        self.root = f"http://127.0.0.1:{self.port}"
-        self.base_url = f"{self.root}/elements/api-v2"
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self._log_path = log_path
         self._log = log_path.open("w")
+        # --port 0: the emulator binds a free port itself and announces it (no free-port race).
         self.proc = subprocess.Popen(
-            [
-                str(PYTHON),
-                str(COUNTING_EMULATOR),
-                "--port",
-                str(self.port),
-                "--latency-ms",
-                str(latency_ms),
-            ],
+            [str(PYTHON), str(COUNTING_EMULATOR), "--port", "0", "--latency-ms", str(latency_ms)],
             stdout=self._log,
             stderr=subprocess.STDOUT,
             env=env,
@@ -197,6 +184,9 @@ class Emulator:
         Emulator.running.append(self)
         self.session = requests.Session()
         deadline = time.monotonic() + 30
+        self.port = self._announced_port(deadline)
+        self.root = f"http://127.0.0.1:{self.port}"
+        self.base_url = f"{self.root}/elements/api-v2"
         while True:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"the emulator exited early (code {self.proc.returncode})")
@@ -208,6 +198,17 @@ class Emulator:
             if time.monotonic() > deadline:
                 raise RuntimeError("the emulator did not answer within 30 s")
             time.sleep(0.1)
+
+    def _announced_port(self, deadline: float) -> int:
+        while True:
+            found = ANNOUNCE.search(self._log_path.read_text(errors="replace"))
+            if found:
+                return int(found.group(1))
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the emulator exited early (code {self.proc.returncode})")
+            if time.monotonic() > deadline:
+                raise RuntimeError("the emulator did not announce its port within 30 s")
+            time.sleep(0.05)
 
     def reset(self) -> None:
         self.session.post(

@@ -26,7 +26,10 @@ CACHE_ROOT="${OPENCONNECTORS_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-o
 ENGINE_DIR="$CACHE_ROOT/engine/v$PULUMI_VERSION-py$PULUMI_PYTHON_HOST_VERSION"
 BIN_DIR="$ENGINE_DIR/bin"
 
-log() { printf '[engine] %s\n' "$*" >&2; }
+PROGRESS_PREFIX="[engine]"
+# shellcheck source-path=SCRIPTDIR source=lib/progress.sh
+. "$(dirname "$0")/lib/progress.sh"
+log() { progress_log "$@"; }
 
 # 1. A pulumi of the pinned version already on PATH.
 if command -v pulumi >/dev/null 2>&1 && command -v pulumi-language-python >/dev/null 2>&1; then
@@ -60,24 +63,29 @@ fi
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod
 WORK="$ENGINE_DIR/build"
 mkdir -p "$BIN_DIR" "$WORK"
+BUILD_STARTED="$(date +%s)"
 log "building the Pulumi engine v$PULUMI_VERSION from Go modules into $BIN_DIR"
-log "(first time only: downloads ~1 GB of modules and compiles for 10-25 minutes; later runs take seconds)"
+log "the first build takes about 10 minutes on 2 cores (it downloads ~1 GB of Go modules, then"
+log "compiles); it is cached afterwards, and later runs take seconds. 3 phases; while Go works, a"
+log "line every ${OPENCONNECTORS_PROGRESS_INTERVAL:-20} s says how long it has been running."
+since_start() { progress_duration $(($(date +%s) - BUILD_STARTED)); }
 
-# build_tool DIR MODULE_VERSION PACKAGE OUTPUT [replace...]
+# build_tool PHASE DIR MODULE_VERSION PACKAGE OUTPUT [replace...]
 build_tool() {
-  local dir="$1" modver="$2" pkg="$3" out="$4"; shift 4
+  local phase="$1" dir="$2" modver="$3" pkg="$4" out="$5"; shift 5
   mkdir -p "$dir"
   (
     cd "$dir"
     [ -f go.mod ] || go mod init "openconnectors-engine-build/$(basename "$dir")" >/dev/null 2>&1
     for r in "$@"; do go mod edit -replace "$r"; done
-    log "  go get -tool $pkg@$modver"
-    go get -tool "$pkg@$modver" >&2
-    log "  go build $pkg -> $out"
-    go build -o "$out" \
+    log "  go get -tool $pkg@$modver (downloads modules)"
+    run_with_ticker "$phase go get" go get -tool "$pkg@$modver" >&2
+    log "  go build $pkg -> $out (compiles; the longest part)"
+    run_with_ticker "$phase go build" go build -o "$out" \
       -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v$PULUMI_VERSION" \
       "$pkg" >&2
   )
+  log "$phase done ($(since_start) since the build started)"
 }
 
 HOST_BIN="$BIN_DIR/pulumi-language-python-host"
@@ -86,7 +94,7 @@ if [ ! -x "$HOST_BIN" ] && [ -x "$BIN_DIR/pulumi-language-python" ] && [ ! -f "$
 fi
 if [ ! -x "$HOST_BIN" ]; then
   log "[1/3] Python language host (sdk/v3 v$PULUMI_PYTHON_HOST_VERSION)"
-  build_tool "$WORK/python-host" "v$PULUMI_PYTHON_HOST_VERSION" \
+  build_tool "[1/3]" "$WORK/python-host" "v$PULUMI_PYTHON_HOST_VERSION" \
     github.com/pulumi/pulumi/sdk/v3/python/cmd/pulumi-language-python \
     "$HOST_BIN" \
     "golang.org/x/text=golang.org/x/text@v0.3.6"
@@ -96,7 +104,7 @@ fi
 
 if [ ! -x "$BIN_DIR/pulumi" ]; then
   log "[2/3] Pulumi CLI (pkg/v3 v$PULUMI_VERSION)"
-  build_tool "$WORK/cli" "v$PULUMI_VERSION" \
+  build_tool "[2/3]" "$WORK/cli" "v$PULUMI_VERSION" \
     github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
     "$BIN_DIR/pulumi" \
     "github.com/atotto/clipboard=github.com/tgummerer/clipboard@v0.0.0-20241001131231-d02d263e614e"
@@ -120,5 +128,5 @@ if [ "$version" != "v$PULUMI_VERSION" ]; then
   exit 1
 fi
 touch "$ENGINE_DIR/.complete" "$ENGINE_DIR/.launcher-v1"
-log "done: pulumi $version in $BIN_DIR"
+log "done in $(since_start): pulumi $version in $BIN_DIR (cached; later runs take seconds)"
 echo "$BIN_DIR"

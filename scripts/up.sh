@@ -12,18 +12,25 @@ step "1/4 emulator"
 URL="$(python scripts/emulator_ctl.py start --state-dir "$STATE")"
 
 step "2/4 stack '$STACK' on the local file backend ($PULUMI_BACKEND_URL)"
-pulumi stack select "$STACK" 2>/dev/null || pulumi stack init "$STACK"
+pulumi stack select --stack "$STACK" 2>/dev/null || pulumi stack init -- "$STACK"
 
 step "3/4 configuration (secrets with --secret)"
-pulumi config set openconnectors:baseUrl "$URL"
-pulumi config set --secret openconnectors:userSecret demo-user-secret
-pulumi config set --secret openconnectors:organizationSecret demo-organization-secret
-pulumi config set closeioUsername quickstart@example.com
-pulumi config get closeioPassword >/dev/null 2>&1 \
-  || pulumi config set --secret closeioPassword "$(python -c 'import secrets; print(secrets.token_urlsafe(18))')"
-pulumi config set hootsuiteApiKey quickstart-hootsuite-app
-pulumi config set --secret hootsuiteApiSecret quickstart-hootsuite-app-secret
-pulumi config set hootsuiteCallbackUrl http://127.0.0.1:8765/callback
+# Values go after `--`: a value that starts with '-' (a random password or OAuth code can) would
+# otherwise be read as a flag ("unknown shorthand flag").
+config_set() { pulumi config set --stack "$STACK" "$@"; }
+config_set openconnectors:baseUrl -- "$URL"
+config_set --secret openconnectors:userSecret -- demo-user-secret
+config_set --secret openconnectors:organizationSecret -- demo-organization-secret
+config_set closeioUsername -- quickstart@example.com
+# The Close.io password: $CLOSEIO_PASSWORD if set, else a random one generated once per stack.
+if [ -n "${CLOSEIO_PASSWORD:-}" ]; then
+  config_set --secret closeioPassword -- "$CLOSEIO_PASSWORD"
+elif ! pulumi config get --stack "$STACK" closeioPassword >/dev/null 2>&1; then
+  config_set --secret closeioPassword -- "$(python -c 'import secrets; print(secrets.token_urlsafe(18))')"
+fi
+config_set hootsuiteApiKey -- quickstart-hootsuite-app
+config_set --secret hootsuiteApiSecret -- quickstart-hootsuite-app-secret
+config_set hootsuiteCallbackUrl -- http://127.0.0.1:8765/callback
 # The OAuth 2.0 authorization grant: the emulator's authorize page plays the vendor and the
 # user, and redirects to the callback with a one-time code (used only when the instance is
 # created; later runs ignore it).
@@ -32,7 +39,7 @@ CODE="$(OPENCONNECTORS_BASE_URL="$URL" OPENCONNECTORS_USER_SECRET=demo-user-secr
   python -m pulumi_openconnectors oauth emulator-code --element hootsuite \
   --api-key quickstart-hootsuite-app --api-secret quickstart-hootsuite-app-secret \
   --callback-url http://127.0.0.1:8765/callback)"
-pulumi config set --secret hootsuiteOauthCode "$CODE"
+config_set --secret hootsuiteOauthCode -- "$CODE"
 
 step "4/4 pulumi up"
 pulumi up --yes --stack "$STACK"

@@ -3,8 +3,8 @@
 The username is plain stack config; the password is a config secret, so it is stored
 encrypted in Pulumi.<stack>.yaml and in the state, and never shown in the CLI output:
 
-    pulumi config set closeioUsername crm-bot@example.com
-    pulumi config set --secret closeioPassword '<the password>'
+    pulumi config set closeioUsername -- crm-bot@example.com
+    pulumi config set --secret closeioPassword -- '<the password>'
 """
 
 import pulumi

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Run the steps of workflow.yml on this machine, against a local emulator, in a temp dir:
 #
-#   0. setup       a private emulator (loopback, free port), a file backend, a "checkout" of
+#   0. setup       a private emulator (loopback, a port it picks), a file backend, a "checkout" of
 #                  examples/many-from-data, its stack with the connector secrets set once
 #   1. PR          pulumi preview                       (the pull_request job)
 #   2. merge       pulumi up --yes --skip-preview       (the push-to-main job)
+#
+#   In CI, pulumi/actions runs those two commands (and creates the stack: `upsert`); here the
+#   CLI runs them directly.
 #   3. push again  the same, with --expect-no-changes   (proves the stack matches the file)
 #   4. PR 2        one entry of instances.yaml edited: pulumi preview shows one update
 #   5. merge 2     pulumi up --yes --skip-preview
@@ -58,21 +61,32 @@ trap 'exit 130' INT TERM
 
 # -- 0. setup ----------------------------------------------------------------------------------
 say "0/5 setup in $WORK"
-PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-BASE_URL="http://127.0.0.1:$PORT/elements/api-v2"
-echo "starting the emulator: python -m pulumi_openconnectors.emulator --port $PORT --db $WORK/emulator.db"
-"$PY" -m pulumi_openconnectors.emulator --host 127.0.0.1 --port "$PORT" --db "$WORK/emulator.db" \
+# --port 0: the emulator binds a free port itself and announces it (picking a free port first and
+# starting the emulator on it would race with any other process taking that port in between).
+echo "starting the emulator: python -m pulumi_openconnectors.emulator --port 0 --db $WORK/emulator.db"
+"$PY" -m pulumi_openconnectors.emulator --host 127.0.0.1 --port 0 --db "$WORK/emulator.db" \
   >"$WORK/emulator.log" 2>&1 &
 EMULATOR_PID=$!
-"$PY" - "$BASE_URL" <<'PY' || die "the emulator did not start; its log: $(cat "$WORK/emulator.log")"
-import sys, time, urllib.request
+BASE_URL="$("$PY" - "$WORK/emulator.log" <<'PY'
+import re, sys, time, urllib.request
 
-url = sys.argv[1] + "/elements"
+log = sys.argv[1]
+announce = re.compile(r"emulator listening on (http://127\.0\.0\.1:\d+/\S*)")
 auth = "User demo-user-secret, Organization demo-organization-secret"
 deadline = time.monotonic() + 30
+url = None
+while url is None:
+    with open(log, errors="replace") as fh:
+        found = announce.search(fh.read())
+    if found:
+        url = found.group(1)
+    elif time.monotonic() > deadline:
+        sys.exit(1)
+    else:
+        time.sleep(0.1)
 while True:
     try:
-        request = urllib.request.Request(url, headers={"Authorization": auth})
+        request = urllib.request.Request(url + "/elements", headers={"Authorization": auth})
         with urllib.request.urlopen(request, timeout=2) as answer:
             if answer.status == 200:
                 break
@@ -81,7 +95,9 @@ while True:
     if time.monotonic() > deadline:
         sys.exit(1)
     time.sleep(0.2)
+print(url)
 PY
+)" || die "the emulator did not start; its log: $(cat "$WORK/emulator.log")"
 echo "emulator ready at $BASE_URL (pid $EMULATOR_PID)"
 
 # What CI has: a checkout (the project, the venv at the repo root), env vars from secrets/vars.
@@ -103,8 +119,10 @@ cd "$PROJECT"
 
 echo "once, by a human: create stack '$STACK' and set the connector secrets (encrypted in Pulumi.$STACK.yaml)"
 bounded pulumi stack select --create "$STACK" --non-interactive
-# shellcheck disable=SC2046  # one word per `--secret name=value`
-bounded pulumi config set-all --stack "$STACK" $("$PY" demo_secrets.py instances.yaml)
+# One argument per line (`--secret=name=value`): no word splitting or globbing of the values.
+mapfile -t SECRET_ARGS < <("$PY" demo_secrets.py instances.yaml)
+[ "${#SECRET_ARGS[@]}" -gt 0 ] || die "demo_secrets.py printed no secrets"
+bounded pulumi config set-all --stack "$STACK" "${SECRET_ARGS[@]}"
 
 # -- 1. pull request ---------------------------------------------------------------------------
 say "1/5 pull request -> pulumi preview"

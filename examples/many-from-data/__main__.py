@@ -190,7 +190,7 @@ for connector in connectors:
 if missing:
     raise InstancesFileError(
         f"{instances_file.name} names {len(missing)} secret(s) missing from the stack config: "
-        f"{', '.join(missing)}. Set each with: pulumi config set --secret <name> <value>"
+        f"{', '.join(missing)}. Set each with: pulumi config set --secret <name> -- <value>"
     )
 
 instances: dict[str, oc.ConnectorInstance] = {}

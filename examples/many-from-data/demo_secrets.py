@@ -1,11 +1,11 @@
-"""Print `--secret name=value` for every secret instances.yaml names, with throwaway values.
+"""Print `--secret=name=value`, one a line, for each secret instances.yaml names (throwaway values).
 
 For the emulator only (it accepts any password):
 
     pulumi config set-all $(python demo_secrets.py)
 
 Against a real account, set each secret to its real value instead:
-`pulumi config set --secret <name> <value>` (`python demo_secrets.py --names` lists the names).
+`pulumi config set --secret <name> -- <value>` (`python demo_secrets.py --names` lists the names).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> None:
         if "--names" in argv:
             print(name)
         else:
-            print(f"--secret {name}=demo-{secrets.token_hex(8)}")
+            print(f"--secret={name}=demo-{secrets.token_hex(8)}")
 
 
 if __name__ == "__main__":

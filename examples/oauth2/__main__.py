@@ -6,10 +6,10 @@ which redirects to the callback URL with ``?code=...``. The code is one-time and
 when the instance is created; changing it later causes no diff. See README.md for how to get
 one from the emulator or from a real account.
 
-    pulumi config set hootsuiteApiKey <client id>
-    pulumi config set --secret hootsuiteApiSecret <client secret>
-    pulumi config set hootsuiteCallbackUrl http://127.0.0.1:8765/callback
-    pulumi config set --secret oauthCode <code>
+    pulumi config set hootsuiteApiKey -- <client id>
+    pulumi config set --secret hootsuiteApiSecret -- <client secret>
+    pulumi config set hootsuiteCallbackUrl -- http://127.0.0.1:8765/callback
+    pulumi config set --secret oauthCode -- <code>
 """
 
 import pulumi

@@ -49,7 +49,7 @@ class SettingSource:
 
     def how_to_set(self, secret: bool = False) -> str:
         flag = " --secret" if secret else ""
-        return f"`pulumi config set{flag} {self.config_key} <value>` or export {self.env}"
+        return f"`pulumi config set{flag} {self.config_key} -- <value>` or export {self.env}"
 
 
 BASE_URL = SettingSource("baseUrl", "OPENCONNECTORS_BASE_URL")

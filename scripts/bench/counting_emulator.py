@@ -1,6 +1,9 @@
 """The emulator, plus a TCP-connection counter, for scripts/bench_deploy.py (not a test).
 
-    python scripts/bench/counting_emulator.py --port P [--latency-ms N]
+    python scripts/bench/counting_emulator.py [--port P] [--latency-ms N]
+
+With --port 0 (the default) it binds a free loopback port itself and announces it on stdout:
+``counting emulator listening on http://127.0.0.1:<port>/elements/api-v2``.
 
 Serves exactly what ``python -m pulumi_openconnectors.emulator --db :memory:`` serves (same
 app factory, same uvicorn/h11 settings), wrapped in a tiny ASGI layer that records the
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import socket
 import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -70,7 +74,7 @@ class ConnectionCounter:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--port", type=int, default=0, help="0: a free port")
     parser.add_argument("--latency-ms", type=int, default=0)
     parser.add_argument("--log-level", default="warning")
     args = parser.parse_args()
@@ -91,8 +95,15 @@ def main() -> None:
         log_level=args.log_level.lower(),
         **uvicorn_log_settings(),
     )
-    print(f"counting emulator on 127.0.0.1:{args.port}", file=sys.stderr, flush=True)
-    uvicorn.Server(config).run()
+    # Bind (and listen) here, then announce the port actually bound: no free-port race.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", args.port))
+    sock.listen(2048)
+    port = int(sock.getsockname()[1])
+    print(f"counting emulator listening on http://127.0.0.1:{port}{API_PREFIX}", flush=True)
+    print(f"counting emulator on 127.0.0.1:{port}", file=sys.stderr, flush=True)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 if __name__ == "__main__":

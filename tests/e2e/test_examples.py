@@ -345,10 +345,22 @@ def test_gitops_workflow_file() -> None:
     assert "secrets.PULUMI_BACKEND_URL" in env["PULUMI_BACKEND_URL"]
     assert (REPO / env["PROJECT_DIR"] / "Pulumi.yaml").is_file()
 
-    def commands(job: dict[str, Any]) -> str:
-        return "\n".join(step.get("run", "") for step in job["steps"])
+    def pulumi_commands(job: dict[str, Any]) -> list[str]:
+        """The commands the job runs through Pulumi's own GitHub Action."""
+        steps = [s for s in job["steps"] if str(s.get("uses", "")).startswith("pulumi/actions@")]
+        for step in steps:
+            options = step["with"]
+            assert options["pulumi-version"] == "${{ env.PULUMI_VERSION }}"
+            assert options["stack-name"] == "${{ env.PULUMI_STACK }}"
+            assert options["work-dir"] == "${{ env.PROJECT_DIR }}"
+            assert "PULUMI_BACKEND_URL" in options["cloud-url"]
+        return [s["with"]["command"] for s in steps]
 
     jobs = workflow["jobs"]
+    for job in jobs.values():
+        for step in job["steps"]:
+            run = step.get("run", "")
+            assert "get.pulumi.com" not in run and "| sh" not in run, "install with pulumi/actions"
     preview = [j for j in jobs.values() if "pull_request" in j.get("if", "")]
     up = [
         j
@@ -356,9 +368,9 @@ def test_gitops_workflow_file() -> None:
         if "push" in j.get("if", "") and "refs/heads/main" in j.get("if", "")
     ]
     assert len(preview) == 1 and len(up) == 1
-    assert "pulumi preview" in commands(preview[0])
-    assert "pulumi up" not in commands(preview[0])
-    assert "pulumi up --yes" in commands(up[0])
+    assert pulumi_commands(preview[0]) == ["preview"]
+    assert pulumi_commands(up[0]) == ["up"]
+    assert env["PULUMI_VERSION"] == "3.259.0"
 
 
 def test_example_projects_are_complete() -> None:

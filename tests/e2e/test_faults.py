@@ -9,8 +9,8 @@ state as a `FaultOutcome` (the fault matrix; set OPENCONNECTORS_FAULT_MATRIX=<fi
 from __future__ import annotations
 
 import json
+import re
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -231,15 +231,14 @@ class ProcessEmulator:
     def __init__(self, db: Path, latency_ms: int) -> None:
         self.db = db
         self.latency_ms = latency_ms
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = int(sock.getsockname()[1])
-        self.root_url = f"http://127.0.0.1:{self.port}"
-        self.base_url = self.root_url + "/elements/api-v2"
+        self.port = 0  # the first start binds a free port (announced); restarts reuse it
+        self.root_url = ""
+        self.base_url = ""
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = db.with_suffix(".log")
 
     def start(self, timeout: float = 20.0) -> None:
+        offset = self.log.stat().st_size if self.log.exists() else 0
         argv = [
             str(VENV / "bin" / "python"),
             "-m",
@@ -256,6 +255,18 @@ class ProcessEmulator:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
+        while not self.root_url:
+            assert self.proc.poll() is None, self.log.read_text()
+            assert time.monotonic() < deadline, f"no port announced:\n{self.log.read_text()}"
+            with self.log.open("rb") as fh:
+                fh.seek(offset)
+                found = re.search(rb"listening on http://127\.0\.0\.1:(\d+)/", fh.read())
+            if found:
+                self.port = int(found.group(1))
+                self.root_url = f"http://127.0.0.1:{self.port}"
+                self.base_url = self.root_url + "/elements/api-v2"
+            else:
+                time.sleep(0.05)
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, self.log.read_text()
             try:

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
+import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -27,6 +31,40 @@ def _run(script: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=600,
+    )
+
+
+def _pulumi(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`pulumi <args>` with the environment `make env` gives (engine, backend, passphrase)."""
+    return subprocess.run(
+        ["bash", "-c", 'eval "$(bash scripts/env.sh)" && exec pulumi "$@"', "pulumi", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def _clean_env(tmp_path: Path, stack: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "OPENCONNECTORS_"))}
+    env.pop("CLOSEIO_PASSWORD", None)
+    env.update({"OPENCONNECTORS_STATE_DIR": str(tmp_path / "state"), "STACK": stack})
+    return env
+
+
+def _stop_emulator(state: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "emulator_ctl.py"),
+            "stop",
+            "--state-dir",
+            str(state),
+        ],
+        capture_output=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -69,3 +107,70 @@ def test_make_up_twice_then_down(tmp_path: Path) -> None:
             check=False,
         )
         stack_config.unlink(missing_ok=True)
+
+
+def test_make_up_with_values_that_look_like_flags(tmp_path: Path) -> None:
+    """Generated values (the random closeio password, the OAuth code) may start with '-': up.sh
+    must hand them to `pulumi config set` after `--`, or the CLI reads them as flags
+    ("unknown shorthand flag: 'R' in -Ri-45X...")."""
+    stack = f"e2e-dash-{uuid.uuid4().hex[:8]}"
+    env = _clean_env(tmp_path, stack)
+    password = "-Ri-45X-quickstart-password"
+    env["CLOSEIO_PASSWORD"] = password
+    try:
+        up = _run("up.sh", env)
+        assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
+        assert "+ 3 created" in up.stdout
+        got = _pulumi(env, "config", "get", "closeioPassword", "--stack", stack)
+        assert got.returncode == 0, got.stderr
+        assert got.stdout.strip() == password
+        down = _run("down.sh", env)
+        assert down.returncode == 0, down.stdout[-3000:] + down.stderr[-3000:]
+        assert "3 deleted" in down.stdout
+    finally:
+        _stop_emulator(tmp_path / "state")
+        (REPO / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)
+
+
+def _instances_left(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM instances").fetchone()[0])
+
+
+def _kill_hard(pid: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize("old_port", ["free", "taken"])
+def test_make_down_after_the_emulator_died(tmp_path: Path, old_port: str) -> None:
+    """`make up`, the emulator is killed (-9), `make down`: the stack is destroyed and the
+    emulator's database has no instance left - also when another process took the old port
+    (the stack's state records the old base URL, which refresh and destroy use)."""
+    stack = f"e2e-down-{uuid.uuid4().hex[:8]}"
+    env = _clean_env(tmp_path, stack)
+    state = tmp_path / "state"
+    squatter: socket.socket | None = None
+    try:
+        up = _run("up.sh", env)
+        assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
+        assert _instances_left(state / "emulator.db") == 2
+        record = json.loads((state / "emulator.json").read_text())
+        _kill_hard(record["pid"])
+        if old_port == "taken":
+            squatter = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            squatter.bind(("127.0.0.1", record["port"]))
+            squatter.listen(1)
+
+        down = _run("down.sh", env)
+        assert down.returncode == 0, down.stdout[-3000:] + down.stderr[-3000:]
+        assert "3 deleted" in down.stdout
+        assert _instances_left(state / "emulator.db") == 0
+        assert not (state / "emulator.json").exists()
+    finally:
+        if squatter is not None:
+            squatter.close()
+        _stop_emulator(state)
+        (REPO / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)

@@ -402,14 +402,16 @@ def test_post_retried_on_429(
 # -- transport -----------------------------------------------------------------------------
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_connect_error_is_not_ambiguous(emulator: Any, sleeps: list[float]) -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/elements/api-v2"
+    # A port bound but not listening refuses connections; holding it for the whole test keeps
+    # any other process from taking it (a port closed right after picking it could be reused).
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{closed.getsockname()[1]}/elements/api-v2"
+        _assert_refused_connect_is_not_ambiguous(emulator, sleeps, url)
+
+
+def _assert_refused_connect_is_not_ambiguous(emulator: Any, sleeps: list[float], url: str) -> None:
     with (
         make_client(emulator, sleeps, base_url=url, max_retries=2) as c,
         pytest.raises(TransportError) as info,
