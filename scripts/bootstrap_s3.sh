@@ -11,8 +11,9 @@
 #   2. Else build github.com/versity/versitygw/cmd/versitygw at $VERSITYGW_VERSION from Go
 #      modules through the Go module proxy, in a throwaway wrapper module ("go get -tool",
 #      as scripts/bootstrap_engine.sh does for the engine), and cache it by version.
-#      Measured on 2 cores with an empty Go build cache: ~1.5 minutes (~60 MB of modules,
-#      a 60 MB binary, ~700 MB of memory while linking).
+#      Measured on 2 cores with empty Go caches: 1.5-2.5 minutes, 4.5 minutes with other
+#      builds and tests running (~110 MB of module zips, a 60 MB binary, ~700 MB of memory at
+#      peak).
 #
 # Concurrent callers (pytest-xdist workers) wait for one another on a lock file.
 set -euo pipefail
@@ -66,7 +67,7 @@ export GOTOOLCHAIN=local GOFLAGS=-mod=mod
 WORK="$TOOL_DIR/build"
 mkdir -p "$WORK"
 log "building versitygw $VERSITYGW_VERSION from Go modules into $BIN_DIR"
-log "(first time only: downloads ~60 MB of modules and compiles for about 1.5-5 minutes on"
+log "(first time only: downloads ~110 MB of modules and compiles for about 1.5-5 minutes on"
 log " 2 cores, depending on what else runs and what the Go build cache already holds;"
 log " later runs take milliseconds)"
 
