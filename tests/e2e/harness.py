@@ -1,4 +1,5 @@
-"""Drive the real `pulumi` CLI (built by scripts/bootstrap_engine.sh) against a file backend."""
+"""Drive the real `pulumi` CLI (built by scripts/bootstrap_engine.sh) against a file backend
+(or any other backend URL, e.g. the local S3 store of tests/e2e/s3.py)."""
 
 from __future__ import annotations
 
@@ -61,6 +62,8 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     log_dir: Path | None = None
     venv: Path = VENV  # the project's `runtime.options.virtualenv`
+    # PULUMI_BACKEND_URL; None: a file backend in workdir/backend.
+    backend_url: str | None = None
 
     def __post_init__(self) -> None:
         self.project_dir = self.workdir / "project"
@@ -89,7 +92,7 @@ class Stack:
                 # what makes the program and the dynamic provider find the package.
                 "PATH": f"{self.bin_dir}:{_path_without_venvs()}",
                 "PULUMI_HOME": str(self.home_dir),
-                "PULUMI_BACKEND_URL": f"file://{self.backend_dir}",
+                "PULUMI_BACKEND_URL": self.backend_url or f"file://{self.backend_dir}",
                 "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
                 "PULUMI_SKIP_UPDATE_CHECK": "true",
                 "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
@@ -100,10 +103,13 @@ class Stack:
         env.update(self.extra_env)
         return env
 
+    def argv(self, *args: str) -> list[str]:
+        return [str(self.bin_dir / "pulumi"), *args]
+
     def run(
         self, *args: str, check: bool = True, timeout: float = 600
     ) -> subprocess.CompletedProcess[str]:
-        argv = [str(self.bin_dir / "pulumi"), *args]
+        argv = self.argv(*args)
         result = subprocess.run(
             argv,
             cwd=self.project_dir,
@@ -135,17 +141,11 @@ class Stack:
         args.extend(["--", value])
         self.run(*args)
 
+    def up_args(self, *extra: str) -> list[str]:
+        return ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack, *extra]
+
     def up(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return self.run(
-            "up",
-            "--yes",
-            "--skip-preview",
-            "--non-interactive",
-            "--stack",
-            self.stack,
-            *extra,
-            check=check,
-        )
+        return self.run(*self.up_args(*extra), check=check)
 
     def preview(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return self.run("preview", "--non-interactive", "--stack", self.stack, *extra, check=check)
