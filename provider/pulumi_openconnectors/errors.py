@@ -192,6 +192,15 @@ STATUS_CLASSES: dict[int, type[APIError]] = {
     429: RateLimitError,
 }
 
+NOTHING_FOUND = re.compile(r"^No (.*) found\.?$")
+"""The platform's answer to a list that finds nothing (404 ``No instances found``)."""
+
+
+def is_nothing_found(exc: APIError) -> bool:
+    """A 404 that means "an empty list", not "no such route or object"."""
+    return exc.http_status == 404 and bool(NOTHING_FOUND.match((exc.api_message or "").strip()))
+
+
 _ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
 _INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
 

@@ -11,8 +11,7 @@ class ElementsAPI(Transport):
 
     def list_elements(self) -> list[Element]:
         """``GET /elements``: the connector catalog."""
-        data = self._request("GET", "/elements")
-        items = self._as_list(data, "GET", "/elements")
+        items = self._get_list("/elements")
         return [self._parse(Element, item, "GET", "/elements") for item in items]
 
     def get_element(self, key_or_id: str | int) -> Element:

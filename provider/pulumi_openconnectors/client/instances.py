@@ -43,8 +43,7 @@ class InstancesAPI(Transport):
     def list_instances(self, tags: Iterable[str] | None = None) -> list[Instance]:
         """``GET /instances[?tags[]=a&tags[]=b]``: with tags, the instances carrying all of them."""
         params = [("tags[]", tag) for tag in tags] if tags is not None else None
-        data = self._request("GET", "/instances", params=params)
-        items = self._as_list(data, "GET", "/instances")
+        items = self._get_list("/instances", params=params)
         return [self._instance(item, "GET", "/instances") for item in items]
 
     def update_instance(self, instance_id: int | str, req: UpdateInstanceRequest) -> Instance:

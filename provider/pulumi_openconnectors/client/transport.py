@@ -18,7 +18,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -31,9 +31,11 @@ from .. import auth, deadline
 from ..errors import (
     REQUEST_ID_HEADERS,
     DeadlineExceededError,
+    NotFoundError,
     TransportError,
     UnexpectedResponseError,
     error_from_response,
+    is_nothing_found,
 )
 from ..redact import Redactor
 from ..retry import (
@@ -50,6 +52,8 @@ from .settings import USER_AGENT, ClientSettings
 logger = logging.getLogger("pulumi_openconnectors.client")
 
 POOL_MAXSIZE = 32
+NEXT_PAGE_HEADER = "Elements-Next-Page-Token"
+MAX_PAGES = 1000
 
 
 Params = Sequence[tuple[str, str]]
@@ -128,6 +132,61 @@ class Transport:
         with self._lock:
             self.stats[key] = self.stats.get(key, 0) + 1
 
+    def _get_list(
+        self,
+        path: str,
+        *,
+        template: str | None = None,
+        params: Params | None = None,
+        element_token: str | None = None,
+    ) -> list[Any]:
+        """A list GET, every page of it. THE place that reads "nothing found" as empty.
+
+        The platform answers a list that finds nothing with 404 and a message like ``No
+        instances found`` (and some lists with ``[]``): both are an empty list, while any other
+        404 (an unknown route or parent object) stays an error. Pages are followed through the
+        ``Elements-Next-Page-Token`` header (``nextPage=<token>``), at most ``MAX_PAGES``.
+        """
+        items: list[Any] = []
+        page_params = list(params or [])
+        for _ in range(MAX_PAGES):
+            try:
+                data, headers = self._exchange(
+                    "GET",
+                    path,
+                    template=template,
+                    params=page_params,
+                    element_token=element_token,
+                )
+            except NotFoundError as exc:
+                if is_nothing_found(exc):
+                    return items
+                raise
+            items.extend(self._as_list(data, "GET", path))
+            token = headers.get(NEXT_PAGE_HEADER)
+            if not token:
+                return items
+            page_params = [*(params or []), ("nextPage", token)]
+        raise self._unexpected("GET", path, 200, None, f"a list of at most {MAX_PAGES} pages")
+
+    def _get_map(self, path: str, *, template: str | None = None) -> dict[str, dict[str, Any]]:
+        """A GET answering a map of name -> object (object definitions, transformations).
+
+        "Nothing found" (404 ``No … found``) is an empty map; entries whose value is not an
+        object (the platform adds ``"level": "organization"`` next to the names) are skipped.
+        """
+        try:
+            data = self._request("GET", path, template=template)
+        except NotFoundError as exc:
+            if is_nothing_found(exc):
+                return {}
+            raise
+        if data is None:
+            return {}
+        if not isinstance(data, dict):
+            raise self._unexpected("GET", path, 200, None, "a JSON object (name -> object)")
+        return {str(k): v for k, v in data.items() if isinstance(v, dict)}
+
     def _as_list(self, data: Any, method: str, path: str) -> list[Any]:
         if data is None:
             return []
@@ -194,6 +253,27 @@ class Transport:
 
         Returns the parsed JSON body (None when empty).
         """
+        data, _headers = self._exchange(
+            method,
+            path,
+            template=template,
+            params=params,
+            json_body=json_body,
+            element_token=element_token,
+        )
+        return data
+
+    def _exchange(
+        self,
+        method: str,
+        path: str,
+        *,
+        template: str | None = None,
+        params: Params | None = None,
+        json_body: Any = None,
+        element_token: str | None = None,
+    ) -> tuple[Any, Mapping[str, str]]:
+        """:meth:`_request`, also returning the answer's headers."""
         template = template or path
         key = f"{method} {template}"
         url = self.settings.base_url + path
@@ -234,7 +314,7 @@ class Transport:
             self._log(method, path, str(response.status_code), attempt, started, request_id)
             status = response.status_code
             if status < 300:
-                return self._json(response, method, path, request_id)
+                return self._json(response, method, path, request_id), response.headers
             if attempt < attempts and should_retry_status(method, status):
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
                 response.close()
