@@ -2,8 +2,12 @@
 
 Public names::
 
-    ConnectorInstance            the resource (see pulumi_openconnectors.resources)
+    ConnectorInstance            a connector instance (the credentials)
+    Formula, FormulaInstance     a formula template and an instance of it
+    CommonResource               an object definition (canonical data model)
+    Transformation               a connector's mapping of its object onto a common resource
     get_oauth_url                the OAuth 2.0 redirect URL for an element
+    get_connector, find_instances   lookups of a connector and of existing instances
     OpenConnectorsClient, ClientSettings, resolve_settings   the typed REST client
     OpenConnectorsError and subclasses                       the error hierarchy
 
@@ -20,12 +24,18 @@ __all__ = [
     "APIError",
     "AuthenticationError",
     "ClientSettings",
+    "CommonResource",
     "ConfigurationError",
     "ConnectorInstance",
+    "Formula",
+    "FormulaInstance",
     "NotFoundError",
     "OpenConnectorsClient",
     "OpenConnectorsError",
+    "Transformation",
     "TransportError",
+    "find_instances",
+    "get_connector",
     "get_oauth_url",
     "resolve_settings",
 ]
@@ -33,6 +43,12 @@ __all__ = [
 # Imported lazily so that the client, the CLI and the emulator do not pay for importing pulumi.
 _LAZY = {
     "ConnectorInstance": ".resources.connector_instance.resource",
+    "Formula": ".resources.formula.resource",
+    "FormulaInstance": ".resources.formula_instance.resource",
+    "CommonResource": ".resources.common_resource.resource",
+    "Transformation": ".resources.transformation.resource",
+    "get_connector": ".lookups",
+    "find_instances": ".lookups",
     "get_oauth_url": ".oauth",
     "OpenConnectorsClient": ".client",
     "ClientSettings": ".client",
@@ -56,8 +72,13 @@ if TYPE_CHECKING:
         OpenConnectorsError,
         TransportError,
     )
+    from .lookups import find_instances, get_connector
     from .oauth import get_oauth_url
+    from .resources.common_resource.resource import CommonResource
     from .resources.connector_instance.resource import ConnectorInstance
+    from .resources.formula.resource import Formula
+    from .resources.formula_instance.resource import FormulaInstance
+    from .resources.transformation.resource import Transformation
 
 
 def __getattr__(name: str) -> Any:

@@ -259,11 +259,7 @@ def delete_owned(
     except OpenConnectorsError:
         if not is_gone(kind, ident):
             raise  # the DELETE's own error: it says what failed and what to do
-    if (
-        not look_for_strays
-        or not ownership_tag
-        or not ownership_tag.startswith(OWNERSHIP_TAG_PREFIX)
-    ):
+    if not look_for_strays or not ownership_tag:
         return
     try:
         strays = kind.find(ownership_tag)

@@ -2,15 +2,21 @@
 
 :class:`OpenConnectorsClient` is the transport (settings, session, retries, errors; see
 :mod:`.transport`) plus one mixin per API area, each in its own module: :mod:`.elements`,
-:mod:`.instances`, :mod:`.hubs`. A new area is a new module and one more base class here.
+:mod:`.instances`, :mod:`.hubs`, :mod:`.formulas`, :mod:`.formula_instances`,
+:mod:`.common_resources`, :mod:`.transformations`. A new area is a new module and one more base
+class here.
 """
 
 from __future__ import annotations
 
+from .common_resources import CommonResourcesAPI
 from .elements import ElementsAPI
+from .formula_instances import FormulaInstancesAPI
+from .formulas import FormulasAPI
 from .hubs import HubsAPI
 from .instances import InstancesAPI
 from .settings import DEFAULT_CONNECT_TIMEOUT, USER_AGENT, ClientSettings
+from .transformations import Scope, TransformationsAPI
 from .transport import POOL_MAXSIZE, Transport
 
 __all__ = [
@@ -19,11 +25,21 @@ __all__ = [
     "USER_AGENT",
     "ClientSettings",
     "OpenConnectorsClient",
+    "Scope",
     "Transport",
 ]
 
 
-class OpenConnectorsClient(ElementsAPI, InstancesAPI, HubsAPI, Transport):
+class OpenConnectorsClient(
+    ElementsAPI,
+    InstancesAPI,
+    HubsAPI,
+    FormulasAPI,
+    FormulaInstancesAPI,
+    CommonResourcesAPI,
+    TransformationsAPI,
+    Transport,
+):
     """The platform API. Thread-safe: one instance may serve concurrent provider calls.
 
     ``session``: an existing ``requests.Session`` to use (the caller closes it); by default the

@@ -12,6 +12,7 @@ query string), status, attempt, duration and request id. Never headers, bodies o
 
 from __future__ import annotations
 
+import email.utils
 import json
 import logging
 import os
@@ -311,6 +312,7 @@ class Transport:
                 raise self._transport_error(method, path, reason, ambiguous, attempt) from None
 
             request_id = _request_id(response)
+            self._note_server_clock(response.headers.get("Date"))
             self._log(method, path, str(response.status_code), attempt, started, request_id)
             status = response.status_code
             if status < 300:
@@ -332,6 +334,21 @@ class Transport:
                 attempts=attempt,
             )
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def _note_server_clock(self, date_header: str | None) -> None:
+        """Remember how far the server's clock (its ``Date`` header) is from ours."""
+        if not date_header:
+            return
+        try:
+            server = email.utils.parsedate_to_datetime(date_header).timestamp()
+        except (TypeError, ValueError):
+            return
+        self._clock_offset = server - time.time()
+
+    def server_time(self) -> float:
+        """Now on the server's clock (epoch seconds), as far as its ``Date`` headers tell
+        (second resolution; our own clock before any answer)."""
+        return time.time() + getattr(self, "_clock_offset", 0.0)
 
     def _timeouts(self, left: float | None) -> tuple[float, float]:
         """(connect, read) for one attempt: the settings', cut short by the deadline."""

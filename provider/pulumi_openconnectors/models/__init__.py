@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from .base import RequestModel, ResponseModel
+from .documents import (
+    DefinitionField,
+    DocumentModel,
+    Formula,
+    FormulaInstance,
+    FormulaReference,
+    ObjectDefinition,
+    Transformation,
+)
 from .elements import Element, ElementAuthentication, OAuthUrl
 from .instances import (
     OBJECT_TYPES,
@@ -17,14 +26,21 @@ from .instances import (
 __all__ = [
     "OBJECT_TYPES",
     "CreateInstanceRequest",
+    "DefinitionField",
+    "DocumentModel",
     "Element",
     "ElementAuthentication",
+    "Formula",
+    "FormulaInstance",
+    "FormulaReference",
     "Instance",
     "InstanceObject",
     "OAuthUrl",
+    "ObjectDefinition",
     "ObjectType",
     "RequestModel",
     "ResponseModel",
+    "Transformation",
     "UpdateInstanceRequest",
     "configuration_values",
 ]

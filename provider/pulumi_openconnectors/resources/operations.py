@@ -81,7 +81,15 @@ class Operations(ABC, Generic[InputsT]):
             return None, failures
         if failures or unknown:
             return None, failures
+        failures.extend(cls.rules(model))  # type: ignore[arg-type]
+        if failures:
+            return None, failures
         return model, failures  # type: ignore[return-value]
+
+    @classmethod
+    def rules(cls, inputs: InputsT) -> Failures:
+        """Rules across the whole input (a type overrides it): (property, message) each."""
+        return []
 
     @classmethod
     def check(cls, news: Mapping[str, Any]) -> tuple[dict[str, Any] | None, Failures]:
@@ -136,5 +144,6 @@ def _failures(exc: ValidationError, unknown: set[str]) -> Failures:
         detail = "".join(f"[{p!r}]" if not p.isdigit() else f"[{p}]" for p in location[1:])
         if error["type"] == "missing":
             message = "is required"
-        failures.append((prop, f"{prop}{detail} {message}".strip()))
+        gap = "" if message.startswith(("[", ".")) else " "
+        failures.append((prop, f"{prop}{detail}{gap}{message}".strip()))
     return failures

@@ -37,7 +37,7 @@ class SpecResource(Resource):
         props: dict[str, Any] = {}
         for prop in spec.inputs:
             value = inputs.get(prop.name)
-            if value is not None and not isinstance(value, (str, int, float, bool)):
+            if prop.refuse_none and value is not None:
                 # keys whose value is None would be dropped on the way to the provider
                 value = pulumi.Output.from_input(value).apply(mark_none_values)
             if prop.secret and value is not None:

@@ -55,6 +55,8 @@ class Prop:
     ``unset_is_unmanaged``: an input left unset (None) is not managed: no diff, no update.
     ``default``: what an unset input means when comparing (e.g. ``{}`` for a map).
     ``internal``: a computed output that is the provider's bookkeeping, not for users.
+    ``refuse_none``: a map whose ``None`` values are a check error naming the key (the SDK
+    would otherwise drop such keys silently on the way to the provider).
     """
 
     name: str
@@ -67,6 +69,7 @@ class Prop:
     default: Any = None
     same: Callable[[Any, Any], bool] = same_exact
     internal: bool = False
+    refuse_none: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...errors import NotFoundError, OpenConnectorsError, ProviderError
-from ...markers import user_tags
+from ...markers import OWNERSHIP_TAG_PREFIX, user_tags
 from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
 from ..operations import Operations
@@ -190,6 +190,8 @@ class InstanceOperations(Operations[InstanceInputs]):
             return client.create_instance(request)
 
         def find(marker: str) -> list[Instance]:
+            if not marker.startswith(OWNERSHIP_TAG_PREFIX):
+                return []  # never sweep by a tag that is not an ownership tag
             return [i for i in client.list_instances(tags=[marker]) if marker in (i.tags or [])]
 
         return OwnedKind(

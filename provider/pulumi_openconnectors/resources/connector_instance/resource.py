@@ -41,6 +41,7 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
     objects: pulumi.Output[list[dict[str, str]] | None]
     adopt_instance_id: pulumi.Output[int | None]
     ownership_tag: pulumi.Output[str]
+    late_create_possible: pulumi.Output[bool]
 
     def __init__(
         self,

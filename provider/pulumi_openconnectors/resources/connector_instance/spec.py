@@ -44,6 +44,7 @@ SPEC = ResourceSpec(
             "connector-specific keys (PATCH merges keys; removing a key sends a full PUT)",
             secret=True,
             default={},
+            refuse_none=True,
         ),
         Prop(
             "provider_data",
@@ -51,6 +52,7 @@ SPEC = ResourceSpec(
             'e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff',
             secret=True,
             on_change=OnChange.CREATE_ONLY,
+            refuse_none=True,
         ),
         Prop(
             "tags",

@@ -1,0 +1,122 @@
+"""Create, adopt, read, update and delete of object definitions (inside the provider process)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ...errors import ConflictError, NotFoundError, ProviderError
+from ...models import ObjectDefinition
+from ...reconcile import OwnedKind, create_reconciled, delete_owned
+from ..documents import project
+from ..operations import Operations
+from .inputs import SERVER_KEYS, CommonResourceInputs
+from .spec import SPEC
+
+
+class CommonResourceOperations(Operations[CommonResourceInputs]):
+    spec = SPEC
+    inputs_model = CommonResourceInputs
+
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        inputs = self.parse(props)
+        name = inputs.name
+        if inputs.adopt:
+            try:
+                self.client.get_definition(name)
+            except NotFoundError:
+                raise ProviderError(
+                    f"adopt=True: there is no common resource {name!r} in this organization "
+                    "to take over."
+                ) from None
+            definition = self.client.replace_definition(name, inputs.document())
+            return name, _outputs(inputs, definition)
+        named, unclear = create_reconciled(self._kind(inputs), name, f"common resource {name!r}")
+        definition = named.definition
+        if unclear:  # found after a lost answer: make sure it holds what the program says
+            definition = self.client.replace_definition(name, inputs.document())
+        return name, _outputs(inputs, definition)
+
+    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+        try:
+            definition = self.client.get_definition(id_)
+        except NotFoundError:
+            return None
+        desired = CommonResourceInputs.model_construct(
+            name=id_,
+            fields=list(props.get("fields") or []),
+            extra=dict(props.get("extra") or {}),
+            adopt=bool(props.get("adopt")),
+        )
+        return _outputs(desired, definition)
+
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        inputs = self.parse(news)
+        try:
+            definition = self.client.replace_definition(id_, inputs.document())
+        except NotFoundError:
+            raise ProviderError(
+                f"common resource {id_!r} no longer exists. Run `pulumi refresh` to drop it "
+                "from the stack, then `pulumi up` to create it again."
+            ) from None
+        return _outputs(inputs, definition)
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        delete_owned(self._kind(None), id_, None, look_for_strays=False)
+
+    def _kind(self, inputs: CommonResourceInputs | None) -> OwnedKind[Named]:
+        """Definitions for reconciliation: the name is the key and the marker."""
+        client = self.client
+
+        def post() -> Named:
+            if inputs is None:
+                raise ProviderError("internal error: no definition to post")
+            try:
+                created = client.create_definition(inputs.name, inputs.document())
+            except ConflictError:
+                raise ProviderError(
+                    f"a common resource named {inputs.name!r} already exists in this "
+                    "organization: take it over with adopt=True, or choose another name."
+                ) from None
+            return Named(inputs.name, created)
+
+        def get(name: int | str) -> Named:
+            return Named(str(name), client.get_definition(str(name)))
+
+        def find(name: str) -> list[Named]:
+            try:
+                return [get(name)]
+            except NotFoundError:
+                return []
+
+        return OwnedKind(
+            noun="common resource",
+            post=post,
+            find=find,
+            get=get,
+            delete=lambda name: client.delete_definition(str(name)),
+            ident=lambda named: named.name,
+        )
+
+
+@dataclass(frozen=True)
+class Named:
+    """A definition with its name (the API's answer need not carry it)."""
+
+    name: str
+    definition: ObjectDefinition
+
+
+def _outputs(desired: CommonResourceInputs, definition: ObjectDefinition) -> dict[str, Any]:
+    doc = definition.document()
+    fields = [f.model_dump(mode="json", exclude_unset=True) for f in definition.fields]
+    extra = {k: v for k, v in doc.items() if k != "fields" and k not in SERVER_KEYS}
+    return {
+        "name": desired.name,
+        "fields": project(fields, desired.fields),
+        "extra": project(extra, desired.extra),
+        "adopt": desired.adopt,
+        "level": definition.level,
+        "field_paths": [f.path for f in definition.fields],
+    }

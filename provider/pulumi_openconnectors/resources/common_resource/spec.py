@@ -1,0 +1,54 @@
+"""CommonResource: an organization's object definition (a canonical data model, "VDR")."""
+
+from __future__ import annotations
+
+from ..spec import OnChange, Prop, ResourceSpec
+
+SPEC = ResourceSpec(
+    name="CommonResource",
+    doc=(
+        "A common resource: an object definition of the organization — a name and its fields "
+        "(`{path, type}` each) — that transformations map connector objects onto. Updates are "
+        "a `PUT /organizations/objects/{name}/definitions`."
+    ),
+    operations=(
+        "pulumi_openconnectors.resources.common_resource.operations:CommonResourceOperations"
+    ),
+    id_output="name",
+    props=(
+        Prop(
+            "name",
+            "str",
+            "the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it "
+            "replaces the resource; default: the resource name",
+            on_change=OnChange.REPLACE,
+        ),
+        Prop(
+            "fields",
+            "list[{path, type}]",
+            "`path` in dot notation for nesting (`address.city`); `type` `string`, `number`, "
+            "`boolean`, `date`, or a custom/array type",
+            default=[],
+        ),
+        Prop(
+            "extra", "dict", "any other keys of the definition JSON, kept as they are", default={}
+        ),
+        Prop(
+            "adopt",
+            "bool",
+            "take over the definition of this name if it exists instead of failing",
+            on_change=OnChange.CREATE_ONLY,
+        ),
+        Prop("level", "str", "`organization`", input=False),
+        Prop(
+            "field_paths",
+            "list[str]",
+            "the declared field paths (give them to a Transformation's check)",
+            input=False,
+        ),
+    ),
+    notes=(
+        "Ownership marker: the name — a definition's name is unique in the organization (a "
+        "second create answers 409), so a create whose answer is lost is found by its name.",
+    ),
+)

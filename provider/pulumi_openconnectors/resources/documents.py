@@ -1,0 +1,67 @@
+"""Helpers for the document-like types (formulas, formula instances, common resources,
+transformations): JSON documents the user writes (or exports from the UI) and the API returns
+with server-set keys added.
+
+Outputs hold the API's document *projected onto the program's*: server-set keys are dropped,
+and so is any key the program does not write whose value is empty (``[]``, ``{}``, ``""``,
+``null``) — the defaults a server fills in. Anything else the API holds shows, so a change made
+out of band is drift that refresh shows and the next `up` puts back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def project(live: Any, desired: Any) -> Any:
+    """``live`` without the keys ``desired`` lacks whose value is empty (recursively)."""
+    if isinstance(live, Mapping):
+        want = desired if isinstance(desired, Mapping) else {}
+        return {
+            str(k): project(v, want.get(k)) for k, v in live.items() if k in want or not is_empty(v)
+        }
+    if isinstance(live, list):
+        wanted = desired if isinstance(desired, list) else []
+        return [project(v, wanted[i] if i < len(wanted) else None) for i, v in enumerate(live)]
+    return live
+
+
+def without_keys(items: Iterable[Any], keys: Iterable[str]) -> list[Any]:
+    """List items (objects) without the given top-level keys (server-set ids)."""
+    drop = set(keys)
+    return [
+        {k: v for k, v in item.items() if k not in drop} if isinstance(item, Mapping) else item
+        for item in items
+    ]
+
+
+def drop_none(value: Any) -> Any:
+    """A copy without ``None`` values in objects (recursively)."""
+    if isinstance(value, Mapping):
+        return {str(k): drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [drop_none(v) for v in value]
+    return value
+
+
+def load_json_object(path: str | Path, what: str) -> dict[str, Any]:
+    """A JSON file holding one object (a formula, a definition, ...), with a clear error."""
+    file = Path(path)
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"cannot read {what} file {str(file)!r}: {exc.strerror}") from None
+    except ValueError as exc:
+        raise ValueError(f"{what} file {str(file)!r} is not valid JSON: {exc}") from None
+    if isinstance(data, list) and len(data) == 1 and isinstance(data[0], dict):
+        data = data[0]  # some exports wrap the object in a list
+    if not isinstance(data, dict):
+        raise ValueError(f"{what} file {str(file)!r} must hold one JSON object")
+    return data

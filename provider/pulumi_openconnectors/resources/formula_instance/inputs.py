@@ -1,0 +1,67 @@
+"""Validation of FormulaInstance inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from ..connector_instance.inputs import config_value
+from ..operations import Inputs
+
+
+class FormulaInstanceInputs(Inputs):
+    formula_id: int = Field(gt=0)
+    name: str
+    active: bool = True
+    configuration: dict[str, str] = Field(default_factory=dict)
+    settings: dict[str, Any] | None = None
+    adopt_formula_instance_id: int | None = Field(default=None, gt=0)
+
+    @field_validator("formula_id", "adopt_formula_instance_id", mode="before")
+    @classmethod
+    def _integer(cls, value: Any) -> Any:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError("must be a whole number")
+        if isinstance(value, float):
+            return int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        return value
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+    @field_validator("configuration", mode="before")
+    @classmethod
+    def _values(cls, value: Any) -> Any:
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            raise ValueError(
+                f"must be a mapping of variable keys to values, got {type(value).__name__}"
+            )
+        out: dict[str, str] = {}
+        for key, item in value.items():
+            if not isinstance(key, str) or not key.strip():
+                raise ValueError("keys must be non-empty variable keys")
+            try:
+                out[key] = config_value(item)
+            except ValueError as exc:
+                raise ValueError(f"[{key!r}] {exc}") from None
+        return out
+
+    def document(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "name": self.name,
+            "active": self.active,
+            "configuration": dict(self.configuration),
+        }
+        if self.settings is not None:
+            body["settings"] = dict(self.settings)
+        return body

@@ -1,0 +1,147 @@
+"""Create, adopt, read, update and delete of formula instances (inside the provider process)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timezone
+from typing import Any
+
+from ...errors import NotFoundError, ProviderError
+from ...models import FormulaInstance
+from ...reconcile import OwnedKind, create_reconciled, delete_owned
+from ..documents import project
+from ..operations import Operations
+from ..ownership import CreatedSince
+from .inputs import FormulaInstanceInputs
+from .spec import SPEC
+
+
+class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
+    spec = SPEC
+    inputs_model = FormulaInstanceInputs
+
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        inputs = self.parse(props)
+        if inputs.adopt_formula_instance_id is not None:
+            return self._adopt(inputs)
+        since = CreatedSince.now(self.client)
+        what = f"formula instance {inputs.name!r} of formula {inputs.formula_id}"
+        instance, late = create_reconciled(
+            self._kind(inputs.formula_id, inputs, since), since.marker, what
+        )
+        return str(instance.id), _outputs(inputs, instance, since.value, late)
+
+    def _adopt(self, inputs: FormulaInstanceInputs) -> tuple[str, dict[str, Any]]:
+        ident = int(inputs.adopt_formula_instance_id or 0)
+        try:
+            self.client.get_formula_instance(inputs.formula_id, ident)
+        except NotFoundError:
+            raise ProviderError(
+                f"adopt_formula_instance_id={ident}: formula {inputs.formula_id} has no such "
+                "instance (GET /formulas/{id}/instances/{instanceId} answered 404)."
+            ) from None
+        instance = self.client.replace_formula_instance(inputs.formula_id, ident, inputs.document())
+        return str(instance.id), _outputs(inputs, instance, None, False)
+
+    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+        formula_id = int(props.get("formula_id") or 0)
+        try:
+            instance = self.client.get_formula_instance(formula_id, int(id_))
+        except NotFoundError:
+            return None
+        desired = FormulaInstanceInputs.model_construct(
+            formula_id=formula_id,
+            name=str(props.get("name") or ""),
+            active=bool(props.get("active", True)),
+            configuration={
+                str(k): str(v) for k, v in dict(props.get("configuration") or {}).items()
+            },
+            settings=props.get("settings"),
+            adopt_formula_instance_id=props.get("adopt_formula_instance_id"),
+        )
+        return _outputs(
+            desired, instance, props.get("created_since"), bool(props.get("late_create_possible"))
+        )
+
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        inputs = self.parse(news)
+        try:
+            instance = self.client.replace_formula_instance(
+                inputs.formula_id, int(id_), inputs.document()
+            )
+        except NotFoundError:
+            raise ProviderError(
+                f"formula instance {id_} no longer exists. Run `pulumi refresh` to drop it "
+                "from the stack, then `pulumi up` to create it again."
+            ) from None
+        return _outputs(
+            inputs, instance, olds.get("created_since"), bool(olds.get("late_create_possible"))
+        )
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        formula_id = int(props.get("formula_id") or 0)
+        since = CreatedSince.from_state(props.get("created_since"))
+        look = bool(props.get("late_create_possible")) and since is not None
+        kind = self._kind(formula_id, None, since, str(props.get("name") or ""))
+        delete_owned(kind, int(id_), since.marker if since else None, look)
+
+    def _kind(
+        self,
+        formula_id: int,
+        inputs: FormulaInstanceInputs | None,
+        since: CreatedSince | None,
+        name: str | None = None,
+    ) -> OwnedKind[FormulaInstance]:
+        """Formula instances for reconciliation: marked by their name and a creation time at
+        or after the first POST, among the formula's instances."""
+        client = self.client
+        wanted = inputs.name if inputs is not None else name
+
+        def post() -> FormulaInstance:
+            if inputs is None:
+                raise ProviderError("internal error: no formula instance to post")
+            return client.create_formula_instance(formula_id, inputs.document())
+
+        def find(_marker: str) -> list[FormulaInstance]:
+            if since is None:
+                return []
+            return [
+                i
+                for i in client.list_formula_instances(formula_id)
+                if i.name == wanted and since.covers(i.created_date)
+            ]
+
+        return OwnedKind(
+            noun="formula instance",
+            post=post,
+            find=find,
+            get=lambda ident: client.get_formula_instance(formula_id, ident),
+            delete=lambda ident: client.delete_formula_instance(formula_id, ident),
+            ident=lambda instance: instance.id,
+        )
+
+
+def _outputs(
+    desired: FormulaInstanceInputs, instance: FormulaInstance, since: float | None, late: bool
+) -> dict[str, Any]:
+    created = instance.created_date
+    if created is not None and created.tzinfo is not None:
+        created = created.astimezone(timezone.utc).replace(tzinfo=None)
+    formula = instance.formula
+    return {
+        "formula_id": formula.id if formula is not None else desired.formula_id,
+        "name": instance.name,
+        "active": instance.active,
+        "configuration": {str(k): str(v) for k, v in instance.configuration.items()},
+        "settings": (
+            project(instance.settings, desired.settings)
+            if desired.settings is not None
+            else instance.settings or None
+        ),
+        "adopt_formula_instance_id": desired.adopt_formula_instance_id,
+        "formula_instance_id": instance.id,
+        "formula_name": formula.name if formula is not None else None,
+        "created_date": (created.isoformat(timespec="seconds") + "Z") if created else None,
+        "created_since": since,
+        "late_create_possible": late,
+    }

@@ -1,0 +1,115 @@
+"""Validation of Transformation inputs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from ...client import Scope
+from ..operations import Inputs, unknown_fields
+
+KNOWN_KEYS = ("vendorName", "fields", "configuration", "script", "isLegacy")
+SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId")
+FIELD_SERVER_KEYS = ("level",)
+
+
+class TransformationInputs(Inputs):
+    object_name: str
+    element_key: str | None = None
+    element_id: int | None = Field(default=None, gt=0)
+    instance_id: int | None = Field(default=None, gt=0)
+    vendor_name: str
+    fields: list[dict[str, Any]] = Field(default_factory=list)
+    configuration: list[dict[str, Any]] = Field(default_factory=list)
+    script: dict[str, Any] | None = None
+    is_legacy: bool | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)
+    common_resource_fields: list[str] | None = None
+    adopt: bool = False
+
+    @field_validator("element_id", "instance_id", mode="before")
+    @classmethod
+    def _integer(cls, value: Any) -> Any:
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        return value
+
+    @field_validator("object_name", "vendor_name")
+    @classmethod
+    def _not_empty(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+    @field_validator("script", mode="before")
+    @classmethod
+    def _script(cls, value: Any) -> Any:
+        return {"body": value} if isinstance(value, str) else value
+
+    @field_validator("fields")
+    @classmethod
+    def _fields(cls, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        seen: set[str] = set()
+        for index, field in enumerate(value):
+            for key in ("path", "vendorPath"):
+                if not isinstance(field.get(key), str) or not str(field.get(key)).strip():
+                    raise ValueError(f"[{index}].{key} is required (a string)")
+            if field["path"] in seen:
+                raise ValueError(f"[{index}].path {field['path']!r} is mapped twice")
+            seen.add(field["path"])
+        return value
+
+    @field_validator("extra")
+    @classmethod
+    def _extra(cls, value: dict[str, Any]) -> dict[str, Any]:
+        clash = sorted(set(value) & set(KNOWN_KEYS + SERVER_KEYS))
+        if clash:
+            raise ValueError(f"holds {', '.join(map(repr, clash))}: use their own inputs")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> TransformationInputs:
+        unknown = unknown_fields(info)
+        scopes = ("element_key", "element_id", "instance_id")
+        if not set(scopes) & unknown:
+            given = [s for s in scopes if getattr(self, s) is not None]
+            if len(given) != 1:
+                raise ValueError(
+                    "element_key: set exactly one of element_key, element_id (a connector's "
+                    "transformation) or instance_id (one instance's)"
+                )
+        declared = self.common_resource_fields
+        if declared is not None and not {"fields", "common_resource_fields"} & unknown:
+            for index, field in enumerate(self.fields):
+                path = str(field["path"])
+                if path not in declared and path.split(".")[0] not in declared:
+                    raise ValueError(
+                        f"fields: fields[{index}].path {path!r} is not a field of common "
+                        f"resource {self.object_name!r} (its fields: {', '.join(declared)})"
+                    )
+        return self
+
+    @property
+    def scope(self) -> Scope:
+        if self.instance_id is not None:
+            return Scope.instance(self.instance_id)
+        element = self.element_key if self.element_key is not None else str(self.element_id)
+        return Scope.element(element)
+
+    @property
+    def transformation_id(self) -> str:
+        return f"{self.scope.level}/{self.scope.ref}/{self.object_name}"
+
+    def document(self) -> dict[str, Any]:
+        body: dict[str, Any] = dict(self.extra)
+        body["vendorName"] = self.vendor_name
+        body["fields"] = [dict(f) for f in self.fields]
+        body["configuration"] = [dict(c) for c in self.configuration]
+        if self.script is not None:
+            body["script"] = dict(self.script)
+        if self.is_legacy is not None:
+            body["isLegacy"] = self.is_legacy
+        return body

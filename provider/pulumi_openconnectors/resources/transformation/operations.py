@@ -1,0 +1,164 @@
+"""Create, adopt, read, update and delete of transformations (inside the provider process)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ...client import Scope
+from ...errors import ConflictError, NotFoundError, ProviderError
+from ...models import Transformation
+from ...reconcile import OwnedKind, create_reconciled, delete_owned
+from ..documents import project, without_keys
+from ..operations import Operations
+from .inputs import FIELD_SERVER_KEYS, KNOWN_KEYS, SERVER_KEYS, TransformationInputs
+from .spec import SPEC
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A transformation with its key (scope and object name)."""
+
+    scope: Scope
+    object_name: str
+    transformation: Transformation
+
+    @property
+    def key(self) -> str:
+        return f"{self.scope.level}/{self.scope.ref}/{self.object_name}"
+
+
+def parse_key(key: str) -> tuple[Scope, str]:
+    """``element/<keyOrId>/<object>`` or ``instance/<id>/<object>`` back to its parts."""
+    level, ref, object_name = key.split("/", 2)
+    return (Scope.instance(ref) if level == "instance" else Scope.element(ref)), object_name
+
+
+class TransformationOperations(Operations[TransformationInputs]):
+    spec = SPEC
+    inputs_model = TransformationInputs
+
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        inputs = self.parse(props)
+        key = inputs.transformation_id
+        if inputs.adopt:
+            try:
+                self.client.get_transformation(inputs.scope, inputs.object_name)
+            except NotFoundError:
+                raise ProviderError(
+                    f"adopt=True: there is no transformation {key!r} to take over."
+                ) from None
+            found = self.client.replace_transformation(
+                inputs.scope, inputs.object_name, inputs.document()
+            )
+            return key, _outputs(inputs, found)
+        keyed, unclear = create_reconciled(self._kind(inputs), key, f"transformation {key!r}")
+        found = keyed.transformation
+        if unclear:  # found after a lost answer: make sure it holds what the program says
+            found = self.client.replace_transformation(
+                inputs.scope, inputs.object_name, inputs.document()
+            )
+        return key, _outputs(inputs, found)
+
+    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+        scope, object_name = parse_key(id_)
+        try:
+            found = self.client.get_transformation(scope, object_name)
+        except NotFoundError:
+            return None
+        desired = TransformationInputs.model_construct(
+            object_name=object_name,
+            element_key=props.get("element_key"),
+            element_id=props.get("element_id"),
+            instance_id=props.get("instance_id"),
+            vendor_name=str(props.get("vendor_name") or ""),
+            fields=list(props.get("fields") or []),
+            configuration=list(props.get("configuration") or []),
+            script=props.get("script"),
+            is_legacy=props.get("is_legacy"),
+            extra=dict(props.get("extra") or {}),
+            common_resource_fields=props.get("common_resource_fields"),
+            adopt=bool(props.get("adopt")),
+        )
+        return _outputs(desired, found, id_)
+
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        inputs = self.parse(news)
+        scope, object_name = parse_key(id_)
+        try:
+            found = self.client.replace_transformation(scope, object_name, inputs.document())
+        except NotFoundError:
+            raise ProviderError(
+                f"transformation {id_!r} no longer exists. Run `pulumi refresh` to drop it "
+                "from the stack, then `pulumi up` to create it again."
+            ) from None
+        return _outputs(inputs, found, id_)
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        delete_owned(self._kind(None), id_, None, look_for_strays=False)
+
+    def _kind(self, inputs: TransformationInputs | None) -> OwnedKind[Keyed]:
+        """Transformations for reconciliation: scope and object name are the key and marker."""
+        client = self.client
+
+        def post() -> Keyed:
+            if inputs is None:
+                raise ProviderError("internal error: no transformation to post")
+            try:
+                created = client.create_transformation(
+                    inputs.scope, inputs.object_name, inputs.document()
+                )
+            except ConflictError:
+                raise ProviderError(
+                    f"transformation {inputs.transformation_id!r} already exists: take it "
+                    "over with adopt=True."
+                ) from None
+            return Keyed(inputs.scope, inputs.object_name, created)
+
+        def get(key: int | str) -> Keyed:
+            scope, object_name = parse_key(str(key))
+            return Keyed(scope, object_name, client.get_transformation(scope, object_name))
+
+        def find(key: str) -> list[Keyed]:
+            try:
+                return [get(key)]
+            except NotFoundError:
+                return []
+
+        def delete(key: int | str) -> None:
+            scope, object_name = parse_key(str(key))
+            client.delete_transformation(scope, object_name)
+
+        return OwnedKind(
+            noun="transformation", post=post, find=find, get=get, delete=delete, ident=_key
+        )
+
+
+def _key(keyed: Keyed) -> str:
+    return keyed.key
+
+
+def _outputs(
+    desired: TransformationInputs, found: Transformation, key: str | None = None
+) -> dict[str, Any]:
+    doc = found.document()
+    want = desired.document()
+    extra = {k: v for k, v in doc.items() if k not in KNOWN_KEYS and k not in SERVER_KEYS}
+    fields = project(without_keys(doc.get("fields") or [], FIELD_SERVER_KEYS), want["fields"])
+    return {
+        "object_name": desired.object_name,
+        "element_key": desired.element_key,
+        "element_id": desired.element_id,
+        "instance_id": desired.instance_id,
+        "vendor_name": found.vendor_name,
+        "fields": fields,
+        "configuration": project(doc.get("configuration") or [], want["configuration"]),
+        "script": project(doc.get("script"), want.get("script")) if doc.get("script") else None,
+        "is_legacy": found.is_legacy,
+        "extra": project(extra, desired.extra),
+        "common_resource_fields": desired.common_resource_fields,
+        "adopt": desired.adopt,
+        "transformation_id": key or desired.transformation_id,
+        "level": found.level,
+    }

@@ -1,0 +1,59 @@
+"""Each resource type is described once, by its spec: the resource class, the provider, check
+and the reference docs must agree with it."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import typing
+from pathlib import Path
+
+import pytest
+
+from pulumi_openconnectors.resources.docs import generated
+from pulumi_openconnectors.resources.registry import RESOURCE_CLASSES, SPECS
+from pulumi_openconnectors.resources.spec import ResourceSpec
+
+REPO = Path(__file__).resolve().parents[2]
+# keywords that are sugar for inputs, not inputs themselves
+SUGAR = {"Transformation": {"common_resource"}}
+
+
+def _resource_class(spec: ResourceSpec) -> type:
+    module = importlib.import_module(RESOURCE_CLASSES[spec.name])
+    return typing.cast(type, getattr(module, spec.name))
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_the_resource_class_takes_exactly_the_spec_inputs(spec: ResourceSpec) -> None:
+    cls = _resource_class(spec)
+    params = set(inspect.signature(cls.__init__).parameters) - {"self", "resource_name", "opts"}
+    assert params - SUGAR.get(spec.name, set()) == set(spec.input_names)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_the_resource_class_declares_exactly_the_spec_outputs(spec: ResourceSpec) -> None:
+    cls = _resource_class(spec)
+    declared = {n for n in cls.__annotations__ if not n.startswith("_")}
+    assert declared == set(spec.output_names)
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_type_token_provider_and_operations(spec: ResourceSpec) -> None:
+    cls = _resource_class(spec)
+    assert cls._resource_type_name == f"dynamic/{spec.module}:{spec.name}"  # type: ignore[attr-defined]
+    module, _, name = spec.operations.partition(":")
+    operations = getattr(importlib.import_module(module), name)
+    assert operations.spec is spec
+    fields = set(operations.inputs_model.model_fields)
+    assert fields == set(spec.input_names), "the inputs model validates exactly the inputs"
+
+
+def test_the_reference_docs_are_generated_from_the_specs() -> None:
+    folder = REPO / "docs" / "resources"
+    for name, content in generated().items():
+        path = folder / name
+        assert path.exists() and path.read_text() == content, (
+            f"{path} is stale: run `python -m pulumi_openconnectors.resources.docs`"
+        )
+    assert {p.name for p in folder.glob("*.md")} == set(generated())
