@@ -1,4 +1,5 @@
-"""Command line: ``python -m pulumi_openconnectors oauth {url,catch,emulator-code} ...``.
+"""Command line: ``python -m pulumi_openconnectors oauth {url,catch,emulator-code} ...`` and
+``python -m pulumi_openconnectors export ...`` (see :mod:`pulumi_openconnectors.export.cli`).
 
 - ``oauth url``: print the authorize URL for a connector.
 - ``oauth catch``: serve a one-shot callback on ``http://127.0.0.1:PORT/callback``, print the
@@ -61,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     code = commands.add_parser("emulator-code", help="get a code from the emulator, no browser")
     common(code, callback=True)
     code.add_argument("--deny", action="store_true", help="simulate a user who refuses")
+    from .export.cli import add_parser as add_export
+
+    add_export(groups)
     return parser
 
 
@@ -150,6 +154,10 @@ def _catch(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.group == "export":
+        from .export.cli import run as export
+
+        return export(args)
     if args.command == "url":
         print(_authorize_url(args, args.callback_url, args.state))
         return 0
@@ -164,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return _run(args)
-    except OpenConnectorsError as exc:
+    except (OpenConnectorsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

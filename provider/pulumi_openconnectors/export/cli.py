@@ -1,0 +1,139 @@
+"""``python -m pulumi_openconnectors export --out DIR [--tag T…] [--element KEY…] [--kinds …]``.
+
+Reads the organization (settings from the environment: ``OPENCONNECTORS_BASE_URL`` or
+``OPENCONNECTORS_REGION``, ``OPENCONNECTORS_USER_SECRET``, ``OPENCONNECTORS_ORGANIZATION_SECRET``,
+or ``--base-url``) and writes a Pulumi project into DIR. Progress goes to stderr, the summary
+too. Exit status: 0 when everything was exported, 1 when some objects could not be exported
+faithfully (listed, and in DIR/README.md), 2 on an error (nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from ..client import OpenConnectorsClient
+from ..oauth import settings_from_env
+from .naming import slug
+from .program import build_project
+from .reader import KINDS, read_account
+
+DATA_FOLDERS = ("formulas", "common-resources", "transformations")
+EXIT_PARTIAL = 1
+
+
+def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = groups.add_parser(
+        "export",
+        help="write a Pulumi program that adopts an existing organization",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("--out", required=True, type=Path, help="the project directory to write")
+    export.add_argument(
+        "--tag", action="append", default=[], help="only instances carrying this tag (repeatable)"
+    )
+    export.add_argument(
+        "--element", action="append", default=[], help="only this connector key (repeatable)"
+    )
+    export.add_argument(
+        "--kinds",
+        default=",".join(KINDS),
+        help=f"comma-separated kinds to export (default: {','.join(KINDS)})",
+    )
+    export.add_argument("--project", help="the Pulumi project name (default: from --out)")
+    export.add_argument(
+        "--retain-on-delete",
+        action="store_true",
+        help="`pulumi destroy` of the exported stack leaves the objects in the account",
+    )
+    export.add_argument("--virtualenv", help="runtime virtualenv to write into Pulumi.yaml")
+    export.add_argument("--base-url", help="API base URL (default: $OPENCONNECTORS_BASE_URL)")
+
+
+class Progress:
+    """Counts per kind on stderr; a bar while a kind with a known total is being read."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._open = False
+
+    def __call__(self, kind: str, done: int, total: int) -> None:
+        if total and done < total:
+            if self.tty:
+                filled = int(20 * done / total)
+                bar = "#" * filled + "-" * (20 - filled)
+                self.stream.write(f"\r[export] {kind:<18} [{bar}] {done}/{total}")
+                self.stream.flush()
+                self._open = True
+            return
+        if total == 0 and done == 0:
+            return  # starting: nothing to show yet
+        if self._open:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self._open = False
+        what = f"{done} found" if kind in _COUNTED else f"{total} list(s) read"
+        self.stream.write(f"[export] {kind:<18} {what}\n")
+        self.stream.flush()
+
+
+_COUNTED = ("instances", "common-resources", "formulas")
+
+
+def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
+    kinds = [k.strip() for k in str(args.kinds).split(",") if k.strip()]
+    unknown = sorted(set(kinds) - set(KINDS))
+    if unknown:
+        raise ValueError(f"--kinds: unknown {', '.join(unknown)}; choose from {', '.join(KINDS)}")
+    settings = settings_from_env(base_url=args.base_url)
+    out_dir: Path = args.out
+    project_name = args.project or slug(out_dir.resolve().name, "openconnectors")
+    stderr.write(f"[export] reading {settings.base_url} ({', '.join(kinds)})\n")
+    with OpenConnectorsClient(settings) as client:
+        snap = read_account(
+            client,
+            kinds=kinds,
+            tags=args.tag,
+            elements=args.element,
+            progress=Progress(stderr),
+        )
+    project = build_project(
+        snap,
+        project_name=project_name,
+        retain_on_delete=bool(args.retain_on_delete),
+        virtualenv=args.virtualenv,
+        source=settings.base_url,
+    )
+    _write(out_dir, project.files)
+    stderr.write(
+        "[export] wrote "
+        + ", ".join(f"{n} {kind}" for kind, n in project.counts.items())
+        + f" to {out_dir}\n"
+    )
+    if project.secrets:
+        stderr.write(
+            f"[export] {len(project.secrets)} secret(s) to set before `pulumi up` "
+            f"(listed in {out_dir / 'README.md'})\n"
+        )
+    if snap.skipped:
+        stderr.write(f"[export] {len(snap.skipped)} object(s) not exported faithfully:\n")
+        for reason in snap.skipped:
+            stderr.write(f"  - {reason}\n")
+        return EXIT_PARTIAL
+    return 0
+
+
+def _write(out_dir: Path, files: dict[str, str]) -> None:
+    """Write the files; data files of objects that no longer exist are removed."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for folder in DATA_FOLDERS:
+        for stale in sorted((out_dir / folder).glob("*.json")):
+            if f"{folder}/{stale.name}" not in files:
+                stale.unlink()
+    for relative, content in sorted(files.items()):
+        path = out_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")

@@ -1,0 +1,357 @@
+"""The exported project: Pulumi.yaml, __main__.py (one resource per object, adoption set), one
+data file per formula, common resource and transformation, and a README for the user.
+
+Everything is ordered by id, name or key, and nothing depends on the time of the export, so
+the same account exports to the same bytes (a re-export in git shows a reviewable diff).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..markers import OWNERSHIP_TAG_PREFIX
+from ..models import Formula, FormulaInstance
+from .naming import Names, identifier, slug
+from .reader import Found, Snapshot
+from .render import Code, call, string
+
+MASKED = "********"
+FORMULA_SERVER_KEYS = ("id", "userId", "accountId", "createdDate", "updatedDate")
+ITEM_SERVER_KEYS = ("id", "formulaId")
+TRANSFORMATION_SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element")
+
+
+@dataclass
+class Secret:
+    config_key: str
+    what: str
+
+
+@dataclass
+class Project:
+    """The files of the exported project, and what the user must know about them."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    secrets: list[Secret] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _json(document: Any) -> str:
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def build_project(
+    snap: Snapshot,
+    *,
+    project_name: str,
+    retain_on_delete: bool,
+    virtualenv: str | None,
+    source: str,
+) -> Project:
+    """Every file of the project, from what the account holds."""
+    out = Project()
+    names = Names()
+    config_keys = Names()
+    body: list[str] = []
+    instance_vars: dict[int, str] = {}
+    definition_vars: dict[str, str] = {}
+    formula_vars: dict[int, str] = {}
+    opts: list[tuple[str | None, Any]] = [("opts", Code("RETAIN"))] if retain_on_delete else []
+
+    def section(comment: str, blocks: list[str]) -> None:
+        if blocks:
+            body.extend(["", "", f"# {comment}", blocks[0]])
+            for block in blocks[1:]:
+                body.extend(["", block])
+
+    blocks: list[str] = []
+    for instance in sorted(snap.instances, key=lambda i: i.id):
+        resource = names.unique(slug(instance.name or f"instance-{instance.id}"))
+        var = identifier(resource)
+        instance_vars[instance.id] = var
+        configuration: dict[str, Any] = {}
+        for key, value in sorted((instance.configuration or {}).items()):
+            if value == MASKED:
+                config_key = config_keys.unique(identifier(f"{resource}_{key}"))
+                label = f"the {key} of instance {instance.id} ({instance.name})"
+                out.secrets.append(Secret(config_key, label.replace("'", "")))
+                configuration[key] = Code(f"cfg.require_secret({string(config_key)})")
+            elif value is not None:
+                configuration[key] = str(value)
+        args: list[tuple[str | None, Any]] = [(None, resource)]
+        args.append(("element_key", instance.element_key))
+        args.append(("name", instance.name))
+        if configuration:
+            args.append(("configuration", configuration))
+        tags = [t for t in instance.tags if not t.startswith(OWNERSHIP_TAG_PREFIX)]
+        if tags:
+            args.append(("tags", tags))
+        args.append(("disabled", bool(instance.disabled)))
+        args.append(("adopt_instance_id", instance.id))
+        blocks.append(call(var, "oc.ConnectorInstance", args + opts))
+    section("Connector instances (the credentials); secret values come from config", blocks)
+    out.counts["instances"] = len(snap.instances)
+
+    blocks = []
+    for name, definition in sorted(snap.definitions.items()):
+        resource = names.unique(slug(name))
+        var = identifier(resource)
+        definition_vars[name] = var
+        document = {
+            k: v for k, v in definition.document().items() if k not in ("id", "level", "objectName")
+        }
+        document["name"] = name
+        document["fields"] = [
+            {k: v for k, v in f.items() if k != "level"} for f in document.get("fields") or []
+        ]
+        path = f"common-resources/{name}.json"
+        out.files[path] = _json(document)
+        blocks.append(
+            call(
+                var,
+                "oc.CommonResource.from_file",
+                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
+            )
+        )
+    section("Common resources (object definitions): common-resources/<name>.json", blocks)
+    out.counts["common resources"] = len(snap.definitions)
+
+    blocks = [
+        _transformation(found, names, out, instance_vars, definition_vars, opts)
+        for found in snap.transformations
+    ]
+    section("Transformations: transformations/<connector or instance>-<object>.json", blocks)
+    out.counts["transformations"] = len(snap.transformations)
+
+    blocks = []
+    for formula in sorted(snap.formulas, key=lambda f: f.id):
+        resource = names.unique(slug(formula.name))
+        var = identifier(resource)
+        formula_vars[formula.id] = var
+        path = f"formulas/{resource}.json"
+        out.files[path] = _json(_formula_document(formula))
+        blocks.append(
+            call(
+                var,
+                "oc.Formula.from_file",
+                [
+                    (None, Code(f"HERE / {string(path)}")),
+                    (None, resource),
+                    ("adopt_formula_id", formula.id),
+                    *opts,
+                ],
+            )
+        )
+        for step in formula.steps:
+            if step.get("type") == "formula":
+                out.notes.append(
+                    f"formula {formula.name!r} (formulas/{resource}.json): step "
+                    f"{step.get('name')!r} calls formula "
+                    f"{(step.get('properties') or {}).get('formulaId')} by id; if that formula "
+                    "is ever recreated, update the id in the file."
+                )
+    section("Formula templates: formulas/<name>.json", blocks)
+    out.counts["formulas"] = len(snap.formulas)
+
+    by_id = {f.id: f for f in snap.formulas}
+    blocks = [
+        _formula_instance(fi, by_id, names, out, instance_vars, formula_vars, opts)
+        for fi in sorted(snap.formula_instances, key=lambda i: i.id)
+    ]
+    section("Formula instances, wired to the connector instances above", blocks)
+    out.counts["formula instances"] = len(snap.formula_instances)
+
+    out.files["__main__.py"] = _main(body, source, retain_on_delete)
+    out.files["Pulumi.yaml"] = _pulumi_yaml(project_name, virtualenv)
+    out.files["requirements.txt"] = "pulumi>=3.139.0,<4\npulumi-openconnectors\n"
+    out.notes.extend(snap.skipped)
+    out.files["README.md"] = _readme(out, project_name, source, retain_on_delete)
+    return out
+
+
+def _transformation(
+    found: Found,
+    names: Names,
+    out: Project,
+    instance_vars: Mapping[int, str],
+    definition_vars: Mapping[str, str],
+    opts: list[tuple[str | None, Any]],
+) -> str:
+    scope = found.scope
+    resource = names.unique(slug(f"{scope.ref}-{found.object_name}"))
+    path = f"transformations/{resource}.json"
+    document = {
+        k: v
+        for k, v in found.transformation.document().items()
+        if k not in TRANSFORMATION_SERVER_KEYS
+    }
+    document["fields"] = [
+        {k: v for k, v in f.items() if k != "level"} for f in document.get("fields") or []
+    ]
+    out.files[path] = _json(document)
+    args: list[tuple[str | None, Any]] = [(None, Code(f"HERE / {string(path)}")), (None, resource)]
+    if scope.level == "instance":
+        var = instance_vars.get(int(scope.ref))
+        args.append(("instance_id", Code(f"{var}.instance_id") if var else int(scope.ref)))
+    else:
+        args.append(("element_key", scope.ref))
+    definition = definition_vars.get(found.object_name)
+    if definition is not None:
+        args.append(("common_resource", Code(definition)))
+    else:
+        args.append(("object_name", found.object_name))
+        out.notes.append(
+            f"transformation {resource!r} maps onto common resource {found.object_name!r}, "
+            "which this export does not include: it refers to it by name."
+        )
+    args.append(("adopt", True))
+    return call(None, "oc.Transformation.from_file", args + opts)
+
+
+def _formula_document(formula: Formula) -> dict[str, Any]:
+    document = {k: v for k, v in formula.document().items() if k not in FORMULA_SERVER_KEYS}
+    for key in ("configuration", "triggers", "steps"):
+        document[key] = [
+            {k: v for k, v in item.items() if k not in ITEM_SERVER_KEYS}
+            for item in document.get(key) or []
+        ]
+    return document
+
+
+def _formula_instance(
+    fi: FormulaInstance,
+    formulas: Mapping[int, Formula],
+    names: Names,
+    out: Project,
+    instance_vars: Mapping[int, str],
+    formula_vars: Mapping[int, str],
+    opts: list[tuple[str | None, Any]],
+) -> str:
+    formula_id = fi.formula.id if fi.formula is not None else 0
+    formula = formulas.get(formula_id)
+    base = formula.name if formula is not None else f"formula-{formula_id}"
+    resource = names.unique(slug(f"{base}-{fi.name}"))
+    kinds = {v.get("key"): v.get("type") for v in (formula.configuration if formula else [])}
+    configuration: dict[str, Any] = {}
+    for key, value in sorted(fi.configuration.items()):
+        ref = instance_vars.get(int(value)) if str(value).isdigit() else None
+        if kinds.get(key) == "elementInstance" and ref is not None:
+            configuration[key] = Code(f"{ref}.instance_id")
+        else:
+            configuration[key] = str(value)
+            if kinds.get(key) == "elementInstance":
+                out.notes.append(
+                    f"formula instance {resource!r}: variable {key!r} refers to connector "
+                    f"instance {value}, which this export does not include (kept as an id)."
+                )
+    formula_var = formula_vars.get(formula_id)
+    args: list[tuple[str | None, Any]] = [
+        (None, resource),
+        ("formula_id", Code(f"{formula_var}.formula_id") if formula_var else formula_id),
+        ("name", fi.name),
+        ("active", bool(fi.active) if fi.active is not None else True),
+    ]
+    if configuration:
+        args.append(("configuration", configuration))
+    if fi.settings:
+        args.append(("settings", dict(sorted(fi.settings.items()))))
+    args.append(("adopt_formula_instance_id", fi.id))
+    return call(None, "oc.FormulaInstance", args + opts)
+
+
+def _main(body: list[str], source: str, retain_on_delete: bool) -> str:
+    header = [
+        '"""An Open Connectors organization, exported by `pulumi_openconnectors export`.',
+        "",
+        f"Source: {source}",
+        "",
+        "Every resource adopts the object that exists (adopt_*): the first `pulumi up` takes them",
+        'over without creating or deleting anything. See README.md."""',
+        "",
+        "from pathlib import Path",
+        "",
+        "import pulumi",
+        "import pulumi_openconnectors as oc",
+        "",
+        "HERE = Path(__file__).parent",
+        "cfg = pulumi.Config()",
+    ]
+    if retain_on_delete:
+        header += [
+            "",
+            "# `pulumi destroy` leaves the objects in the account (drop opts=RETAIN to delete)",
+            "RETAIN = pulumi.ResourceOptions(retain_on_delete=True)",
+        ]
+    return "\n".join(header + body) + "\n"
+
+
+def _pulumi_yaml(project_name: str, virtualenv: str | None) -> str:
+    lines = [
+        f"name: {project_name}",
+        "description: Open Connectors organization, exported by pulumi-openconnectors",
+        "runtime:",
+        "  name: python",
+    ]
+    if virtualenv:
+        lines += ["  options:", f"    virtualenv: {virtualenv}"]
+    return "\n".join(lines) + "\n"
+
+
+def _readme(out: Project, project_name: str, source: str, retain_on_delete: bool) -> str:
+    lines = [
+        f"# {project_name}",
+        "",
+        "An Open Connectors organization, exported as a Pulumi program by",
+        "`python -m pulumi_openconnectors export`.",
+        "",
+        f"Source: {source}",
+        "",
+        "| kind | exported |",
+        "|---|---|",
+        *(f"| {kind} | {count} |" for kind, count in out.counts.items()),
+        "",
+        "## Before the first `pulumi up`",
+        "",
+    ]
+    if out.secrets:
+        lines += [
+            "Secrets are never exported: the API shows them masked. Set each one (the program",
+            "reads them with `cfg.require_secret`):",
+            "",
+            "```sh",
+            *(f"pulumi config set --secret {s.config_key} -- '<{s.what}>'" for s in out.secrets),
+            "```",
+            "",
+        ]
+    else:
+        lines += ["No secrets to set.", ""]
+    lines += [
+        "Also set the provider's settings (`openconnectors:baseUrl` or `openconnectors:region`,",
+        "`openconnectors:userSecret`, `openconnectors:organizationSecret`; see the",
+        "pulumi-openconnectors README).",
+        "",
+        "## Reviewing the first preview",
+        "",
+        "`pulumi preview` lists every resource as `+ create`: they are new to this stack. None",
+        "of them creates anything in the account: each one adopts the existing object",
+        "(`adopt_instance_id`, `adopt_formula_id`, `adopt_formula_instance_id`, `adopt=True`)",
+        "and makes it what the program says — the same as it is now, since the program was",
+        "read from the account. After the first `pulumi up`, `pulumi preview` shows no changes;",
+        "from then on edit the program and the data files, and review the diff.",
+        "",
+        "Formula instance variable values are written as they are in the account: move any",
+        "secret one to `cfg.require_secret`.",
+    ]
+    if retain_on_delete:
+        lines += [
+            "",
+            "`pulumi destroy` leaves every object in the account (`retain_on_delete`): it only",
+            "stops managing them.",
+        ]
+    if out.notes:
+        lines += ["", "## Needs your attention", "", *(f"- {note}" for note in out.notes)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,72 @@
+"""Python source for literals and calls, laid out as ``ruff format`` lays them out (double
+quotes, one item per line with a trailing comma when a line would be too long)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+LINE_LENGTH = 88
+INDENT = "    "
+
+
+@dataclass(frozen=True)
+class Code:
+    """Python source to insert as it is (an expression such as ``crm.instance_id``)."""
+
+    text: str
+
+
+def string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, Code):
+        return value.text
+    if value is None:
+        return "None"
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return string(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{string(str(k))}: {_flat(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flat(v) for v in value) + "]"
+    raise TypeError(f"cannot render {type(value).__name__}")
+
+
+def literal(value: Any, indent: int, prefix: int) -> str:
+    """``value`` as source starting after ``prefix`` characters on a line indented ``indent``
+    levels; exploded over several lines when it does not fit."""
+    flat = _flat(value)
+    if len(INDENT) * indent + prefix + len(flat) + 1 <= LINE_LENGTH or not isinstance(
+        value, (dict, list, tuple)
+    ):
+        return flat
+    inner = INDENT * (indent + 1)
+    if isinstance(value, dict):
+        lines = []
+        for k, v in value.items():
+            key = f"{string(str(k))}: "
+            lines.append(f"{inner}{key}{literal(v, indent + 1, len(key))},")
+        return "{\n" + "\n".join(lines) + "\n" + INDENT * indent + "}"
+    lines = [f"{inner}{literal(v, indent + 1, 0)}," for v in value]
+    return "[\n" + "\n".join(lines) + "\n" + INDENT * indent + "]"
+
+
+def call(target: str | None, function: str, args: list[tuple[str | None, Any]]) -> str:
+    """``target = function(args...)`` (or a bare call), one argument per line when long."""
+    head = f"{target} = {function}(" if target else f"{function}("
+    flat_args = ", ".join(f"{k}={_flat(v)}" if k else _flat(v) for k, v in args)
+    if len(head) + len(flat_args) + 1 <= LINE_LENGTH:
+        return f"{head}{flat_args})"
+    lines = []
+    for key, value in args:
+        prefix = f"{key}=" if key else ""
+        lines.append(f"{INDENT}{prefix}{literal(value, 1, len(prefix))},")
+    return head + "\n" + "\n".join(lines) + "\n)"
