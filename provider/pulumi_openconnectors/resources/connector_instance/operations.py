@@ -92,15 +92,15 @@ class InstanceOperations(Operations[InstanceInputs]):
                 f"adopt_instance_id={instance_id}: that instance belongs to element {element.id}, "
                 f"but element_id is {inputs.element_id}."
             )
-        ownership_tag = new_ownership_tag()
         # A full PUT, not a merging PATCH: afterwards the configuration is exactly the
         # program's (keys it does not declare do not survive unseen). What the program does
-        # not manage (``disabled`` when unset) is carried over as the instance has it.
+        # not manage (``disabled`` when unset) is carried over as the instance has it. No
+        # ownership tag: that marks what a create of this provider made (to find it after a
+        # lost answer), and an adopted instance keeps exactly the tags the program gives it.
         instance = self.client.replace_instance(
-            instance_id,
-            self._full_body(inputs, [*inputs.tags, ownership_tag], existing),
+            instance_id, self._full_body(inputs, list(inputs.tags), existing)
         )
-        return str(instance.id), outputs(inputs, instance, ownership_tag, None)
+        return str(instance.id), outputs(inputs, instance, None, None)
 
     @staticmethod
     def _full_body(inputs: InstanceInputs, tags: list[str], live: Instance) -> dict[str, Any]:
