@@ -64,6 +64,25 @@ class OwnedKind(Generic[T]):
     ident: Callable[[T], Ident]
 
 
+def keyed_kind(
+    noun: str,
+    post: Callable[[], T],
+    get: Callable[[Ident], T],
+    delete: Callable[[Ident], None],
+    ident: Callable[[T], Ident],
+) -> OwnedKind[T]:
+    """A kind whose objects have a natural key (a name; one object per key, a second create
+    answers 409): the key is the marker, and finding it is a GET (404: nothing)."""
+
+    def find(key: str) -> list[T]:
+        try:
+            return [get(key)]
+        except NotFoundError:
+            return []
+
+    return OwnedKind(noun=noun, post=post, find=find, get=get, delete=delete, ident=ident)
+
+
 def new_ownership_tag() -> str:
     return f"{OWNERSHIP_TAG_PREFIX}{uuid.uuid4().hex}"
 

@@ -72,6 +72,21 @@ class Prop:
     refuse_none: bool = False
 
 
+def lost_answer_props(marker: str, marker_type: str, marker_doc: str) -> tuple[Prop, Prop]:
+    """The provider's bookkeeping of a type whose creates are reconciled by a marker: the
+    marker itself, and whether a POST went unanswered (delete then sweeps for a late copy)."""
+    return (
+        Prop(marker, marker_type, marker_doc, input=False, internal=True),
+        Prop(
+            "late_create_possible",
+            "bool",
+            "a POST of the create went unanswered (delete then sweeps for a late copy)",
+            input=False,
+            internal=True,
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class ResourceSpec:
     """A resource type: its Pulumi type name, its properties and where its operations live.

@@ -8,7 +8,7 @@ from typing import Any
 
 from ...errors import ConflictError, NotFoundError, ProviderError
 from ...models import ObjectDefinition
-from ...reconcile import OwnedKind, create_reconciled, delete_owned
+from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import project
 from ..operations import Operations
 from .inputs import SERVER_KEYS, CommonResourceInputs
@@ -87,16 +87,9 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         def get(name: int | str) -> Named:
             return Named(str(name), client.get_definition(str(name)))
 
-        def find(name: str) -> list[Named]:
-            try:
-                return [get(name)]
-            except NotFoundError:
-                return []
-
-        return OwnedKind(
-            noun="common resource",
+        return keyed_kind(
+            "common resource",
             post=post,
-            find=find,
             get=get,
             delete=lambda name: client.delete_definition(str(name)),
             ident=lambda named: named.name,

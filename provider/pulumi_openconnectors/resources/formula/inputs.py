@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from ..operations import Inputs
+from ..values import not_blank, whole_number
 
 KNOWN_KEYS = (
     "name",
@@ -36,12 +37,8 @@ class FormulaInputs(Inputs):
     extra: dict[str, Any] = Field(default_factory=dict)
     adopt_formula_id: int | None = Field(default=None, gt=0)
 
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be empty")
-        return value
+    _names = field_validator("name")(not_blank)
+    _integers = field_validator("adopt_formula_id", mode="before")(whole_number)
 
     @field_validator("engine")
     @classmethod

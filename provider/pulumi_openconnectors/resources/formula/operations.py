@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timezone
 from typing import Any
 
 from ...errors import NotFoundError, ProviderError
@@ -12,6 +11,7 @@ from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import project, without_keys
 from ..operations import Failures, Operations
 from ..ownership import CreatedSince
+from ..values import iso_utc
 from .inputs import ITEM_SERVER_KEYS, KNOWN_KEYS, SERVER_KEYS, FormulaInputs
 from .rules import formula_problems
 from .spec import SPEC
@@ -121,9 +121,6 @@ class FormulaOperations(Operations[FormulaInputs]):
         doc = formula.document()
         want = desired.document()
         extra = {k: v for k, v in doc.items() if k not in KNOWN_KEYS and k not in SERVER_KEYS}
-        created = formula.created_date
-        if created is not None and created.tzinfo is not None:
-            created = created.astimezone(timezone.utc).replace(tzinfo=None)
         return {
             "name": formula.name,
             "description": doc.get("description") or None,
@@ -137,7 +134,7 @@ class FormulaOperations(Operations[FormulaInputs]):
             "extra": project(extra, desired.extra),
             "adopt_formula_id": desired.adopt_formula_id,
             "formula_id": formula.id,
-            "created_date": (created.isoformat(timespec="seconds") + "Z") if created else None,
+            "created_date": iso_utc(formula.created_date),
             "created_since": since,
             "late_create_possible": late,
         }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import OnChange, Prop, ResourceSpec
+from ..spec import OnChange, Prop, ResourceSpec, lost_answer_props
 
 SPEC = ResourceSpec(
     name="Formula",
@@ -62,19 +62,10 @@ SPEC = ResourceSpec(
         ),
         Prop("formula_id", "int", "the formula's id (also the Pulumi resource id)", input=False),
         Prop("created_date", "str", "ISO 8601, UTC", input=False),
-        Prop(
+        *lost_answer_props(
             "created_since",
             "float",
             "server time just before the create was sent (finds a create whose answer was lost)",
-            input=False,
-            internal=True,
-        ),
-        Prop(
-            "late_create_possible",
-            "bool",
-            "a POST of the create went unanswered (delete then sweeps for a late copy)",
-            input=False,
-            internal=True,
         ),
     ),
     notes=(

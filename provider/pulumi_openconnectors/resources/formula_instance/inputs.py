@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 
 from ..connector_instance.inputs import config_value
 from ..operations import Inputs
+from ..values import not_blank, whole_number
 
 
 class FormulaInstanceInputs(Inputs):
@@ -19,23 +20,10 @@ class FormulaInstanceInputs(Inputs):
     settings: dict[str, Any] | None = None
     adopt_formula_instance_id: int | None = Field(default=None, gt=0)
 
-    @field_validator("formula_id", "adopt_formula_instance_id", mode="before")
-    @classmethod
-    def _integer(cls, value: Any) -> Any:
-        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError("must be a whole number")
-        if isinstance(value, float):
-            return int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value.strip())
-        return value
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be empty")
-        return value
+    _integers = field_validator("formula_id", "adopt_formula_instance_id", mode="before")(
+        whole_number
+    )
+    _names = field_validator("name")(not_blank)
 
     @field_validator("configuration", mode="before")
     @classmethod

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timezone
 from typing import Any
 
 from ...errors import NotFoundError, ProviderError
@@ -12,6 +11,7 @@ from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import project
 from ..operations import Operations
 from ..ownership import CreatedSince
+from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
 from .spec import SPEC
 
@@ -127,9 +127,6 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
 def _outputs(
     desired: FormulaInstanceInputs, instance: FormulaInstance, since: float | None, late: bool
 ) -> dict[str, Any]:
-    created = instance.created_date
-    if created is not None and created.tzinfo is not None:
-        created = created.astimezone(timezone.utc).replace(tzinfo=None)
     formula = instance.formula
     return {
         "formula_id": formula.id if formula is not None else desired.formula_id,
@@ -144,7 +141,7 @@ def _outputs(
         "adopt_formula_instance_id": desired.adopt_formula_instance_id,
         "formula_instance_id": instance.id,
         "formula_name": formula.name if formula is not None else None,
-        "created_date": (created.isoformat(timespec="seconds") + "Z") if created else None,
+        "created_date": iso_utc(instance.created_date),
         "created_since": since,
         "late_create_possible": late,
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import OnChange, Prop, ResourceSpec, same_integer
+from ..spec import OnChange, Prop, ResourceSpec, lost_answer_props, same_integer
 
 
 def _same_values(old: object, new: object) -> bool:
@@ -60,19 +60,10 @@ SPEC = ResourceSpec(
         Prop("formula_instance_id", "int", "the instance id (also the Pulumi id)", input=False),
         Prop("formula_name", "str", "the template's name as the API reports it", input=False),
         Prop("created_date", "str", "ISO 8601, UTC", input=False),
-        Prop(
+        *lost_answer_props(
             "created_since",
             "float",
             "server time just before the create was sent (finds a create whose answer was lost)",
-            input=False,
-            internal=True,
-        ),
-        Prop(
-            "late_create_possible",
-            "bool",
-            "a POST of the create went unanswered (delete then sweeps for a late copy)",
-            input=False,
-            internal=True,
         ),
     ),
     notes=(

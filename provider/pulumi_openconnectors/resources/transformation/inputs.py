@@ -8,6 +8,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ...client import Scope
 from ..operations import Inputs, unknown_fields
+from ..values import not_blank, whole_number
 
 KNOWN_KEYS = ("vendorName", "fields", "configuration", "script", "isLegacy")
 SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId")
@@ -28,21 +29,8 @@ class TransformationInputs(Inputs):
     common_resource_fields: list[str] | None = None
     adopt: bool = False
 
-    @field_validator("element_id", "instance_id", mode="before")
-    @classmethod
-    def _integer(cls, value: Any) -> Any:
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value.strip())
-        return value
-
-    @field_validator("object_name", "vendor_name")
-    @classmethod
-    def _not_empty(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be empty")
-        return value
+    _integers = field_validator("element_id", "instance_id", mode="before")(whole_number)
+    _names = field_validator("object_name", "vendor_name")(not_blank)
 
     @field_validator("script", mode="before")
     @classmethod

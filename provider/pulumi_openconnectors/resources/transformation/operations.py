@@ -9,7 +9,7 @@ from typing import Any
 from ...client import Scope
 from ...errors import ConflictError, NotFoundError, ProviderError
 from ...models import Transformation
-from ...reconcile import OwnedKind, create_reconciled, delete_owned
+from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import project, without_keys
 from ..operations import Operations
 from .inputs import FIELD_SERVER_KEYS, KNOWN_KEYS, SERVER_KEYS, TransformationInputs
@@ -123,19 +123,11 @@ class TransformationOperations(Operations[TransformationInputs]):
             scope, object_name = parse_key(str(key))
             return Keyed(scope, object_name, client.get_transformation(scope, object_name))
 
-        def find(key: str) -> list[Keyed]:
-            try:
-                return [get(key)]
-            except NotFoundError:
-                return []
-
         def delete(key: int | str) -> None:
             scope, object_name = parse_key(str(key))
             client.delete_transformation(scope, object_name)
 
-        return OwnedKind(
-            noun="transformation", post=post, find=find, get=get, delete=delete, ident=_key
-        )
+        return keyed_kind("transformation", post=post, get=get, delete=delete, ident=_key)
 
 
 def _key(keyed: Keyed) -> str:
