@@ -1,0 +1,9 @@
+"""Timestamps as the API writes them: ISO 8601, UTC, to the second, with a `Z`."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+
+def now_iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
