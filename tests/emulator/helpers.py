@@ -8,6 +8,8 @@ import requests
 
 from pulumi_openconnectors.emulator import EmulatorServer
 
+from ..listing import read_list
+
 TIMEOUT = 10
 
 
@@ -47,6 +49,13 @@ def create(emu: EmulatorServer, body: dict[str, Any]) -> dict[str, Any]:
     assert r.status_code == 200, r.text
     data: dict[str, Any] = r.json()
     return data
+
+
+def list_instances(
+    emu: EmulatorServer, headers: dict[str, str] | None = None, **params: str
+) -> list[dict[str, Any]]:
+    """Every instance the organization sees (all pages; 404 `No instances found` is none)."""
+    return read_list(f"{emu.base_url}/instances", headers or auth(emu), list(params.items()))
 
 
 def oauth_code(emu: EmulatorServer, api_key: str = "app-key", element: str = "hootsuite") -> str:

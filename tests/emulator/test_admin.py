@@ -34,7 +34,7 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
     emulator.admin.reset()
     assert emulator.admin.stats() == {"requests": {}, "instances": 0, "faultsFired": []}
     assert emulator.admin.get_faults()["rules"] == []
-    assert requests.get(emulator.base_url + "/instances", headers=auth(emulator)).json() == []
+    assert_error(requests.get(emulator.base_url + "/instances", headers=auth(emulator)), 404)
     r = requests.post(
         emulator.base_url + "/instances", json=oauth_body(code), headers=auth(emulator), timeout=5
     )

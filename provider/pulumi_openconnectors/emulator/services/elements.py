@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from ..catalog import all_connectors, require_connector
 from ..deps import AccountDep
+from ..pagination import PageDep, page_responses, paginate
 from ..schemas import Element, error_responses
 from ..settings import API_PREFIX
 from .base import Service
@@ -15,9 +16,18 @@ from .base import Service
 router = APIRouter(prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405))
 
 
-@router.get("/elements", response_model=list[Element], tags=["elements"])
-async def list_elements(account: AccountDep) -> list[dict[str, Any]]:
-    return [c.element_json() for c in all_connectors()]
+@router.get(
+    "/elements",
+    response_model=list[Element],
+    tags=["elements"],
+    responses=page_responses(nothing_found=False),
+)
+async def list_elements(
+    account: AccountDep, page: PageDep, response: Response
+) -> list[dict[str, Any]]:
+    """The catalog, ordered by id (paginated like every array list)."""
+    ordered = sorted(all_connectors(), key=lambda c: c.id)
+    return [c.element_json() for c in paginate(ordered, page, response, lambda c: c.id, None)]
 
 
 @router.get("/elements/{keyOrId}", response_model=Element, tags=["elements"])

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from ...bodies import check_bool, parse_json_object
 from ...catalog import Connector, require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...errors import ApiError
+from ...pagination import PageDep, page_responses, paginate
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
 from ...settings import API_PREFIX, Account
@@ -101,17 +102,26 @@ async def create_element_instance(
     response_model=list[Instance],
     response_model_exclude_none=True,
     tags=["instances"],
+    responses=page_responses(nothing_found=True),
 )
 async def list_instances(
     runtime: RuntimeDep,
     account: AccountDep,
+    page: PageDep,
+    response: Response,
     tags_brackets: Annotated[list[str] | None, Query(alias="tags[]")] = None,
     tags: Annotated[list[str] | None, Query()] = None,
 ) -> Any:
+    """The organization's instances by id; with tags, those carrying all of them.
+
+    None (at all, or matching the tags): 404 `No instances found`, as the platform answers.
+    """
     wanted = set(tags_brackets or []) | set(tags or [])
     with runtime.store.transaction() as conn:
         records = INSTANCES.list(conn, account.organization_id)
-    return [render(r) for r in records if wanted.issubset(r.tags)]
+    matching = [r for r in records if wanted.issubset(r.tags)]
+    chunk = paginate(matching, page, response, lambda r: r.id, "No instances found")
+    return [render(r) for r in chunk]
 
 
 def _missing(instance_id: int) -> ApiError:
