@@ -42,7 +42,14 @@ from .helpers import (
 
 OTHER = ("other-user-secret", "other-organization-secret")
 PUBLIC = {("GET", "/_emulator/oauth/authorize")}
-SAMPLE_VALUES = {"id": "100001", "keyOrId": "closeio", "hub": "crm", "object": "contacts"}
+SAMPLE_VALUES = {
+    "id": "100001",
+    "instanceId": "20001",
+    "keyOrId": "closeio",
+    "objectName": "contact",
+    "hub": "crm",
+    "object": "contacts",
+}
 
 
 @pytest.fixture(scope="module")

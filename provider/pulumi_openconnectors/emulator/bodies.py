@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .errors import ApiError
@@ -30,4 +31,62 @@ def check_bool(body: dict[str, Any], field: str) -> bool | None:
     value = body.get(field)
     if value is not None and not isinstance(value, bool):
         raise ApiError(400, f"{field} must be a boolean")
+    return value
+
+
+def bad(message: str) -> ApiError:
+    return ApiError(400, message)
+
+
+def check_name(value: Any, field: str = "name") -> str:
+    """A required, non-blank string."""
+    if value is None:
+        raise bad(f"{field} is required")
+    if not isinstance(value, str):
+        raise bad(f"{field} must be a string")
+    if not value.strip():
+        raise bad(f"{field} must not be empty")
+    return value
+
+
+def check_optional_str(body: dict[str, Any], key: str, field: str | None = None) -> str | None:
+    value = body.get(key)
+    if value is not None and not isinstance(value, str):
+        raise bad(f"{field or key} must be a string")
+    return value
+
+
+def check_list(value: Any, field: str) -> list[Any]:
+    """A list (absent or null: empty)."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise bad(f"{field} must be a list")
+    return value
+
+
+def check_object(value: Any, field: str) -> dict[str, Any]:
+    """A JSON object (absent or null: empty)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise bad(f"{field} must be an object")
+    return value
+
+
+def check_names(value: Any, field: str) -> list[str]:
+    """A list of strings (absent or null: empty)."""
+    items = check_list(value, field)
+    if not all(isinstance(item, str) for item in items):
+        raise bad(f"{field} must be a list of step names (strings)")
+    return items
+
+
+OBJECT_NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,255}$")
+
+
+def check_object_name(value: str) -> str:
+    """An object (common resource) name: letters, digits, `_`, `-`, `.` (1 to 255)."""
+    if not OBJECT_NAME.match(value):
+        raise bad("objectName must be 1 to 255 letters, digits, '_', '-' or '.'")
     return value

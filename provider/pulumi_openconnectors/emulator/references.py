@@ -22,26 +22,29 @@ Key = int | str
 
 @dataclass(frozen=True)
 class Referrer:
-    """`users(conn, org, key)`: a sentence naming the first user of that object, or None."""
+    """`users(refs, conn, org, key)`: a sentence naming the first user of the object, or None."""
 
     kind: str
-    users: Callable[[sqlite3.Connection, str, Key], str | None]
+    users: Callable[[References, sqlite3.Connection, str, Key], str | None]
 
 
 @dataclass(frozen=True)
 class Cascade:
-    """`run(conn, org, key)`: delete what belongs to that object (it is being deleted)."""
+    """`run(refs, conn, org, key)`: delete what belongs to the object (it is being deleted)."""
 
     kind: str
-    run: Callable[[sqlite3.Connection, str, Key], None]
+    run: Callable[[References, sqlite3.Connection, str, Key], None]
 
 
 @dataclass(frozen=True)
 class Lookup:
-    """`find(conn, org, key)`: that object as JSON, or None when the organization has none."""
+    """`find(refs, conn, org, key)`: the object as JSON, or None when the organization has none.
+
+    Every hook gets the registry (`refs`), so that it can look other areas' objects up too.
+    """
 
     kind: str
-    find: Callable[[sqlite3.Connection, str, Key], dict[str, Any] | None]
+    find: Callable[[References, sqlite3.Connection, str, Key], dict[str, Any] | None]
 
 
 Hook = Referrer | Cascade | Lookup
@@ -53,19 +56,26 @@ class References:
     def __init__(self, hooks: Iterable[Hook] = ()) -> None:
         self._hooks = tuple(hooks)
 
-    def refuse_delete(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
-        """409 with the first user's sentence when something still uses the object."""
+    def users(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> str | None:
+        """A sentence naming the first object that uses this one, or None when none does."""
         for hook in self._hooks:
             if isinstance(hook, Referrer) and hook.kind == kind:
-                message = hook.users(conn, org, key)
+                message = hook.users(self, conn, org, key)
                 if message is not None:
-                    raise ApiError(409, message)
+                    return message
+        return None
+
+    def refuse_delete(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
+        """409 with the first user's sentence when something still uses the object."""
+        message = self.users(conn, kind, org, key)
+        if message is not None:
+            raise ApiError(409, message)
 
     def deleted(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
         """Run the cascades of an object that is being deleted."""
         for hook in self._hooks:
             if isinstance(hook, Cascade) and hook.kind == kind:
-                hook.run(conn, org, key)
+                hook.run(self, conn, org, key)
 
     def find(
         self, conn: sqlite3.Connection, kind: str, org: str, key: Key
@@ -73,7 +83,7 @@ class References:
         """The object of `kind` with that key, through the area that owns it (None: none)."""
         for hook in self._hooks:
             if isinstance(hook, Lookup) and hook.kind == kind:
-                found = hook.find(conn, org, key)
+                found = hook.find(self, conn, org, key)
                 if found is not None:
                     return found
         return None

@@ -7,12 +7,23 @@ is a new module or package here plus one line below.
 
 from __future__ import annotations
 
-from . import elements, instances
+from . import (
+    elements,
+    formula_instances,
+    formulas,
+    instances,
+    object_definitions,
+    transformations,
+)
 from .base import Service
 
 SERVICES: tuple[Service, ...] = (
     elements.SERVICE,
     instances.SERVICE,
+    formula_instances.SERVICE,  # before formulas: GET /formulas/instances, not /formulas/{id}
+    formulas.SERVICE,
+    object_definitions.SERVICE,
+    transformations.SERVICE,
 )
 
 __all__ = ["SERVICES", "Service"]

@@ -12,6 +12,7 @@ from ...catalog import Connector, require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...errors import ApiError
 from ...pagination import PageDep, page_responses, paginate
+from ...references import References
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
 from ...settings import API_PREFIX, Account
@@ -194,7 +195,9 @@ async def delete_instance(id: int, runtime: RuntimeDep, account: AccountDep) -> 
     return {}
 
 
-def lookup(conn: sqlite3.Connection, org: str, key: int | str) -> dict[str, Any] | None:
+def lookup(
+    refs: References, conn: sqlite3.Connection, org: str, key: int | str
+) -> dict[str, Any] | None:
     """The `instance` lookup hook: an instance of this organization, by id (int or digits)."""
     if isinstance(key, str):
         if not (key.isascii() and key.isdigit()):
