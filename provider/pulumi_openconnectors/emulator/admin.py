@@ -15,7 +15,9 @@ from .schemas import Empty, Stats, error_responses, json_body
 from .settings import ADMIN_PREFIX
 
 router = APIRouter(
-    prefix=ADMIN_PREFIX, responses=error_responses(400, 401, 405, 415), tags=["emulator"]
+    prefix=ADMIN_PREFIX,
+    responses=error_responses(400, 401, 405, 415, faults=False),
+    tags=["emulator"],
 )
 
 

@@ -20,6 +20,21 @@ from .settings import API_PREFIX, Settings
 TITLE = "SAP Open Connectors platform API (local emulator)"
 
 
+def _precise_statuses(schema: dict[str, Any]) -> None:
+    """Only the statuses an operation can answer: never FastAPI's 422 (validation errors are
+    400 here), no 415 without a request body, no 409 on a GET."""
+    for item in schema.get("paths", {}).values():
+        for method, operation in item.items():
+            responses = operation.get("responses", {})
+            responses.pop("422", None)
+            if "requestBody" not in operation:
+                responses.pop("415", None)
+            if method == "get":
+                responses.pop("409", None)
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schema.get("components", {}).get("schemas", {}).pop(unused, None)
+
+
 def _install_openapi(app: FastAPI, body_models: tuple[type[BaseModel], ...]) -> None:
     """Generated document plus the schemas of the bodies that handlers parse themselves."""
 
@@ -32,6 +47,7 @@ def _install_openapi(app: FastAPI, body_models: tuple[type[BaseModel], ...]) -> 
             description=app.description,
             routes=app.routes,
         )
+        _precise_statuses(schema)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         for model in body_models:
             body = model.model_json_schema(ref_template="#/components/schemas/{model}")

@@ -5,13 +5,12 @@ previous page's ``Elements-Next-Page-Token`` header). Every page answers
 ``Elements-Total-Count`` (items of the whole list) and ``Elements-Returned-Count`` (items of
 this page); ``Elements-Next-Page-Token`` only when more pages remain. The token names the last
 item returned (by id), so a page does not skip or repeat items when others are created or
-deleted in between.
+deleted in between; any token of its documented form (16 hex digits) is accepted.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
@@ -26,7 +25,9 @@ MAX_PAGE_SIZE = 500
 NEXT_PAGE_HEADER = "Elements-Next-Page-Token"
 TOTAL_HEADER = "Elements-Total-Count"
 RETURNED_HEADER = "Elements-Returned-Count"
-_TOKEN_PREFIX = "after:"
+TOKEN_PATTERN = "^[0-9a-f]{16}$"
+_TOKEN = re.compile(TOKEN_PATTERN)
+_TOKEN_MASK = 0x5DEECE66D2F0A3B1
 
 T = TypeVar("T")
 
@@ -39,21 +40,16 @@ class PageRequest:
 
 
 def encode_token(last_id: int) -> str:
-    return base64.urlsafe_b64encode(f"{_TOKEN_PREFIX}{last_id}".encode()).decode().rstrip("=")
+    """16 hex digits that stand for the id of the last item returned (masked: opaque)."""
+    return f"{(last_id ^ _TOKEN_MASK) & 0xFFFFFFFFFFFFFFFF:016x}"
 
 
 def decode_token(token: str) -> int:
-    """The id a token names; 400 naming `nextPage` when it is not one of ours."""
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")
-    except (ValueError, UnicodeError, binascii.Error):
-        text = ""
-    number = text[len(_TOKEN_PREFIX) :]
-    valid = number.isascii() and number.isdigit() and len(number) <= 20
-    if not text.startswith(_TOKEN_PREFIX) or not valid:
+    """The id a token stands for. Every token of the documented form stands for some id, so
+    every schema-valid token gets a page (maybe an empty one); other forms are 400."""
+    if not _TOKEN.match(token):
         raise ApiError(400, "nextPage is not a page token of this list")
-    return int(number)
+    return int(token, 16) ^ _TOKEN_MASK
 
 
 async def _page_request(
@@ -63,7 +59,10 @@ async def _page_request(
     ] = DEFAULT_PAGE_SIZE,
     nextPage: Annotated[
         str | None,
-        Query(description="the Elements-Next-Page-Token header of the previous page"),
+        Query(
+            pattern=TOKEN_PATTERN,
+            description="the Elements-Next-Page-Token header of the previous page",
+        ),
     ] = None,
 ) -> PageRequest:
     return PageRequest(pageSize, None if nextPage is None else decode_token(nextPage))

@@ -61,9 +61,26 @@ class Empty(BaseModel):
     pass
 
 
-def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """`responses=` of a router or route: these statuses answer the JSON error body."""
-    return {status: {"model": ErrorBody} for status in statuses}
+_FAULTS = {
+    429: "only from fault injection (`/_emulator/faults`), with `Retry-After` when configured",
+    503: "only from fault injection (`/_emulator/faults`), with `Retry-After` when configured",
+}
+_RETRY_AFTER = {"Retry-After": {"description": "seconds", "schema": {"type": "string"}}}
+
+
+def error_responses(*statuses: int, faults: bool = True) -> dict[int | str, dict[str, Any]]:
+    """`responses=` of a router or route: these statuses answer the JSON error body; with
+    `faults`, also the 429 and 503 that fault rules answer (platform routes only; a rule may
+    name any other status, which the document does not list)."""
+    responses: dict[int | str, dict[str, Any]] = {s: {"model": ErrorBody} for s in statuses}
+    if faults:
+        for status, description in _FAULTS.items():
+            responses[status] = {
+                "model": ErrorBody,
+                "description": description,
+                "headers": _RETRY_AFTER,
+            }
+    return responses
 
 
 def json_body(model: type[BaseModel]) -> dict[str, Any]:

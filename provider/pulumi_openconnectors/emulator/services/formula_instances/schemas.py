@@ -16,7 +16,7 @@ class FormulaRef(BaseModel):
 class FormulaInstanceBody(BaseModel):
     """POST and PUT (a PUT replaces the whole instance)."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(pattern=r"\S")
     active: bool | None = Field(default=None, description="default true")
     configuration: dict[str, Any] | None = Field(
         default=None,

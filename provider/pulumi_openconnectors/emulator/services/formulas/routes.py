@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from starlette.convertors import StringConvertor, register_url_convertor
 
 from ...bodies import parse_json_object
 from ...deps import AccountDep, RuntimeDep
@@ -22,6 +23,17 @@ from .schemas import Formula, FormulaBody, FormulaPatch
 
 KIND = "formula"
 FORMULAS = DocumentKind(KIND, "formulas", first_id=10001)
+
+
+class FormulaIdConvertor(StringConvertor):
+    """`{id}` of /formulas/{id}: any segment but `instances` (GET /formulas/instances is the
+    formula-instance list; another method on it is 405, not a formula id that is no integer)."""
+
+    regex = "(?!instances$)[^/]+"
+
+
+register_url_convertor("formula_id", FormulaIdConvertor())
+_ID = "/formulas/{id:formula_id}"
 
 router = APIRouter(
     prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405, 409, 415), tags=["formulas"]
@@ -79,7 +91,7 @@ async def list_formulas(
     return [d.body for d in chunk]
 
 
-@router.get("/formulas/{id}", response_model=Formula, response_model_exclude_unset=True)
+@router.get(_ID, response_model=Formula, response_model_exclude_unset=True)
 async def get_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         return _get(conn, account.organization_id, id).body
@@ -106,7 +118,7 @@ def _guard_variables(
 
 
 @router.put(
-    "/formulas/{id}",
+    _ID,
     openapi_extra=json_body(FormulaBody),
     response_model=Formula,
     response_model_exclude_unset=True,
@@ -126,7 +138,7 @@ async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: A
 
 
 @router.patch(
-    "/formulas/{id}",
+    _ID,
     openapi_extra=json_body(FormulaPatch),
     response_model=Formula,
     response_model_exclude_unset=True,
@@ -142,7 +154,7 @@ async def patch_formula(id: int, request: Request, runtime: RuntimeDep, account:
     return formula
 
 
-@router.delete("/formulas/{id}", response_model=Empty)
+@router.delete(_ID, response_model=Empty)
 async def delete_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     """409 while the formula has instances (the documents: delete those first)."""
     org = account.organization_id

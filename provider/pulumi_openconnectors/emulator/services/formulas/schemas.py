@@ -27,8 +27,7 @@ _KEEP = ConfigDict(extra="allow")
 class FormulaVariable(BaseModel):
     model_config = _KEEP
 
-    id: int | None = Field(default=None, description="server-set")
-    key: str = Field(min_length=1, description="the name used as ${config.<key>}")
+    key: str = Field(pattern=r"\S", description="the name used as ${config.<key>}")
     type: VariableType
     name: str | None = None
     description: str | None = None
@@ -38,8 +37,6 @@ class FormulaVariable(BaseModel):
 class FormulaTrigger(BaseModel):
     model_config = _KEEP
 
-    id: int | None = Field(default=None, description="server-set")
-    formulaId: int | None = Field(default=None, description="server-set")
     type: TriggerType
     properties: dict[str, Any] | None = Field(
         default=None, description="scheduled: `cron` (Quartz, at most every 15 minutes)"
@@ -51,9 +48,7 @@ class FormulaTrigger(BaseModel):
 class FormulaStep(BaseModel):
     model_config = _KEEP
 
-    id: int | None = Field(default=None, description="server-set")
-    formulaId: int | None = Field(default=None, description="server-set")
-    name: str = Field(min_length=1, description="unique within the formula")
+    name: str = Field(pattern=r"\S", description="unique within the formula")
     type: StepType
     properties: dict[str, Any] | None = None
     onSuccess: list[str] | None = Field(default=None, description="names of steps")
@@ -61,11 +56,17 @@ class FormulaStep(BaseModel):
 
 
 class FormulaBody(BaseModel):
-    """POST /formulas and PUT /formulas/{id}: the whole formula (unknown keys are kept)."""
+    """POST /formulas and PUT /formulas/{id}: the whole formula (unknown keys are kept; the
+    server-set `id`, `userId`, `accountId`, `createdDate` and part ids are ignored).
+
+    Beyond this schema: `onSuccess`/`onFailure` must name steps of the formula, step names
+    are unique, a scheduled trigger needs `properties.cron` (Quartz, at most every 15 minutes,
+    or `${config.key}`), `debugLoggingEnabled: false` needs `engine: "v3"`; a variable `key`
+    twice is 409."""
 
     model_config = _KEEP
 
-    name: str = Field(min_length=1)
+    name: str = Field(pattern=r"\S")
     description: str | None = None
     active: bool | None = Field(default=None, description="default true")
     singleThreaded: bool | None = None
@@ -81,12 +82,26 @@ class FormulaPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str | None = Field(default=None, min_length=1)
+    name: str | None = Field(default=None, pattern=r"\S")
     description: str | None = None
     active: bool | None = None
     engine: Literal["v1", "v3"] | None = None
     debugLoggingEnabled: bool | None = None
     singleThreaded: bool | None = None
+
+
+class AnsweredVariable(FormulaVariable):
+    id: int
+
+
+class AnsweredTrigger(FormulaTrigger):
+    id: int
+    formulaId: int
+
+
+class AnsweredStep(FormulaStep):
+    id: int
+    formulaId: int
 
 
 class Formula(FormulaBody):
@@ -95,6 +110,6 @@ class Formula(FormulaBody):
     accountId: int
     createdDate: str = Field(description="ISO 8601, UTC, to the second")
     active: bool
-    configuration: list[FormulaVariable]
-    triggers: list[FormulaTrigger]
-    steps: list[FormulaStep]
+    configuration: list[AnsweredVariable]  # type: ignore[assignment]
+    triggers: list[AnsweredTrigger]  # type: ignore[assignment]
+    steps: list[AnsweredStep]  # type: ignore[assignment]

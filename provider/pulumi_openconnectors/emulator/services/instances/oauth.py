@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse
 
-from ...catalog import require_connector
+from ...catalog import all_connectors, require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...errors import ApiError
 from ...runtime import Runtime
@@ -26,7 +26,7 @@ from .tables import CODES, CodeRecord
 AUTHORIZE_PATH = f"{ADMIN_PREFIX}/oauth/authorize"
 
 router = APIRouter(prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405))
-consent_router = APIRouter(responses=error_responses(400, 405), tags=["emulator"])
+consent_router = APIRouter(responses=error_responses(400, 405, faults=False), tags=["emulator"])
 
 
 def authorize_url(
@@ -84,26 +84,32 @@ def code_checker(runtime: Runtime, api_key: str | None) -> Callable[[CodeRecord 
     return check
 
 
+_OAUTH2_ELEMENTS = [str(v) for c in all_connectors() if c.is_oauth2 for v in (c.key, c.id)]
+Required = Annotated[str, Query(min_length=1)]
+
+
 @router.get("/elements/{keyOrId}/oauth/url", response_model=OAuthUrl, tags=["elements"])
 async def oauth_url(
-    keyOrId: str,
+    keyOrId: Annotated[
+        str,
+        Path(
+            description="an OAuth 2.0 element of the catalog (key or id)",
+            json_schema_extra={"enum": _OAUTH2_ELEMENTS},
+        ),
+    ],
     request: Request,
     account: AccountDep,
-    apiKey: str | None = None,
-    apiSecret: str | None = None,
-    callbackUrl: str | None = None,
+    apiKey: Required,
+    apiSecret: Required,
+    callbackUrl: Required,
     state: str | None = None,
     scope: str | None = None,
     siteAddress: str | None = None,
 ) -> dict[str, str]:
+    """400 for an element of the catalog that does not use OAuth 2.0, 404 for an unknown one."""
     connector = require_connector(keyOrId)
     if not connector.is_oauth2:
         raise ApiError(400, f"Element '{connector.key}' does not use OAuth 2.0")
-    given = {"apiKey": apiKey, "apiSecret": apiSecret, "callbackUrl": callbackUrl}
-    missing = [name for name, value in given.items() if not value]
-    if missing:
-        raise ApiError(400, "Missing query parameters: " + ", ".join(missing))
-    assert apiKey is not None and callbackUrl is not None
     root = f"{request.url.scheme}://{request.url.netloc}"
     url = authorize_url(root, apiKey, callbackUrl, state or connector.key, scope)
     return {"element": connector.key, "oauthUrl": url}
@@ -117,20 +123,14 @@ async def oauth_url(
 )
 async def authorize(
     runtime: RuntimeDep,
-    client_id: str | None = None,
-    redirect_uri: str | None = None,
+    client_id: Required,
+    redirect_uri: Required,
     state: str | None = None,
-    response_type: str | None = None,
+    response_type: Literal["code"] | None = None,
     scope: str | None = None,
     deny: bool = False,
 ) -> RedirectResponse:
     """The provider's consent page, offline: approves at once (or denies with deny=true)."""
-    missing = [n for n, v in (("client_id", client_id), ("redirect_uri", redirect_uri)) if not v]
-    if missing:
-        raise ApiError(400, "Missing query parameters: " + ", ".join(missing))
-    if response_type not in (None, "code"):
-        raise ApiError(400, "response_type must be 'code'")
-    assert client_id is not None and redirect_uri is not None
     extra: dict[str, Any] = {}
     if deny:
         extra["error"] = "access_denied"

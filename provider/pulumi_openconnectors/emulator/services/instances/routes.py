@@ -31,13 +31,13 @@ from .rules import (
     provider_code,
     render,
 )
-from .schemas import Instance, InstanceCreateBody, InstanceUpdateBody
+from .schemas import ElementInstanceCreateBody, Instance, InstanceCreateBody, InstanceUpdateBody
 from .tables import CODES, INSTANCES, NewInstance
 
 KIND = "instance"
 """The name other areas use for a connector instance in reference hooks."""
 
-router = APIRouter(prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405, 415))
+router = APIRouter(prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405, 409, 415))
 
 
 def _create(
@@ -87,7 +87,7 @@ async def create_instance(request: Request, runtime: RuntimeDep, account: Accoun
     response_model=Instance,
     response_model_exclude_none=True,
     tags=["instances"],
-    openapi_extra=json_body(InstanceCreateBody),
+    openapi_extra=json_body(ElementInstanceCreateBody),
 )
 async def create_element_instance(
     keyOrId: str, request: Request, runtime: RuntimeDep, account: AccountDep

@@ -57,23 +57,32 @@ class ProviderData(BaseModel):
     code: str | None = None
 
 
-class InstanceCreateBody(BaseModel):
-    """Body of POST /instances (POST /elements/{keyOrId}/instances: without `element`)."""
+class ElementInstanceCreateBody(BaseModel):
+    """Body of POST /elements/{keyOrId}/instances (an `element`, if any, must name that one).
+
+    `configuration` must hold the element's required keys; an OAuth 2.0 element needs a
+    `providerData.code` issued for `configuration["oauth.api.key"]`."""
 
     element: ElementRef | None = None
     providerData: ProviderData | None = None
-    configuration: dict[str, str] = Field(default_factory=dict)
-    tags: list[str] = Field(default_factory=list)
-    name: str = Field(min_length=1, max_length=255)
-    retrieveObjectsAfterInstantiation: bool = False
-    disabled: bool = False
+    configuration: dict[str, str] | None = None
+    tags: list[str] | None = None
+    name: str = Field(min_length=1, max_length=255, pattern=r"\S")
+    retrieveObjectsAfterInstantiation: bool | None = None
+    disabled: bool | None = None
+
+
+class InstanceCreateBody(ElementInstanceCreateBody):
+    """Body of POST /instances: the element is named by `element.key` or `element.id`."""
+
+    element: ElementRef
 
 
 class InstanceUpdateBody(BaseModel):
     """Body of PATCH (every field optional, configuration merged) and PUT (replaces)."""
 
     element: ElementRef | None = None
-    name: str | None = Field(default=None, min_length=1, max_length=255)
+    name: str | None = Field(default=None, min_length=1, max_length=255, pattern=r"\S")
     tags: list[str] | None = None
     configuration: dict[str, str] | None = None
     disabled: bool | None = None

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import bad, check_object_name, parse_json_object
+from ...bodies import ObjectName, bad, check_object_name, parse_json_object
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
 from ...errors import ApiError
@@ -79,7 +79,7 @@ async def list_definitions(runtime: RuntimeDep, account: AccountDep) -> Any:
     response_model_exclude_unset=True,
 )
 async def create_definition(
-    objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+    objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     name = check_object_name(objectName)
     definition = check_definition(await _body(request))
@@ -92,7 +92,7 @@ async def create_definition(
 
 
 @router.get(_PATH, response_model=Definition, response_model_exclude_unset=True)
-async def get_definition(objectName: str, runtime: RuntimeDep, account: AccountDep) -> Any:
+async def get_definition(objectName: ObjectName, runtime: RuntimeDep, account: AccountDep) -> Any:
     name = check_object_name(objectName)
     with runtime.store.transaction() as conn:
         return _get(conn, account.organization_id, name).body
@@ -105,7 +105,7 @@ async def get_definition(objectName: str, runtime: RuntimeDep, account: AccountD
     response_model_exclude_unset=True,
 )
 async def put_definition(
-    objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+    objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     name = check_object_name(objectName)
     with runtime.store.transaction() as conn:
@@ -118,7 +118,9 @@ async def put_definition(
 
 
 @router.delete(_PATH, response_model=Empty)
-async def delete_definition(objectName: str, runtime: RuntimeDep, account: AccountDep) -> Any:
+async def delete_definition(
+    objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
+) -> Any:
     """409 while a transformation uses the definition."""
     name = check_object_name(objectName)
     org = account.organization_id

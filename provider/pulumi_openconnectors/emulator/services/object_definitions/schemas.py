@@ -12,8 +12,8 @@ _KEEP = ConfigDict(extra="allow")
 class DefinitionField(BaseModel):
     model_config = _KEEP
 
-    path: str = Field(min_length=1, description="dot notation for nesting: address.street")
-    type: str = Field(min_length=1, description="string, number, boolean, date, ...")
+    path: str = Field(pattern=r"\S", description="dot notation for nesting: address.street")
+    type: str = Field(pattern=r"\S", description="string, number, boolean, date, ...")
 
 
 class DefinitionBody(BaseModel):

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import check_object_name, parse_json_object
+from ...bodies import ObjectName, check_object_name, parse_json_object
 from ...catalog import require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, ref
@@ -146,7 +146,7 @@ async def list_element_transformations(
     response_model_exclude_unset=True,
 )
 async def create_element_transformation(
-    keyOrId: str, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+    keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     scope = _element_scope(keyOrId)
     return await _write(request, runtime, account.organization_id, scope, objectName, True)
@@ -156,7 +156,7 @@ async def create_element_transformation(
     _ORG + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
 )
 async def get_element_transformation(
-    keyOrId: str, objectName: str, runtime: RuntimeDep, account: AccountDep
+    keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     return _read(runtime, account.organization_id, _element_scope(keyOrId), objectName)
 
@@ -168,7 +168,7 @@ async def get_element_transformation(
     response_model_exclude_unset=True,
 )
 async def put_element_transformation(
-    keyOrId: str, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+    keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     scope = _element_scope(keyOrId)
     return await _write(request, runtime, account.organization_id, scope, objectName, False)
@@ -176,7 +176,7 @@ async def put_element_transformation(
 
 @router.delete(_ORG + "/{objectName}", response_model=Empty)
 async def delete_element_transformation(
-    keyOrId: str, objectName: str, runtime: RuntimeDep, account: AccountDep
+    keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     return _delete(runtime, account.organization_id, _element_scope(keyOrId), objectName)
 
@@ -198,7 +198,7 @@ async def list_instance_transformations(id: int, runtime: RuntimeDep, account: A
     response_model_exclude_unset=True,
 )
 async def create_instance_transformation(
-    id: int, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+    id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     org = account.organization_id
     scope = _instance_scope(runtime, org, id)
@@ -209,7 +209,7 @@ async def create_instance_transformation(
     _INSTANCE + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
 )
 async def get_instance_transformation(
-    id: int, objectName: str, runtime: RuntimeDep, account: AccountDep
+    id: int, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     org = account.organization_id
     return _read(runtime, org, _instance_scope(runtime, org, id), objectName)
@@ -222,7 +222,7 @@ async def get_instance_transformation(
     response_model_exclude_unset=True,
 )
 async def put_instance_transformation(
-    id: int, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+    id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     org = account.organization_id
     scope = _instance_scope(runtime, org, id)
@@ -231,7 +231,7 @@ async def put_instance_transformation(
 
 @router.delete(_INSTANCE + "/{objectName}", response_model=Empty)
 async def delete_instance_transformation(
-    id: int, objectName: str, runtime: RuntimeDep, account: AccountDep
+    id: int, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     org = account.organization_id
     return _delete(runtime, org, _instance_scope(runtime, org, id), objectName)

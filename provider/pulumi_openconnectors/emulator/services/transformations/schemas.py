@@ -13,15 +13,15 @@ Level = Literal["organization", "instance"]
 class TransformationConfig(BaseModel):
     model_config = _KEEP
 
-    type: str = Field(min_length=1, description="passThrough, inherit, remove, transformDate, ...")
+    type: str = Field(pattern=r"\S", description="passThrough, inherit, remove, transformDate, ...")
     properties: dict[str, Any] | None = None
 
 
 class TransformationField(BaseModel):
     model_config = _KEEP
 
-    path: str = Field(min_length=1, description="a field of the object definition")
-    vendorPath: str = Field(min_length=1)
+    path: str = Field(pattern=r"\S", description="a field of the object definition")
+    vendorPath: str = Field(pattern=r"\S")
     type: str | None = None
     vendorType: str | None = None
     configuration: list[TransformationConfig] | None = None
@@ -38,7 +38,7 @@ class TransformationBody(BaseModel):
 
     model_config = _KEEP
 
-    vendorName: str = Field(min_length=1)
+    vendorName: str = Field(pattern=r"\S")
     fields: list[TransformationField] | None = None
     configuration: list[TransformationConfig] | None = None
     script: TransformationScript | None = None
