@@ -42,6 +42,7 @@ class Scope:
     prefix: str
     label: str
     refs: tuple[str, ...]
+    instance_id: int | None = None
 
     def key(self, object_name: str) -> str:
         return f"{self.prefix}/{object_name}"
@@ -62,6 +63,7 @@ def _instance_scope(runtime: Runtime, org: str, instance_id: int) -> Scope:
         f"instance:{instance_id}",
         f"instance {instance_id}",
         (ref(INSTANCE, instance_id),),
+        instance_id,
     )
 
 
@@ -94,6 +96,10 @@ async def _write(
             _get(conn, org, scope, name)
     body = parse_json_object(request.headers.get("content-type"), await request.body())
     with runtime.store.transaction() as conn:
+        if scope.instance_id is not None and (
+            runtime.references.find(conn, INSTANCE, org, scope.instance_id) is None
+        ):  # deleted since the look above: nothing may refer to it
+            raise ApiError(404, f"No instance with id {scope.instance_id}")
         definition = runtime.references.find(conn, DEFINITION, org, name)
         transformation = check_transformation(body, name, definition, scope.level)
         refs = (ref(DEFINITION, name), *scope.refs)
