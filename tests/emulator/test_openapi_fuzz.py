@@ -99,3 +99,18 @@ def test_the_emulator_keeps_its_document(
     finally:
         if case.path == "/_emulator/faults":  # a generated rule must not fault the next cases
             fuzz_server.admin.clear_faults()
+
+
+def test_every_operation_is_a_test_item_of_its_own(request: pytest.FixtureRequest) -> None:
+    """Under pytest-xdist (`make test`) items with the same node id run once: each operation
+    must have its own (see the hook in conftest.py)."""
+    operations = sum(len(item) for item in DOCUMENT["paths"].values())
+    ids = [
+        item.nodeid
+        for item in request.session.items
+        if item.nodeid.split("::")[-1].startswith("test_the_emulator_keeps_its_document")
+    ]
+    if not ids:
+        pytest.skip("the fuzz test is not selected")
+    assert len(set(ids)) == len(ids), ids[:3]
+    assert len(ids) <= operations
