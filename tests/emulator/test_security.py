@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 import select
 import subprocess
 import sys
@@ -193,22 +194,24 @@ def test_the_command_line_listens_on_loopback() -> None:
         [sys.executable, "-m", "pulumi_openconnectors.emulator", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        text=True,
     )
     try:
         assert proc.stdout is not None
-        first: Any = None
+        # Raw reads of the pipe: a buffered readline() may pull several lines at once, and a
+        # select() after it would then wait for output that already arrived.
+        output = b""
         deadline = time.monotonic() + 20
-        while first is None and time.monotonic() < deadline:  # bounded: never blocks forever
+        while b"listening on" not in output and time.monotonic() < deadline:  # bounded
             ready, _, _ = select.select([proc.stdout], [], [], deadline - time.monotonic())
             if not ready:
                 break
-            line = proc.stdout.readline()
-            if not line:
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
                 break
-            if "listening on" in line:
-                first = line
-        assert first is not None, "the emulator did not announce its address"
+            output += chunk
+        lines = [line for line in output.decode().splitlines() if "listening on" in line]
+        assert lines, "the emulator did not announce its address"
+        first: Any = lines[0]
         assert "http://127.0.0.1:" in first, first
     finally:
         proc.terminate()
