@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import inspect
+import os
 import select
 import subprocess
 import sys
@@ -30,11 +31,26 @@ import requests
 from pulumi_openconnectors.emulator import EmulatorServer
 from pulumi_openconnectors.emulator.__main__ import _parser
 
-from .helpers import TIMEOUT, auth, closeio_body, create, hub_headers, platform_headers
+from .helpers import (
+    TIMEOUT,
+    auth,
+    closeio_body,
+    create,
+    hub_headers,
+    list_instances,
+    platform_headers,
+)
 
 OTHER = ("other-user-secret", "other-organization-secret")
 PUBLIC = {("GET", "/_emulator/oauth/authorize")}
-SAMPLE_VALUES = {"id": "100001", "keyOrId": "closeio", "hub": "crm", "object": "contacts"}
+SAMPLE_VALUES = {
+    "id": "100001",
+    "instanceId": "20001",
+    "keyOrId": "closeio",
+    "objectName": "contact",
+    "hub": "crm",
+    "object": "contacts",
+}
 
 
 @pytest.fixture(scope="module")
@@ -155,9 +171,8 @@ def test_another_organization_cannot_use_or_see_an_instance(two_orgs: EmulatorSe
         answer = requests.request(method, url, json=body, headers=other_platform, timeout=TIMEOUT)
         assert answer.status_code == 404, (method, answer.status_code, answer.text)
         assert instance["token"] not in answer.text
-    listed = requests.get(f"{two_orgs.base_url}/instances", headers=other_platform, timeout=TIMEOUT)
-    assert listed.status_code == 200
-    assert instance["id"] not in [i["id"] for i in listed.json()]
+    listed = list_instances(two_orgs, other_platform)  # a 404 "No instances found" is none
+    assert instance["id"] not in [i["id"] for i in listed]
 
     # untouched for org A
     mine = requests.get(url, headers=auth(two_orgs), timeout=TIMEOUT)
@@ -179,22 +194,24 @@ def test_the_command_line_listens_on_loopback() -> None:
         [sys.executable, "-m", "pulumi_openconnectors.emulator", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        text=True,
     )
     try:
         assert proc.stdout is not None
-        first: Any = None
+        # Raw reads of the pipe: a buffered readline() may pull several lines at once, and a
+        # select() after it would then wait for output that already arrived.
+        output = b""
         deadline = time.monotonic() + 20
-        while first is None and time.monotonic() < deadline:  # bounded: never blocks forever
+        while b"listening on" not in output and time.monotonic() < deadline:  # bounded
             ready, _, _ = select.select([proc.stdout], [], [], deadline - time.monotonic())
             if not ready:
                 break
-            line = proc.stdout.readline()
-            if not line:
+            chunk = os.read(proc.stdout.fileno(), 65536)
+            if not chunk:
                 break
-            if "listening on" in line:
-                first = line
-        assert first is not None, "the emulator did not announce its address"
+            output += chunk
+        lines = [line for line in output.decode().splitlines() if "listening on" in line]
+        assert lines, "the emulator did not announce its address"
+        first: Any = lines[0]
         assert "http://127.0.0.1:" in first, first
     finally:
         proc.terminate()

@@ -5,17 +5,43 @@ from __future__ import annotations
 import random
 import threading
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Action = Literal["status", "drop", "lose_response", "delay"]
+
+
+def _json_integer(value: Any) -> Any:
+    """JSON Schema's integer: 503 and 503.0 are the same number; the strict check after this
+    refuses booleans, strings and fractions."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 class FaultRule(BaseModel):
     """One rule; `path` is a route template relative to /elements/api-v2, or `*`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        json_schema_extra={
+            "allOf": [
+                {
+                    "if": {"properties": {"action": {"const": "status"}}},
+                    "then": {"required": ["status"], "properties": {"status": {"type": "integer"}}},
+                },
+                {
+                    "if": {"properties": {"action": {"const": "delay"}}},
+                    "then": {
+                        "required": ["delayMs"],
+                        "properties": {"delayMs": {"type": "integer"}},
+                    },
+                },
+            ]
+        },
+    )
 
     method: str = "*"
     path: str = "*"
@@ -25,6 +51,10 @@ class FaultRule(BaseModel):
     count: int | None = Field(default=None, ge=0)
     retryAfter: int | None = Field(default=None, ge=0)
     delayMs: int | None = Field(default=None, ge=0, le=600_000)
+
+    _integers = field_validator("status", "count", "retryAfter", "delayMs", mode="before")(
+        _json_integer
+    )
 
     @model_validator(mode="after")
     def _check_action(self) -> FaultRule:
@@ -39,11 +69,13 @@ class FaultRule(BaseModel):
 class FaultConfig(BaseModel):
     """The whole fault configuration, as PUT to /_emulator/faults."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     seed: int | None = None
     latencyMs: int = Field(default=0, ge=0, le=600_000)
     rules: list[FaultRule] = Field(default_factory=list)
+
+    _integers = field_validator("seed", "latencyMs", mode="before")(_json_integer)
 
 
 @dataclass(frozen=True)
