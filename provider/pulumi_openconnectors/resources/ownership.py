@@ -13,8 +13,11 @@ from typing import Any
 
 from ..client import OpenConnectorsClient
 
-CLOCK_TOLERANCE = 2.0
-"""Seconds: the server's ``Date`` and ``createdDate`` both have second resolution."""
+CLOCK_TOLERANCE = 1.0
+"""Seconds. The server's ``Date`` is truncated to the second (so "now" on its clock is known to
+within the second before it) and so is ``createdDate``: an object created after the POST was
+sent shows a ``createdDate`` at most one second before the estimate. Two creates of one name
+within that second cannot be told apart by this marker."""
 
 
 @dataclass(frozen=True)
