@@ -2,7 +2,7 @@
 
 `assert_state_matches_emulator(stack, live)` compares the connector instances recorded in the
 stack's state (`pulumi stack export`) with the instances the emulator holds (`GET /instances`
-over plain HTTP, independent of our client):
+over plain HTTP, independent of our client, every page; a 404 `No instances found` is none):
 
 - the same set of instance ids on both sides: no orphan (on the emulator, not in state), nothing
   missing (in state, gone from the emulator);

@@ -6,6 +6,8 @@ from typing import Any
 
 import requests
 
+from ..listing import read_list
+
 
 class Live:
     def __init__(self, emulator: Any) -> None:
@@ -17,9 +19,8 @@ class Live:
         }
 
     def instances(self) -> list[dict[str, Any]]:
-        answer = requests.get(f"{self.base_url}/instances", headers=self.headers, timeout=10)
-        answer.raise_for_status()
-        return list(answer.json())
+        """Every instance (all pages; a 404 `No instances found` is none)."""
+        return read_list(f"{self.base_url}/instances", self.headers)
 
     def get(self, instance_id: int) -> dict[str, Any] | None:
         answer = requests.get(

@@ -32,9 +32,17 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
     code = oauth_code(emulator)
     emulator.admin.set_faults({"rules": [{"path": "/elements", "action": "status", "status": 500}]})
     emulator.admin.reset()
-    assert emulator.admin.stats() == {"requests": {}, "instances": 0, "faultsFired": []}
+    assert emulator.admin.stats() == {
+        "requests": {},
+        "instances": 0,
+        "formulas": 0,
+        "formulaInstances": 0,
+        "objectDefinitions": 0,
+        "transformations": 0,
+        "faultsFired": [],
+    }
     assert emulator.admin.get_faults()["rules"] == []
-    assert requests.get(emulator.base_url + "/instances", headers=auth(emulator)).json() == []
+    assert_error(requests.get(emulator.base_url + "/instances", headers=auth(emulator)), 404)
     r = requests.post(
         emulator.base_url + "/instances", json=oauth_body(code), headers=auth(emulator), timeout=5
     )

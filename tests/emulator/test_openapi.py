@@ -43,3 +43,30 @@ def test_openapi_document(emulator: EmulatorServer) -> None:
     for ref in {part.split('"')[0] for part in text.split('"$ref":"')[1:]}:
         assert ref.startswith("#/components/schemas/")
         assert ref.rsplit("/", 1)[1] in schemas, ref
+
+
+def test_the_document_lists_every_area(emulator: EmulatorServer) -> None:
+    paths = requests.get(emulator.base_url + "/openapi.json", timeout=10).json()["paths"]
+    expected = {
+        "/formulas": {"get", "post"},
+        "/formulas/{id}": {"get", "put", "patch", "delete"},
+        "/formulas/{id}/instances": {"get", "post"},
+        "/formulas/{id}/instances/{instanceId}": {"get", "put", "delete"},
+        "/formulas/instances": {"get"},
+        "/organizations/objects/definitions": {"get"},
+        "/organizations/objects/{objectName}/definitions": {"get", "post", "put", "delete"},
+        "/organizations/elements/{keyOrId}/transformations": {"get"},
+        "/organizations/elements/{keyOrId}/transformations/{objectName}": {
+            "get",
+            "post",
+            "put",
+            "delete",
+        },
+        "/instances/{id}/transformations": {"get"},
+        "/instances/{id}/transformations/{objectName}": {"get", "post", "put", "delete"},
+    }
+    for path, methods in expected.items():
+        item = paths["/elements/api-v2" + path]
+        assert set(item) == methods, path
+        for method in methods:
+            assert {"401", "404"} <= set(item[method]["responses"]), (path, method)

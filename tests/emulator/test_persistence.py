@@ -42,5 +42,6 @@ def test_restart_keeps_instances_and_tokens(tmp_path: Path) -> None:
 
 def test_memory_database_starts_empty() -> None:
     with EmulatorServer() as emu:
-        assert requests.get(emu.base_url + "/instances", headers=auth(emu)).json() == []
+        empty = requests.get(emu.base_url + "/instances", headers=auth(emu), timeout=TIMEOUT)
+        assert empty.status_code == 404 and empty.json()["message"] == "No instances found"
         assert emu.base_url == f"http://127.0.0.1:{emu.port}/elements/api-v2"

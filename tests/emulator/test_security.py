@@ -30,11 +30,26 @@ import requests
 from pulumi_openconnectors.emulator import EmulatorServer
 from pulumi_openconnectors.emulator.__main__ import _parser
 
-from .helpers import TIMEOUT, auth, closeio_body, create, hub_headers, platform_headers
+from .helpers import (
+    TIMEOUT,
+    auth,
+    closeio_body,
+    create,
+    hub_headers,
+    list_instances,
+    platform_headers,
+)
 
 OTHER = ("other-user-secret", "other-organization-secret")
 PUBLIC = {("GET", "/_emulator/oauth/authorize")}
-SAMPLE_VALUES = {"id": "100001", "keyOrId": "closeio", "hub": "crm", "object": "contacts"}
+SAMPLE_VALUES = {
+    "id": "100001",
+    "instanceId": "20001",
+    "keyOrId": "closeio",
+    "objectName": "contact",
+    "hub": "crm",
+    "object": "contacts",
+}
 
 
 @pytest.fixture(scope="module")
@@ -155,9 +170,8 @@ def test_another_organization_cannot_use_or_see_an_instance(two_orgs: EmulatorSe
         answer = requests.request(method, url, json=body, headers=other_platform, timeout=TIMEOUT)
         assert answer.status_code == 404, (method, answer.status_code, answer.text)
         assert instance["token"] not in answer.text
-    listed = requests.get(f"{two_orgs.base_url}/instances", headers=other_platform, timeout=TIMEOUT)
-    assert listed.status_code == 200
-    assert instance["id"] not in [i["id"] for i in listed.json()]
+    listed = list_instances(two_orgs, other_platform)  # a 404 "No instances found" is none
+    assert instance["id"] not in [i["id"] for i in listed]
 
     # untouched for org A
     mine = requests.get(url, headers=auth(two_orgs), timeout=TIMEOUT)

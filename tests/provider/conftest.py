@@ -3,10 +3,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import requests
 from pulumi.dynamic import Config, ConfigureRequest
 
 from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider
+
+from ..listing import read_list
 
 
 def configured_provider(emulator: Any, **overrides: str) -> ConnectorInstanceProvider:
@@ -36,12 +37,9 @@ def platform_headers(emulator: Any) -> dict[str, str]:
 
 
 def server_instances(emulator: Any) -> list[dict[str, Any]]:
-    """The instances the emulator holds, read over HTTP independently of the client."""
-    answer = requests.get(
-        f"{emulator.base_url}/instances", headers=platform_headers(emulator), timeout=5
-    )
-    answer.raise_for_status()
-    return list(answer.json())
+    """The instances the emulator holds, read over HTTP independently of the client (a 404
+    `No instances found` is none)."""
+    return read_list(f"{emulator.base_url}/instances", platform_headers(emulator), timeout=5)
 
 
 def instance_inputs(default_name: str, password: str, **extra: Any) -> dict[str, Any]:

@@ -178,3 +178,30 @@ def test_a_clean_create_is_deleted_with_one_call(emulator: Any) -> None:
         k: after.get(k, 0) - before.get(k, 0) for k in after if after.get(k, 0) != before.get(k, 0)
     }
     assert made == {"DELETE /instances/{id}": 1}
+
+
+def test_an_unanswered_post_that_created_nothing_is_posted_again_once(emulator: Any) -> None:
+    """Issue #15: the POST is dropped before it runs; the look for the ownership tag is answered
+    404 `No instances found` (the platform's empty list), which is "nothing was created": the
+    create posts exactly once more and leaves exactly one instance."""
+    provider = configured_provider(emulator)
+    emulator.admin.set_faults(
+        {"rules": [{"method": "POST", "path": "/instances", "action": "drop", "count": 1}]}
+    )
+    created = provider.create(_inputs())
+    emulator.admin.clear_faults()
+    outs = created.outs or {}
+    requests_made = emulator.admin.stats()["requests"]
+    assert requests_made["POST /instances"] == 2, requests_made
+    assert requests_made["GET /instances"] >= 1, "the tag was looked up before posting again"
+    tag_lookup = requests.get(
+        f"{emulator.base_url}/instances",
+        params=[("tags[]", "pulumi-openconnectors:nothing-carries-this")],
+        headers=platform_headers(emulator),
+        timeout=5,
+    )
+    assert tag_lookup.status_code == 404
+    assert tag_lookup.json()["message"] == "No instances found"
+    servers = server_instances(emulator)
+    assert [s["id"] for s in servers] == [int(created.id)], "one instance, the one in state"
+    assert outs["ownership_tag"] in servers[0]["tags"]

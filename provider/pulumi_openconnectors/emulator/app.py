@@ -9,18 +9,18 @@ from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 
 from .._version import __version__ as VERSION
-from . import admin, api
+from . import admin
 from .errors import install_error_handlers
 from .faults import FaultConfig
 from .middleware import EmulatorMiddleware
 from .runtime import Runtime
-from .schemas import BODY_MODELS
+from .services import SERVICES, Service
 from .settings import API_PREFIX, Settings
 
 TITLE = "SAP Open Connectors platform API (local emulator)"
 
 
-def _install_openapi(app: FastAPI) -> None:
+def _install_openapi(app: FastAPI, body_models: tuple[type[BaseModel], ...]) -> None:
     """Generated document plus the schemas of the bodies that handlers parse themselves."""
 
     def openapi() -> dict[str, Any]:
@@ -33,8 +33,7 @@ def _install_openapi(app: FastAPI) -> None:
             routes=app.routes,
         )
         components = schema.setdefault("components", {}).setdefault("schemas", {})
-        models: tuple[type[BaseModel], ...] = (*BODY_MODELS, FaultConfig)
-        for model in models:
+        for model in body_models:
             body = model.model_json_schema(ref_template="#/components/schemas/{model}")
             for name, definition in body.pop("$defs", {}).items():
                 components.setdefault(name, definition)
@@ -45,10 +44,14 @@ def _install_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def create_app(settings: Settings | None = None, runtime: Runtime | None = None) -> FastAPI:
-    """Build the app. Its state (`app.state.runtime`) owns the SQLite store."""
+def create_app(
+    settings: Settings | None = None,
+    runtime: Runtime | None = None,
+    services: tuple[Service, ...] = SERVICES,
+) -> FastAPI:
+    """Build the app of these services. Its state (`app.state.runtime`) owns the SQLite store."""
     settings = settings or Settings()
-    runtime = runtime or Runtime.from_settings(settings)
+    runtime = runtime or Runtime.from_settings(settings, services)
     app = FastAPI(
         title=TITLE,
         version=VERSION,
@@ -59,12 +62,15 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     )
     app.state.runtime = runtime
     install_error_handlers(app)
-    app.include_router(api.router)
-    app.include_router(admin.router)
+    routers = [router for service in services for router in service.routers]
+    routers.append(admin.router)
+    for router in routers:
+        app.include_router(router)
     # The routers' own routes carry the full templates (app.router wraps included routers).
-    routes = [*api.router.routes, *admin.router.routes]
+    routes = [route for router in routers for route in router.routes]
     routes += [r for r in app.router.routes if isinstance(getattr(r, "path_format", None), str)]
     app.state.routes = routes
     app.add_middleware(EmulatorMiddleware, runtime=runtime, routes=routes)
-    _install_openapi(app)
+    body_models = tuple(model for service in services for model in service.body_models)
+    _install_openapi(app, (*body_models, FaultConfig))
     return app

@@ -5,14 +5,27 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from .errors import ApiError
 from .settings import Account
-from .store import InstanceRecord
 
 # "Token" is the name the "Authorization Headers" page uses for the instance token part.
 _PART_NAMES = {"user": "user", "organization": "organization", "element": "element"}
 _PART_ALIASES = {"token": "element"}
+
+
+class TokenOwner(Protocol):
+    """What a hub call needs of an instance: its token and its organization."""
+
+    @property
+    def token(self) -> str: ...
+
+    @property
+    def org(self) -> str: ...
+
+
+Owner = TypeVar("Owner", bound=TokenOwner)
 
 
 @dataclass(frozen=True)
@@ -84,8 +97,8 @@ def platform_account(accounts: tuple[Account, ...], header: str | None) -> Accou
 def hub_credentials(
     accounts: tuple[Account, ...],
     header: str | None,
-    lookup: Callable[[str], InstanceRecord | None],
-) -> tuple[Account, InstanceRecord]:
+    lookup: Callable[[str], Owner | None],
+) -> tuple[Account, Owner]:
     """Authenticate a connector call (User + Element token, Organization optional)."""
     creds = parse_authorization(header)
     if creds.element is None:

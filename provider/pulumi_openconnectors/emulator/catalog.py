@@ -6,6 +6,8 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from .errors import ApiError
+
 OAUTH2_REQUIRED = ("oauth.api.key", "oauth.api.secret", "oauth.callback.url")
 
 
@@ -234,3 +236,11 @@ def is_secret_key(connector: Connector, key: str) -> bool:
     """Whether a configuration value must be masked in responses."""
     lowered = key.lower()
     return key in connector.secret_config or any(m in lowered for m in _SECRET_MARKERS)
+
+
+def require_connector(key_or_id: str) -> Connector:
+    """The connector with that key or id; 404 with the API's error body when there is none."""
+    connector = find_connector(key_or_id)
+    if connector is None:
+        raise ApiError(404, "No element with that key or id")
+    return connector

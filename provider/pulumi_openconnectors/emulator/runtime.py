@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .faults import FaultEngine
-from .oauth import OAuthCodes
+from .references import References
 from .settings import Settings
 from .store import Store
+
+if TYPE_CHECKING:
+    from .services import Service
 
 
 class RequestStats:
@@ -37,17 +42,23 @@ class Runtime:
     settings: Settings
     store: Store
     faults: FaultEngine
-    codes: OAuthCodes
+    references: References = field(default_factory=References)
     stats: RequestStats = field(default_factory=RequestStats)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Runtime:
-        store = Store(settings.db)
+    def from_settings(
+        cls, settings: Settings, services: Sequence[Service] | None = None
+    ) -> Runtime:
+        """The runtime of these services (default: every service of ``services/``)."""
+        if services is None:
+            from .services import SERVICES  # the services import this module (their handlers)
+
+            services = SERVICES
         return cls(
             settings=settings,
-            store=store,
+            store=Store(settings.db, [t for s in services for t in s.tables]),
             faults=FaultEngine(settings.latency_ms),
-            codes=OAuthCodes(store, settings.clock, settings.oauth_code_ttl),
+            references=References(h for s in services for h in s.hooks),
         )
 
     def reset(self) -> None:

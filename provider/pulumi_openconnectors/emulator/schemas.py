@@ -47,79 +47,13 @@ class Element(BaseModel):
     private: bool
 
 
-class InstanceUser(BaseModel):
-    id: int
-
-
-class InstanceObject(BaseModel):
-    name: str
-    vendorName: str
-    type: str = Field(description="vdr, ceCanonical or vendor")
-
-
-class Instance(BaseModel):
-    """A connector instance; secret configuration values are shown as `********`."""
-
-    id: int
-    name: str
-    createdDate: str = Field(description="ISO 8601, UTC, like 2017-08-04T14:56:20Z")
-    token: str
-    element: Element
-    elementId: int
-    tags: list[str]
-    provisionInteractions: list[dict[str, Any]]
-    valid: bool
-    disabled: bool
-    maxCacheSize: int
-    cacheTimeToLive: int
-    configuration: dict[str, str]
-    eventsEnabled: bool
-    traceLoggingEnabled: bool
-    cachingEnabled: bool
-    externalAuthentication: str
-    user: InstanceUser
-    objects: list[InstanceObject] | None = None
-
-
-class OAuthUrl(BaseModel):
-    element: str
-    oauthUrl: str
-
-
-class ElementRef(BaseModel):
-    key: str | None = None
-    id: int | None = None
-
-
-class ProviderData(BaseModel):
-    code: str | None = None
-
-
-class InstanceCreateBody(BaseModel):
-    """Body of POST /instances (POST /elements/{keyOrId}/instances: without `element`)."""
-
-    element: ElementRef | None = None
-    providerData: ProviderData | None = None
-    configuration: dict[str, str] = Field(default_factory=dict)
-    tags: list[str] = Field(default_factory=list)
-    name: str = Field(min_length=1, max_length=255)
-    retrieveObjectsAfterInstantiation: bool = False
-    disabled: bool = False
-
-
-class InstanceUpdateBody(BaseModel):
-    """Body of PATCH (every field optional, configuration merged) and PUT (replaces)."""
-
-    element: ElementRef | None = None
-    name: str | None = Field(default=None, min_length=1, max_length=255)
-    tags: list[str] | None = None
-    configuration: dict[str, str] | None = None
-    disabled: bool | None = None
-
-
 class Stats(BaseModel):
+    """Request counts, fault firings, and one count per stored kind (`instances`, ...)."""
+
+    model_config = ConfigDict(extra="allow")
+    __pydantic_extra__: dict[str, int] = Field(init=False)
+
     requests: dict[str, int]
-    instances: int
     faultsFired: list[int] = Field(description="how often each fault rule fired, by index")
 
 
@@ -127,7 +61,9 @@ class Empty(BaseModel):
     pass
 
 
-BODY_MODELS: tuple[type[BaseModel], ...] = (InstanceCreateBody, InstanceUpdateBody)
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` of a router or route: these statuses answer the JSON error body."""
+    return {status: {"model": ErrorBody} for status in statuses}
 
 
 def json_body(model: type[BaseModel]) -> dict[str, Any]:

@@ -35,6 +35,12 @@ class Account:
         material = f"user:{self.organization_secret}:{self.user_secret}".encode()
         return 10000 + int(hashlib.sha256(material).hexdigest()[:8], 16) % 90000
 
+    @property
+    def account_id(self) -> int:
+        """Stable numeric account id (`accountId` of a formula): one per organization."""
+        material = f"account:{self.organization_secret}".encode()
+        return 1000 + int(hashlib.sha256(material).hexdigest()[:8], 16) % 9000
+
 
 DEMO_ACCOUNT = Account(DEMO_USER_SECRET, DEMO_ORGANIZATION_SECRET)
 

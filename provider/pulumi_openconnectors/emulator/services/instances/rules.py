@@ -1,17 +1,16 @@
-"""Instance rules: request body parsing, validation, updates and the response shape."""
+"""Instance rules: validation, updates and the response shape."""
 
 from __future__ import annotations
 
 import base64
 import dataclasses
-import json
 import secrets
-from datetime import datetime, timezone
 from typing import Any
 
-from .catalog import Connector, find_connector, is_secret_key
-from .errors import ApiError
-from .store import InstanceRecord
+from ...bodies import check_bool
+from ...catalog import Connector, find_connector, is_secret_key
+from ...errors import ApiError
+from .tables import InstanceRecord
 
 MASK = "********"
 MAX_NAME_LENGTH = 255
@@ -20,27 +19,6 @@ MAX_NAME_LENGTH = 255
 def new_token() -> str:
     """A random instance token: 44 base64 characters, like the ones in the API docs."""
     return base64.b64encode(secrets.token_bytes(32)).decode()
-
-
-def now_iso(epoch: float) -> str:
-    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_json_object(content_type: str | None, raw: bytes) -> dict[str, Any]:
-    """The request body as a JSON object: 415 when it is not JSON, 400 when not an object."""
-    if content_type:
-        media = content_type.split(";", 1)[0].strip().lower()
-        if media != "application/json" and not media.endswith("+json"):
-            raise ApiError(415, "Unsupported media type: the request body must be JSON")
-    if not raw.strip():
-        raise ApiError(400, "The request body is required (a JSON object)")
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        raise ApiError(415, "Unsupported media type: the request body is not valid JSON") from None
-    if not isinstance(body, dict):
-        raise ApiError(400, "The request body must be a JSON object")
-    return body
 
 
 def _bad(message: str) -> ApiError:
@@ -73,13 +51,6 @@ def check_configuration(value: Any) -> dict[str, str]:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise _bad("configuration must be an object whose values are strings")
     return dict(value)
-
-
-def check_bool(body: dict[str, Any], field: str) -> bool | None:
-    value = body.get(field)
-    if value is not None and not isinstance(value, bool):
-        raise _bad(f"{field} must be a boolean")
-    return value
 
 
 def check_required_config(connector: Connector, configuration: dict[str, str]) -> None:

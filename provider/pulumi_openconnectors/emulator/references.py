@@ -1,0 +1,89 @@
+"""Cross-area rules without cross-area imports: a small registry of reference hooks.
+
+An area that *uses* another area's objects registers a :class:`Referrer` (its users block the
+delete of such an object: 409) or a :class:`Cascade` (its objects go when that object goes); an
+area whose objects others refer to registers a :class:`Lookup` (others can read one by key).
+Objects are named by a kind (``"instance"``, ``"formula"``, ``"objectDefinition"``), the
+organization and a key (an id or a name). Every hook runs inside the caller's transaction, so a
+check and the write it guards are atomic.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import ApiError
+
+Key = int | str
+
+
+@dataclass(frozen=True)
+class Referrer:
+    """`users(refs, conn, org, key)`: a sentence naming the first user of the object, or None."""
+
+    kind: str
+    users: Callable[[References, sqlite3.Connection, str, Key], str | None]
+
+
+@dataclass(frozen=True)
+class Cascade:
+    """`run(refs, conn, org, key)`: delete what belongs to the object (it is being deleted)."""
+
+    kind: str
+    run: Callable[[References, sqlite3.Connection, str, Key], None]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """`find(refs, conn, org, key)`: the object as JSON, or None when the organization has none.
+
+    Every hook gets the registry (`refs`), so that it can look other areas' objects up too.
+    """
+
+    kind: str
+    find: Callable[[References, sqlite3.Connection, str, Key], dict[str, Any] | None]
+
+
+Hook = Referrer | Cascade | Lookup
+
+
+class References:
+    """The hooks of every service, asked by kind."""
+
+    def __init__(self, hooks: Iterable[Hook] = ()) -> None:
+        self._hooks = tuple(hooks)
+
+    def users(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> str | None:
+        """A sentence naming the first object that uses this one, or None when none does."""
+        for hook in self._hooks:
+            if isinstance(hook, Referrer) and hook.kind == kind:
+                message = hook.users(self, conn, org, key)
+                if message is not None:
+                    return message
+        return None
+
+    def refuse_delete(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
+        """409 with the first user's sentence when something still uses the object."""
+        message = self.users(conn, kind, org, key)
+        if message is not None:
+            raise ApiError(409, message)
+
+    def deleted(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
+        """Run the cascades of an object that is being deleted."""
+        for hook in self._hooks:
+            if isinstance(hook, Cascade) and hook.kind == kind:
+                hook.run(self, conn, org, key)
+
+    def find(
+        self, conn: sqlite3.Connection, kind: str, org: str, key: Key
+    ) -> dict[str, Any] | None:
+        """The object of `kind` with that key, through the area that owns it (None: none)."""
+        for hook in self._hooks:
+            if isinstance(hook, Lookup) and hook.kind == kind:
+                found = hook.find(self, conn, org, key)
+                if found is not None:
+                    return found
+        return None

@@ -1,0 +1,24 @@
+"""Formula instances: `/formulas/{id}/instances[/{instanceId}]` and `/formulas/instances`.
+
+Listed before the formula service: `GET /formulas/instances` must be matched before
+`GET /formulas/{id}`.
+"""
+
+from __future__ import annotations
+
+from ...references import Referrer
+from ..base import Service
+from . import routes
+from .rules import INSTANCE
+from .schemas import FormulaInstanceBody
+
+SERVICE = Service(
+    name="formula instances",
+    routers=(routes.router,),
+    tables=(routes.INSTANCES,),
+    body_models=(FormulaInstanceBody,),
+    hooks=(
+        Referrer(routes.FORMULA, routes.formula_users),
+        Referrer(INSTANCE, routes.instance_users),
+    ),
+)

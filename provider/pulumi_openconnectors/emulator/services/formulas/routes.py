@@ -1,0 +1,162 @@
+"""Formula routes: POST/GET /formulas, GET/PUT/PATCH/DELETE /formulas/{id}."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+
+from ...bodies import parse_json_object
+from ...deps import AccountDep, RuntimeDep
+from ...documents import Document, DocumentKind
+from ...errors import ApiError
+from ...pagination import PageDep, page_responses, paginate
+from ...references import References
+from ...runtime import Runtime
+from ...schemas import Empty, error_responses, json_body
+from ...settings import API_PREFIX, Account
+from ...times import now_iso
+from .rules import apply_patch, assign_part_ids, changed_variables, check_formula
+from .schemas import Formula, FormulaBody, FormulaPatch
+
+KIND = "formula"
+FORMULAS = DocumentKind(KIND, "formulas", first_id=10001)
+
+router = APIRouter(
+    prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405, 409, 415), tags=["formulas"]
+)
+
+
+def _missing(formula_id: int) -> ApiError:
+    return ApiError(404, f"No formula with id {formula_id}")
+
+
+def _get(conn: sqlite3.Connection, org: str, formula_id: int) -> Document:
+    doc = FORMULAS.get(conn, org, formula_id)
+    if doc is None:
+        raise _missing(formula_id)
+    return doc
+
+
+@router.post(
+    "/formulas",
+    openapi_extra=json_body(FormulaBody),
+    response_model=Formula,
+    response_model_exclude_unset=True,
+)
+async def create_formula(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    formula = check_formula(body)
+    org = account.organization_id
+    with runtime.store.transaction() as conn:
+        formula_id = FORMULAS.new_id(conn)
+        assign_part_ids(conn, formula, formula_id, None)
+        formula = {
+            "id": formula_id,
+            **formula,
+            "userId": account.user_id,
+            "accountId": account.account_id,
+            "createdDate": now_iso(runtime.settings.clock()),
+        }
+        FORMULAS.insert(conn, Document(formula_id, org, None, formula))
+    return formula
+
+
+@router.get(
+    "/formulas",
+    response_model=list[Formula],
+    response_model_exclude_unset=True,
+    responses=page_responses(nothing_found=True),
+)
+async def list_formulas(
+    runtime: RuntimeDep, account: AccountDep, page: PageDep, response: Response
+) -> Any:
+    """The organization's formulas by id; none: 404 `No formulas found`."""
+    with runtime.store.transaction() as conn:
+        docs = FORMULAS.list(conn, account.organization_id)
+    chunk = paginate(docs, page, response, lambda d: d.id, "No formulas found")
+    return [d.body for d in chunk]
+
+
+@router.get("/formulas/{id}", response_model=Formula, response_model_exclude_unset=True)
+async def get_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
+    with runtime.store.transaction() as conn:
+        return _get(conn, account.organization_id, id).body
+
+
+def _server_fields(old: dict[str, Any]) -> dict[str, Any]:
+    return {k: old[k] for k in ("userId", "accountId", "createdDate") if k in old}
+
+
+def _guard_variables(
+    runtime: Runtime, conn: sqlite3.Connection, account: Account, old: Document, new: dict[str, Any]
+) -> None:
+    """A variable cannot go (or change type) while the formula has instances (documented)."""
+    changed = changed_variables(old.body, new)
+    if not changed:
+        return
+    users = runtime.references.users(conn, KIND, account.organization_id, old.id)
+    if users is not None:
+        raise ApiError(
+            409,
+            f"configuration variable '{changed[0]}' cannot be removed or retyped while the "
+            f"formula has instances ({users})",
+        )
+
+
+@router.put(
+    "/formulas/{id}",
+    openapi_extra=json_body(FormulaBody),
+    response_model=Formula,
+    response_model_exclude_unset=True,
+)
+async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    with runtime.store.transaction() as conn:
+        _get(conn, account.organization_id, id)
+    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    formula = check_formula(body)
+    with runtime.store.transaction() as conn:
+        old = _get(conn, account.organization_id, id)
+        _guard_variables(runtime, conn, account, old, formula)
+        assign_part_ids(conn, formula, id, old.body)
+        formula = {"id": id, **formula, **_server_fields(old.body)}
+        FORMULAS.replace(conn, Document(id, old.org, None, formula))
+    return formula
+
+
+@router.patch(
+    "/formulas/{id}",
+    openapi_extra=json_body(FormulaPatch),
+    response_model=Formula,
+    response_model_exclude_unset=True,
+)
+async def patch_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    with runtime.store.transaction() as conn:
+        _get(conn, account.organization_id, id)
+    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    with runtime.store.transaction() as conn:
+        old = _get(conn, account.organization_id, id)
+        formula = apply_patch(old.body, body)
+        FORMULAS.replace(conn, Document(id, old.org, None, formula))
+    return formula
+
+
+@router.delete("/formulas/{id}", response_model=Empty)
+async def delete_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
+    """409 while the formula has instances (the documents: delete those first)."""
+    org = account.organization_id
+    with runtime.store.transaction() as conn:
+        _get(conn, org, id)
+        runtime.references.refuse_delete(conn, KIND, org, id)
+        runtime.references.deleted(conn, KIND, org, id)
+        FORMULAS.delete(conn, org, id)
+    return {}
+
+
+def lookup(refs: References, conn: sqlite3.Connection, org: str, key: int | str) -> Any:
+    """The `formula` lookup hook: a formula of this organization by id."""
+    if isinstance(key, str):
+        return None
+    doc = FORMULAS.get(conn, org, key)
+    return None if doc is None else doc.body

@@ -1,0 +1,136 @@
+"""Organization-level object definitions (common resources)."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from ...bodies import bad, check_object_name, parse_json_object
+from ...deps import AccountDep, RuntimeDep
+from ...documents import Document, DocumentKind
+from ...errors import ApiError
+from ...references import References
+from ...schemas import Empty, error_responses, json_body
+from ...settings import API_PREFIX
+from .schemas import Definition, DefinitionBody, DefinitionEntry
+
+KIND = "objectDefinition"
+LEVEL = "organization"
+DEFINITIONS = DocumentKind(KIND, "objectDefinitions", first_id=1)
+
+router = APIRouter(
+    prefix=API_PREFIX,
+    responses=error_responses(400, 401, 404, 405, 409, 415),
+    tags=["object definitions"],
+)
+_PATH = "/organizations/objects/{objectName}/definitions"
+
+
+def check_definition(body: dict[str, Any]) -> dict[str, Any]:
+    """`fields`: a list of {path, type} (strings, paths unique); other keys are kept."""
+    fields = body.get("fields")
+    if not isinstance(fields, list):
+        raise bad("fields is required: a list of {path, type}")
+    seen: set[str] = set()
+    for index, field in enumerate(fields):
+        if not isinstance(field, dict):
+            raise bad(f"fields[{index}] must be an object with path and type")
+        for key in ("path", "type"):
+            value = field.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise bad(f"fields[{index}].{key} is required (a non-empty string)")
+        if field["path"] in seen:
+            raise bad(f"fields[{index}].path '{field['path']}' appears twice")
+        seen.add(field["path"])
+    return {**{k: v for k, v in body.items() if k != "level"}, "level": LEVEL}
+
+
+def _missing(name: str) -> ApiError:
+    return ApiError(404, f"No object definition named '{name}'")
+
+
+def _get(conn: sqlite3.Connection, org: str, name: str) -> Document:
+    doc = DEFINITIONS.by_key(conn, org, name)
+    if doc is None:
+        raise _missing(name)
+    return doc
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    return parse_json_object(request.headers.get("content-type"), await request.body())
+
+
+@router.get("/organizations/objects/definitions", response_model=dict[str, DefinitionEntry])
+async def list_definitions(runtime: RuntimeDep, account: AccountDep) -> Any:
+    """Map of name -> {fields, level}; none: 404 `No object definitions found`."""
+    with runtime.store.transaction() as conn:
+        docs = DEFINITIONS.list(conn, account.organization_id)
+    if not docs:
+        raise ApiError(404, "No object definitions found")
+    return {str(d.key): {"fields": d.body["fields"], "level": LEVEL} for d in docs}
+
+
+@router.post(
+    _PATH,
+    openapi_extra=json_body(DefinitionBody),
+    response_model=Definition,
+    response_model_exclude_unset=True,
+)
+async def create_definition(
+    objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    name = check_object_name(objectName)
+    definition = check_definition(await _body(request))
+    org = account.organization_id
+    with runtime.store.transaction() as conn:
+        if DEFINITIONS.by_key(conn, org, name) is not None:
+            raise ApiError(409, f"An object definition named '{name}' already exists")
+        DEFINITIONS.insert(conn, Document(DEFINITIONS.new_id(conn), org, name, definition))
+    return definition
+
+
+@router.get(_PATH, response_model=Definition, response_model_exclude_unset=True)
+async def get_definition(objectName: str, runtime: RuntimeDep, account: AccountDep) -> Any:
+    name = check_object_name(objectName)
+    with runtime.store.transaction() as conn:
+        return _get(conn, account.organization_id, name).body
+
+
+@router.put(
+    _PATH,
+    openapi_extra=json_body(DefinitionBody),
+    response_model=Definition,
+    response_model_exclude_unset=True,
+)
+async def put_definition(
+    objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    name = check_object_name(objectName)
+    with runtime.store.transaction() as conn:
+        _get(conn, account.organization_id, name)
+    definition = check_definition(await _body(request))
+    with runtime.store.transaction() as conn:
+        old = _get(conn, account.organization_id, name)
+        DEFINITIONS.replace(conn, Document(old.id, old.org, name, definition))
+    return definition
+
+
+@router.delete(_PATH, response_model=Empty)
+async def delete_definition(objectName: str, runtime: RuntimeDep, account: AccountDep) -> Any:
+    """409 while a transformation uses the definition."""
+    name = check_object_name(objectName)
+    org = account.organization_id
+    with runtime.store.transaction() as conn:
+        doc = _get(conn, org, name)
+        runtime.references.refuse_delete(conn, KIND, org, name)
+        runtime.references.deleted(conn, KIND, org, name)
+        DEFINITIONS.delete(conn, org, doc.id)
+    return {}
+
+
+def lookup(refs: References, conn: sqlite3.Connection, org: str, key: int | str) -> Any:
+    """The `objectDefinition` lookup hook: a definition by name."""
+    doc = DEFINITIONS.by_key(conn, org, str(key))
+    return None if doc is None else doc.body

@@ -1,0 +1,262 @@
+"""Transformations per connector (organization level) and per connector instance."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from ...bodies import check_object_name, parse_json_object
+from ...catalog import require_connector
+from ...deps import AccountDep, RuntimeDep
+from ...documents import Document, DocumentKind, ref
+from ...errors import ApiError
+from ...references import References
+from ...runtime import Runtime
+from ...schemas import Empty, error_responses, json_body
+from ...settings import API_PREFIX
+from ...times import now_timestamp
+from .rules import check_transformation
+from .schemas import Transformation, TransformationBody
+
+DEFINITION = "objectDefinition"  # the object-definition area's kind, in reference hooks
+INSTANCE = "instance"  # a connector instance, in reference hooks
+TRANSFORMATIONS = DocumentKind("transformation", "transformations", first_id=1)
+
+router = APIRouter(
+    prefix=API_PREFIX,
+    responses=error_responses(400, 401, 404, 405, 409, 415),
+    tags=["transformations"],
+)
+_ORG = "/organizations/elements/{keyOrId}/transformations"
+_INSTANCE = "/instances/{id}/transformations"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a transformation applies: a connector (organization level) or an instance."""
+
+    level: str
+    prefix: str
+    label: str
+    refs: tuple[str, ...]
+
+    def key(self, object_name: str) -> str:
+        return f"{self.prefix}/{object_name}"
+
+
+def _element_scope(key_or_id: str) -> Scope:
+    connector = require_connector(key_or_id)
+    return Scope("organization", f"element:{connector.key}", f"element '{connector.key}'", ())
+
+
+def _instance_scope(runtime: Runtime, org: str, instance_id: int) -> Scope:
+    with runtime.store.transaction() as conn:
+        found = runtime.references.find(conn, INSTANCE, org, instance_id)
+    if found is None:
+        raise ApiError(404, f"No instance with id {instance_id}")
+    return Scope(
+        "instance",
+        f"instance:{instance_id}",
+        f"instance {instance_id}",
+        (ref(INSTANCE, instance_id),),
+    )
+
+
+def _get(conn: sqlite3.Connection, org: str, scope: Scope, name: str) -> Document:
+    doc = TRANSFORMATIONS.by_key(conn, org, scope.key(name))
+    if doc is None:
+        raise ApiError(404, f"No transformation of '{name}' for {scope.label}")
+    return doc
+
+
+def _list(runtime: Runtime, org: str, scope: Scope) -> dict[str, Any]:
+    with runtime.store.transaction() as conn:
+        docs = TRANSFORMATIONS.list(conn, org)
+    found = {
+        str(d.body["objectName"]): d.body
+        for d in docs
+        if d.key is not None and d.key.startswith(scope.prefix + "/")
+    }
+    if not found:
+        raise ApiError(404, "No transformations found")
+    return found
+
+
+async def _write(
+    request: Request, runtime: Runtime, org: str, scope: Scope, object_name: str, create: bool
+) -> dict[str, Any]:
+    name = check_object_name(object_name)
+    if not create:
+        with runtime.store.transaction() as conn:
+            _get(conn, org, scope, name)
+    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    with runtime.store.transaction() as conn:
+        definition = runtime.references.find(conn, DEFINITION, org, name)
+        transformation = check_transformation(body, name, definition, scope.level)
+        refs = (ref(DEFINITION, name), *scope.refs)
+        if create:
+            if TRANSFORMATIONS.by_key(conn, org, scope.key(name)) is not None:
+                raise ApiError(
+                    409, f"A transformation of '{name}' for {scope.label} already exists"
+                )
+            transformation["startDate"] = now_timestamp(runtime.settings.clock())
+            doc_id = TRANSFORMATIONS.new_id(conn)
+            TRANSFORMATIONS.insert(
+                conn, Document(doc_id, org, scope.key(name), transformation, refs)
+            )
+        else:
+            old = _get(conn, org, scope, name)
+            transformation["startDate"] = old.body.get("startDate")
+            TRANSFORMATIONS.replace(conn, Document(old.id, org, old.key, transformation, refs))
+    return transformation
+
+
+def _read(runtime: Runtime, org: str, scope: Scope, object_name: str) -> dict[str, Any]:
+    name = check_object_name(object_name)
+    with runtime.store.transaction() as conn:
+        return _get(conn, org, scope, name).body
+
+
+def _delete(runtime: Runtime, org: str, scope: Scope, object_name: str) -> dict[str, Any]:
+    name = check_object_name(object_name)
+    with runtime.store.transaction() as conn:
+        doc = _get(conn, org, scope, name)
+        TRANSFORMATIONS.delete(conn, org, doc.id)
+    return {}
+
+
+# -- organization level, per connector -----------------------------------------------------
+
+
+@router.get(_ORG, response_model=dict[str, Transformation], response_model_exclude_unset=True)
+async def list_element_transformations(
+    keyOrId: str, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    """Map of object name -> transformation; none: 404 `No transformations found`."""
+    return _list(runtime, account.organization_id, _element_scope(keyOrId))
+
+
+@router.post(
+    _ORG + "/{objectName}",
+    openapi_extra=json_body(TransformationBody),
+    response_model=Transformation,
+    response_model_exclude_unset=True,
+)
+async def create_element_transformation(
+    keyOrId: str, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    scope = _element_scope(keyOrId)
+    return await _write(request, runtime, account.organization_id, scope, objectName, True)
+
+
+@router.get(
+    _ORG + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
+)
+async def get_element_transformation(
+    keyOrId: str, objectName: str, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    return _read(runtime, account.organization_id, _element_scope(keyOrId), objectName)
+
+
+@router.put(
+    _ORG + "/{objectName}",
+    openapi_extra=json_body(TransformationBody),
+    response_model=Transformation,
+    response_model_exclude_unset=True,
+)
+async def put_element_transformation(
+    keyOrId: str, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    scope = _element_scope(keyOrId)
+    return await _write(request, runtime, account.organization_id, scope, objectName, False)
+
+
+@router.delete(_ORG + "/{objectName}", response_model=Empty)
+async def delete_element_transformation(
+    keyOrId: str, objectName: str, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    return _delete(runtime, account.organization_id, _element_scope(keyOrId), objectName)
+
+
+# -- instance level ------------------------------------------------------------------------
+
+
+@router.get(_INSTANCE, response_model=dict[str, Transformation], response_model_exclude_unset=True)
+async def list_instance_transformations(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
+    """Not in the documents (the emulator offers it): like the per-connector list."""
+    org = account.organization_id
+    return _list(runtime, org, _instance_scope(runtime, org, id))
+
+
+@router.post(
+    _INSTANCE + "/{objectName}",
+    openapi_extra=json_body(TransformationBody),
+    response_model=Transformation,
+    response_model_exclude_unset=True,
+)
+async def create_instance_transformation(
+    id: int, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    org = account.organization_id
+    scope = _instance_scope(runtime, org, id)
+    return await _write(request, runtime, org, scope, objectName, True)
+
+
+@router.get(
+    _INSTANCE + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
+)
+async def get_instance_transformation(
+    id: int, objectName: str, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    org = account.organization_id
+    return _read(runtime, org, _instance_scope(runtime, org, id), objectName)
+
+
+@router.put(
+    _INSTANCE + "/{objectName}",
+    openapi_extra=json_body(TransformationBody),
+    response_model=Transformation,
+    response_model_exclude_unset=True,
+)
+async def put_instance_transformation(
+    id: int, objectName: str, request: Request, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    org = account.organization_id
+    scope = _instance_scope(runtime, org, id)
+    return await _write(request, runtime, org, scope, objectName, False)
+
+
+@router.delete(_INSTANCE + "/{objectName}", response_model=Empty)
+async def delete_instance_transformation(
+    id: int, objectName: str, runtime: RuntimeDep, account: AccountDep
+) -> Any:
+    org = account.organization_id
+    return _delete(runtime, org, _instance_scope(runtime, org, id), objectName)
+
+
+# -- reference hooks -----------------------------------------------------------------------
+
+
+def definition_users(
+    refs: References, conn: sqlite3.Connection, org: str, key: int | str
+) -> str | None:
+    """Referrer of object definitions: one that a transformation uses cannot be deleted."""
+    users = TRANSFORMATIONS.list(conn, org, refers_to=ref(DEFINITION, key))
+    if not users:
+        return None
+    where = ", ".join(sorted({str(d.key).rsplit("/", 1)[0].replace(":", " ") for d in users}))
+    return (
+        f"Object definition '{key}' is used by {len(users)} transformation(s) ({where}); "
+        "delete them first"
+    )
+
+
+def drop_instance_transformations(
+    refs: References, conn: sqlite3.Connection, org: str, key: int | str
+) -> None:
+    """Cascade of a connector instance: its transformations go with it."""
+    for doc in TRANSFORMATIONS.list(conn, org, refers_to=ref(INSTANCE, key)):
+        TRANSFORMATIONS.delete(conn, org, doc.id)
