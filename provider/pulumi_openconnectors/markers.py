@@ -42,8 +42,12 @@ def none_value_paths(value: Any, path: str = "") -> list[str]:
 
 
 def is_unknown(value: Any) -> bool:
-    """True when the engine has not computed this value yet (previews)."""
-    if value == UNKNOWN:
+    """True when the engine has not computed this value yet (previews): the host hands such a
+    value over as the UNKNOWN string or, in newer SDKs, as a ``pulumi.output.Unknown``."""
+    if isinstance(value, str):
+        return value == UNKNOWN
+    kind = type(value)
+    if kind.__name__ == "Unknown" and kind.__module__ == "pulumi.output":
         return True
     if isinstance(value, Mapping):
         return any(is_unknown(v) for v in value.values())

@@ -243,3 +243,16 @@ def test_transformation_checks() -> None:
         assert any(expected in r for r in reasons), (changes, reasons)
     # the common resource's fields not known yet (it is being created): nothing to hold against
     assert provider.check({}, {**good, "common_resource_fields": UNKNOWN}).failures == []
+
+
+def test_values_not_known_yet_as_the_sdk_hands_them_over() -> None:
+    """The host passes a value not known yet (an output of a resource being updated, in a
+    preview) as a ``pulumi.output.Unknown`` object, not only as the UNKNOWN string."""
+    from pulumi.output import Unknown
+
+    provider = FormulaInstanceProvider()
+    news = {"formula_id": Unknown(), "name": "prod", "configuration": {"crm": Unknown()}}
+    assert provider.check({}, news).failures == []
+    olds = {"formula_id": 5, "name": "prod", "configuration": {"crm": "1"}}
+    diff = provider.diff("9", olds, {**olds, "formula_id": Unknown()})
+    assert diff.replaces == ["formula_id"]
