@@ -48,21 +48,23 @@ oc.Transformation.from_file(
 # ...and the target instance with a mapping of its own (an instance-level transformation).
 oc.Transformation.from_file(
     HERE / "transformations" / "target-myContacts.json",
-    instance_id=target.instance_id,
+    instance_id=target.id,
     common_resource=contacts,
 )
 
 sync = oc.Formula.from_file(HERE / "formulas" / "sync-contacts.json")
 
-# The connector instances' ids wire the formula instance to them: the engine creates them
-# first and deletes the formula instance first.
+# The resources' ids wire the formula instance to them: the engine creates them first and
+# deletes the formula instance first. (`.id` rather than `.formula_id`/`.instance_id`: an id
+# stays known in a preview while its resource is updated, so editing the formula previews as
+# one update, not as a replacement of everything that uses it.)
 instance = oc.FormulaInstance(
     "sync-contacts-prod",
-    formula_id=sync.formula_id,
+    formula_id=sync.id,
     name="prod",
     configuration={
-        "source": source.instance_id,
-        "target": target.instance_id,
+        "source": source.id,
+        "target": target.id,
         "owner.email": cfg.get("ownerEmail") or "ops@example.com",
     },
 )

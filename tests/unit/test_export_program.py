@@ -135,8 +135,8 @@ def test_references_secrets_and_names(tmp_path: Path) -> None:
     assert "pulumi config set --secret sales_crm_password -- " in readme
     assert "pulumi config set --secret sales_crm_2_password -- " in readme
     # references between objects are Pulumi references
-    assert '"crm": sales_crm_2.instance_id' in main
-    assert "formula_id=sync_contacts.formula_id" in main
+    assert '"crm": sales_crm_2.id' in main
+    assert "formula_id=sync_contacts.id" in main
     assert "common_resource=mycontacts" in main
     # the ownership tag of an earlier provider is not a tag the program declares
     assert "pulumi-openconnectors:abc" not in main

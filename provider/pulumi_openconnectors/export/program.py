@@ -16,7 +16,7 @@ from ..markers import OWNERSHIP_TAG_PREFIX
 from ..models import Formula, FormulaInstance
 from .naming import Names, identifier, slug
 from .reader import Found, Snapshot
-from .render import Code, call, string
+from .render import Call, Code, call, string
 
 MASKED = "********"
 FORMULA_SERVER_KEYS = ("id", "userId", "accountId", "createdDate", "updatedDate")
@@ -76,10 +76,11 @@ def build_project(
         configuration: dict[str, Any] = {}
         for key, value in sorted((instance.configuration or {}).items()):
             if value == MASKED:
-                config_key = config_keys.unique(identifier(f"{resource}_{key}"))
+                short = key.removeprefix(f"{instance.element_key}.")
+                config_key = config_keys.unique(identifier(f"{resource}_{short}"))
                 label = f"the {key} of instance {instance.id} ({instance.name})"
                 out.secrets.append(Secret(config_key, label.replace("'", "")))
-                configuration[key] = Code(f"cfg.require_secret({string(config_key)})")
+                configuration[key] = Call("cfg.require_secret", config_key)
             elif value is not None:
                 configuration[key] = str(value)
         args: list[tuple[str | None, Any]] = [(None, resource)]
@@ -196,7 +197,7 @@ def _transformation(
     args: list[tuple[str | None, Any]] = [(None, Code(f"HERE / {string(path)}")), (None, resource)]
     if scope.level == "instance":
         var = instance_vars.get(int(scope.ref))
-        args.append(("instance_id", Code(f"{var}.instance_id") if var else int(scope.ref)))
+        args.append(("instance_id", Code(f"{var}.id") if var else int(scope.ref)))
     else:
         args.append(("element_key", scope.ref))
     definition = definition_vars.get(found.object_name)
@@ -240,7 +241,7 @@ def _formula_instance(
     for key, value in sorted(fi.configuration.items()):
         ref = instance_vars.get(int(value)) if str(value).isdigit() else None
         if kinds.get(key) == "elementInstance" and ref is not None:
-            configuration[key] = Code(f"{ref}.instance_id")
+            configuration[key] = Code(f"{ref}.id")
         else:
             configuration[key] = str(value)
             if kinds.get(key) == "elementInstance":
@@ -251,7 +252,7 @@ def _formula_instance(
     formula_var = formula_vars.get(formula_id)
     args: list[tuple[str | None, Any]] = [
         (None, resource),
-        ("formula_id", Code(f"{formula_var}.formula_id") if formula_var else formula_id),
+        ("formula_id", Code(f"{formula_var}.id") if formula_var else formula_id),
         ("name", fi.name),
         ("active", bool(fi.active) if fi.active is not None else True),
     ]

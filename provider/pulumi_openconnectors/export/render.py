@@ -18,6 +18,15 @@ class Code:
     text: str
 
 
+@dataclass(frozen=True)
+class Call:
+    """A call with one string argument (``cfg.require_secret("key")``), split like ruff splits
+    it when it does not fit."""
+
+    function: str
+    argument: str
+
+
 def string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -25,6 +34,8 @@ def string(value: str) -> str:
 def _flat(value: Any) -> str:
     if isinstance(value, Code):
         return value.text
+    if isinstance(value, Call):
+        return f"{value.function}({string(value.argument)})"
     if value is None:
         return "None"
     if isinstance(value, bool):
@@ -44,9 +55,11 @@ def literal(value: Any, indent: int, prefix: int) -> str:
     """``value`` as source starting after ``prefix`` characters on a line indented ``indent``
     levels; exploded over several lines when it does not fit."""
     flat = _flat(value)
-    if len(INDENT) * indent + prefix + len(flat) + 1 <= LINE_LENGTH or not isinstance(
-        value, (dict, list, tuple)
-    ):
+    fits = len(INDENT) * indent + prefix + len(flat) + 1 <= LINE_LENGTH
+    if isinstance(value, Call) and not fits:
+        inner = INDENT * (indent + 1)
+        return f"{value.function}(\n{inner}{string(value.argument)}\n{INDENT * indent})"
+    if fits or not isinstance(value, (dict, list, tuple)):
         return flat
     inner = INDENT * (indent + 1)
     if isinstance(value, dict):

@@ -17,9 +17,10 @@ class FormulaInstance(SpecResource, **SPEC.pulumi_type):
 
     Type token: ``pulumi-python:dynamic/openconnectors:FormulaInstance``. Changing
     ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and ``settings`` are
-    updated in place. Give ``elementInstance`` variables a ``ConnectorInstance``'s
-    ``instance_id`` output: the engine then creates the connector instance first and deletes
-    the formula instance first.
+    updated in place. Give ``formula_id`` a ``Formula``'s ``.id`` and ``elementInstance``
+    variables a ``ConnectorInstance``'s ``.id``: the engine then creates those first and deletes
+    the formula instance first (and an id stays known in a preview while its resource is
+    updated, so an edit of the formula previews as one update, not a replacement).
     """
 
     formula_instance_id: pulumi.Output[int]

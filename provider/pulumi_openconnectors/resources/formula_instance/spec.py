@@ -29,7 +29,8 @@ SPEC = ResourceSpec(
         Prop(
             "formula_id",
             "int",
-            "the formula template (e.g. `formula.formula_id`)",
+            "the formula template: a `Formula`'s `.id` (known in previews while the formula is "
+            "updated, so an edit of the formula does not preview as a replacement)",
             on_change=OnChange.REPLACE,
             same=same_integer,
         ),
@@ -38,8 +39,8 @@ SPEC = ResourceSpec(
         Prop(
             "configuration",
             "dict[str, str | int]",
-            "variable key -> value; pass `ConnectorInstance.instance_id` outputs for "
-            "`elementInstance` variables, so the engine orders creates and deletes",
+            "variable key -> value; pass a `ConnectorInstance`'s `.id` for an "
+            "`elementInstance` variable, so the engine orders creates and deletes",
             default={},
             same=_same_values,
             refuse_none=True,
