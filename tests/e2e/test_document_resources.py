@@ -81,7 +81,8 @@ def test_common_resource_and_transformation_lifecycle(stack_factory: Any, emulat
     # drift: changed out of band -> refresh shows it, up puts it back
     api.ok("PUT", DEFINITIONS.format("e2eContacts"), {"fields": [{"path": "id", "type": "string"}]})
     stack.refresh()
-    assert stack.outputs()["paths"] == ["id"]
+    [state] = stack.resources(":CommonResource")
+    assert state["outputs"]["field_paths"] == ["id"], "refresh shows the drift"
     stack.up()
     assert paths(api.get(DEFINITIONS.format("e2eContacts"))) == ["id", "email", "phone"]
 

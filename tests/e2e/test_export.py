@@ -231,7 +231,7 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     assert main.count("oc.Transformation.from_file(") == 4
     assert main.count("oc.Formula.from_file(") == 2
     assert main.count("oc.FormulaInstance(") == 2
-    assert "closeio_01.instance_id" in main, "a formula instance refers to the exported instance"
+    assert "closeio_01.id" in main, "a formula instance refers to the exported instance"
 
     stack: Stack = stack_factory(main, project="acme").init()
     for path in exported.iterdir():
