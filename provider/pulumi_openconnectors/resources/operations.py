@@ -108,6 +108,12 @@ class Operations(ABC, Generic[InputsT]):
             raise ProviderError(f"invalid {cls.spec.name} inputs: {reasons}")
         return model
 
+    def matches(self, outputs: Mapping[str, Any], inputs: InputsT) -> bool:
+        """Whether an object's outputs already are what the inputs ask for (no diff): adoption
+        then writes nothing."""
+        replaces, changes = self.spec.diff(dict(outputs), inputs.model_dump(exclude_none=True))
+        return not replaces and not changes
+
     # -- lifecycle -----------------------------------------------------------------------
 
     @abstractmethod

@@ -24,12 +24,15 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         name = inputs.name
         if inputs.adopt:
             try:
-                self.client.get_definition(name)
+                existing = self.client.get_definition(name)
             except NotFoundError:
                 raise ProviderError(
                     f"adopt=True: there is no common resource {name!r} in this organization "
                     "to take over."
                 ) from None
+            outputs = _outputs(inputs, existing)
+            if self.matches(outputs, inputs):
+                return name, outputs  # already what the program says: no write
             definition = self.client.replace_definition(name, inputs.document())
             return name, _outputs(inputs, definition)
         named, unclear = create_reconciled(self._kind(inputs), name, f"common resource {name!r}")

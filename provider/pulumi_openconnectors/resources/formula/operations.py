@@ -37,12 +37,15 @@ class FormulaOperations(Operations[FormulaInputs]):
     def _adopt(self, inputs: FormulaInputs) -> tuple[str, dict[str, Any]]:
         formula_id = int(inputs.adopt_formula_id or 0)
         try:
-            self.client.get_formula(formula_id)
+            existing = self.client.get_formula(formula_id)
         except NotFoundError:
             raise ProviderError(
                 f"adopt_formula_id={formula_id}: no such formula in this organization "
                 "(GET /formulas/{id} answered 404)."
             ) from None
+        outputs = self._outputs(inputs, existing, None, False)
+        if self.matches(outputs, inputs):
+            return str(existing.id), outputs  # already what the program says: no write
         formula = self.client.replace_formula(formula_id, inputs.document())
         return str(formula.id), self._outputs(inputs, formula, None, False)
 

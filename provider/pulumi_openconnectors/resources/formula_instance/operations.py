@@ -34,12 +34,15 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
     def _adopt(self, inputs: FormulaInstanceInputs) -> tuple[str, dict[str, Any]]:
         ident = int(inputs.adopt_formula_instance_id or 0)
         try:
-            self.client.get_formula_instance(inputs.formula_id, ident)
+            existing = self.client.get_formula_instance(inputs.formula_id, ident)
         except NotFoundError:
             raise ProviderError(
                 f"adopt_formula_instance_id={ident}: formula {inputs.formula_id} has no such "
                 "instance (GET /formulas/{id}/instances/{instanceId} answered 404)."
             ) from None
+        outputs = _outputs(inputs, existing, None, False)
+        if self.matches(outputs, inputs):
+            return str(existing.id), outputs  # already what the program says: no write
         instance = self.client.replace_formula_instance(inputs.formula_id, ident, inputs.document())
         return str(instance.id), _outputs(inputs, instance, None, False)
 

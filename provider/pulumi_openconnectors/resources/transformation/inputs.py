@@ -107,7 +107,8 @@ class TransformationInputs(Inputs):
         body: dict[str, Any] = dict(self.extra)
         body["vendorName"] = self.vendor_name
         body["fields"] = [dict(f) for f in self.fields]
-        body["configuration"] = [dict(c) for c in self.configuration]
+        if self.configuration:  # an empty list and no list mean the same: send none
+            body["configuration"] = [dict(c) for c in self.configuration]
         if self.script is not None:
             body["script"] = dict(self.script)
         if self.is_legacy is not None:

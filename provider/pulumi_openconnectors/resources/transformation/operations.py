@@ -44,11 +44,14 @@ class TransformationOperations(Operations[TransformationInputs]):
         key = inputs.transformation_id
         if inputs.adopt:
             try:
-                self.client.get_transformation(inputs.scope, inputs.object_name)
+                existing = self.client.get_transformation(inputs.scope, inputs.object_name)
             except NotFoundError:
                 raise ProviderError(
                     f"adopt=True: there is no transformation {key!r} to take over."
                 ) from None
+            outputs = _outputs(inputs, existing)
+            if self.matches(outputs, inputs):
+                return key, outputs  # already what the program says: no write
             found = self.client.replace_transformation(
                 inputs.scope, inputs.object_name, inputs.document()
             )
@@ -153,7 +156,7 @@ def _outputs(
         "instance_id": desired.instance_id,
         "vendor_name": found.vendor_name,
         "fields": fields,
-        "configuration": project(doc.get("configuration") or [], want["configuration"]),
+        "configuration": project(doc.get("configuration") or [], want.get("configuration")),
         "script": project(doc.get("script"), want.get("script")) if doc.get("script") else None,
         "is_legacy": found.is_legacy,
         "extra": project(extra, desired.extra),
