@@ -376,10 +376,55 @@ def test_gitops_workflow_file() -> None:
 
 
 def test_example_projects_are_complete() -> None:
-    for name in ("basic-auth", "oauth2", "many-from-data"):
+    for name in ("basic-auth", "oauth2", "many-from-data", "formula-sync"):
         project = yaml.safe_load((EXAMPLES / name / "Pulumi.yaml").read_text())
         assert project["runtime"]["name"] == "python"
         assert project["runtime"]["options"]["virtualenv"] == "../../.venv"
         assert (EXAMPLES / name / "__main__.py").is_file()
         assert (EXAMPLES / name / "README.md").is_file()
     assert os.access(EXAMPLES / "gitops" / "run-locally.sh", os.X_OK)
+
+
+def test_formula_sync(stack_factory: Any, emulator: Any) -> None:
+    """2 connector instances + 1 common resource + 2 transformations + 1 formula + 1 formula
+    instance from JSON files: deploy, one step of the formula updated in place, destroy in
+    dependency order (the emulator refuses to delete a connector instance a formula instance
+    uses, or a common resource a transformation uses)."""
+    from .platform import Platform, delta
+
+    api = Platform(emulator)
+    stack = example_stack(stack_factory, "formula-sync")
+    configure_emulator(stack, emulator)
+    stack.config("sourceUsername", "source@example.com")
+    stack.config("targetUsername", "target@example.com")
+    set_secrets_quietly(stack, {"sourcePassword": "pw-source-1", "targetPassword": "pw-target-2"})
+
+    stack.up()
+    out = stack.outputs()
+    formula = api.get(f"/formulas/{out['formulaId']}")
+    assert formula is not None and len(formula["steps"]) == 4
+    run = api.get(f"/formulas/{out['formulaId']}/instances/{out['formulaInstanceId']}")
+    assert run is not None
+    assert str(run["configuration"]["source"]) == str(out["sourceInstanceId"])
+    assert api.get("/organizations/objects/myContacts/definitions") is not None
+    assert api.get("/organizations/elements/closeio/transformations/myContacts") is not None
+    target_level = f"/instances/{out['targetInstanceId']}/transformations/myContacts"
+    assert api.get(target_level) is not None
+    stack.preview("--expect-no-changes")
+
+    formula_file = stack.project_dir / "formulas" / "sync-contacts.json"
+    formula_file.write_text(
+        formula_file.read_text().replace("=== 'contacts'", "=== 'contacts' || false")
+    )
+    assert preview_ops(stack) == {"sync-contacts": "update"}
+    before = api.requests_by_route()
+    stack.up()
+    assert delta(before, api.requests_by_route()) == {"PUT /formulas/{id}": 1}
+    formula = api.get(f"/formulas/{out['formulaId']}")
+    assert formula is not None and "|| false" in formula["steps"][0]["properties"]["body"]
+    assert stack.outputs()["formulaId"] == out["formulaId"]
+
+    stack.destroy()
+    assert api.listing("/formulas") == []
+    assert api.listing("/instances") == []
+    assert api.get("/organizations/objects/myContacts/definitions") is None
