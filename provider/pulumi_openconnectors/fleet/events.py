@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import threading
+import time
+from pathlib import Path
+from types import TracebackType
+
 from pulumi.automation import EngineEvent
 
 from .progress import Progress
@@ -18,6 +24,10 @@ COLUMNS = {
 
 def _counted(resource_type: str) -> bool:
     return resource_type != STACK_TYPE and not resource_type.startswith("pulumi:providers:")
+
+
+def _op(op: object) -> str:
+    return str(getattr(op, "value", op))
 
 
 def first_line(message: str) -> str:
@@ -51,21 +61,21 @@ class EventWatcher:
 
     def reset(self) -> None:
         self.counts: dict[str, int] = dict.fromkeys(COLUMNS.values(), 0)
-        self.summary: dict[str, int] | None = None
-        self.stack_op: str | None = None
         self.error = ""
         self.done = 0
 
     def __call__(self, event: EngineEvent) -> None:
         if event.resource_pre_event is not None:
             meta = event.resource_pre_event.metadata
-            if meta.type == STACK_TYPE:
-                self.stack_op = str(meta.op.value if hasattr(meta.op, "value") else meta.op)
-            elif _counted(meta.type):
-                op = str(meta.op.value if hasattr(meta.op, "value") else meta.op)
-                self.progress.step(self.stack, f"{op} {meta.urn.rsplit('::', 1)[-1]}")
+            if _counted(meta.type):
+                name = meta.urn.rsplit("::", 1)[-1]
+                self.progress.step(self.stack, f"{_op(meta.op)} {name}")
         elif event.res_outputs_event is not None:
-            if _counted(event.res_outputs_event.metadata.type):
+            meta = event.res_outputs_event.metadata
+            if _counted(meta.type):
+                column = COLUMNS.get(_op(meta.op))
+                if column:
+                    self.counts[column] += 1
                 self.done += 1
                 self.progress.step(self.stack, "", done=self.done)
         elif event.diagnostic_event is not None:
@@ -74,20 +84,60 @@ class EventWatcher:
                 line = first_line(diag.message)
                 if line and not line.startswith("update failed"):
                     self.error = line
-        elif event.summary_event is not None:
-            self.summary = {
-                str(k.value if hasattr(k, "value") else k): int(v)
-                for k, v in (event.summary_event.resource_changes or {}).items()
-            }
 
-    def totals(self, changes: dict[str, int] | None = None) -> dict[str, int]:
-        """created/updated/deleted/unchanged from the engine's summary, less the stack resource."""
-        summary = dict(changes if changes is not None else (self.summary or {}))
-        if self.stack_op and summary.get(self.stack_op, 0) > 0:
-            summary[self.stack_op] -= 1
-        totals = dict.fromkeys(COLUMNS.values(), 0)
-        for op, n in summary.items():
-            column = COLUMNS.get(op)
-            if column:
-                totals[column] += n
-        return totals
+    def totals(self) -> dict[str, int]:
+        """created/updated/deleted/unchanged: the completed steps of instances (the stack
+        resource and providers left out; a replacement counts as one update)."""
+        return dict(self.counts)
+
+
+class EventTail:
+    """Follows the JSON-lines event log `pulumi --event-log FILE` writes, while it runs."""
+
+    def __init__(self, path: Path, watcher: EventWatcher) -> None:
+        self.path = path
+        self.watcher = watcher
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._follow, daemon=True)
+
+    def __enter__(self) -> EventTail:
+        self._thread.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.path.unlink(missing_ok=True)
+
+    def _follow(self) -> None:
+        while not self.path.exists():
+            if self._stop.is_set():
+                return
+            time.sleep(0.05)
+        partial = ""
+        with self.path.open(encoding="utf-8") as fh:
+            while True:
+                chunk = fh.readline()
+                if chunk:
+                    partial += chunk
+                    if partial.endswith("\n"):
+                        self._emit(partial)
+                        partial = ""
+                    continue
+                if self._stop.is_set():
+                    if partial.strip():
+                        self._emit(partial)
+                    return
+                time.sleep(0.05)
+
+    def _emit(self, line: str) -> None:
+        try:
+            event = EngineEvent.from_json(json.loads(line))
+        except (ValueError, KeyError, TypeError):
+            return
+        self.watcher(event)

@@ -32,7 +32,8 @@ class FleetFileError(ValueError):
 
 
 def _reference(value: str) -> str:
-    kind, _, name = value.partition(":")
+    """Checks a secret reference; ``{stack}``/``{STACK}`` placeholders are allowed in it."""
+    kind, _, name = value.replace("{STACK}", "S").replace("{stack}", "s").partition(":")
     if kind == "env" and ENV_NAME.match(name):
         return value
     if kind == "file" and name.strip():
