@@ -153,17 +153,20 @@ def delete_orphans(endpoint: Endpoint, fleet_tag: str, in_state: set[str]) -> li
     return orphans
 
 
-def recover_pending(stack: Stack, endpoint: Endpoint, fleet_tag: str) -> list[str]:
-    """Clear the stack's pending operations, first deleting orphans of pending creates.
+def inspect_pending(
+    stack: Stack, endpoint: Endpoint, fleet_tag: str
+) -> tuple[list[str], Deployment | None]:
+    """Look for pending operations; delete the orphans of pending creates.
 
-    Returns what was done, one line each (empty: nothing was pending). Call with the stack's
-    lock free (stale locks removed first): `stack import` takes it.
+    Returns what was found and done, one line each, and the deployment without its pending
+    operations, to import with :func:`clear_pending` (None: nothing was pending). Reading the
+    state needs no lock; importing it does, so a stale lock must be removed in between.
     """
     exported = stack.export_stack()
     deployment: dict[str, Any] = dict(exported.deployment or {})
     pending = pending_operations(deployment)
     if not pending:
-        return []
+        return [], None
     done = [
         f"{len(pending)} pending operation(s) of an interrupted run: "
         + ", ".join(str(p) for p in pending)
@@ -176,6 +179,9 @@ def recover_pending(stack: Stack, endpoint: Endpoint, fleet_tag: str) -> list[st
             + f", found by the tag {fleet_tag!r}"
         )
     deployment["pending_operations"] = []
-    stack.import_stack(Deployment(version=exported.version, deployment=deployment))
-    done.append("pending operations cleared (stack export, then import without them)")
-    return done
+    return done, Deployment(version=exported.version, deployment=deployment)
+
+
+def clear_pending(stack: Stack, cleaned: Deployment) -> str:
+    stack.import_stack(cleaned)
+    return "pending operations cleared (stack export, then import without them)"

@@ -23,6 +23,7 @@ from typing import TextIO
 
 from pulumi.automation import (
     CommandError,
+    Deployment,
     LocalWorkspace,
     Stack,
     StackAlreadyExistsError,
@@ -35,10 +36,11 @@ from .model import Fleet, FleetFileError, ResolvedTenant
 from .program import PROGRAM_MAIN
 from .progress import Progress
 from .recovery import (
+    clear_pending,
+    inspect_pending,
     is_lock_error,
     is_stale,
     lock_holder,
-    recover_pending,
 )
 from .results import Operation, StackResult, StateFile
 from .shard import Shard, select
@@ -291,10 +293,17 @@ class FleetRunner:
         stack_obj: Stack = stack
         stack_obj.set_all_config(config)
         tag = fleet_tag(self.fleet.project, tenant.stack)
+        cleaned: Deployment | None = None
+        checked = False
         if check_pending and op != "preview" and not self.cancelled.is_set():
-            result.recovered += recover_pending(stack_obj, endpoint, tag)
+            found, cleaned = inspect_pending(stack_obj, endpoint, tag)
+            result.recovered += found
+            checked = True
         for attempt in (1, 2):
             try:
+                if cleaned is not None:
+                    result.recovered.append(clear_pending(stack_obj, cleaned))
+                    cleaned = None
                 self._operate(stack_obj, watcher, write, result)
                 return
             except CommandError as exc:
@@ -311,7 +320,10 @@ class FleetRunner:
                     result.recovered.append(
                         f"removed the lock of {holder_text} ({why}) with `pulumi cancel`"
                     )
-                    result.recovered += recover_pending(stack_obj, endpoint, tag)
+                    if not checked:
+                        found, cleaned = inspect_pending(stack_obj, endpoint, tag)
+                        result.recovered += found
+                        checked = True
                     watcher.reset()
                     continue
                 result.status = "locked"
