@@ -185,6 +185,8 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
         if killed is not None:  # the killed engine's plugins (its process group)
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(killed, signal.SIGKILL)
+    with (env.root / "fleet-runs.log").open("a") as log:
+        log.write(f"$ fleet up --parallel 2 (interrupted) -> {run.returncode}\n{out}\n{err}\n")
     assert run.returncode == 130, out + err
     assert "interrupted" in err
     rows = counts(out)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import signal
 import threading
 import time
 from pathlib import Path
@@ -41,6 +43,13 @@ def first_line(message: str) -> str:
 
 def first_error_line(output: str) -> str:
     """The first ``error:`` line of a command's output (fallback when no event said it)."""
+    killed = re.search(r"^\s*code: -(\d+)\s*$", output, re.MULTILINE)
+    if killed:
+        try:
+            name = signal.Signals(int(killed.group(1))).name
+        except ValueError:
+            name = f"signal {killed.group(1)}"
+        return f"`pulumi` was killed ({name})"
     lines = [ln.strip() for ln in output.splitlines()]
     for line in lines:
         if line.startswith("error:") and "update failed" not in line:

@@ -239,13 +239,13 @@ class FleetRunner:
         with self._guard:
             self._commands.append(command)
         watcher = EventWatcher(tenant.stack, self.progress)
-        with log_path.open("w", encoding="utf-8") as log:
+        with log_path.open("a", encoding="utf-8") as log:
 
             def write(line: str) -> None:
                 log.write(line + "\n")
                 log.flush()
 
-            write(f"# {op} of stack {tenant.stack} ({tenant.source}), {time.ctime()}")
+            write(f"\n# {op} of stack {tenant.stack} ({tenant.source}), {time.ctime()}")
             try:
                 self._run_stack(command, tenant, check_pending, watcher, write, result)
             except FleetFileError as exc:
