@@ -197,6 +197,12 @@ class FleetEnv:
         finally:
             client.close()
 
+    def headers(self, name: str, token: str | None = None) -> dict[str, str]:
+        user, org = accounts(self.tenants)[self.names.index(name)]
+        if token is not None:
+            return {"Authorization": f"User {user}, Element {token}"}
+        return {"Authorization": f"User {user}, Organization {org}"}
+
     def pulumi(self, *args: str) -> subprocess.CompletedProcess[str]:
         """The plain CLI in a project directory of the fleet's project (same backend)."""
         cwd = self.root / "cli"

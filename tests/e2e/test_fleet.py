@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from pulumi_openconnectors.emulator import EmulatorServer
 
@@ -63,6 +64,29 @@ def assert_converged(env: FleetEnv) -> None:
         assert sorted(str(i.id) for i in held) == env.state_instance_ids(name), name
 
 
+def assert_isolated(env: FleetEnv) -> None:
+    """A tenant's credentials can neither see nor touch another tenant's instances."""
+    for index, name in enumerate(env.names):
+        other = env.names[(index + 1) % len(env.names)]
+        theirs = env.org_instances(other)
+        assert theirs
+        mine = {i.id for i in env.org_instances(name)}
+        assert mine and not mine & {i.id for i in theirs}
+        base = env.emulator.base_url
+        for instance in theirs:
+            url = f"{base}/instances/{instance.id}"
+            for method, body in (("GET", None), ("PATCH", {"name": "x"}), ("DELETE", None)):
+                answer = requests.request(
+                    method, url, json=body, headers=env.headers(name), timeout=10
+                )
+                assert answer.status_code == 404, (name, other, method, answer.text)
+            hub = f"{base}/hubs/crm/contacts"
+            token = instance.token_value()
+            answer = requests.get(hub, headers=env.headers(name, token), timeout=10)
+            assert answer.status_code == 401, (name, other, answer.text)
+        assert sorted(i.id for i in env.org_instances(other)) == sorted(i.id for i in theirs)
+
+
 def test_sharded_up_no_change_one_tenant_edited_destroy(
     make_fleet: Callable[..., FleetEnv],
 ) -> None:
@@ -78,6 +102,7 @@ def test_sharded_up_no_change_one_tenant_edited_destroy(
     assert set(one) | set(two) == names and not set(one) & set(two), (one, two)
     assert all(row == ("succeeded", INSTANCES, 0, 0, 0) for row in {**one, **two}.values())
     assert_converged(env)
+    assert_isolated(env)
 
     # A third job state directory: nothing changes, every stack reports its instances unchanged.
     again = env.run("up", "--parallel", "4")
