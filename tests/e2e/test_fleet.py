@@ -109,6 +109,22 @@ def test_sharded_up_no_change_one_tenant_edited_destroy(
     assert again.returncode == 0, again.stdout + again.stderr
     assert counts(again.stdout) == {n: ("succeeded", 0, 0, 0, INSTANCES) for n in names}
 
+    # Drift in one organization (an instance renamed out of band): refresh reports it there.
+    drifted = env.names[1]
+    victim = env.org_instances(drifted)[0]
+    answer = requests.patch(
+        f"{env.emulator.base_url}/instances/{victim.id}",
+        json={"name": "renamed by hand"},
+        headers=env.headers(drifted),
+        timeout=10,
+    )
+    assert answer.status_code == 200, answer.text
+    refreshed = env.run("refresh", "--parallel", "4")
+    assert refreshed.returncode == 0, refreshed.stdout + refreshed.stderr
+    expected = {n: ("succeeded", 0, 0, 0, INSTANCES) for n in names}
+    expected[drifted] = ("succeeded", 0, 1, 0, INSTANCES - 1)
+    assert counts(refreshed.stdout) == expected
+
     # One tenant's file edited: only its stack updates.
     edited = env.names[2]
     env.write_instances(edited, instances_for(edited, INSTANCES, tag="v2"))
@@ -116,6 +132,7 @@ def test_sharded_up_no_change_one_tenant_edited_destroy(
     assert update.returncode == 0, update.stdout + update.stderr
     expected = {n: ("succeeded", 0, 0, 0, INSTANCES) for n in names}
     expected[edited] = ("succeeded", 0, INSTANCES, 0, 0)
+    expected[drifted] = ("succeeded", 0, 1, 0, INSTANCES - 1)  # the name put back
     assert counts(update.stdout) == expected
     assert all("v2" in (i.tags or []) for i in env.org_instances(edited))
     assert all("v1" in (i.tags or []) for i in env.org_instances(env.names[0]))

@@ -197,3 +197,11 @@ def test_instances_file_errors_name_the_file_and_entry(tmp_path: Path) -> None:
     )
     data["tenants"][0]["instances_file"] = "missing.yaml"  # type: ignore[index]
     assert "cannot read the instances file" in error(tmp_path, data)
+
+
+def test_the_example_fleet_loads() -> None:
+    example = Path(__file__).resolve().parents[2] / "examples" / "fleet" / "fleet.yaml"
+    loaded = load_fleet(example)
+    assert len(loaded.tenants) == 20
+    assert all(len(t.instances) == 5 for t in loaded.tenants)
+    assert len({t.stack for t in loaded.tenants}) == 20

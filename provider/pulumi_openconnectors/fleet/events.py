@@ -63,9 +63,11 @@ def first_error_line(output: str) -> str:
 class EventWatcher:
     """Counts resource operations (the stack resource and providers left out)."""
 
-    def __init__(self, stack: str, progress: Progress) -> None:
+    def __init__(self, stack: str, progress: Progress, operation: str = "up") -> None:
         self.stack = stack
         self.progress = progress
+        # `destroy --run-program` runs the program first: its registrations are not changes.
+        self.ignore = {"same"} if operation == "destroy" else set()
         self.reset()
 
     def reset(self) -> None:
@@ -82,8 +84,9 @@ class EventWatcher:
         elif event.res_outputs_event is not None:
             meta = event.res_outputs_event.metadata
             if _counted(meta.type):
-                column = COLUMNS.get(_op(meta.op))
-                if column:
+                op = _op(meta.op)
+                column = COLUMNS.get(op)
+                if column and op not in self.ignore:
                     self.counts[column] += 1
                 self.done += 1
                 self.progress.step(self.stack, "", done=self.done)

@@ -50,8 +50,10 @@ from .tenant_config import fleet_tag, tenant_config
 OPERATION_ARGS: dict[str, list[str]] = {
     "preview": ["preview", "--diff"],
     "up": ["up", "--yes", "--skip-preview"],
-    "refresh": ["refresh", "--yes", "--skip-preview"],
-    "destroy": ["destroy", "--yes", "--skip-preview"],
+    # --run-program: providers take the stack config the fleet just set (endpoint, rotated
+    # credentials), not the configuration recorded in state by the last update.
+    "refresh": ["refresh", "--yes", "--skip-preview", "--run-program"],
+    "destroy": ["destroy", "--yes", "--skip-preview", "--run-program"],
 }
 
 
@@ -238,7 +240,7 @@ class FleetRunner:
         command = base.fork(on_start)
         with self._guard:
             self._commands.append(command)
-        watcher = EventWatcher(tenant.stack, self.progress)
+        watcher = EventWatcher(tenant.stack, self.progress, op)
         with log_path.open("a", encoding="utf-8") as log:
 
             def write(line: str) -> None:
