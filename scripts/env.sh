@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Print the shell exports that put the real Pulumi engine, the project virtualenv and the
-# local file backend in your shell:   eval "$(make -s env)"
+# local backend in your shell:   eval "$(make -s env)"
 # Installs what is missing first (progress on stderr), so stdout is only the exports.
+#
+# OPENCONNECTORS_BACKEND picks the backend: `file` (default: $STATE/backend) or `s3` (a local
+# S3-compatible server, versitygw, started or reused by scripts/s3_server.py with its data in
+# $STATE/s3; the exports then also hold its AWS_* credentials).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$ROOT/scripts/setup_python.sh" >&2
@@ -9,6 +13,14 @@ ENGINE_BIN="$(bash "$ROOT/scripts/bootstrap_engine.sh")"
 STATE="${OPENCONNECTORS_STATE_DIR:-$ROOT/.state}"
 mkdir -p "$STATE/backend" "$STATE/pulumi-home"
 cat <<EXPORTS
+case "${OPENCONNECTORS_BACKEND:-file}" in
+  file) ;;
+  s3) "$ROOT/.venv/bin/python" "$ROOT/scripts/s3_server.py" env --state-dir "$STATE/s3" ;;
+  *)
+    echo "OPENCONNECTORS_BACKEND must be file or s3, got '${OPENCONNECTORS_BACKEND}'" >&2
+    exit 2
+    ;;
+esac
 export PATH="$ENGINE_BIN:$ROOT/.venv/bin:\$PATH"
 export PULUMI_HOME="$STATE/pulumi-home"
 export PULUMI_BACKEND_URL="file://$STATE/backend"
@@ -17,3 +29,11 @@ export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_SKIP_CONFIRMATIONS=true
 EXPORTS
+case "${OPENCONNECTORS_BACKEND:-file}" in
+  file) ;;
+  s3) "$ROOT/.venv/bin/python" "$ROOT/scripts/s3_server.py" env --state-dir "$STATE/s3" ;;
+  *)
+    echo "OPENCONNECTORS_BACKEND must be file or s3, got '${OPENCONNECTORS_BACKEND}'" >&2
+    exit 2
+    ;;
+esac

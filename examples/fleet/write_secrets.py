@@ -79,7 +79,8 @@ def main() -> int:
                 )
                 return 2
         write_private(tenant.secrets_file, values)
-    print(f"wrote {len(fleet.tenants)} secrets file(s) under {HERE / 'secrets'}", file=sys.stderr)
+    folders = sorted({str(t.secrets_file.parent) for t in fleet.tenants if t.secrets_file})
+    print(f"wrote {len(fleet.tenants)} secrets file(s) in {', '.join(folders)}", file=sys.stderr)
     return 0
 
 
