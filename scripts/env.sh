@@ -11,16 +11,16 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$ROOT/scripts/setup_python.sh" >&2
 ENGINE_BIN="$(bash "$ROOT/scripts/bootstrap_engine.sh")"
 STATE="${OPENCONNECTORS_STATE_DIR:-$ROOT/.state}"
-mkdir -p "$STATE/backend" "$STATE/pulumi-home"
-cat <<EXPORTS
-case "${OPENCONNECTORS_BACKEND:-file}" in
-  file) ;;
-  s3) "$ROOT/.venv/bin/python" "$ROOT/scripts/s3_server.py" env --state-dir "$STATE/s3" ;;
+BACKEND="${OPENCONNECTORS_BACKEND:-file}"
+case "$BACKEND" in
+  file | s3) ;;
   *)
-    echo "OPENCONNECTORS_BACKEND must be file or s3, got '${OPENCONNECTORS_BACKEND}'" >&2
+    echo "OPENCONNECTORS_BACKEND must be file or s3, got '$BACKEND'" >&2
     exit 2
     ;;
 esac
+mkdir -p "$STATE/backend" "$STATE/pulumi-home"
+cat <<EXPORTS
 export PATH="$ENGINE_BIN:$ROOT/.venv/bin:\$PATH"
 export PULUMI_HOME="$STATE/pulumi-home"
 export PULUMI_BACKEND_URL="file://$STATE/backend"
@@ -29,11 +29,7 @@ export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_SKIP_CONFIRMATIONS=true
 EXPORTS
-case "${OPENCONNECTORS_BACKEND:-file}" in
-  file) ;;
-  s3) "$ROOT/.venv/bin/python" "$ROOT/scripts/s3_server.py" env --state-dir "$STATE/s3" ;;
-  *)
-    echo "OPENCONNECTORS_BACKEND must be file or s3, got '${OPENCONNECTORS_BACKEND}'" >&2
-    exit 2
-    ;;
-esac
+if [ "$BACKEND" = s3 ]; then
+  # PULUMI_BACKEND_URL (s3://…?endpoint=…) and the server's credentials; starts it if needed.
+  "$ROOT/.venv/bin/python" "$ROOT/scripts/s3_server.py" env --state-dir "$STATE/s3"
+fi
