@@ -200,15 +200,17 @@ def test_stack_locked_by_another_run(make_fleet: Callable[..., FleetEnv]) -> Non
 
 def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> None:
     env = make_fleet()
-    # Every create takes 3 s on the server, and is carried out even when the client is gone.
+    # Every create takes 8 s on the server, and is carried out even when the client is gone.
     env.emulator.admin.set_faults(
-        {"rules": [{"method": "POST", "path": "/instances", "action": "delay", "delayMs": 3000}]}
+        {"rules": [{"method": "POST", "path": "/instances", "action": "delay", "delayMs": 8000}]}
     )
     run = env.popen("up", "--parallel", "2")
     killed: int | None = None
     try:
-        # Two stacks running, their creates in flight on the server.
-        _wait(lambda: _post_instances(env.emulator) >= 2, "two creates in flight")
+        # Two stacks running, all their creates in flight on the server (2 x INSTANCES POSTs
+        # within 8 s): whichever is killed has creates that will land unrecorded.
+        _wait(lambda: _post_instances(env.emulator) >= 2 * INSTANCES, "the creates in flight")
+        in_flight_since = time.monotonic()
         running = {
             name: r["pid"]
             for name, r in env.state()["runs"]["up"]["stacks"].items()
@@ -235,7 +237,8 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
     assert rows[victim][0] == "interrupted", out
     assert not all(r[0] == "succeeded" for r in rows.values())
 
-    time.sleep(3.5)  # the killed stack's create still completes on the server: an orphan
+    # The killed stack's creates still complete on the server: orphans.
+    time.sleep(max(0.0, in_flight_since + 8.5 - time.monotonic()))
     env.emulator.admin.clear_faults()
     second = env.run("up", "--parallel", "4")
     assert second.returncode == 0, second.stdout + second.stderr

@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import threading
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class TrackedCommand(PulumiCommand):
 
     processes: dict[int, subprocess.Popen[str]]
     on_start: Callable[[int], None] | None
+    on_done: Callable[[list[str], float, int], None] | None
     _guard: threading.Lock
 
     @classmethod
@@ -48,14 +50,23 @@ class TrackedCommand(PulumiCommand):
         command = cls(root=str(bin_dir.parent), skip_version_check=False)
         command.processes = {}
         command.on_start = None
+        command.on_done = None
         command._guard = threading.Lock()
         return command
 
-    def fork(self, on_start: Callable[[int], None] | None = None) -> TrackedCommand:
-        """A copy with its own process table (the CLI version is checked once, not per copy)."""
+    def fork(
+        self,
+        on_start: Callable[[int], None] | None = None,
+        on_done: Callable[[list[str], float, int], None] | None = None,
+    ) -> TrackedCommand:
+        """A copy with its own process table (the CLI version is checked once, not per copy).
+
+        ``on_start(pid)`` when a `pulumi` starts; ``on_done(args, seconds, returncode)`` when
+        it ends."""
         clone = copy.copy(self)
         clone.processes = {}
         clone.on_start = on_start
+        clone.on_done = on_done
         clone._guard = threading.Lock()
         return clone
 
@@ -93,6 +104,7 @@ class TrackedCommand(PulumiCommand):
                 chunks.append(stripped)
             stream.close()  # type: ignore[attr-defined]
 
+        started = time.monotonic()
         with subprocess.Popen(
             [self.command, *args],
             stdout=subprocess.PIPE,
@@ -120,6 +132,8 @@ class TrackedCommand(PulumiCommand):
             finally:
                 with self._guard:
                     self.processes.pop(process.pid, None)
+        if self.on_done is not None:
+            self.on_done(args, time.monotonic() - started, process.returncode)
         result = CommandResult(
             stdout="\n".join(out), stderr="\n".join(err), code=process.returncode
         )

@@ -237,15 +237,20 @@ class FleetRunner:
             result.pid = pid
             self.state.put(self.key, result)
 
-        command = base.fork(on_start)
-        with self._guard:
-            self._commands.append(command)
         watcher = EventWatcher(tenant.stack, self.progress, op)
         with log_path.open("a", encoding="utf-8") as log:
 
             def write(line: str) -> None:
                 log.write(line + "\n")
                 log.flush()
+
+            def on_done(args: list[str], seconds: float, code: int) -> None:
+                shown = [a for a in args if a != "--non-interactive"][:2]
+                write(f"# pulumi {' '.join(shown)}: {seconds:.2f} s, exit {code}")
+
+            command = base.fork(on_start, on_done)
+            with self._guard:
+                self._commands.append(command)
 
             write(f"\n# {op} of stack {tenant.stack} ({tenant.source}), {time.ctime()}")
             try:
@@ -287,7 +292,7 @@ class FleetRunner:
         op = self.options.operation
         config, endpoint = tenant_config(tenant, self.fleet.project, self.environ)
         workspace = self._workspace(command)
-        stack = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
+        stack, created = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
         if stack is None:
             result.status = "succeeded"
             write(f"# no stack {tenant.stack}: nothing to {op}")
@@ -297,7 +302,8 @@ class FleetRunner:
         tag = fleet_tag(self.fleet.project, tenant.stack)
         cleaned: Deployment | None = None
         checked = False
-        if check_pending and op != "preview" and not self.cancelled.is_set():
+        # A stack just created has no pending operations to look for.
+        if check_pending and not created and op != "preview" and not self.cancelled.is_set():
             found, cleaned = inspect_pending(stack_obj, endpoint, tag)
             result.recovered += found
             checked = True
@@ -358,16 +364,20 @@ class FleetRunner:
         result.status = "succeeded"
 
     @staticmethod
-    def _stack(workspace: LocalWorkspace, name: str, create: bool) -> Stack | None:
-        if create:
-            try:
-                return Stack.create_or_select(name, workspace)
-            except StackAlreadyExistsError:  # another run created it at the same moment
-                return Stack.select(name, workspace)
+    def _stack(workspace: LocalWorkspace, name: str, create: bool) -> tuple[Stack | None, bool]:
+        """The stack, selected (or created when ``create``), and whether it was just created.
+
+        Select first: in a fleet that runs again and again the stacks exist (one CLI call);
+        a new stack costs a second one (`stack init`)."""
         try:
-            return Stack.select(name, workspace)
+            return Stack.select(name, workspace), False
         except StackNotFoundError:
-            return None
+            if not create:
+                return None, False
+        try:
+            return Stack.create(name, workspace), True
+        except StackAlreadyExistsError:  # another run created it at the same moment
+            return Stack.select(name, workspace), False
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
