@@ -11,6 +11,8 @@ after the other (its stacks created and configured beforehand, untimed: that fav
 While each run goes, it samples every 0.25 s the machine's CPU (from /proc/stat: busy share
 of all cores, other users' load included) and the resident memory (RSS) of each running
 stack: a `pulumi` process and all its descendants (language host, program, dynamic provider).
+The CPU time of the run's own processes (user + system of the runner and every process it
+waited for, from getrusage) gives CPU seconds per stack and the cores the run kept busy.
 
     .venv/bin/python scripts/bench_fleet.py [--tenants 20] [--instances 5] [--latency-ms 100]
         [--parallel 1,2,4,8] [--out bench-results/] [--max-minutes 40]
@@ -29,6 +31,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -265,6 +268,8 @@ class Result:
     stacks: int
     stacks_per_minute: float
     cpu_busy: float
+    cpu_seconds_per_stack: float  # user + system of the run's own processes, per stack
+    cores_used: float  # those CPU seconds / wall seconds
     rss_per_stack_mib: float  # median of the stacks' peak RSS (pulumi + host + program + provider)
     rss_per_stack_max_mib: float
     peak_total_mib: float
@@ -338,7 +343,13 @@ def main() -> int:
             raise RuntimeError(f"fleet {operation} -P {parallel} failed:\n{out}")
         return time.monotonic() - started
 
-    def record(mode: str, parallel: int, seconds: float, samples: Samples) -> None:
+    def children_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    def record(
+        mode: str, parallel: int, seconds: float, samples: Samples, cpu_seconds: float
+    ) -> None:
         rss = samples.stacks_rss_mib or [0.0]
         result = Result(
             mode=mode,
@@ -347,6 +358,8 @@ def main() -> int:
             stacks=args.tenants,
             stacks_per_minute=round(args.tenants / seconds * 60, 1),
             cpu_busy=round(samples.cpu_busy, 2),
+            cpu_seconds_per_stack=round(cpu_seconds / args.tenants, 2),
+            cores_used=round(cpu_seconds / seconds, 2),
             rss_per_stack_mib=round(statistics.median(rss), 1),
             rss_per_stack_max_mib=round(max(rss), 1),
             peak_total_mib=round(samples.peak_total_mib, 1),
@@ -355,8 +368,9 @@ def main() -> int:
         )
         results.append(result)
         progress(
-            f"{mode}: {result.seconds} s, {result.stacks_per_minute} stacks/min, CPU "
-            f"{result.cpu_busy:.0%} busy, {result.rss_per_stack_mib} MiB per stack"
+            f"{mode}: {result.seconds} s, {result.stacks_per_minute} stacks/min, "
+            f"{result.cpu_seconds_per_stack} CPU s per stack, {result.cores_used} cores used, "
+            f"machine {result.cpu_busy:.0%} busy, {result.rss_per_stack_mib} MiB per stack"
         )
 
     try:
@@ -369,9 +383,11 @@ def main() -> int:
             env = environment(f"bench-{run_index}")
             state = work / f"state-{run_index}"
             progress(f"fleet up, {args.tenants} stacks x {args.instances} instances, P={parallel}")
+            cpu_before = children_cpu()
             with Sampler(os.getpid()) as sampler:
                 seconds = fleet("up", parallel, env, state)
-            record(f"fleet P={parallel}", parallel, seconds, sampler.samples)
+            cpu = children_cpu() - cpu_before
+            record(f"fleet P={parallel}", parallel, seconds, sampler.samples, cpu)
 
         # The plain CLI loop, on stacks the fleet created and configured (a preview, untimed).
         run_index += 1
@@ -381,6 +397,7 @@ def main() -> int:
         progress("plain CLI loop: preparing the stacks (fleet preview, untimed)")
         fleet("preview", 4, env, state)
         progress(f"plain CLI loop: `pulumi up` of {args.tenants} stacks, one after the other")
+        cpu_before = children_cpu()
         with Sampler(os.getpid()) as sampler:
             started = time.monotonic()
             for name in tenants(args.tenants):
@@ -401,7 +418,8 @@ def main() -> int:
                     timeout=600,
                 )
             seconds = time.monotonic() - started
-        record("plain CLI loop", 1, seconds, sampler.samples)
+        cpu = children_cpu() - cpu_before
+        record("plain CLI loop", 1, seconds, sampler.samples, cpu)
     finally:
         emulator.close()
         s3_server.stop(work / "s3", quiet=True)
@@ -412,16 +430,17 @@ def main() -> int:
         f"Fleet benchmark: {args.tenants} stacks x {args.instances} instances, emulator latency "
         f"{args.latency_ms} ms, S3 state, {os.cpu_count()} cores ({platform.machine()})",
         "",
-        "| run | seconds | stacks/min | vs P=1 | vs plain loop | CPU busy | RSS per stack "
-        "(median / max) | peak RSS, all | stacks at once |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| run | seconds | stacks/min | vs P=1 | vs plain loop | CPU s per stack | cores used "
+        "| machine CPU busy | RSS per stack (median / max) | peak RSS, all | stacks at once |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         vs_base = f"{r.stacks_per_minute / base.stacks_per_minute:.2f}x" if base else "-"
         vs_loop = f"{r.stacks_per_minute / loop.stacks_per_minute:.2f}x" if loop else "-"
         lines.append(
             f"| {r.mode} | {r.seconds} | {r.stacks_per_minute} | {vs_base} | {vs_loop} | "
-            f"{r.cpu_busy:.0%} | {r.rss_per_stack_mib:.0f} / {r.rss_per_stack_max_mib:.0f} MiB | "
+            f"{r.cpu_seconds_per_stack} | {r.cores_used} | {r.cpu_busy:.0%} | "
+            f"{r.rss_per_stack_mib:.0f} / {r.rss_per_stack_max_mib:.0f} MiB | "
             f"{r.peak_total_mib:.0f} MiB | {r.peak_concurrent} |"
         )
     target = next(
