@@ -8,7 +8,7 @@ from pulumi.automation import EngineEvent
 
 from pulumi_openconnectors.fleet.events import EventWatcher, first_error_line
 from pulumi_openconnectors.fleet.progress import Progress
-from pulumi_openconnectors.fleet.recovery import lock_holder, pending_operations
+from pulumi_openconnectors.fleet.recovery import dropped_note, lock_holder, pending_operations
 from pulumi_openconnectors.fleet.results import StackResult, StateFile
 from pulumi_openconnectors.fleet.summary import exit_code, render_recoveries, render_table
 
@@ -141,3 +141,28 @@ def test_lock_and_pending_parsing() -> None:
         }
     )
     assert [str(op) for op in ops] == ["creating ConnectorInstance 'crm'"]
+
+
+def test_pulumi_dropping_pending_operations_is_noted(tmp_path: Path) -> None:
+    progress = Progress(stream=open(tmp_path / "p", "w"), operation="up", total=1)  # noqa: SIM115
+    watcher = EventWatcher("s", progress)
+    watcher.output(
+        "warning: removing pending operation 'creating' on 'urn:pulumi:acme::proj::"
+        "pulumi-python:dynamic/openconnectors:ConnectorInstance::crm' from snapshot"
+    )
+    watcher.output("Updating (acme):")
+    watcher.output(
+        "      * urn:pulumi:acme::proj::pulumi-python:dynamic/openconnectors:ConnectorInstance"
+        "::crm, interrupted while creating"
+    )
+    watcher.output(
+        "      * urn:pulumi:acme::proj::pulumi-python:dynamic/openconnectors:ConnectorInstance"
+        "::web, interrupted while updating"
+    )
+    assert watcher.dropped == ["creating 'crm'", "updating 'web'"]
+    watcher.dropped = ["creating 'crm'"]
+    assert dropped_note(watcher.dropped, swept=True) == (
+        "pulumi removed 1 pending operation(s) from the state: creating 'crm'"
+    )
+    assert "orphans were not looked for" in dropped_note(watcher.dropped, swept=False)
+    assert "not looked for" not in dropped_note(["updating 'crm'"], swept=False)

@@ -15,6 +15,12 @@ from pulumi.automation import EngineEvent
 from .progress import Progress
 
 STACK_TYPE = "pulumi:pulumi:Stack"
+# What `pulumi` (v3.259) says when the state holds operations an interrupted run left, which
+# it then drops: on stderr, or in the diagnostics when run by the Automation API.
+DROPPED = (
+    re.compile(r"removing pending operation '(?P<kind>[a-z]+)' on '(?P<urn>[^']+)' from snapshot"),
+    re.compile(r"^\s*\* (?P<urn>urn:pulumi:\S+), interrupted while (?P<kind>[a-z]+)\s*$"),
+)
 COLUMNS = {
     "create": "created",
     "update": "updated",
@@ -74,6 +80,7 @@ class EventWatcher:
         self.counts: dict[str, int] = dict.fromkeys(COLUMNS.values(), 0)
         self.error = ""
         self.done = 0
+        self.dropped: list[str] = []  # pending operations pulumi removed from the state
 
     def __call__(self, event: EngineEvent) -> None:
         if event.resource_pre_event is not None:
@@ -96,6 +103,15 @@ class EventWatcher:
                 line = first_line(diag.message)
                 if line and not line.startswith("update failed"):
                     self.error = line
+
+    def output(self, line: str) -> None:
+        """A line of the command's output: notes pulumi's 'removing pending operation'."""
+        for pattern in DROPPED:
+            match = pattern.search(line)
+            if match:
+                note = f"{match['kind']} {match['urn'].rsplit('::', 1)[-1]!r}"
+                if note not in self.dropped:
+                    self.dropped.append(note)
 
     def totals(self) -> dict[str, int]:
         """created/updated/deleted/unchanged: the completed steps of instances (the stack

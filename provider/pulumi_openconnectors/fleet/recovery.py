@@ -11,11 +11,12 @@ A `pulumi` killed outright (SIGKILL, a lost CI runner, an evicted pod) leaves tw
 - **pending operations** in the checkpoint: resource operations that were started and never
   answered. Pulumi v3.259 `up` only warns about them and drops them, so an instance whose POST
   did go through would be left in the organization with no state (an orphan), and the next
-  `up` would create it again (a duplicate). The runner instead looks each pending create up in
-  the tenant's organization by the fleet tag every instance carries
-  (``oc-fleet:<project>/<stack>``), deletes the instances that carry it and are not in the
-  state, and then clears the pending operations (`stack export`, drop ``pending_operations``,
-  `stack import`). The following `up` creates what is missing, once.
+  `up` would create it again (a duplicate). So, while the dead run's lock is still in place
+  (nothing else can change the stack then), the runner reads the state (`stack export`),
+  lists the tenant's instances that carry the stack's fleet tag (``oc-fleet:<project>/<stack>``)
+  and deletes those that are not in the state; then it removes the lock and runs the
+  operation, which drops the pending operations and creates what is missing, once.
+  Recovery never acts on a stack without such a lock: a live run may be working on it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pulumi.automation import Deployment, Stack
+from pulumi.automation import Stack
 
 from ..client import OpenConnectorsClient
 from ..config import resolve_settings
@@ -153,22 +154,20 @@ def delete_orphans(endpoint: Endpoint, fleet_tag: str, in_state: set[str]) -> li
     return orphans
 
 
-def inspect_pending(
-    stack: Stack, endpoint: Endpoint, fleet_tag: str
-) -> tuple[list[str], Deployment | None]:
-    """Look for pending operations; delete the orphans of pending creates.
+def sweep_pending(stack: Stack, endpoint: Endpoint, fleet_tag: str) -> list[str]:
+    """Read the state a dead run left (its lock still in place, so nothing else can change
+    it) and delete the orphans of its pending creates; what was found and done, one line each.
 
-    Returns what was found and done, one line each, and the deployment without its pending
-    operations, to import with :func:`clear_pending` (None: nothing was pending). Reading the
-    state needs no lock; importing it does, so a stale lock must be removed in between.
+    The pending operations themselves are left to the operation that follows: `pulumi` removes
+    them from the state when it starts (its "removing pending operation" warning).
     """
     exported = stack.export_stack()
     deployment: dict[str, Any] = dict(exported.deployment or {})
     pending = pending_operations(deployment)
     if not pending:
-        return [], None
+        return []
     done = [
-        f"{len(pending)} pending operation(s) of an interrupted run: "
+        f"{len(pending)} pending operation(s) of the interrupted run: "
         + ", ".join(str(p) for p in pending)
     ]
     if any(p.kind == "creating" and p.type.endswith(CONNECTOR_INSTANCE) for p in pending):
@@ -178,10 +177,17 @@ def inspect_pending(
             + (f" (ids {', '.join(map(str, orphans))})" if orphans else "")
             + f", found by the tag {fleet_tag!r}"
         )
-    deployment["pending_operations"] = []
-    return done, Deployment(version=exported.version, deployment=deployment)
+    return done
 
 
-def clear_pending(stack: Stack, cleaned: Deployment) -> str:
-    stack.import_stack(cleaned)
-    return "pending operations cleared (stack export, then import without them)"
+def dropped_note(dropped: list[str], swept: bool) -> str:
+    """What to say when `pulumi` removed pending operations from the state."""
+    what = (
+        f"pulumi removed {len(dropped)} pending operation(s) from the state: {', '.join(dropped)}"
+    )
+    if swept or not any(d.startswith("creating") for d in dropped):
+        return what
+    return (
+        what + " (no lock of the interrupted run was left, so its orphans were not looked "
+        "for: look for instances tagged with the stack's fleet tag that are not in its state)"
+    )

@@ -23,7 +23,6 @@ from typing import TextIO
 
 from pulumi.automation import (
     CommandError,
-    Deployment,
     LocalWorkspace,
     Stack,
     StackAlreadyExistsError,
@@ -35,13 +34,7 @@ from .events import EventTail, EventWatcher, first_error_line, first_line
 from .model import Fleet, FleetFileError, ResolvedTenant
 from .program import PROGRAM_MAIN
 from .progress import Progress
-from .recovery import (
-    clear_pending,
-    inspect_pending,
-    is_lock_error,
-    is_stale,
-    lock_holder,
-)
+from .recovery import dropped_note, is_lock_error, is_stale, lock_holder, sweep_pending
 from .results import Operation, StackResult, StateFile
 from .shard import Shard, select
 from .summary import exit_code, render_recoveries, render_table
@@ -140,7 +133,6 @@ class FleetRunner:
             )
         state = StateFile(self.state_dir)
         todo, retry = self.plan(state)
-        needs_check = {n for n in todo if not self._last_ok(state, n)}
         progress = Progress.for_stream(self.stream, self.options.operation, len(todo))
         self.progress = progress
         if retry:
@@ -162,7 +154,7 @@ class FleetRunner:
         pool = ThreadPoolExecutor(max_workers=max(1, self.options.parallel))
         try:
             futures: dict[Future[StackResult], str] = {
-                pool.submit(self._job, command, t, t.stack in needs_check): t.stack for t in tenants
+                pool.submit(self._job, command, t): t.stack for t in tenants
             }
             waiting = set(futures)
             while waiting:
@@ -174,6 +166,9 @@ class FleetRunner:
                 except KeyboardInterrupt:
                     interrupted = True
                     self._interrupt(progress)
+            for future, name in futures.items():  # any result an interrupt came between
+                if name not in results and future.done():
+                    results[name] = future.result()
         finally:
             pool.shutdown(wait=True)
             signal.signal(signal.SIGTERM, previous_term)
@@ -202,21 +197,9 @@ class FleetRunner:
         else:
             progress.note(f"interrupted again: told {len(pids)} running `pulumi` to stop now")
 
-    @staticmethod
-    def _last_ok(state: StateFile, stack: str) -> bool:
-        """The stack's latest recorded result, of any operation, is a success."""
-        latest: StackResult | None = None
-        for record in state.state.runs.values():
-            result = record.stacks.get(stack)
-            if result is not None and (latest is None or result.started_at > latest.started_at):
-                latest = result
-        return latest is not None and latest.ok
-
     # -- one stack ---------------------------------------------------------------------------
 
-    def _job(
-        self, base: TrackedCommand, tenant: ResolvedTenant, check_pending: bool
-    ) -> StackResult:
+    def _job(self, base: TrackedCommand, tenant: ResolvedTenant) -> StackResult:
         op = self.options.operation
         log_path = self.log_dir / f"{op}-{tenant.stack}.log"
         result = StackResult(
@@ -241,6 +224,7 @@ class FleetRunner:
         with log_path.open("a", encoding="utf-8") as log:
 
             def write(line: str) -> None:
+                watcher.output(line)
                 log.write(line + "\n")
                 log.flush()
 
@@ -254,7 +238,7 @@ class FleetRunner:
 
             write(f"\n# {op} of stack {tenant.stack} ({tenant.source}), {time.ctime()}")
             try:
-                self._run_stack(command, tenant, check_pending, watcher, write, result)
+                self._run_stack(command, tenant, watcher, write, result)
             except FleetFileError as exc:
                 result.status, result.error = "failed", first_line(str(exc))
             except CommandError as exc:
@@ -284,7 +268,6 @@ class FleetRunner:
         self,
         command: TrackedCommand,
         tenant: ResolvedTenant,
-        check_pending: bool,
         watcher: EventWatcher,
         write: Callable[[str], None],
         result: StackResult,
@@ -292,7 +275,7 @@ class FleetRunner:
         op = self.options.operation
         config, endpoint = tenant_config(tenant, self.fleet.project, self.environ)
         workspace = self._workspace(command)
-        stack, created = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
+        stack = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
         if stack is None:
             result.status = "succeeded"
             write(f"# no stack {tenant.stack}: nothing to {op}")
@@ -300,20 +283,10 @@ class FleetRunner:
         stack_obj: Stack = stack
         stack_obj.set_all_config(config)
         tag = fleet_tag(self.fleet.project, tenant.stack)
-        cleaned: Deployment | None = None
-        checked = False
-        # A stack just created has no pending operations to look for.
-        if check_pending and not created and op != "preview" and not self.cancelled.is_set():
-            found, cleaned = inspect_pending(stack_obj, endpoint, tag)
-            result.recovered += found
-            checked = True
         for attempt in (1, 2):
             try:
-                if cleaned is not None:
-                    result.recovered.append(clear_pending(stack_obj, cleaned))
-                    cleaned = None
                 self._operate(stack_obj, watcher, write, result)
-                return
+                break
             except CommandError as exc:
                 text = str(exc)
                 if not is_lock_error(text):
@@ -322,21 +295,23 @@ class FleetRunner:
                 holder = lock_holder(text)
                 stale = holder is not None and is_stale(holder)
                 if attempt == 1 and op != "preview" and (stale or self.options.break_locks):
+                    # While the dead run's lock is in place no other run can change the
+                    # stack: what its state says now is what the killed run left.
+                    result.recovered += sweep_pending(stack_obj, endpoint, tag)
                     stack_obj.cancel()
                     why = "its process is gone" if stale else "--break-locks"
                     holder_text = holder or "another run"
                     result.recovered.append(
                         f"removed the lock of {holder_text} ({why}) with `pulumi cancel`"
                     )
-                    if not checked:
-                        found, cleaned = inspect_pending(stack_obj, endpoint, tag)
-                        result.recovered += found
-                        checked = True
                     watcher.reset()
                     continue
                 result.status = "locked"
                 result.error = f"locked by another run ({holder or 'unknown holder'})"
                 return
+        if watcher.dropped:
+            swept = any("orphan" in line for line in result.recovered)
+            result.recovered.append(dropped_note(watcher.dropped, swept))
 
     def _operate(
         self, stack: Stack, watcher: EventWatcher, write: Callable[[str], None], result: StackResult
@@ -364,20 +339,17 @@ class FleetRunner:
         result.status = "succeeded"
 
     @staticmethod
-    def _stack(workspace: LocalWorkspace, name: str, create: bool) -> tuple[Stack | None, bool]:
-        """The stack, selected (or created when ``create``), and whether it was just created.
-
-        Select first: in a fleet that runs again and again the stacks exist (one CLI call);
-        a new stack costs a second one (`stack init`)."""
+    def _stack(workspace: LocalWorkspace, name: str, create: bool) -> Stack | None:
+        """The stack, selected (or created when ``create``; None when it does not exist)."""
         try:
-            return Stack.select(name, workspace), False
+            return Stack.select(name, workspace)
         except StackNotFoundError:
             if not create:
-                return None, False
+                return None
         try:
-            return Stack.create(name, workspace), True
+            return Stack.create(name, workspace)
         except StackAlreadyExistsError:  # another run created it at the same moment
-            return Stack.select(name, workspace), False
+            return Stack.select(name, workspace)
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
