@@ -66,6 +66,9 @@ def test_state_file_retries_only_what_did_not_succeed(tmp_path: Path) -> None:
     state.finish("up")
     record = StateFile(tmp_path).previous("up")
     assert record is not None and record.complete and record.selection == ["a", "b", "c"]
+    assert StateFile(tmp_path).is_latest("up")
+    state.begin("destroy", ["a"], retry=False)
+    assert not StateFile(tmp_path).is_latest("up") and StateFile(tmp_path).is_latest("destroy")
 
 
 def test_unreadable_state_file_is_set_aside(tmp_path: Path) -> None:
@@ -113,7 +116,7 @@ def test_event_counts_leave_out_the_stack_and_providers(tmp_path: Path) -> None:
 
 def test_first_error_line() -> None:
     assert first_error_line("x\nerror: boom\nerror: update failed") == "boom"
-    assert first_error_line("\n code: -9\n stdout: \n") == "`pulumi` was killed (SIGKILL)"
+    assert first_error_line("\n code: -9\n stdout: \n") == "`pulumi` ended by SIGKILL"
 
 
 def test_lock_and_pending_parsing() -> None:

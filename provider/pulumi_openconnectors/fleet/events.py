@@ -15,6 +15,11 @@ from pulumi.automation import EngineEvent
 from .progress import Progress
 
 STACK_TYPE = "pulumi:pulumi:Stack"
+# A step in `pulumi`'s non-interactive output: " +  <type>:ConnectorInstance crm-0 creating (0s)".
+STEP = re.compile(
+    r"ConnectorInstance (?P<name>[a-z0-9-]+) (?P<verb>creating|created|updating|updated|"
+    r"deleting|deleted|replacing|replaced|reading|read|refreshing|refreshed)\b"
+)
 # What `pulumi` (v3.259) says when the state holds operations an interrupted run left, which
 # it then drops: on stderr, or in the diagnostics when run by the Automation API.
 DROPPED = (
@@ -55,7 +60,7 @@ def first_error_line(output: str) -> str:
             name = signal.Signals(int(killed.group(1))).name
         except ValueError:
             name = f"signal {killed.group(1)}"
-        return f"`pulumi` was killed ({name})"
+        return f"`pulumi` ended by {name}"
     lines = [ln.strip() for ln in output.splitlines()]
     for line in lines:
         if line.startswith("error:") and "update failed" not in line:
@@ -81,6 +86,7 @@ class EventWatcher:
         self.error = ""
         self.done = 0
         self.dropped: list[str] = []  # pending operations pulumi removed from the state
+        self._finished: set[str] = set()
 
     def __call__(self, event: EngineEvent) -> None:
         if event.resource_pre_event is not None:
@@ -96,7 +102,7 @@ class EventWatcher:
                 if column and op not in self.ignore:
                     self.counts[column] += 1
                 self.done += 1
-                self.progress.step(self.stack, "", done=self.done)
+                self.progress.step(self.stack, None, done=self.done)
         elif event.diagnostic_event is not None:
             diag = event.diagnostic_event
             if diag.severity == "error" and not self.error:
@@ -105,7 +111,16 @@ class EventWatcher:
                     self.error = line
 
     def output(self, line: str) -> None:
-        """A line of the command's output: notes pulumi's 'removing pending operation'."""
+        """A line of the command's output: live progress (the event log file is written in
+        chunks, so it cannot drive the live line) and pulumi's notes on pending operations."""
+        step = STEP.search(line)
+        if step:
+            verb = step["verb"]
+            if verb.endswith("ed") and step["name"] not in self._finished:
+                self._finished.add(step["name"])
+                self.progress.step(self.stack, f"{verb} {step['name']}", len(self._finished))
+            elif not verb.endswith("ed"):
+                self.progress.step(self.stack, f"{verb} {step['name']}")
         for pattern in DROPPED:
             match = pattern.search(line)
             if match:

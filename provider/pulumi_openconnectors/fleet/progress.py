@@ -56,13 +56,15 @@ class Progress:
                 self.stream.write(f"[fleet] {stack}: {self.operation} started\n")
                 self.stream.flush()
 
-    def step(self, stack: str, step: str, done: int | None = None) -> None:
+    def step(self, stack: str, step: str | None, done: int | None = None) -> None:
+        """What a stack is doing now (None: unchanged) and how many steps it has finished."""
         with self._lock:
             live = self.running.get(stack)
             if live is not None:
-                live.step = step
+                if step is not None:
+                    live.step = step
                 if done is not None:
-                    live.done = done
+                    live.done = max(live.done, done)
 
     def finish(self, result: StackResult) -> None:
         with self._lock:

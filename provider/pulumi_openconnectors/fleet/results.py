@@ -4,7 +4,8 @@ The state file (``<state-dir>/fleet-state.json``) holds, per run key (operation 
 the stacks chosen and each stack's last result; a stack is written as ``running`` when it
 starts, so a run killed outright is seen as incomplete by the next one. A later run of the
 same key retries only the stacks that did not succeed (and any whose tenant changed), unless
-``--all``. Written atomically under a lock; it never holds a secret.
+``--all`` or another command ran in between (then it runs every stack). Written atomically
+under a lock; it never holds a secret.
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class RunRecord(BaseModel):
 
 class FleetState(BaseModel):
     runs: dict[str, RunRecord] = Field(default_factory=dict)
+    last: str | None = None  # the key of the latest run, whatever its operation
 
 
 class StateFile:
@@ -92,6 +94,10 @@ class StateFile:
     def previous(self, key: str) -> RunRecord | None:
         return self.state.runs.get(key)
 
+    def is_latest(self, key: str) -> bool:
+        """No other command ran in this state directory since the last run of ``key``."""
+        return self.state.last == key
+
     def begin(self, key: str, selection: list[str], retry: bool) -> RunRecord:
         """Start a run of ``selection``. A retry keeps the earlier run's selection and results
         (the stacks not run again keep theirs, so a third run knows what is still to do)."""
@@ -102,6 +108,7 @@ class StateFile:
                 record.stacks = dict(old.stacks)
                 record.selection = list(dict.fromkeys([*old.selection, *selection]))
             self.state.runs[key] = record
+            self.state.last = key
             self._write()
             return record
 

@@ -119,7 +119,12 @@ class FleetRunner:
         """The stacks to run and whether this run retries an incomplete earlier one."""
         selection = select(self.fleet.names(), self.options.shard, self.options.only)
         previous = state.previous(self.key)
-        if self.options.all_stacks or previous is None or previous.complete:
+        if (
+            self.options.all_stacks
+            or previous is None
+            or previous.complete
+            or not state.is_latest(self.key)  # e.g. a destroy since the failed up
+        ):
             return selection, False
         fingerprints = {t.stack: t.fingerprint() for t in self.fleet.tenants}
         retry = set(previous.to_retry(fingerprints))
@@ -150,7 +155,9 @@ class FleetRunner:
         tenants = [self.fleet.tenant(n) for n in todo]
         results: dict[str, StackResult] = {}
         interrupted = False
+        # SIGTERM (Kubernetes, CI cancellation) and SIGHUP (a closed terminal) as Ctrl-C.
         previous_term = signal.signal(signal.SIGTERM, _raise_interrupt)
+        previous_hup = signal.signal(signal.SIGHUP, _raise_interrupt)
         pool = ThreadPoolExecutor(max_workers=max(1, self.options.parallel))
         try:
             futures: dict[Future[StackResult], str] = {
@@ -172,6 +179,7 @@ class FleetRunner:
         finally:
             pool.shutdown(wait=True)
             signal.signal(signal.SIGTERM, previous_term)
+            signal.signal(signal.SIGHUP, previous_hup)
             progress.close()
         state.finish(self.key)
         ordered = [results[n] for n in todo if n in results]
@@ -275,12 +283,14 @@ class FleetRunner:
         op = self.options.operation
         config, endpoint = tenant_config(tenant, self.fleet.project, self.environ)
         workspace = self._workspace(command)
+        self.progress.step(tenant.stack, "selecting the stack")
         stack = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
         if stack is None:
             result.status = "succeeded"
             write(f"# no stack {tenant.stack}: nothing to {op}")
             return
         stack_obj: Stack = stack
+        self.progress.step(tenant.stack, "setting its config")
         stack_obj.set_all_config(config)
         tag = fleet_tag(self.fleet.project, tenant.stack)
         for attempt in (1, 2):
@@ -297,6 +307,7 @@ class FleetRunner:
                 if attempt == 1 and op != "preview" and (stale or self.options.break_locks):
                     # While the dead run's lock is in place no other run can change the
                     # stack: what its state says now is what the killed run left.
+                    self.progress.step(tenant.stack, "recovering from a dead run")
                     result.recovered += sweep_pending(stack_obj, endpoint, tag)
                     stack_obj.cancel()
                     why = "its process is gone" if stale else "--break-locks"
@@ -329,6 +340,7 @@ class FleetRunner:
         args += ["--event-log", str(events)]
         workspace = stack.workspace
         assert isinstance(workspace, LocalWorkspace)
+        self.progress.step(stack.name, f"pulumi {op}: running the program")
         with EventTail(events, watcher):
             # --event-log is one of the CLI's debug flags, as for Stack.up().
             env = {**workspace.env_vars, "PULUMI_DEBUG_COMMANDS": "true"}
