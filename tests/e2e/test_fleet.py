@@ -137,6 +137,22 @@ def test_sharded_up_no_change_one_tenant_edited_destroy(
     assert all("v2" in (i.tags or []) for i in env.org_instances(edited))
     assert all("v1" in (i.tags or []) for i in env.org_instances(env.names[0]))
 
+    # A tenant whose secret is missing fails, naming the field; the others go on.
+    broken = env.names[3]
+    secrets_file = env.root / "secrets" / f"{broken}.yaml"
+    saved = secrets_file.read_text()
+    secrets_file.write_text("\n".join(ln for ln in saved.splitlines() if "crm-password" not in ln))
+    preview = env.run("preview", "--parallel", "4")
+    assert preview.returncode == 1, preview.stdout + preview.stderr
+    rows = counts(preview.stdout)
+    assert rows[broken][0] == "failed"
+    assert all(rows[n] == ("succeeded", 0, 0, 0, INSTANCES) for n in names - {broken}), rows
+    assert (
+        f"tenants[3] ('{broken}'): instances[0] ('crm-0').secrets.password: key "
+        f"'crm-password' is missing from" in preview.stderr  # the table has its first 80 chars
+    ), preview.stderr
+    secrets_file.write_text(saved)
+
     destroyed = env.run("destroy", "--parallel", "4")
     assert destroyed.returncode == 0, destroyed.stdout + destroyed.stderr
     assert counts(destroyed.stdout) == {n: ("succeeded", 0, 0, INSTANCES, 0) for n in names}
