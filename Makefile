@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_WORKERS ?= 2
 
-.PHONY: help up down env engine venv lock test test-fast e2e lint format typecheck bench bench-emulator chaos emulator clean
+.PHONY: help up down env engine venv lock test test-fast test-fleet e2e lint format typecheck bench bench-emulator bench-fleet chaos emulator clean
 
 help:
 	@echo "make up        start the emulator and deploy the quickstart (installs what is missing)"
@@ -16,6 +16,8 @@ help:
 	@echo "make lint      ruff + mypy --strict + actionlint (GitHub Actions workflows)"
 	@echo "make bench     deployment benchmarks (real engine + emulator), writes bench-results/"
 	@echo "make chaos     the long seeded fault-injection run"
+	@echo "make test-fleet  the example fleet in full: 20 tenants x 5 instances, --parallel 4"
+	@echo "make bench-fleet stacks per minute of a fleet at P = 1, 2, 4, 8 vs a plain CLI loop"
 	@echo "make emulator  run the emulator in the foreground"
 	@echo "make lock      recompile requirements/dev.lock (LOCK_FLAGS=--upgrade: newest versions)"
 	@echo 'eval "$$(make -s env)"  put pulumi, the venv and the local backend in your shell'
@@ -68,6 +70,14 @@ bench: venv engine
 
 bench-emulator: venv
 	$(PY) scripts/bench_emulator.py
+
+# The example fleet in full (20 tenants x 5 instances, S3 state, --parallel 4); `make test` runs
+# the bounded fleet tests (tests/e2e/test_fleet.py) only.
+test-fleet: venv engine
+	OPENCONNECTORS_FLEET_FULL=1 $(PY) -m pytest -q -s tests/e2e/test_fleet_full.py
+
+bench-fleet: venv engine
+	$(PY) scripts/bench_fleet.py $(BENCH_FLEET_ARGS)
 
 chaos: venv engine
 	OPENCONNECTORS_CHAOS_CYCLES=$${OPENCONNECTORS_CHAOS_CYCLES:-12} $(PY) -m pytest -q -m chaos tests/e2e

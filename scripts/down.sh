@@ -46,4 +46,7 @@ else
 fi
 step "3/3 stop the emulator"
 python scripts/emulator_ctl.py stop --state-dir "$STATE"
+if [ "${OPENCONNECTORS_BACKEND:-file}" = s3 ]; then
+  python scripts/s3_server.py stop --state-dir "$STATE/s3"   # its data stays in $STATE/s3
+fi
 echo "[down] done" >&2

@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     from .export.cli import add_parser as add_export
 
     add_export(groups)
+    from .fleet.cli import add_parser as add_fleet
+
+    add_fleet(groups)
     return parser
 
 
@@ -158,6 +161,10 @@ def _run(args: argparse.Namespace) -> int:
         from .export.cli import run as export
 
         return export(args)
+    if args.group == "fleet":
+        from .fleet.cli import run as fleet
+
+        return fleet(args)
     if args.command == "url":
         print(_authorize_url(args, args.callback_url, args.state))
         return 0

@@ -174,3 +174,46 @@ def test_make_down_after_the_emulator_died(tmp_path: Path, old_port: str) -> Non
             squatter.close()
         _stop_emulator(state)
         (REPO / f"Pulumi.{stack}.yaml").unlink(missing_ok=True)
+
+
+def test_make_up_and_down_with_state_in_s3(tmp_path: Path) -> None:
+    """OPENCONNECTORS_BACKEND=s3: the main job keeps its state in a local S3-compatible store
+    (versitygw, started by scripts/s3_server.py), nothing on the file backend; `make down`
+    destroys the stack and stops both servers."""
+    stack = f"e2e-quickstart-s3-{uuid.uuid4().hex[:8]}"
+    env = _clean_env(tmp_path, stack)
+    env["OPENCONNECTORS_BACKEND"] = "s3"
+    state = tmp_path / "state"
+    stack_config = REPO / f"Pulumi.{stack}.yaml"
+    try:
+        up = _run("up.sh", env)
+        assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]
+        assert "+ 3 created" in up.stdout
+        assert f"stack '{stack}' on the s3 backend (s3://pulumi-state?endpoint=" in up.stderr
+        assert "export AWS_SECRET_ACCESS_KEY" not in up.stdout + up.stderr
+        checkpoint = state / "s3" / "data" / "pulumi-state" / ".pulumi" / "stacks"
+        assert list(checkpoint.rglob(f"{stack}.json")), "the state is not in the bucket"
+        assert not [p for p in (state / "backend").rglob("*") if p.is_file()]
+        listed = _pulumi(env | {"OPENCONNECTORS_BACKEND": "s3"}, "stack", "ls", "--json")
+        assert [s["name"] for s in json.loads(listed.stdout)] == [stack], listed.stderr
+
+        down = _run("down.sh", env)
+        assert down.returncode == 0, down.stdout[-3000:] + down.stderr[-3000:]
+        assert "3 deleted" in down.stdout
+        assert "stopped the S3 server" in down.stderr
+        assert not (state / "s3" / "s3.json").exists()
+    finally:
+        _stop_emulator(state)
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "scripts" / "s3_server.py"),
+                "stop",
+                "--state-dir",
+                str(state / "s3"),
+            ],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        stack_config.unlink(missing_ok=True)
