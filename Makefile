@@ -47,13 +47,13 @@ down:
 
 test: venv engine
 	@echo "[test] running the test suite with $(PYTEST_WORKERS) workers"
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q tests
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -m "not fleet_full" tests
 
 test-fast: venv
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -q tests/unit tests/emulator tests/provider
 
 e2e: venv engine
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q tests/e2e
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -m "not fleet_full" tests/e2e
 
 lint: venv
 	$(VENV)/bin/ruff check provider tests scripts examples
@@ -74,7 +74,7 @@ bench-emulator: venv
 # The example fleet in full (20 tenants x 5 instances, S3 state, --parallel 4); `make test` runs
 # the bounded fleet tests (tests/e2e/test_fleet.py) only.
 test-fleet: venv engine
-	OPENCONNECTORS_FLEET_FULL=1 $(PY) -m pytest -q -s tests/e2e/test_fleet_full.py
+	$(PY) -m pytest -q -s -m fleet_full tests/e2e/test_fleet_full.py
 
 bench-fleet: venv engine
 	$(PY) scripts/bench_fleet.py $(BENCH_FLEET_ARGS)

@@ -11,6 +11,7 @@ what the UI exports).
 from pathlib import Path
 
 import pulumi
+
 import pulumi_openconnectors as oc
 
 HERE = Path(__file__).parent

@@ -175,7 +175,8 @@ def _post_instances(emulator: EmulatorServer) -> int:
 def test_stack_locked_by_another_run(make_fleet: Callable[..., FleetEnv]) -> None:
     env = make_fleet()
     held = env.names[0]
-    # The other run's creates take 6 s each (the first two POSTs), so it holds its lock a while.
+    # The other run's creates take 20 s each (the first two POSTs), so it holds its lock for
+    # longer than the second run, on a loaded machine, needs to reach that stack.
     env.emulator.admin.set_faults(
         {
             "rules": [
@@ -183,7 +184,7 @@ def test_stack_locked_by_another_run(make_fleet: Callable[..., FleetEnv]) -> Non
                     "method": "POST",
                     "path": "/instances",
                     "action": "delay",
-                    "delayMs": 6000,
+                    "delayMs": 20000,
                     "count": INSTANCES,
                 }
             ]
