@@ -32,7 +32,12 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
     code = oauth_code(emulator)
     emulator.admin.set_faults({"rules": [{"path": "/elements", "action": "status", "status": 500}]})
     emulator.admin.reset()
-    assert emulator.admin.stats() == {"requests": {}, "instances": 0, "faultsFired": []}
+    assert emulator.admin.stats() == {
+        "requests": {},
+        "instances": 0,
+        "faultsFired": [],
+        "peakInFlight": 0,
+    }
     assert emulator.admin.get_faults()["rules"] == []
     assert requests.get(emulator.base_url + "/instances", headers=auth(emulator)).json() == []
     r = requests.post(

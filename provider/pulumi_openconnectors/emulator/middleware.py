@@ -114,7 +114,11 @@ class EmulatorMiddleware:
 
         try:
             if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
-                await self._platform(scope, receive, send, send_with_id, outcome)
+                self.runtime.stats.started()
+                try:
+                    await self._platform(scope, receive, send, send_with_id, outcome)
+                finally:
+                    self.runtime.stats.finished()
             else:
                 await self.app(scope, receive, send_with_id)
         finally:
