@@ -51,7 +51,7 @@ from .settings import USER_AGENT, ClientSettings
 
 logger = logging.getLogger("pulumi_openconnectors.client")
 
-POOL_MAXSIZE = 32
+POOL_MAXSIZE = 64  # >= config.MAX_CONCURRENCY: one kept-alive connection per concurrent call
 NEXT_PAGE_HEADER = "Elements-Next-Page-Token"
 MAX_PAGES = 1000
 

@@ -25,6 +25,7 @@ from pulumi.dynamic import (
     UpdateResult,
 )
 
+from . import host_concurrency
 from .spec import ResourceSpec
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ class SpecProvider(ResourceProvider):
 
     def configure(self, req: ConfigureRequest) -> None:
         self._config_lookup: Callable[[str], Any] = req.config.get
+        host_concurrency.apply(req.config.get)  # openconnectors:concurrency (host_concurrency.py)
 
     def _operations_class(self) -> type[Operations[Any]]:
         module, _, name = self.spec.operations.partition(":")
