@@ -179,3 +179,43 @@ def test_missing_host_internals_fall_back_to_4_with_one_warning(
     assert len(assert_state_matches_emulator(stack, live)) == 8
     stack.destroy("--parallel", "16")
     assert live.instances() == []
+
+
+def test_rate_limit_with_16_in_flight(stack_factory: Any, emulator: Any) -> None:
+    """The API answers 429 (Retry-After: 1) to the first 20 creates while 16 run at once: the
+    provider process pauses every create for it, probes with one, and each instance is still
+    created exactly once (the timing of the probes is checked in
+    tests/provider/test_concurrency_stress.py)."""
+    live = Live(emulator)
+    stack = stack_factory(INSTANCES_PROGRAM).init()
+    configure_emulator(stack, emulator)
+    stack.config("openconnectors:concurrency", str(COUNT))
+    set_instances(stack, specs("rl"))
+    limited = COUNT + 4
+    emulator.admin.set_faults(
+        {
+            "latencyMs": 200,
+            "rules": [
+                {
+                    "method": "POST",
+                    "path": "/instances",
+                    "action": "status",
+                    "status": 429,
+                    "retryAfter": 1,
+                    "count": limited,
+                }
+            ],
+        }
+    )
+    emulator.admin.clear_stats()
+    seconds = timed(lambda: stack.up("--parallel", str(COUNT)))
+    stats = emulator.admin.stats()
+    assert stats["faultsFired"] == [limited]
+    assert stats["requests"] == {"POST /instances": COUNT + limited}, stats
+    assert stats["peakInFlight"] == COUNT
+    assert len(assert_state_matches_emulator(stack, live)) == COUNT
+    # four probes answered 429, one second apart, before the fifth lets the others go
+    assert seconds >= 1 + (limited - COUNT), seconds
+    emulator.admin.clear_faults()
+    stack.destroy("--parallel", str(COUNT))
+    assert live.instances() == []
