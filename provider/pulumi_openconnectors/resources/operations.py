@@ -85,11 +85,13 @@ class Operations(ABC, Generic[InputsT]):
 
     @classmethod
     def check(cls, news: Mapping[str, Any]) -> tuple[dict[str, Any] | None, Failures]:
-        """What ``check`` stores: only the inputs, normalised (None while some are unknown)."""
+        """What ``check`` stores: only the inputs, normalised (None while some are unknown),
+        without those that hold their default (an absent input means its default everywhere:
+        diff, create, update), so the state does not record them."""
         model, failures = cls.validate(news)
         if model is None:
             return None, failures
-        return model.model_dump(exclude_none=True), failures
+        return model.model_dump(exclude_none=True, exclude_defaults=True), failures
 
     @classmethod
     def parse(cls, props: Mapping[str, Any]) -> InputsT:
