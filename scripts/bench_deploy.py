@@ -408,6 +408,7 @@ class OpResult:
     emulator_cpu_s: float | None = None  # CPU the emulator spent serving this operation
     concurrency: int = HOST_CONCURRENCY  # openconnectors:concurrency (and --parallel when > 4)
     peak_in_flight: int | None = None  # the most API requests in flight at once (emulator)
+    loadavg_1m: float | None = None  # the machine's 1-minute load average when it started
 
 
 @dataclass
@@ -526,8 +527,10 @@ def run_config(
                 before = emulator.stats()["requests"]
                 emulator.reset_connections()
                 cpu_before = emulator.cpu_seconds()
+            load = loadavg()
             seconds = stack.op(op)
             result = OpResult(kind, n, latency, repeat, op, seconds, concurrency=concurrency)
+            result.loadavg_1m = load[0] if load else None
             if emulator is not None:
                 cpu_after = emulator.cpu_seconds()
                 if cpu_before is not None and cpu_after is not None:
@@ -545,7 +548,7 @@ def run_config(
             results.append(result)
             total = sum(result.requests.values())
             progress(
-                f"{label} {op:8s} {seconds:7.2f}s"
+                f"{label} {op:8s} {seconds:7.2f}s (load {result.loadavg_1m})"
                 + (
                     f"  {total / n:.2f} req/res, {result.connections} conn, "
                     f"peak {result.peak_in_flight} in flight, "
@@ -642,6 +645,7 @@ def summarise(
                         "peak_in_flight": max(peaks) if peaks else None,
                         "emulator_cpu_s": round(median(emu_cpu), 3) if emu_cpu else None,
                         "ours_runs_s": [round(r.seconds, 3) for r in ours],
+                        "loadavg_1m_runs": [r.loadavg_1m for r in ours],
                         "floor_runs_s": [round(r.seconds, 3) for r in floor],
                     }
                 )
@@ -1050,14 +1054,14 @@ def main(argv: list[str] | None = None) -> int:
         writer.writerow(
             ["kind", "n", "latency_ms", "concurrency", "repeat", "op", "seconds",
              "requests_total", "requests_per_resource", "requests_by_route", "connections",
-             "peak_in_flight", "emulator_cpu_s"]
+             "peak_in_flight", "emulator_cpu_s", "loadavg_1m"]
         )  # fmt: skip
         for r in ops:
             total = sum(r.requests.values())
             writer.writerow(
                 [r.kind, r.n, r.latency_ms, r.concurrency, r.repeat, r.op, f"{r.seconds:.3f}",
                  total, f"{total / r.n:.3f}", json.dumps(r.requests, sort_keys=True),
-                 r.connections, r.peak_in_flight, r.emulator_cpu_s]
+                 r.connections, r.peak_in_flight, r.emulator_cpu_s, r.loadavg_1m]
             )  # fmt: skip
     (out / "deploy.md").write_text(render(rows, state_rows, machine, md=True, speedups=speedups))
     print(render(rows, state_rows, machine, md=False, speedups=speedups))

@@ -146,3 +146,19 @@ def test_a_pool_that_ignores_the_new_limit_is_reported() -> None:
 
     with pytest.raises(host_concurrency.Unavailable, match="kept its limit"):
         host_concurrency.widen(Capped(max_workers=4), 16)
+
+
+def test_an_unexpected_failure_while_widening_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """E.g. no thread can be started: the provider keeps working, 4 at a time, one warning."""
+
+    def broken(_pool: ThreadPoolExecutor, _workers: int) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(host_concurrency, "widen", broken)
+    warnings: list[str] = []
+    gauge, outcomes = serve_calls(
+        ThreadPoolExecutor(max_workers=4), {"openconnectors:concurrency": "8"}, warnings
+    )
+    assert gauge.peak == 4
+    assert outcomes[0].effective == 4
+    assert len(warnings) == 1 and "RuntimeError: can't start new thread" in warnings[0]

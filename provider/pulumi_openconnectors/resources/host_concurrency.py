@@ -70,9 +70,10 @@ def apply(config_lookup: ConfigLookup, warn: Callable[[str], None] | None = None
             return _outcome
         try:
             widen(current_pool(), wanted)
-        except Unavailable as exc:
-            _outcome = Outcome(wanted, HOST_WORKERS, str(exc))
-            (warn or _stderr)(fallback_message(wanted, str(exc)))
+        except Exception as exc:  # never let the optional widening break the provider
+            reason = str(exc) if isinstance(exc, Unavailable) else f"{type(exc).__name__}: {exc}"
+            _outcome = Outcome(wanted, HOST_WORKERS, reason)
+            (warn or _stderr)(fallback_message(wanted, reason))
             return _outcome
         _outcome = Outcome(wanted, wanted)
         return _outcome
