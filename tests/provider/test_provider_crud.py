@@ -191,3 +191,17 @@ def test_missing_settings_name_the_keys(emulator: Any, monkeypatch: pytest.Monke
     message = str(info.value)
     assert "openconnectors:baseUrl" in message
     assert "OPENCONNECTORS_USER_SECRET" in message
+
+
+def test_check_stores_no_input_that_holds_its_default() -> None:
+    """retrieve_objects=false, empty tags and configuration are not recorded in state; the
+    shared base keeps every input unless a type opts in."""
+    from pulumi_openconnectors.resources.operations import Operations
+
+    provider = ConnectorInstanceProvider()
+    checked = provider.check({}, _inputs(tags=[], retrieve_objects=False)).inputs
+    assert "retrieve_objects" not in checked and "tags" not in checked
+    assert checked["configuration"] == {"username": "u@example.com", "password": "pw-unit"}
+    kept = provider.check({}, _inputs(retrieve_objects=True)).inputs
+    assert kept["retrieve_objects"] is True
+    assert Operations.omit_default_inputs is False
