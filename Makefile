@@ -66,7 +66,7 @@ format: venv
 	$(VENV)/bin/ruff check --fix provider tests scripts examples
 
 bench: venv engine
-	$(PY) scripts/bench_deploy.py
+	$(PY) scripts/bench_deploy.py $(BENCH_ARGS)
 
 bench-emulator: venv
 	$(PY) scripts/bench_emulator.py

@@ -12,16 +12,24 @@ PYTHONPATH: a dynamic resource that makes no HTTP call, the engine's and the dyn
 host's own cost, "the floor"). Noop does not depend on L,
 so the floor is measured once per N and repeat, in the same run, interleaved with ours.
 
-Reported per (N, L, operation): wall time, ours / floor, the concurrency bound
-``floor + N * calls * L / 4`` (the Python dynamic-provider host serves 4 calls at a time;
+Each configuration runs at every ``--concurrency`` C: C = 4 is the default (no
+``openconnectors:concurrency``, the engine's default ``--parallel``); C > 4 sets
+``openconnectors:concurrency=C`` and passes ``--parallel C`` (the floor runs with the same
+``--parallel``). Besides the (N, L) grid of ``--sizes`` x ``--latencies``, ``--pairs``
+adds single N:L configurations (default 100:1000, where the wide setting's speedup is shown).
+
+Reported per (N, L, C, operation): wall time, ours / floor, the concurrency bound
+``floor + N * calls * L / C`` (the dynamic-provider host serves C calls at a time;
 ``calls`` is the ideal number of API calls per resource: 1, or 0 for preview) and ours /
-bound, HTTP requests per resource (emulator counters, per route) and the number of TCP
-connections the provider opened (distinct client ports seen by the emulator). Per N: state
-bytes per instance (checkpoint file size / N) and the size of the pickled provider
-(``__provider``) per resource.
+bound, the most requests in flight at once (emulator gauge), HTTP requests per resource
+(emulator counters, per route) and the number of TCP connections the provider opened (distinct
+client ports seen by the emulator). Per N: state bytes per instance (checkpoint file size / N,
+and its excess over the floor's) and the size of the pickled provider (``__provider``) per
+resource. Per (N, L > 0): the speedup of each C > 4 over C = 4.
 
     .venv/bin/python scripts/bench_deploy.py [--sizes 10,50,200] [--latencies 0,100]
-        [--repeat 1] [--quick] [--out bench-results/] [--max-minutes 30]
+        [--concurrency 4,16] [--pairs 100:1000] [--repeat 1] [--quick] [--out bench-results/]
+        [--max-minutes 30]
 
 Progress on stderr, the table on stdout; raw results in <out>/deploy.json and deploy.csv,
 the table as markdown in <out>/deploy.md. Loopback only; every subprocess has a timeout; the
@@ -66,6 +74,8 @@ PROJECT = "ocbench"
 STACK = "bench"
 ANNOUNCE = re.compile(r"listening on http://127\.0\.0\.1:(\d+)/")
 HOST_CONCURRENCY = 4  # max_workers of the Python dynamic-provider host's gRPC server
+DEFAULT_CONCURRENCIES = [HOST_CONCURRENCY, 16]
+DEFAULT_PAIRS = [(100, 1000)]
 
 OPS = ("up", "preview", "update", "refresh", "destroy")
 # The ideal number of API calls per resource for each operation (the issue's targets).
@@ -76,9 +86,16 @@ IDEAL_ROUTE = {
     "refresh": "GET /instances/{id}",
     "destroy": "DELETE /instances/{id}",
 }
-TARGET_FLOOR_RATIO = 1.15  # at L = 0
+TARGET_FLOOR_RATIO = 1.15  # at L = 0, N < 200
+TARGET_FLOOR_RATIO_LARGE = 1.3  # at L = 0, N >= 200
 TARGET_BOUND_RATIO = 1.25  # at L > 0
-TARGET_STATE_BYTES = 3 * 1024
+TARGET_STATE_OVER_FLOOR = 1024  # bytes per instance above the floor's
+TARGET_SPEEDUP = 2.5  # wide over default, up and destroy, at L >= 1000 ms
+
+
+def floor_target(n: int) -> float:
+    return TARGET_FLOOR_RATIO_LARGE if n >= 200 else TARGET_FLOOR_RATIO
+
 
 OURS_PROGRAM = """\
 import pulumi
@@ -219,6 +236,12 @@ class Emulator:
     def reset_connections(self) -> None:
         self.session.post(f"{self.root}/_bench/connections/reset", timeout=10).raise_for_status()
 
+    def clear_stats(self) -> None:
+        """Zero the request counters and the in-flight peak (instances stay)."""
+        self.session.delete(
+            f"{self.root}/_emulator/stats", headers=AUTH, timeout=10
+        ).raise_for_status()
+
     def stats(self) -> dict[str, Any]:
         answer = self.session.get(f"{self.root}/_emulator/stats", headers=AUTH, timeout=10)
         answer.raise_for_status()
@@ -273,6 +296,7 @@ class BenchStack:
     """A project + stack + file backend in a fresh directory, driven by the real CLI."""
 
     extra_env: dict[str, str] = {}  # --pulumi-env, for experiments (e.g. PULUMI_SKIP_CHECKPOINTS)
+    parallel: int | None = None  # `--parallel` of every operation (None: the engine's default)
 
     def __init__(self, workdir: Path, bin_dir: Path, program: str, log_path: Path) -> None:
         self.workdir = workdir
@@ -352,6 +376,8 @@ class BenchStack:
 
     def op(self, name: str) -> float:
         common = ["--non-interactive", "--stack", STACK]
+        if self.parallel is not None:
+            common += ["--parallel", str(self.parallel)]
         if name == "preview":
             return self.run("preview", "--expect-no-changes", *common)
         if name in ("up", "update"):
@@ -380,6 +406,9 @@ class OpResult:
     requests: dict[str, int] = field(default_factory=dict)  # per route, this operation
     connections: int | None = None  # distinct TCP connections seen by the emulator
     emulator_cpu_s: float | None = None  # CPU the emulator spent serving this operation
+    concurrency: int = HOST_CONCURRENCY  # openconnectors:concurrency (and --parallel when > 4)
+    peak_in_flight: int | None = None  # the most API requests in flight at once (emulator)
+    loadavg_1m: float | None = None  # the machine's 1-minute load average when it started
 
 
 @dataclass
@@ -397,6 +426,7 @@ class StateResult:
     provider_bytes: float  # the same, base64-decoded
     provider_secret: bool
     entry_bytes_by_key: dict[str, float] = field(default_factory=dict)  # mean, per entry key
+    concurrency: int = HOST_CONCURRENCY
 
 
 def state_sizes(stack: BenchStack, kind: str, n: int, latency: int, repeat: int) -> StateResult:
@@ -459,16 +489,25 @@ def run_config(
     emulator: Emulator | None,
     logs: Path,
     keep: bool,
+    concurrency: int = HOST_CONCURRENCY,
 ) -> tuple[list[OpResult], StateResult]:
-    label = f"{kind} N={n}" + (f" L={latency}ms" if emulator else "") + f" #{repeat + 1}"
+    label = (
+        f"{kind} N={n}"
+        + (f" L={latency}ms" if emulator else "")
+        + f" C={concurrency} #{repeat + 1}"
+    )
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-{n}-", dir=None))
-    log_path = logs / f"{kind}-n{n}-l{latency}-r{repeat}.log"
+    log_path = logs / f"{kind}-n{n}-l{latency}-c{concurrency}-r{repeat}.log"
     log_path.write_text("")
     try:
         stack = BenchStack(workdir, bin_dir, OURS_PROGRAM if emulator else FLOOR_PROGRAM, log_path)
+        if concurrency != HOST_CONCURRENCY:
+            stack.parallel = concurrency
         config = {"count": str(n), "tag": "v1"}
         secrets: dict[str, str] = {}
         if emulator is not None:
+            if concurrency != HOST_CONCURRENCY:
+                config["openconnectors:concurrency"] = str(concurrency)
             config["openconnectors:baseUrl"] = emulator.base_url
             secrets = {
                 "openconnectors:userSecret": USER_SECRET,
@@ -484,17 +523,21 @@ def run_config(
             before: dict[str, int] = {}
             cpu_before: float | None = None
             if emulator is not None:
+                emulator.clear_stats()
                 before = emulator.stats()["requests"]
                 emulator.reset_connections()
                 cpu_before = emulator.cpu_seconds()
+            load = loadavg()
             seconds = stack.op(op)
-            result = OpResult(kind, n, latency, repeat, op, seconds)
+            result = OpResult(kind, n, latency, repeat, op, seconds, concurrency=concurrency)
+            result.loadavg_1m = load[0] if load else None
             if emulator is not None:
                 cpu_after = emulator.cpu_seconds()
                 if cpu_before is not None and cpu_after is not None:
                     result.emulator_cpu_s = round(cpu_after - cpu_before, 3)
                 after = emulator.stats()
                 result.requests = request_delta(before, after["requests"])
+                result.peak_in_flight = after.get("peakInFlight")
                 result.connections = emulator.connections()["connections"]
                 expected = 0 if op == "destroy" else n
                 if after["instances"] != expected:
@@ -505,9 +548,10 @@ def run_config(
             results.append(result)
             total = sum(result.requests.values())
             progress(
-                f"{label} {op:8s} {seconds:7.2f}s"
+                f"{label} {op:8s} {seconds:7.2f}s (load {result.loadavg_1m})"
                 + (
                     f"  {total / n:.2f} req/res, {result.connections} conn, "
+                    f"peak {result.peak_in_flight} in flight, "
                     f"emulator CPU {result.emulator_cpu_s}s"
                     if emulator
                     else ""
@@ -515,6 +559,7 @@ def run_config(
             )
             if op == "up":
                 state = state_sizes(stack, kind, n, latency, repeat)
+                state.concurrency = concurrency
         assert state is not None
         return results, state
     finally:
@@ -532,32 +577,41 @@ def median(values: list[float]) -> float:
 
 
 def summarise(
-    ops: list[OpResult], states: list[StateResult], sizes: list[int], latencies: list[int]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    ops: list[OpResult],
+    states: list[StateResult],
+    pairs: list[tuple[int, int]],
+    concurrencies: list[int],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
     rows: list[dict[str, Any]] = []
-    for n in sizes:
-        for latency in latencies:
+    for n, latency in pairs:
+        for conc in concurrencies:
             for op in OPS:
                 ours = [
-                    r for r in ops if (r.kind, r.n, r.latency_ms, r.op) == ("ours", n, latency, op)
+                    r
+                    for r in ops
+                    if (r.kind, r.n, r.latency_ms, r.op, r.concurrency)
+                    == ("ours", n, latency, op, conc)
                 ]
-                floor = [r for r in ops if (r.kind, r.n, r.op) == ("floor", n, op)]
+                floor = [
+                    r for r in ops if (r.kind, r.n, r.op, r.concurrency) == ("floor", n, op, conc)
+                ]
                 if not ours or not floor:
                     continue
                 t_ours = median([r.seconds for r in ours])
                 t_floor = median([r.seconds for r in floor])
-                bound = t_floor + n * IDEAL_CALLS[op] * latency / 1000 / HOST_CONCURRENCY
+                bound = t_floor + n * IDEAL_CALLS[op] * latency / 1000 / conc
                 routes: dict[str, float] = {}
                 for r in ours:
                     for route, count in r.requests.items():
                         routes[route] = routes.get(route, 0) + count / n / len(ours)
                 req_per_res = sum(routes.values())
                 conns = [r.connections for r in ours if r.connections is not None]
+                peaks = [r.peak_in_flight for r in ours if r.peak_in_flight is not None]
                 emu_cpu = [r.emulator_cpu_s for r in ours if r.emulator_cpu_s is not None]
                 ratio_floor = t_ours / t_floor
                 ratio_bound = t_ours / bound
                 if latency == 0:
-                    time_ok = ratio_floor <= TARGET_FLOOR_RATIO
+                    time_ok = ratio_floor <= floor_target(n)
                 else:
                     time_ok = ratio_bound <= TARGET_BOUND_RATIO
                 ideal_route = IDEAL_ROUTE.get(op)
@@ -569,6 +623,8 @@ def summarise(
                     {
                         "n": n,
                         "latency_ms": latency,
+                        "concurrency": conc,
+                        "parallel": conc if conc != HOST_CONCURRENCY else None,
                         "op": op,
                         "repeats": len(ours),
                         "ours_s": round(t_ours, 3),
@@ -577,7 +633,7 @@ def summarise(
                         "bound_s": round(bound, 3),
                         "ours_over_bound": round(ratio_bound, 3),
                         "time_target": (
-                            f"<= {TARGET_FLOOR_RATIO}x floor"
+                            f"<= {floor_target(n)}x floor"
                             if latency == 0
                             else f"<= {TARGET_BOUND_RATIO}x bound"
                         ),
@@ -586,24 +642,70 @@ def summarise(
                         "requests_by_route": {k: round(v, 3) for k, v in routes.items()},
                         "calls_target_met": calls_ok,
                         "connections": max(conns) if conns else None,
+                        "peak_in_flight": max(peaks) if peaks else None,
                         "emulator_cpu_s": round(median(emu_cpu), 3) if emu_cpu else None,
                         "ours_runs_s": [round(r.seconds, 3) for r in ours],
+                        "loadavg_1m_runs": [r.loadavg_1m for r in ours],
                         "floor_runs_s": [round(r.seconds, 3) for r in floor],
                     }
                 )
+    speedups: list[dict[str, Any]] = []
+    wide = [c for c in concurrencies if c != HOST_CONCURRENCY]
+    for n, latency in pairs:
+        for conc in wide:
+            for op in OPS:
+                base = [
+                    r
+                    for r in rows
+                    if (r["n"], r["latency_ms"], r["op"], r["concurrency"])
+                    == (n, latency, op, HOST_CONCURRENCY)
+                ]
+                fast = [
+                    r
+                    for r in rows
+                    if (r["n"], r["latency_ms"], r["op"], r["concurrency"])
+                    == (n, latency, op, conc)
+                ]
+                if not base or not fast or latency == 0 or IDEAL_CALLS[op] == 0:
+                    continue
+                speedup = base[0]["ours_s"] / fast[0]["ours_s"]
+                targeted = latency >= 1000 and op in ("up", "destroy")
+                speedups.append(
+                    {
+                        "n": n,
+                        "latency_ms": latency,
+                        "op": op,
+                        "concurrency": conc,
+                        "default_s": base[0]["ours_s"],
+                        "wide_s": fast[0]["ours_s"],
+                        "speedup": round(speedup, 2),
+                        "speedup_target_met": speedup >= TARGET_SPEEDUP if targeted else None,
+                    }
+                )
     state_rows: list[dict[str, Any]] = []
+    sizes = sorted({n for n, _ in pairs})
     for n in sizes:
+        floors = [s.bytes_per_instance for s in states if s.kind == "floor" and s.n == n]
+        floor_per_inst = median(floors) if floors else None
         for kind in ("ours", "floor"):
             mine = [s for s in states if s.kind == kind and s.n == n]
             if not mine:
                 continue
             per_inst = median([s.bytes_per_instance for s in mine])
+            met = None
+            if kind == "ours" and floor_per_inst is not None:
+                met = per_inst <= floor_per_inst + TARGET_STATE_OVER_FLOOR
             state_rows.append(
                 {
                     "kind": kind,
                     "n": n,
                     "checkpoint_bytes": int(median([s.checkpoint_bytes for s in mine])),
                     "bytes_per_instance": round(per_inst, 1),
+                    "over_floor_per_instance": (
+                        round(per_inst - floor_per_inst, 1)
+                        if kind == "ours" and floor_per_inst is not None
+                        else None
+                    ),
                     "resource_json_bytes": round(median([s.resource_json_bytes for s in mine]), 1),
                     "inputs_json_bytes": round(median([s.inputs_json_bytes for s in mine]), 1),
                     "outputs_json_bytes": round(median([s.outputs_json_bytes for s in mine]), 1),
@@ -611,10 +713,10 @@ def summarise(
                     "provider_bytes": round(median([s.provider_bytes for s in mine]), 1),
                     "provider_secret": any(s.provider_secret for s in mine),
                     "entry_bytes_by_key": mine[0].entry_bytes_by_key,
-                    "state_target_met": per_inst <= TARGET_STATE_BYTES if kind == "ours" else None,
+                    "state_target_met": met,
                 }
             )
-    return rows, state_rows
+    return rows, state_rows, speedups
 
 
 def mark(ok: bool | None) -> str:
@@ -622,11 +724,16 @@ def mark(ok: bool | None) -> str:
 
 
 def render(
-    rows: list[dict[str, Any]], state_rows: list[dict[str, Any]], machine: dict[str, Any], md: bool
+    rows: list[dict[str, Any]],
+    state_rows: list[dict[str, Any]],
+    machine: dict[str, Any],
+    md: bool,
+    speedups: list[dict[str, Any]] | None = None,
 ) -> str:
     head = [
         "N",
         "L ms",
+        "C",
         "op",
         "ours s",
         "floor s",
@@ -637,6 +744,7 @@ def render(
         "req/res",
         "routes",
         "conns",
+        "peak",
         "calls target",
         "emu CPU s",
     ]
@@ -644,11 +752,12 @@ def render(
     for r in rows:
         routes = ", ".join(f"{k} {v:g}" for k, v in r["requests_by_route"].items()) or "-"
         ratio = r["ours_over_floor"] if r["latency_ms"] == 0 else r["ours_over_bound"]
-        limit = TARGET_FLOOR_RATIO if r["latency_ms"] == 0 else TARGET_BOUND_RATIO
+        limit = floor_target(r["n"]) if r["latency_ms"] == 0 else TARGET_BOUND_RATIO
         body.append(
             [
                 str(r["n"]),
                 str(r["latency_ms"]),
+                str(r["concurrency"]),
                 r["op"],
                 f"{r['ours_s']:.2f}",
                 f"{r['floor_s']:.2f}",
@@ -659,6 +768,7 @@ def render(
                 f"{r['requests_per_resource']:g}",
                 routes,
                 "-" if r["connections"] is None else str(r["connections"]),
+                "-" if r["peak_in_flight"] is None else str(r["peak_in_flight"]),
                 mark(r["calls_target_met"]),
                 "-" if r["emulator_cpu_s"] is None else f"{r['emulator_cpu_s']:.2f}",
             ]
@@ -674,7 +784,8 @@ def render(
         "engine metadata",
         "__provider b64 chars",
         "__provider bytes",
-        "state target (<= 3 KB)",
+        "over floor",
+        "state target (<= floor + 1 KB)",
     ]
     sbody = [
         [
@@ -688,6 +799,7 @@ def render(
             f"{s['resource_json_bytes'] - s['inputs_json_bytes'] - s['outputs_json_bytes']:.0f}",
             f"{s['provider_b64_chars']:.0f}" + (" (secret)" if s["provider_secret"] else ""),
             f"{s['provider_bytes']:.0f}",
+            "-" if s["over_floor_per_instance"] is None else f"{s['over_floor_per_instance']:.0f}",
             mark(s["state_target_met"]) or "-",
         ]
         for s in state_rows
@@ -697,18 +809,20 @@ def render(
         f"pulumi {machine['pulumi']}, provider code {machine['provider_code']}; "
         f"load average at start {machine['loadavg_start']}, "
         f"at end {machine['loadavg_end']} (other work was running on this machine).",
-        "parallelism: the engine's default (no --parallel flag); the Python dynamic-provider "
-        f"host serves {HOST_CONCURRENCY} calls at a time.",
+        f"C: openconnectors:concurrency. C = {HOST_CONCURRENCY}: the default (the Python "
+        "dynamic-provider host's own 4 calls at a time; the engine's default parallelism, no "
+        "--parallel flag); C > 4: openconnectors:concurrency=C and `--parallel C` for ours and "
+        "for the floor. peak: the most API requests in flight at once (emulator gauge).",
         f"times: median of {machine['repeat']} run(s), wall time of the `pulumi` CLI process "
         "(up/update/refresh/destroy with --skip-preview; preview with --expect-no-changes); "
         "fresh file backend per configuration, emulator reset before each.",
-        "floor: the same N of bench_noop.Noop (scripts/bench/, no HTTP), same run; it does not "
-        "depend on L, so one floor per N serves both latencies.",
-        "bound = floor + N x calls x L / 4, calls = the ideal API calls per resource "
+        "floor: the same N of bench_noop.Noop (scripts/bench/, no HTTP), same run, same "
+        "--parallel; it does not depend on L, so one floor per (N, C) serves every latency.",
+        "bound = floor + N x calls x L / C, calls = the ideal API calls per resource "
         "(1; 0 for preview). At L = 0 the bound is the floor.",
         "req/res: the emulator's request counters (delta over the operation) / N. conns: "
         "distinct client (host, port) pairs the emulator saw during the operation = TCP "
-        "connections opened by the one provider process (<= 4 means the pool is shared "
+        "connections opened by the one provider process (<= C means the pool is shared "
         "and kept alive).",
         "emu CPU s: CPU time the emulator process used during the operation: it shares this "
         "machine's cores with the engine and the provider (a real API would not).",
@@ -719,11 +833,32 @@ def render(
     ]
     if BenchStack.extra_env:
         notes.append(f"EXPERIMENT: extra pulumi environment {BenchStack.extra_env}")
+    xhead = ["N", "L ms", "op", "C", f"ours s at C={HOST_CONCURRENCY}", "ours s at C", "speedup"]
+    xbody = [
+        [
+            str(x["n"]),
+            str(x["latency_ms"]),
+            x["op"],
+            str(x["concurrency"]),
+            f"{x['default_s']:.2f}",
+            f"{x['wide_s']:.2f}",
+            f"{x['speedup']:.2f}x"
+            + (
+                ""
+                if x["speedup_target_met"] is None
+                else f" >= {TARGET_SPEEDUP} {mark(x['speedup_target_met'])}"
+            ),
+        ]
+        for x in speedups or []
+    ]
     if md:
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in body]
         lines += ["", "| " + " | ".join(shead) + " |", "|" + "---|" * len(shead)]
         lines += ["| " + " | ".join(row) + " |" for row in sbody]
+        if xbody:
+            lines += ["", "| " + " | ".join(xhead) + " |", "|" + "---|" * len(xhead)]
+            lines += ["| " + " | ".join(row) + " |" for row in xbody]
         lines += [""] + [f"- {n}" for n in notes]
         return "\n".join(lines) + "\n"
 
@@ -731,7 +866,7 @@ def render(
         widths = [
             max(len(h[i]), *(len(row[i]) for row in b)) if b else len(h[i]) for i in range(len(h))
         ]
-        fmt = "  ".join(f"{{:{'<' if i in (2, 10) else '>'}{w}}}" for i, w in enumerate(widths))
+        fmt = "  ".join(f"{{:{'<' if i in (3, 11) else '>'}{w}}}" for i, w in enumerate(widths))
         out = [fmt.format(*h), fmt.format(*("-" * w for w in widths))]
         out += [fmt.format(*row) for row in b]
         return out
@@ -741,6 +876,8 @@ def render(
     lines += [""]
     sfmt_h = shead[:]
     lines += table(sfmt_h, sbody) if sbody else []
+    if xbody:
+        lines += ["", "Speedup of the wider setting (same run):", *table(xhead, xbody)]
     lines += [""] + [f"* {n}" for n in notes]
     return "\n".join(lines) + "\n"
 
@@ -777,14 +914,36 @@ def parse_ints(text: str) -> list[int]:
     return [int(x) for x in text.split(",") if x.strip()]
 
 
+def parse_pairs(text: str) -> list[tuple[int, int]]:
+    """``N:L,N:L`` -> [(N, L), ...]; empty: none."""
+    pairs: list[tuple[int, int]] = []
+    for item in text.split(","):
+        if item.strip():
+            n, _, latency = item.partition(":")
+            pairs.append((int(n), int(latency)))
+    return pairs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=parse_ints, default=[10, 50, 200])
     parser.add_argument("--latencies", type=parse_ints, default=[0, 100])
+    parser.add_argument(
+        "--concurrency",
+        type=parse_ints,
+        default=DEFAULT_CONCURRENCIES,
+        help="openconnectors:concurrency values to run (4: the default; C > 4 adds --parallel C)",
+    )
+    parser.add_argument(
+        "--pairs",
+        type=parse_pairs,
+        default=DEFAULT_PAIRS,
+        help="extra N:L configurations besides --sizes x --latencies (default 100:1000)",
+    )
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="sizes 10 only (smoke check)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
-    parser.add_argument("--max-minutes", type=float, default=30.0, help="total time guard")
+    parser.add_argument("--max-minutes", type=float, default=60.0, help="total time guard")
     parser.add_argument("--keep", action="store_true", help="keep the stack directories")
     parser.add_argument(
         "--pulumi-env",
@@ -798,6 +957,12 @@ def main(argv: list[str] | None = None) -> int:
         args.sizes = [10]
     if args.repeat < 1 or any(n < 1 for n in args.sizes) or any(x < 0 for x in args.latencies):
         parser.error("--repeat and --sizes must be positive, --latencies not negative")
+    if any(c < HOST_CONCURRENCY for c in args.concurrency) or not args.concurrency:
+        parser.error(f"--concurrency values must be at least {HOST_CONCURRENCY}")
+    pairs = [(n, lat) for n in args.sizes for lat in args.latencies]
+    pairs += [p for p in args.pairs if p not in pairs and p[0] >= 1 and p[1] >= 0]
+    sizes = sorted({n for n, _ in pairs})
+    latencies = sorted({lat for _, lat in pairs})
     global BUDGET
     BenchStack.extra_env = dict(item.split("=", 1) for item in args.pulumi_env)
     BUDGET = Budget(args.max_minutes)
@@ -813,8 +978,8 @@ def main(argv: list[str] | None = None) -> int:
     machine = machine_info(bin_dir)
     machine["repeat"] = args.repeat
     progress(
-        f"pulumi {machine['pulumi']} ({bin_dir}); sizes {args.sizes}, latencies {args.latencies} "
-        f"ms, repeat {args.repeat}; load average {machine['loadavg_start']}"
+        f"pulumi {machine['pulumi']} ({bin_dir}); N:L {pairs}, concurrency {args.concurrency}, "
+        f"repeat {args.repeat}; load average {machine['loadavg_start']}"
     )
 
     ops: list[OpResult] = []
@@ -822,20 +987,31 @@ def main(argv: list[str] | None = None) -> int:
     aborted: str | None = None
     emulators: dict[int, Emulator] = {}
     try:
-        for latency in args.latencies:
+        for latency in latencies:
             emulators[latency] = Emulator(latency, logs / f"emulator-l{latency}.log")
             progress(f"emulator L={latency}ms on {emulators[latency].base_url}")
-        for n in args.sizes:
+        for n in sizes:
             for repeat in range(args.repeat):
-                results, state = run_config("floor", n, -1, repeat, bin_dir, None, logs, args.keep)
-                ops += results
-                states.append(state)
-                for latency in args.latencies:
+                for conc in args.concurrency:
                     results, state = run_config(
-                        "ours", n, latency, repeat, bin_dir, emulators[latency], logs, args.keep
+                        "floor", n, -1, repeat, bin_dir, None, logs, args.keep, conc
                     )
                     ops += results
                     states.append(state)
+                    for latency in [lat for m, lat in pairs if m == n]:
+                        results, state = run_config(
+                            "ours",
+                            n,
+                            latency,
+                            repeat,
+                            bin_dir,
+                            emulators[latency],
+                            logs,
+                            args.keep,
+                            conc,
+                        )
+                        ops += results
+                        states.append(state)
     except (BenchAborted, PulumiFailed) as exc:
         aborted = str(exc)
         progress(f"ABORTED: {exc}")
@@ -845,26 +1021,30 @@ def main(argv: list[str] | None = None) -> int:
 
     machine["loadavg_end"] = loadavg()
     machine["total_seconds"] = round(BUDGET.elapsed(), 1)
-    rows, state_rows = summarise(ops, states, args.sizes, args.latencies)
+    rows, state_rows, speedups = summarise(ops, states, pairs, args.concurrency)
     payload = {
         "machine": machine,
         "settings": {
             "sizes": args.sizes,
             "latencies_ms": args.latencies,
+            "pairs": pairs,
+            "concurrency": args.concurrency,
             "repeat": args.repeat,
-            "parallel": "engine default (no --parallel flag)",
+            "parallel": "engine default at C = 4 (no --parallel flag); --parallel C at C > 4",
             "pulumi_env": BenchStack.extra_env,
             "host_concurrency": HOST_CONCURRENCY,
             "targets": {
-                "ours_over_floor_at_L0": TARGET_FLOOR_RATIO,
+                "ours_over_floor_at_L0": {"N<200": TARGET_FLOOR_RATIO, "N>=200": 1.3},
                 "ours_over_bound_at_L>0": TARGET_BOUND_RATIO,
-                "state_bytes_per_instance": TARGET_STATE_BYTES,
+                "state_bytes_per_instance_over_floor": TARGET_STATE_OVER_FLOOR,
+                "speedup_up_destroy_at_L>=1000": TARGET_SPEEDUP,
                 "api_calls_per_resource": IDEAL_CALLS,
             },
         },
         "aborted": aborted,
         "summary": rows,
         "state": state_rows,
+        "speedup": speedups,
         "raw_ops": [asdict(r) for r in ops],
         "raw_state": [asdict(s) for s in states],
     }
@@ -872,18 +1052,19 @@ def main(argv: list[str] | None = None) -> int:
     with (out / "deploy.csv").open("w", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(
-            ["kind", "n", "latency_ms", "repeat", "op", "seconds", "requests_total",
-             "requests_per_resource", "requests_by_route", "connections", "emulator_cpu_s"]
+            ["kind", "n", "latency_ms", "concurrency", "repeat", "op", "seconds",
+             "requests_total", "requests_per_resource", "requests_by_route", "connections",
+             "peak_in_flight", "emulator_cpu_s", "loadavg_1m"]
         )  # fmt: skip
         for r in ops:
             total = sum(r.requests.values())
             writer.writerow(
-                [r.kind, r.n, r.latency_ms, r.repeat, r.op, f"{r.seconds:.3f}", total,
-                 f"{total / r.n:.3f}", json.dumps(r.requests, sort_keys=True), r.connections,
-                 r.emulator_cpu_s]
+                [r.kind, r.n, r.latency_ms, r.concurrency, r.repeat, r.op, f"{r.seconds:.3f}",
+                 total, f"{total / r.n:.3f}", json.dumps(r.requests, sort_keys=True),
+                 r.connections, r.peak_in_flight, r.emulator_cpu_s, r.loadavg_1m]
             )  # fmt: skip
-    (out / "deploy.md").write_text(render(rows, state_rows, machine, md=True))
-    print(render(rows, state_rows, machine, md=False))
+    (out / "deploy.md").write_text(render(rows, state_rows, machine, md=True, speedups=speedups))
+    print(render(rows, state_rows, machine, md=False, speedups=speedups))
     if aborted:
         print(f"INCOMPLETE: {aborted}")
     progress(f"done in {BUDGET.elapsed():.0f}s; wrote {out}/deploy.json, deploy.csv, deploy.md")

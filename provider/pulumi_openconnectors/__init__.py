@@ -88,3 +88,11 @@ def __getattr__(name: str) -> Any:
     from importlib import import_module
 
     return getattr(import_module(module, __name__), name)
+
+
+def _provider(type_name: str) -> Any:
+    """A resource type's provider, as unpickled from a resource's state (``__provider``); see
+    ``SpecProvider.__reduce__``. Keep this name and place: states refer to it."""
+    from .resources.provider import provider_class
+
+    return provider_class(type_name)()

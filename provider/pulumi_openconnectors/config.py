@@ -10,6 +10,7 @@
 | ``openconnectors:timeout``               | ``OPENCONNECTORS_TIMEOUT``            |
 | ``openconnectors:maxRetries``            | ``OPENCONNECTORS_MAX_RETRIES``        |
 | ``openconnectors:operationTimeout``      | ``OPENCONNECTORS_OPERATION_TIMEOUT``  |
+| ``openconnectors:concurrency``           | ``OPENCONNECTORS_CONCURRENCY``        |
 
 Stack config wins over the environment, group by group: the endpoint (``baseUrl``,
 ``region``) and the credentials (``userSecret``, ``organizationSecret``, ``bearerToken``) each
@@ -60,11 +61,15 @@ BEARER_TOKEN = SettingSource("bearerToken", "OPENCONNECTORS_BEARER_TOKEN")
 TIMEOUT = SettingSource("timeout", "OPENCONNECTORS_TIMEOUT")
 MAX_RETRIES = SettingSource("maxRetries", "OPENCONNECTORS_MAX_RETRIES")
 OPERATION_TIMEOUT = SettingSource("operationTimeout", "OPENCONNECTORS_OPERATION_TIMEOUT")
+CONCURRENCY = SettingSource("concurrency", "OPENCONNECTORS_CONCURRENCY")
 
 ENDPOINT_GROUP = (BASE_URL, REGION)
 CREDENTIALS_GROUP = (USER_SECRET, ORGANIZATION_SECRET, BEARER_TOKEN)
 API_PATH = "/elements/api-v2"
 DEFAULT_OPERATION_TIMEOUT = 120.0
+DEFAULT_CONCURRENCY = 4
+"""What the Python dynamic-provider host serves at a time on its own (see host_concurrency)."""
+MAX_CONCURRENCY = 64
 
 
 def _no_stack_config(_key: str) -> Any:
@@ -214,3 +219,23 @@ def resolve_settings(
         max_retries=int(retries),
         operation_timeout=operation_timeout,
     )
+
+
+def resolve_concurrency(
+    config: ConfigLookup = _no_stack_config, env: Mapping[str, str] | None = None
+) -> int:
+    """How many operations the provider process may run at once (``openconnectors:concurrency``,
+    default 4). Needs no endpoint or credentials, so it is resolved on its own."""
+    environ: Mapping[str, str] = os.environ if env is None else env
+    raw = _lookup(CONCURRENCY, config, environ)
+    if raw is not None and raw.isdigit() and int(raw) < DEFAULT_CONCURRENCY:
+        raise ConfigurationError(
+            f"{CONCURRENCY.config_key} ({CONCURRENCY.env}) must be between "
+            f"{DEFAULT_CONCURRENCY} and {MAX_CONCURRENCY}, got {raw!r}: the provider host always "
+            f"serves {DEFAULT_CONCURRENCY} calls at a time. To run fewer operations at once, use "
+            "`pulumi up --parallel N`."
+        )
+    value = _number(
+        CONCURRENCY, raw, DEFAULT_CONCURRENCY, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, True
+    )
+    return int(value)

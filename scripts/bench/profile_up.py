@@ -1,9 +1,13 @@
-"""Profile one `pulumi up` of N ConnectorInstances (or Noops) with py-spy (not a test).
+"""Profile `pulumi up` (and update, refresh, destroy) of N ConnectorInstances (or Noops) with
+py-spy (not a test).
 
     .venv/bin/python scripts/bench/profile_up.py [--n 50] [--latency-ms 0] [--floor]
-        [--py-spy PATH] [--out bench-results/profile]
+        [--ops up,update,refresh,destroy] [--concurrency 4] [--py-spy PATH]
+        [--out bench-results/profile]
 
-Runs `py-spy record --subprocesses --format raw` around the real `pulumi up` (engine, Python
+The operations run one after the other on the same stack (update changes the tag of every
+resource), each profiled on its own. Runs `py-spy record --format raw` on the Python
+processes of each operation (engine, Python
 language host running the program, dynamic-provider host), against the counting emulator,
 then sums the on-CPU samples per Python process (the program vs the provider host) and per
 frame (self time, and inclusive time of our own code, pydantic, requests/urllib3, the Pulumi
@@ -45,6 +49,8 @@ def main() -> int:
     parser.add_argument("--floor", action="store_true", help="profile the Noop floor instead")
     parser.add_argument("--py-spy", default=shutil.which("py-spy") or "/tmp/benchtools/bin/py-spy")
     parser.add_argument("--rate", type=int, default=250)
+    parser.add_argument("--ops", default="up", help="comma-separated: up,update,refresh,destroy")
+    parser.add_argument("--concurrency", type=int, default=4, help=">4: --parallel as well")
     parser.add_argument("--out", type=Path, default=bd.ROOT / "bench-results" / "profile")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -57,6 +63,9 @@ def main() -> int:
         stack = bd.BenchStack(workdir, bin_dir, program, args.out / f"pulumi-{kind}.log")
         config = {"count": str(args.n), "tag": "v1"}
         secrets: dict[str, str] = {}
+        if args.concurrency > 4:
+            stack.parallel = args.concurrency
+            config["openconnectors:concurrency"] = str(args.concurrency)
         if emulator is not None:
             emulator.reset()
             config["openconnectors:baseUrl"] = emulator.base_url
@@ -65,29 +74,41 @@ def main() -> int:
                 "openconnectors:organizationSecret": bd.ORG_SECRET,
             }
         stack.init(config, secrets)
-        raw_files = spy_on(args.py_spy, args.rate, stack, bin_dir, args.out, kind, args.n)
+        for op in args.ops.split(","):
+            if op == "update":
+                stack.set_config("tag", "v2")
+            wall, files = spy_on(args.py_spy, args.rate, stack, bin_dir, args.out, kind, args.n, op)
+            report(files, wall, args.rate, kind, args.n, op)
     finally:
         if emulator is not None:
             emulator.stop()
         shutil.rmtree(workdir, ignore_errors=True)
-    wall, files = raw_files
-    report(files, wall, args.rate, kind, args.n)
     return 0
 
 
 def spy_on(
-    py_spy: str, rate: int, stack: bd.BenchStack, bin_dir: Path, out: Path, kind: str, n: int
+    py_spy: str,
+    rate: int,
+    stack: bd.BenchStack,
+    bin_dir: Path,
+    out: Path,
+    kind: str,
+    n: int,
+    op: str = "up",
 ) -> tuple[float, list[tuple[str, Path]]]:
-    """Run `pulumi up`; attach py-spy to the program and the provider host as they appear."""
+    """Run `pulumi <op>`; attach py-spy to the program and the provider host as they appear."""
+    verb = "up" if op in ("up", "update") else op
+    parallel = [] if stack.parallel is None else ["--parallel", str(stack.parallel)]
     proc = subprocess.Popen(
         [
             str(bin_dir / "pulumi"),
-            "up",
+            verb,
             "--yes",
             "--skip-preview",
             "--non-interactive",
             "--stack",
             bd.STACK,
+            *parallel,
         ],
         cwd=stack.project_dir,
         env=stack.env,
@@ -103,7 +124,7 @@ def spy_on(
         while proc.poll() is None:
             if time.perf_counter() - started > 600:
                 proc.kill()
-                raise RuntimeError("pulumi up took over 600 s under py-spy")
+                raise RuntimeError(f"pulumi {op} took over 600 s under py-spy")
             for entry in Path("/proc").iterdir():
                 if not entry.name.isdigit() or int(entry.name) in seen:
                     continue
@@ -122,7 +143,7 @@ def spy_on(
                     continue
                 pid = int(entry.name)
                 seen.add(pid)
-                path = out / f"up-{kind}-n{n}-{role.replace(' ', '-')}-{pid}.raw.txt"
+                path = out / f"{op}-{kind}-n{n}-{role.replace(' ', '-')}-{pid}.raw.txt"
                 spies.append(
                     subprocess.Popen(
                         [
@@ -152,11 +173,13 @@ def spy_on(
             except subprocess.TimeoutExpired:
                 spy.kill()
     if proc.returncode != 0:
-        raise RuntimeError(f"pulumi up exited {proc.returncode}")
+        raise RuntimeError(f"pulumi {op} exited {proc.returncode}")
     return wall, files
 
 
-def report(files: list[tuple[str, Path]], wall: float, rate: int, kind: str, n: int) -> None:
+def report(
+    files: list[tuple[str, Path]], wall: float, rate: int, kind: str, n: int, op: str = "up"
+) -> None:
     per_process: collections.Counter[str] = collections.Counter()
     self_frames: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     buckets: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
@@ -179,7 +202,7 @@ def report(files: list[tuple[str, Path]], wall: float, rate: int, kind: str, n: 
             needles = needle if isinstance(needle, tuple) else (needle,)
             if any(x in joined for x in needles):
                 buckets[role][name] += count
-    print(f"py-spy: `pulumi up` of {n} {kind} took {wall:.2f}s wall (under py-spy)")
+    print(f"\n#### py-spy: `pulumi {op}` of {n} {kind} took {wall:.2f}s wall (under py-spy)")
     for role, samples in per_process.most_common():
         print(
             f"\n== {role}: {samples / rate:.2f} s on CPU ({samples / rate / n * 1000:.1f} ms/res)"

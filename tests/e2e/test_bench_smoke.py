@@ -1,5 +1,6 @@
-"""The bounded smoke part of `make bench`: the benchmark runs end to end on a tiny size and
-its API-call accounting holds. No timing is asserted (speed is measured by `make bench`)."""
+"""The bounded smoke part of `make bench`: the benchmark runs end to end on a tiny size, at the
+default concurrency and a wider one, and its API-call accounting holds. No timing is asserted
+(speed is measured by `make bench`); the wider setting must show more calls in flight."""
 
 from __future__ import annotations
 
@@ -22,9 +23,13 @@ def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Pat
             sys.executable,
             str(REPO / "scripts" / "bench_deploy.py"),
             "--sizes",
-            "3",
+            "8",
             "--latencies",
-            "0",
+            "400",
+            "--concurrency",
+            "4,8",
+            "--pairs",
+            "",
             "--out",
             str(out),
             "--max-minutes",
@@ -40,16 +45,21 @@ def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Pat
     )
     report = json.loads((out / "deploy.json").read_text())
     assert report["aborted"] is None
-    rows = {row["op"]: row for row in report["summary"]}
-    assert set(rows) >= {"up", "preview", "update", "refresh", "destroy"}
-    for op, route in [
-        ("up", "POST /instances"),
-        ("update", "PATCH /instances/{id}"),
-        ("refresh", "GET /instances/{id}"),
-        ("destroy", "DELETE /instances/{id}"),
-    ]:
-        assert rows[op]["requests_by_route"] == {route: 1.0}, (op, rows[op]["requests_by_route"])
-    assert rows["preview"]["requests_per_resource"] == 0
+    for concurrency in (4, 8):
+        rows = {row["op"]: row for row in report["summary"] if row["concurrency"] == concurrency}
+        assert set(rows) >= {"up", "preview", "update", "refresh", "destroy"}
+        for op, route in [
+            ("up", "POST /instances"),
+            ("update", "PATCH /instances/{id}"),
+            ("refresh", "GET /instances/{id}"),
+            ("destroy", "DELETE /instances/{id}"),
+        ]:
+            assert rows[op]["requests_by_route"] == {route: 1.0}, (op, rows[op])
+            peak = rows[op]["peak_in_flight"]
+            # default: the host's 4; openconnectors:concurrency=8 with --parallel 8: more
+            assert (peak <= 4) if concurrency == 4 else (peak > 4), (concurrency, op, peak)
+        assert rows["preview"]["requests_per_resource"] == 0
+    assert {x["op"] for x in report["speedup"]} == {"up", "update", "refresh", "destroy"}
     for row in report["summary"]:
         assert row["ours_s"] > 0 and row["floor_s"] > 0 and row["ours_over_floor"] > 0
     ours_state = [s for s in report["state"] if s["kind"] == "ours"]

@@ -40,6 +40,7 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
         "objectDefinitions": 0,
         "transformations": 0,
         "faultsFired": [],
+        "peakInFlight": 0,
     }
     assert emulator.admin.get_faults()["rules"] == []
     assert_error(requests.get(emulator.base_url + "/instances", headers=auth(emulator)), 404)

@@ -47,3 +47,30 @@ def test_parallel_creates(emulator: EmulatorServer) -> None:
     assert len(listed) == N
     assert sorted(i["id"] for i in listed) == sorted(ids)
     assert emulator.admin.stats()["requests"]["POST /instances"] == N
+
+
+def test_peak_in_flight_gauge(emulator: EmulatorServer) -> None:
+    """`peakInFlight` counts platform requests that are in flight at the same time (here held
+    by the injected latency), and DELETE /_emulator/stats zeroes it without touching data."""
+    emulator.admin.set_faults({"latencyMs": 400, "rules": []})
+    barrier = threading.Barrier(6)
+
+    def get(_: int) -> int:
+        with requests.Session() as s:
+            barrier.wait(timeout=10)
+            return s.get(emulator.base_url + "/elements", headers=auth(emulator)).status_code
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        assert list(pool.map(get, range(6))) == [200] * 6
+    stats = emulator.admin.stats()
+    assert stats["peakInFlight"] == 6, stats
+    emulator.admin.clear_faults()
+    create = requests.post(
+        emulator.base_url + "/instances", json=closeio_body("kept"), headers=auth(emulator)
+    )
+    assert create.status_code == 200
+    emulator.admin.clear_stats()
+    after = emulator.admin.stats()
+    assert after["peakInFlight"] == 0 and after["requests"] == {} and after["instances"] == 1
+    requests.get(emulator.base_url + "/elements", headers=auth(emulator)).raise_for_status()
+    assert emulator.admin.stats()["peakInFlight"] == 1

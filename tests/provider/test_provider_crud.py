@@ -21,10 +21,39 @@ def _inputs(**extra: Any) -> dict[str, Any]:
 
 
 def test_the_pickled_provider_is_a_reference_without_state() -> None:
+    """Pickled as pulumi_openconnectors._provider("ConnectorInstance"): short (it is in every
+    resource's inputs and outputs), and it unpickles to the provider class."""
+    import dill
+
     blob = base64.b64decode(serialize_provider(ConnectorInstanceProvider()))
-    assert b"pulumi_openconnectors.resources.connector_instance.provider" in blob
-    assert b"ConnectorInstanceProvider" in blob
-    assert len(blob) < 200
+    assert b"pulumi_openconnectors" in blob and b"_provider" in blob
+    assert b"ConnectorInstance" in blob
+    assert len(blob) <= 80
+    assert type(dill.loads(blob)) is ConnectorInstanceProvider
+
+
+def test_a_provider_pickled_by_its_class_path_still_loads() -> None:
+    """States written before the short form name the class by its module path."""
+    import dill
+
+    old = base64.b64decode(
+        "gASVYAAAAAAAAACMO3B1bHVtaV9vcGVuY29ubmVjdG9ycy5yZXNvdXJjZXMuY29ubmVjdG9yX2luc3RhbmNl"
+        "LnByb3ZpZGVylIwZQ29ubmVjdG9ySW5zdGFuY2VQcm92aWRlcpSTlCmBlC4="
+    )
+    assert type(dill.loads(old)) is ConnectorInstanceProvider
+
+
+def test_a_provider_with_state_or_off_convention_pickles_by_class() -> None:
+    import pickle
+
+    from pulumi_openconnectors.resources.provider import provider_class
+
+    assert provider_class("ConnectorInstance") is ConnectorInstanceProvider
+    configured = ConnectorInstanceProvider()
+    configured.marker = "x"  # type: ignore[attr-defined]
+    blob = pickle.dumps(configured, protocol=4)
+    assert b"_provider" not in blob and b"ConnectorInstanceProvider" in blob
+    assert pickle.loads(blob).marker == "x"
 
 
 def test_a_provider_pickled_by_an_earlier_version_still_loads() -> None:
@@ -162,3 +191,17 @@ def test_missing_settings_name_the_keys(emulator: Any, monkeypatch: pytest.Monke
     message = str(info.value)
     assert "openconnectors:baseUrl" in message
     assert "OPENCONNECTORS_USER_SECRET" in message
+
+
+def test_check_stores_no_input_that_holds_its_default() -> None:
+    """retrieve_objects=false, empty tags and configuration are not recorded in state; the
+    shared base keeps every input unless a type opts in."""
+    from pulumi_openconnectors.resources.operations import Operations
+
+    provider = ConnectorInstanceProvider()
+    checked = provider.check({}, _inputs(tags=[], retrieve_objects=False)).inputs
+    assert "retrieve_objects" not in checked and "tags" not in checked
+    assert checked["configuration"] == {"username": "u@example.com", "password": "pw-unit"}
+    kept = provider.check({}, _inputs(retrieve_objects=True)).inputs
+    assert kept["retrieve_objects"] is True
+    assert Operations.omit_default_inputs is False

@@ -72,3 +72,18 @@ def test_the_operation_deadline_setting() -> None:
     assert resolve_settings(stack(**base, operationTimeout="10"), env).operation_timeout == 10.0
     with pytest.raises(ConfigurationError, match="openconnectors:operationTimeout"):
         resolve_settings(stack(**base, operationTimeout="soon"), {})
+
+
+def test_the_concurrency_setting() -> None:
+    from pulumi_openconnectors.config import resolve_concurrency
+
+    assert resolve_concurrency(stack(), {}) == 4  # the documented default: the host's own 4
+    assert resolve_concurrency(stack(concurrency="16"), {}) == 16
+    assert resolve_concurrency(stack(), {"OPENCONNECTORS_CONCURRENCY": "12"}) == 12
+    # stack config wins over the environment; no endpoint or credentials needed
+    assert resolve_concurrency(stack(concurrency="8"), {"OPENCONNECTORS_CONCURRENCY": "32"}) == 8
+    with pytest.raises(ConfigurationError, match=r"--parallel"):
+        resolve_concurrency(stack(concurrency="2"), {})
+    for bad in ("0", "65", "many", "4.5"):
+        with pytest.raises(ConfigurationError, match=r"openconnectors:concurrency"):
+            resolve_concurrency(stack(concurrency=bad), {})

@@ -52,3 +52,29 @@ def test_concurrent_adds_are_safe() -> None:
         t.join()
     text = " ".join(secrets)
     assert red.redact(text) == " ".join([MASK] * len(secrets))
+
+
+def test_redactor_under_concurrent_add_and_redact() -> None:
+    """16 threads register secrets and redact at the same time: once add() has returned,
+    every later redact() masks that secret, in every thread."""
+    redactor = Redactor(["org-secret-xyz"])
+    failures: list[str] = []
+    barrier = threading.Barrier(16)
+
+    def work(t: int) -> None:
+        barrier.wait(timeout=10)
+        for k in range(12):
+            secret = f"token-{t:02d}-{k:03d}-secret"
+            redactor.add(secret)
+            for text in (f"got {secret}!", f"x {secret} and org-secret-xyz"):
+                if secret in redactor.redact(text) or "org-secret-xyz" in redactor.redact(text):
+                    failures.append(text)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert failures == []
+    sample = " ".join(f"token-{t:02d}-011-secret" for t in range(16))
+    assert redactor.redact(sample) == " ".join(["***"] * 16)

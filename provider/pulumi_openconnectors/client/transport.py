@@ -2,9 +2,11 @@
 
 One ``requests.Session`` per client with a connection pool, JSON everywhere, (connect, read)
 timeouts, and retries with full-jitter exponential backoff honouring ``Retry-After`` (policy in
-:mod:`pulumi_openconnectors.retry`). Errors are :mod:`pulumi_openconnectors.errors`; every
-message and log line goes through a :class:`~pulumi_openconnectors.redact.Redactor` that knows
-the secrets, the tokens seen and the configuration values sent.
+:mod:`pulumi_openconnectors.retry`); a 429 pauses every thread of the client, and one request
+probes the limit before the others go (:mod:`.rate_gate`). Errors are
+:mod:`pulumi_openconnectors.errors`; every message and log line goes through a
+:class:`~pulumi_openconnectors.redact.Redactor` that knows the secrets, the tokens seen and the
+configuration values sent.
 
 Logging: ``pulumi_openconnectors.client`` at DEBUG, one line per attempt with method, path (no
 query string), status, attempt, duration and request id. Never headers, bodies or queries.
@@ -48,13 +50,15 @@ from ..retry import (
     should_retry_transport,
     transport_failure,
 )
+from .rate_gate import RateGate
 from .settings import USER_AGENT, ClientSettings
 
 logger = logging.getLogger("pulumi_openconnectors.client")
 
-POOL_MAXSIZE = 32
+POOL_MAXSIZE = 64  # >= config.MAX_CONCURRENCY: one kept-alive connection per concurrent call
 NEXT_PAGE_HEADER = "Elements-Next-Page-Token"
 MAX_PAGES = 1000
+HELD_BACK = ("held back by the API's rate limit (429), not sent", False)
 
 
 Params = Sequence[tuple[str, str]]
@@ -88,6 +92,7 @@ class Transport:
         self.redactor = redactor or Redactor()
         self.redactor.add(*settings.secrets())
         self._lock = threading.Lock()
+        self._gate = RateGate()
         self.stats: dict[str, int] = {}
 
     @staticmethod
@@ -282,10 +287,15 @@ class Transport:
         data = None if json_body is None else json.dumps(json_body).encode("utf-8")
         attempts = self.settings.max_retries + 1
         last: tuple[str, bool] | None = None  # (reason, ambiguous) of the last failed attempt
+        slept_until = 0.0  # the end of this thread's own sleep after a 429
         for attempt in range(1, attempts + 1):
             left = deadline.remaining()
             if left is not None and left <= 0:
                 raise self._deadline_error(method, path, attempt - 1, last)
+            probe = self._gate.admit(left, slept_until)  # the client's shared 429 back-off
+            if probe is None:
+                raise self._deadline_error(method, path, attempt - 1, last or HELD_BACK)
+            left = deadline.remaining()
             self._count(key)
             started = time.monotonic()
             try:
@@ -299,6 +309,7 @@ class Transport:
                     allow_redirects=False,
                 )
             except requests.RequestException as exc:
+                self._gate.no_answer(probe)
                 reason, ambiguous = transport_failure(exc)
                 last = (reason, ambiguous)
                 self._log(method, path, f"error ({reason})", attempt, started, None)
@@ -315,13 +326,17 @@ class Transport:
             self._note_server_clock(response.headers.get("Date"))
             self._log(method, path, str(response.status_code), attempt, started, request_id)
             status = response.status_code
+            wait = 0.0
+            if status >= 300:
+                retry_after = parse_retry_after(response.headers.get("Retry-After"))
+                wait = retry_after if retry_after is not None else self._backoff(attempt)
+            self._gate.answered(probe, rate_limited=status == 429, retry_after=wait)
             if status < 300:
                 return self._json(response, method, path, request_id), response.headers
             if attempt < attempts and should_retry_status(method, status):
-                retry_after = parse_retry_after(response.headers.get("Retry-After"))
                 response.close()
                 last = (f"answered {status}", status >= 500 and not is_idempotent(method))
-                wait = retry_after if retry_after is not None else self._backoff(attempt)
+                slept_until = time.monotonic() + wait
                 self._wait(wait, method, path, attempt, last)
                 continue
             raise error_from_response(

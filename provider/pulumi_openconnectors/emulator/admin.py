@@ -33,7 +33,15 @@ async def stats(runtime: RuntimeDep, account: AccountDep) -> dict[str, Any]:
         "requests": runtime.stats.snapshot(),
         **runtime.store.counts(),
         "faultsFired": runtime.faults.fired(),
+        "peakInFlight": runtime.stats.peak_in_flight(),
     }
+
+
+@router.delete("/stats", response_model=Empty)
+async def clear_stats(runtime: RuntimeDep, account: AccountDep) -> dict[str, Any]:
+    """Zero the request counters and the in-flight peak; instances and faults stay."""
+    runtime.stats.clear()
+    return {}
 
 
 @router.get("/faults", response_model=FaultConfig)

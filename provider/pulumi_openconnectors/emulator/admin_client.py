@@ -27,6 +27,9 @@ class AdminClient:
     def stats(self) -> dict[str, Any]:
         return cast(dict[str, Any], self._call("GET", "/stats"))
 
+    def clear_stats(self) -> None:
+        self._call("DELETE", "/stats")
+
     def set_faults(self, config: dict[str, Any]) -> dict[str, Any]:
         return cast(dict[str, Any], self._call("PUT", "/faults", config))
 

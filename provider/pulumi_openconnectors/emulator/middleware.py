@@ -104,6 +104,14 @@ class EmulatorMiddleware:
         path = str(scope["path"])
         outcome = {"status": "-"}
 
+        platform = path == API_PREFIX or path.startswith(API_PREFIX + "/")
+        in_flight = [platform]  # counted by the in-flight gauge until answered (or dropped)
+
+        def answered() -> None:
+            if in_flight[0]:
+                in_flight[0] = False
+                self.runtime.stats.finished()
+
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 outcome["status"] = str(message["status"])
@@ -111,10 +119,16 @@ class EmulatorMiddleware:
                 headers.append((b"x-request-id", request_id.encode()))
                 message["headers"] = headers
             await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                answered()
 
         try:
-            if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
-                await self._platform(scope, receive, send, send_with_id, outcome)
+            if platform:
+                self.runtime.stats.started()
+                try:
+                    await self._platform(scope, receive, send, send_with_id, outcome)
+                finally:
+                    answered()
             else:
                 await self.app(scope, receive, send_with_id)
         finally:

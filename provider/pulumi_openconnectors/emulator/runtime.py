@@ -18,11 +18,14 @@ if TYPE_CHECKING:
 
 
 class RequestStats:
-    """Thread-safe request counter keyed by `<METHOD> <route template>`."""
+    """Thread-safe request counter keyed by `<METHOD> <route template>`, and a gauge of the
+    platform requests in flight (now and the peak since the last reset)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._counts: Counter[str] = Counter()
+        self._in_flight = 0
+        self._peak_in_flight = 0
 
     def count(self, key: str) -> None:
         with self._lock:
@@ -32,9 +35,23 @@ class RequestStats:
         with self._lock:
             return dict(sorted(self._counts.items()))
 
+    def started(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self._peak_in_flight = max(self._peak_in_flight, self._in_flight)
+
+    def finished(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+
+    def peak_in_flight(self) -> int:
+        with self._lock:
+            return self._peak_in_flight
+
     def clear(self) -> None:
         with self._lock:
             self._counts.clear()
+            self._peak_in_flight = self._in_flight
 
 
 @dataclass

@@ -55,6 +55,9 @@ class Stats(BaseModel):
 
     requests: dict[str, int]
     faultsFired: list[int] = Field(description="how often each fault rule fired, by index")
+    peakInFlight: int = Field(
+        description="the most platform requests in flight at once since the last reset"
+    )
 
 
 class Empty(BaseModel):

@@ -44,6 +44,9 @@ class Operations(ABC, Generic[InputsT]):
 
     spec: ClassVar[ResourceSpec]
     inputs_model: ClassVar[type[Inputs]]
+    omit_default_inputs: ClassVar[bool] = False
+    """``check`` leaves out inputs that hold their default (smaller state). Only for types
+    whose diff, create and update read an absent input as its default."""
 
     def __init__(self, client: OpenConnectorsClient) -> None:
         self.client = client
@@ -93,11 +96,14 @@ class Operations(ABC, Generic[InputsT]):
 
     @classmethod
     def check(cls, news: Mapping[str, Any]) -> tuple[dict[str, Any] | None, Failures]:
-        """What ``check`` stores: only the inputs, normalised (None while some are unknown)."""
+        """What ``check`` stores: only the inputs, normalised (None while some are unknown);
+        with ``omit_default_inputs``, without those that hold their default."""
         model, failures = cls.validate(news)
         if model is None:
             return None, failures
-        return model.model_dump(exclude_none=True), failures
+        return model.model_dump(
+            exclude_none=True, exclude_defaults=cls.omit_default_inputs
+        ), failures
 
     @classmethod
     def parse(cls, props: Mapping[str, Any]) -> InputsT:

@@ -23,6 +23,9 @@ class InstanceOperations(Operations[InstanceInputs]):
 
     spec = SPEC
     inputs_model = InstanceInputs
+    # An absent configuration, tags or retrieve_objects means {} / [] / false everywhere
+    # (spec defaults in diff, the inputs model in create and update): not stored in state.
+    omit_default_inputs = True
 
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         inputs = self.parse(props)

@@ -61,7 +61,8 @@ def outputs(
         "element_id": element_id,
         "name": instance.name,
         "configuration": live_configuration(inputs.configuration, instance),
-        "provider_data": inputs.provider_data,
+        # Not kept: used at create only (an OAuth code works once); one secret less in state.
+        "provider_data": None,
         "tags": user_tags(list(instance.tags or []), ownership_tag),
         "retrieve_objects": inputs.retrieve_objects,
         "disabled": instance.disabled,
@@ -73,7 +74,7 @@ def outputs(
         "created_date": iso_utc(instance.created_date),
         "objects": objects,
         "ownership_tag": ownership_tag,
-        "late_create_possible": late_create_possible,
+        "late_create_possible": late_create_possible or None,  # recorded only when true
     }
 
 
