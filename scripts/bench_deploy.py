@@ -27,8 +27,14 @@ client ports seen by the emulator). Per N: state bytes per instance (checkpoint 
 and its excess over the floor's) and the size of the pickled provider (``__provider``) per
 resource. Per (N, L > 0): the speedup of each C > 4 over C = 4.
 
+``--types-n N`` (default 10, 0 skips it) then runs the same five operations on one stack with
+N of each document type (Formula, FormulaInstance, CommonResource, Transformation) at L = 0,
+C = 4, and reports the API calls per resource per operation of each type, by route (the ideal:
+one, none for a preview).
+
     .venv/bin/python scripts/bench_deploy.py [--sizes 10,50,200] [--latencies 0,100]
-        [--concurrency 4,16] [--pairs 100:1000] [--repeat 1] [--quick] [--out bench-results/]
+        [--concurrency 4,16] [--pairs 100:1000] [--types-n 10] [--repeat 1] [--quick]
+        [--out bench-results/]
         [--max-minutes 30]
 
 Progress on stderr, the table on stdout; raw results in <out>/deploy.json and deploy.csv,
@@ -124,6 +130,56 @@ tag = cfg.require("tag")
 for i in range(count):
     Noop(f"noop-{i}", value=tag)
 """
+
+
+# The document types of issue #11, N of each, in one stack (``--types-n``): the update changes
+# one field of every resource (the formula's description, the formula instance's name, one
+# field path of the common resource and of its transformation).
+TYPES_PROGRAM = """\
+import pulumi
+import pulumi_openconnectors as oc
+
+cfg = pulumi.Config()
+count = int(cfg.require("count"))
+tag = cfg.require("tag")
+for i in range(count):
+    flow = oc.Formula(
+        f"flow-{i}",
+        name=f"bench-flow-{i}",
+        description=f"bench {tag}",
+        triggers=[{"type": "manual", "properties": {}, "onSuccess": ["go"], "onFailure": []}],
+        steps=[{"name": "go", "type": "script", "properties": {"body": "done(true);"},
+                "onSuccess": [], "onFailure": []}],
+    )
+    oc.FormulaInstance(f"run-{i}", formula_id=flow.id, name=f"bench-run-{i}-{tag}")
+    contacts = oc.CommonResource(
+        f"cr-{i}",
+        name=f"benchContacts{i}",
+        fields=[{"path": "id", "type": "string"}, {"path": tag, "type": "string"}],
+    )
+    oc.Transformation(
+        f"map-{i}",
+        element_key="closeio",
+        vendor_name="contacts",
+        common_resource=contacts,
+        fields=[{"path": "id", "vendorPath": "id"}, {"path": tag, "vendorPath": tag.upper()}],
+    )
+"""
+
+# Which API routes belong to which type (the emulator's route templates), and the one call each
+# operation should make per resource.
+TYPE_ROUTES = {
+    "Formula": re.compile(r"^\S+ /formulas(/\{id\})?$"),
+    "FormulaInstance": re.compile(r"^\S+ /formulas/\{id\}/instances"),
+    "CommonResource": re.compile(r"^\S+ /organizations/objects/"),
+    "Transformation": re.compile(r"^\S+ /organizations/elements/"),
+}
+TYPE_STATS_KEY = {
+    "Formula": "formulas",
+    "FormulaInstance": "formulaInstances",
+    "CommonResource": "objectDefinitions",
+    "Transformation": "transformations",
+}
 
 
 # -- plumbing -----------------------------------------------------------------------------
@@ -569,6 +625,113 @@ def run_config(
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+@dataclass
+class TypeResult:
+    """API calls of one operation on the N resources of one document type (``--types-n``)."""
+
+    type: str
+    n: int
+    op: str
+    seconds: float  # the whole stack's operation (all four types at once)
+    requests: dict[str, int] = field(default_factory=dict)  # per route, this type only
+
+    @property
+    def per_resource(self) -> float:
+        return sum(self.requests.values()) / self.n
+
+    @property
+    def ok(self) -> bool:
+        """Exactly the ideal number of calls per resource, on one route."""
+        ideal = IDEAL_CALLS[self.op]
+        if ideal == 0:
+            return not self.requests
+        return len(self.requests) == 1 and next(iter(self.requests.values())) == ideal * self.n
+
+
+def run_types(
+    n: int, bin_dir: Path, emulator: Emulator, logs: Path, keep: bool
+) -> list[TypeResult]:
+    """The five operations on N of each document type, counting each type's API calls."""
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-types-{n}-"))
+    log_path = logs / f"types-n{n}.log"
+    log_path.write_text("")
+    try:
+        stack = BenchStack(workdir, bin_dir, TYPES_PROGRAM, log_path)
+        emulator.reset()
+        stack.init(
+            {"count": str(n), "tag": "v1", "openconnectors:baseUrl": emulator.base_url},
+            {
+                "openconnectors:userSecret": USER_SECRET,
+                "openconnectors:organizationSecret": ORG_SECRET,
+            },
+        )
+        results: list[TypeResult] = []
+        for op in OPS:
+            if op == "update":
+                stack.set_config("tag", "v2")
+            emulator.clear_stats()
+            seconds = stack.op(op)
+            after = emulator.stats()
+            for type_name, pattern in TYPE_ROUTES.items():
+                requests_ = {k: v for k, v in after["requests"].items() if pattern.match(k)}
+                result = TypeResult(type_name, n, op, seconds, dict(sorted(requests_.items())))
+                results.append(result)
+                held = after[TYPE_STATS_KEY[type_name]]
+                if held != (0 if op == "destroy" else n):
+                    raise RuntimeError(
+                        f"types N={n}: after {op} the emulator holds {held} {type_name} objects"
+                    )
+            unclaimed = {
+                k: v
+                for k, v in after["requests"].items()
+                if not any(p.match(k) for p in TYPE_ROUTES.values())
+            }
+            if unclaimed:
+                raise RuntimeError(f"types N={n}: {op} made calls of no type: {unclaimed}")
+            progress(
+                f"types N={n} {op:8s} {seconds:7.2f}s  "
+                + ", ".join(f"{r.type} {r.per_resource:.2f}" for r in results[-4:])
+                + " req/res"
+            )
+        return results
+    finally:
+        if keep:
+            progress(f"kept {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def render_types(results: list[TypeResult], md: bool) -> str:
+    """API calls per resource per operation, by document type."""
+    if not results:
+        return ""
+    n = results[0].n
+    head = ["type", *OPS]
+    body = []
+    for type_name in TYPE_ROUTES:
+        row = [type_name]
+        for op in OPS:
+            found = [r for r in results if r.type == type_name and r.op == op]
+            if not found:
+                row.append("-")
+                continue
+            r = found[0]
+            routes = ", ".join(f"{k} x{v / n:g}" for k, v in r.requests.items()) or "none"
+            row.append(f"{r.per_resource:g} ({routes}){'' if r.ok else ' MISSED'}")
+        body.append(row)
+    title = f"API calls per resource per operation, document types (N = {n} of each, L = 0)"
+    if md:
+        lines = [f"### {title}", "", "| " + " | ".join(head) + " |",
+                 "|" + "---|" * len(head)]  # fmt: skip
+        lines += ["| " + " | ".join(row) + " |" for row in body]
+        return "\n".join(lines) + "\n"
+    lines = [title]
+    for row in body:
+        cells = zip(OPS, row[1:], strict=True)
+        lines.append(f"  {row[0]}: " + "; ".join(f"{op} {v}" for op, v in cells))
+    return "\n".join(lines) + "\n"
+
+
 # -- summary ------------------------------------------------------------------------------
 
 
@@ -940,6 +1103,13 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_PAIRS,
         help="extra N:L configurations besides --sizes x --latencies (default 100:1000)",
     )
+    parser.add_argument(
+        "--types-n",
+        type=int,
+        default=10,
+        help="N of each document type (Formula, FormulaInstance, CommonResource, "
+        "Transformation) for the API-call count at L = 0, C = 4 (0: skip)",
+    )
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="sizes 10 only (smoke check)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
@@ -986,6 +1156,7 @@ def main(argv: list[str] | None = None) -> int:
     states: list[StateResult] = []
     aborted: str | None = None
     emulators: dict[int, Emulator] = {}
+    type_results: list[TypeResult] = []
     try:
         for latency in latencies:
             emulators[latency] = Emulator(latency, logs / f"emulator-l{latency}.log")
@@ -1012,6 +1183,10 @@ def main(argv: list[str] | None = None) -> int:
                         )
                         ops += results
                         states.append(state)
+        if args.types_n > 0:
+            if 0 not in emulators:
+                emulators[0] = Emulator(0, logs / "emulator-l0.log")
+            type_results = run_types(args.types_n, bin_dir, emulators[0], logs, args.keep)
     except (BenchAborted, PulumiFailed) as exc:
         aborted = str(exc)
         progress(f"ABORTED: {exc}")
@@ -1047,6 +1222,7 @@ def main(argv: list[str] | None = None) -> int:
         "speedup": speedups,
         "raw_ops": [asdict(r) for r in ops],
         "raw_state": [asdict(s) for s in states],
+        "types": [{**asdict(r), "per_resource": r.per_resource, "ok": r.ok} for r in type_results],
     }
     (out / "deploy.json").write_text(json.dumps(payload, indent=2) + "\n")
     with (out / "deploy.csv").open("w", newline="") as fh:
@@ -1063,8 +1239,13 @@ def main(argv: list[str] | None = None) -> int:
                  total, f"{total / r.n:.3f}", json.dumps(r.requests, sort_keys=True),
                  r.connections, r.peak_in_flight, r.emulator_cpu_s, r.loadavg_1m]
             )  # fmt: skip
-    (out / "deploy.md").write_text(render(rows, state_rows, machine, md=True, speedups=speedups))
+    (out / "deploy.md").write_text(
+        render(rows, state_rows, machine, md=True, speedups=speedups)
+        + "\n"
+        + render_types(type_results, md=True)
+    )
     print(render(rows, state_rows, machine, md=False, speedups=speedups))
+    print(render_types(type_results, md=False))
     if aborted:
         print(f"INCOMPLETE: {aborted}")
     progress(f"done in {BUDGET.elapsed():.0f}s; wrote {out}/deploy.json, deploy.csv, deploy.md")

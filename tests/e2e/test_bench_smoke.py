@@ -1,5 +1,6 @@
 """The bounded smoke part of `make bench`: the benchmark runs end to end on a tiny size, at the
-default concurrency and a wider one, and its API-call accounting holds. No timing is asserted
+default concurrency and a wider one, and its API-call accounting holds, for ConnectorInstance
+and for the document types (Formula, FormulaInstance, CommonResource, Transformation). No timing is asserted
 (speed is measured by `make bench`); the wider setting must show more calls in flight."""
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Pat
             "4,8",
             "--pairs",
             "",
+            "--types-n",
+            "2",
             "--out",
             str(out),
             "--max-minutes",
@@ -69,3 +72,15 @@ def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Pat
     floor_state = [s for s in report["state"] if s["kind"] == "floor"]
     assert floor_state and floor_state[0]["provider_b64_chars"] < 400
     assert (out / "deploy.csv").exists()
+    # The document types of issue #11: one call per resource per operation too, on one route
+    types = report["types"]
+    assert {(t["type"], t["op"]) for t in types} == {
+        (kind, op)
+        for kind in ("Formula", "FormulaInstance", "CommonResource", "Transformation")
+        for op in ("up", "preview", "update", "refresh", "destroy")
+    }
+    for row in types:
+        expected = 0 if row["op"] == "preview" else 1
+        assert row["per_resource"] == expected and row["ok"], row
+        assert len(row["requests"]) == expected, row
+    assert "document types" in (out / "deploy.md").read_text()
