@@ -13,6 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ...markers import OWNERSHIP_TAG_PREFIX
 from ..operations import Inputs, unknown_fields
+from ..values import not_blank, whole_number
 
 NAME_MAX = 255
 TAG_MAX = 255
@@ -66,22 +67,12 @@ class InstanceInputs(Inputs):
             )
         return value
 
-    @field_validator("element_id", "adopt_instance_id", mode="before")
-    @classmethod
-    def _integer(cls, value: Any) -> Any:
-        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError("must be a whole number")
-        if isinstance(value, float):
-            return int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            return int(value.strip())
-        return value
+    _integers = field_validator("element_id", "adopt_instance_id", mode="before")(whole_number)
 
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must not be empty")
+        not_blank(value)
         if len(value) > NAME_MAX:
             raise ValueError(f"must be at most {NAME_MAX} characters, got {len(value)}")
         return value

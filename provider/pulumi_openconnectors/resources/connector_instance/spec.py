@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from ...markers import user_tags
-from ..spec import OnChange, Prop, ResourceSpec, same_integer, same_unordered
+from ..spec import (
+    OnChange,
+    Prop,
+    ResourceSpec,
+    lost_answer_props,
+    same_integer,
+    same_unordered,
+)
 
 
 def _same_user_tags(old: Any, new: Any) -> bool:
@@ -91,19 +98,10 @@ SPEC = ResourceSpec(
             "with `retrieve_objects=True`; `type` is `vdr`, `ceCanonical` or `vendor`",
             input=False,
         ),
-        Prop(
+        *lost_answer_props(
             "ownership_tag",
             "str",
             "the hidden tag the provider puts on the instance (see *Lost answers*)",
-            input=False,
-            internal=True,
-        ),
-        Prop(
-            "late_create_possible",
-            "bool",
-            "a POST of the create went unanswered (delete then sweeps for a late copy)",
-            input=False,
-            internal=True,
         ),
     ),
 )

@@ -4,11 +4,11 @@ from state. Pure functions; no HTTP."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timezone
 from typing import Any
 
 from ...markers import as_int, user_tags
 from ...models import Instance
+from ..values import iso_utc
 from .inputs import InstanceInputs
 
 MASKED = "********"
@@ -22,14 +22,6 @@ def objects_output(instance: Instance) -> list[dict[str, str]] | None:
         {"name": o.name, "vendor_name": o.vendor_name or o.name, "type": str(o.type or "")}
         for o in instance.objects
     ]
-
-
-def iso_utc(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
-    return moment.isoformat(timespec="seconds") + "Z"
 
 
 def live_configuration(desired: Mapping[str, str], instance: Instance) -> dict[str, str]:
