@@ -54,12 +54,24 @@ def paths(definition: dict[str, Any] | None) -> list[str]:
     return [f["path"] for f in definition["fields"]]
 
 
+def assert_positions_in_program(stack: Any, types: set[str]) -> None:
+    """Each resource's source position in state is the program's line that made it (not this
+    package's resource class), and nothing of the package is in its stack trace."""
+    found = {r["type"].rsplit(":", 1)[1]: r for r in stack.resources()}
+    assert types <= set(found), found.keys()
+    for name in types:
+        entry = found[name]
+        assert entry["sourcePosition"].startswith("project:///__main__.py#"), (name, entry)
+        assert "pulumi_openconnectors" not in json.dumps(entry.get("stackTrace")), (name, entry)
+
+
 def test_common_resource_and_transformation_lifecycle(stack_factory: Any, emulator: Any) -> None:
     api = Platform(emulator)
     stack = stack_factory(mapping_program(["id", "email"], ["id"])).init()
     configure_emulator(stack, emulator)
 
     stack.up()
+    assert_positions_in_program(stack, {"CommonResource", "Transformation"})
     assert paths(api.get(DEFINITIONS.format("e2eContacts"))) == ["id", "email"]
     transformation = api.get(ORG_TRANSFORMATION.format("closeio", "e2eContacts"))
     assert transformation is not None and transformation["vendorName"] == "contacts"
@@ -176,6 +188,7 @@ def test_formula_and_formula_instance_lifecycle(stack_factory: Any, emulator: An
     stack.config("pw", "pw-formula-e2e", secret=True)
 
     stack.up()
+    assert_positions_in_program(stack, {"ConnectorInstance", "Formula", "FormulaInstance"})
     out = stack.outputs()
     formula = api.get(f"/formulas/{out['formula']}")
     assert formula is not None and [s["name"] for s in formula["steps"]] == ["first", "read"]

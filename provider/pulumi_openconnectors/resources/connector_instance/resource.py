@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import pulumi
-from pulumi.dynamic import Resource
 
 from ..resource import SpecResource
 from .provider import ConnectorInstanceProvider
@@ -59,9 +58,9 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         adopt_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        provider = ConnectorInstanceProvider()
-        props, options = self._resource_args(
-            provider,
+        self._register(
+            ConnectorInstanceProvider(),
+            resource_name,
             {
                 "element_key": element_key,
                 "element_id": element_id,
@@ -76,5 +75,3 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
             },
             opts,
         )
-        # Called here rather than through _register: one stack frame less in state per resource.
-        Resource.__init__(self, provider, resource_name, props, options)
