@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, get_args
 
 from ...bodies import bad, check_bool, check_list, check_name, check_names, check_object
 from ...errors import ApiError
 from ...store import next_id
 from . import cron
+from .schemas import StepType, TriggerType, VariableType
 
-TRIGGER_TYPES = ("event", "elementRequest", "scheduled", "manual")
-STEP_TYPES = (
-    "amqpRequest",
-    "elementRequest",
-    "httpRequest",
-    "filter",
-    "script",
-    "loop",
-    "request",
-    "retryFormulaExecution",
-    "elementRequestStream",
-    "formula",
-    "notification",
-)
-VARIABLE_TYPES = ("value", "elementInstance")
+# The documented types, one list each (the OpenAPI schemas' Literals)
+TRIGGER_TYPES: tuple[str, ...] = get_args(TriggerType)
+STEP_TYPES: tuple[str, ...] = get_args(StepType)
+VARIABLE_TYPES: tuple[str, ...] = get_args(VariableType)
 ENGINES = ("v1", "v3")
 PATCH_FIELDS = ("name", "description", "active", "engine", "debugLoggingEnabled", "singleThreaded")
 SERVER_FIELDS = ("id", "userId", "accountId", "createdDate")
