@@ -3,6 +3,7 @@ text, or the emulator's logs. Canary values are planted and searched for everywh
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections.abc import Iterator
@@ -167,3 +168,62 @@ def test_no_secret_in_state_exports_logs_or_errors(
     leaks = _scan(outputs, canaries)
     assert leaks == [], "\n".join(leaks)
     assert live.instances() == []
+
+
+DOCUMENT_SECRETS_PROGRAM = """
+import pulumi
+import pulumi_openconnectors as oc
+
+cfg = pulumi.Config()
+flow = oc.Formula(
+    "flow",
+    name="secret-flow",
+    configuration=[{"key": "apiKey", "name": "API key", "type": "value"}],
+    triggers=[{"type": "manual", "properties": {}, "onSuccess": ["go"], "onFailure": []}],
+    steps=[{"name": "go", "type": "script", "properties": {"body": "done(true);"},
+            "onSuccess": [], "onFailure": []}],
+)
+oc.FormulaInstance("run", formula_id=flow.id, name=cfg.require("runName"),
+    configuration={"apiKey": cfg.require_secret("apiKey")})
+"""
+FORMULA_VALUE = "canary-formula-value-5ec2e7"
+SECRET_SIG = "4dabf18193072939515e22adb298388d"  # how Pulumi marks a secret in state
+
+
+def test_a_secret_formula_instance_value_stays_encrypted(
+    stack_factory: Any, canary_emulator: tuple[EmulatorServer, Capture]
+) -> None:
+    """A formula instance's configuration value given as a secret (an API key for a `value`
+    variable) is encrypted in state (inputs and outputs), never in exports, previews or logs,
+    through create, refresh, update and destroy."""
+    emu, emulator_log = canary_emulator
+    stack = stack_factory(DOCUMENT_SECRETS_PROGRAM).init()
+    stack.config("openconnectors:baseUrl", emu.base_url)
+    stack.config("openconnectors:userSecret", USER, secret=True)
+    stack.config("openconnectors:organizationSecret", ORG, secret=True)
+    stack.config("apiKey", FORMULA_VALUE, secret=True)
+    stack.config("runName", "run-1")
+
+    outputs: dict[str, str] = {}
+    verbose = ("--logtostderr", f"-v={VERBOSITY}")
+    result = stack.up(*verbose)
+    outputs["up"] = result.stdout + result.stderr
+    outputs["refresh"] = (r := stack.refresh(*verbose)).stdout + r.stderr
+    stack.config("runName", "run-2")
+    outputs["update"] = (r := stack.up(*verbose)).stdout + r.stderr
+    outputs["preview --diff"] = (r := stack.preview("--diff", *verbose)).stdout + r.stderr
+
+    [run] = stack.resources(":FormulaInstance")
+    for part in ("inputs", "outputs"):
+        assert SECRET_SIG in json.dumps(run[part]["configuration"]), (part, run[part])
+    outputs["stack export"] = stack.run("stack", "export").stdout
+    for path in stack.state_files():
+        outputs[f"state file {path.name}"] = path.read_text(errors="replace")
+    outputs["destroy"] = (r := stack.destroy(*verbose)).stdout + r.stderr
+    outputs["emulator log"] = "\n".join(emulator_log.lines)
+    for path in stack.home_dir.rglob("*.log"):
+        outputs[f"pulumi home {path.name}"] = path.read_text(errors="replace")
+    for where, text in list(outputs.items()):
+        outputs[where], _ = _without_sdk_stack_output_debug(text)
+    leaks = _scan(outputs, {"formula value": FORMULA_VALUE, "user secret": USER})
+    assert leaks == [], "\n".join(leaks)
