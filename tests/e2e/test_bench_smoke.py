@@ -1,7 +1,8 @@
 """The bounded smoke part of `make bench`: the benchmark runs end to end on a tiny size, at the
 default concurrency and a wider one, and its API-call accounting holds, for ConnectorInstance
-and for the document types (Formula, FormulaInstance, CommonResource, Transformation). No timing is asserted
-(speed is measured by `make bench`); the wider setting must show more calls in flight."""
+and for the document types (Formula, FormulaInstance, CommonResource, Transformation). No
+timing is asserted (speed is measured by `make bench`); the wider setting must show more calls
+in flight."""
 
 from __future__ import annotations
 
