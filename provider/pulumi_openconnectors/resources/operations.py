@@ -7,13 +7,14 @@ spec, its pydantic inputs model and create/read/update/delete.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo
 
 from ..client import OpenConnectorsClient
-from ..errors import ProviderError
+from ..errors import NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
 from .spec import ResourceSpec
 
@@ -37,6 +38,20 @@ def unknown_fields(info: ValidationInfo) -> frozenset[str]:
 
 
 InputsT = TypeVar("InputsT", bound=Inputs)
+FoundT = TypeVar("FoundT")
+
+
+@contextmanager
+def still_there(what: str) -> Iterator[None]:
+    """Around the write of an update: the API no longer has the object (404) -> say how to
+    recover, naming it (``what``: "formula 12", "common resource 'contacts'")."""
+    try:
+        yield
+    except NotFoundError:
+        raise ProviderError(
+            f"{what} no longer exists. Run `pulumi refresh` to drop it from the stack, then "
+            "`pulumi up` to create it again."
+        ) from None
 
 
 class Operations(ABC, Generic[InputsT]):
@@ -119,6 +134,18 @@ class Operations(ABC, Generic[InputsT]):
         then writes nothing."""
         replaces, changes = self.spec.diff(dict(outputs), inputs.model_dump(exclude_none=True))
         return not replaces and not changes
+
+    def adopted(
+        self,
+        inputs: InputsT,
+        existing: FoundT,
+        outputs_of: Callable[[FoundT], dict[str, Any]],
+        replace: Callable[[], FoundT],
+    ) -> dict[str, Any]:
+        """The outputs of an adopted object: as it is when it already matches the inputs (no
+        write), else after ``replace()`` puts the program's document in place."""
+        outputs = outputs_of(existing)
+        return outputs if self.matches(outputs, inputs) else outputs_of(replace())
 
     # -- lifecycle -----------------------------------------------------------------------
 

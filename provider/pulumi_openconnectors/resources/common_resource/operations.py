@@ -10,7 +10,7 @@ from ...errors import ConflictError, NotFoundError, ProviderError
 from ...models import ObjectDefinition
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import project
-from ..operations import Operations
+from ..operations import Operations, still_there
 from .inputs import SERVER_KEYS, CommonResourceInputs
 from .spec import SPEC
 
@@ -30,11 +30,13 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
                     f"adopt=True: there is no common resource {name!r} in this organization "
                     "to take over."
                 ) from None
-            outputs = _outputs(inputs, existing)
-            if self.matches(outputs, inputs):
-                return name, outputs  # already what the program says: no write
-            definition = self.client.replace_definition(name, inputs.document())
-            return name, _outputs(inputs, definition)
+            outputs = self.adopted(
+                inputs,
+                existing,
+                lambda found: _outputs(inputs, found),
+                lambda: self.client.replace_definition(name, inputs.document()),
+            )
+            return name, outputs
         named, unclear = create_reconciled(self._kind(inputs), name, f"common resource {name!r}")
         definition = named.definition
         if unclear:  # found after a lost answer: make sure it holds what the program says
@@ -56,13 +58,8 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
-        try:
+        with still_there(f"common resource {id_!r}"):
             definition = self.client.replace_definition(id_, inputs.document())
-        except NotFoundError:
-            raise ProviderError(
-                f"common resource {id_!r} no longer exists. Run `pulumi refresh` to drop it "
-                "from the stack, then `pulumi up` to create it again."
-            ) from None
         return _outputs(inputs, definition)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:

@@ -12,7 +12,7 @@ from ...errors import NotFoundError, OpenConnectorsError, ProviderError
 from ...markers import OWNERSHIP_TAG_PREFIX, user_tags
 from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
-from ..operations import Operations
+from ..operations import Operations, still_there
 from .inputs import InstanceInputs
 from .spec import SPEC
 from .state import inputs_from_state, objects_output, outputs
@@ -138,7 +138,7 @@ class InstanceOperations(Operations[InstanceInputs]):
         old_tags = user_tags(list(olds.get("tags") or []), ownership_tag)
         tags = [*inputs.tags, *([ownership_tag] if ownership_tag else [])]
         instance_id = int(id_)
-        try:
+        with still_there(f"connector instance {instance_id}"):
             if set(old_config) - set(inputs.configuration):
                 # PATCH merges configuration key by key: dropping a key takes a full PUT, which
                 # must carry what the program does not manage as the instance has it now.
@@ -160,11 +160,6 @@ class InstanceOperations(Operations[InstanceInputs]):
                     ),
                 )
                 instance = self.client.update_instance(instance_id, patch)
-        except NotFoundError:
-            raise ProviderError(
-                f"connector instance {instance_id} no longer exists. Run `pulumi refresh` "
-                "to drop it from the stack, then `pulumi up` to create it again."
-            ) from None
         return outputs(
             inputs,
             instance,

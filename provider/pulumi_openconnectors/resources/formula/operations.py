@@ -9,7 +9,7 @@ from ...errors import NotFoundError, ProviderError
 from ...models import Formula
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import project, without_keys
-from ..operations import Failures, Operations
+from ..operations import Failures, Operations, still_there
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import ITEM_SERVER_KEYS, KNOWN_KEYS, SERVER_KEYS, FormulaInputs
@@ -43,11 +43,13 @@ class FormulaOperations(Operations[FormulaInputs]):
                 f"adopt_formula_id={formula_id}: no such formula in this organization "
                 "(GET /formulas/{id} answered 404)."
             ) from None
-        outputs = self._outputs(inputs, existing, None, False)
-        if self.matches(outputs, inputs):
-            return str(existing.id), outputs  # already what the program says: no write
-        formula = self.client.replace_formula(formula_id, inputs.document())
-        return str(formula.id), self._outputs(inputs, formula, None, False)
+        outputs = self.adopted(
+            inputs,
+            existing,
+            lambda found: self._outputs(inputs, found, None, False),
+            lambda: self.client.replace_formula(formula_id, inputs.document()),
+        )
+        return str(existing.id), outputs
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         try:
@@ -64,13 +66,8 @@ class FormulaOperations(Operations[FormulaInputs]):
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
-        try:
+        with still_there(f"formula {id_}"):
             formula = self.client.replace_formula(int(id_), inputs.document())
-        except NotFoundError:
-            raise ProviderError(
-                f"formula {id_} no longer exists. Run `pulumi refresh` to drop it from the "
-                "stack, then `pulumi up` to create it again."
-            ) from None
         return self._outputs(
             inputs, formula, olds.get("created_since"), bool(olds.get("late_create_possible"))
         )

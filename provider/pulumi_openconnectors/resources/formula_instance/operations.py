@@ -9,7 +9,7 @@ from ...errors import NotFoundError, ProviderError
 from ...models import FormulaInstance
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import project
-from ..operations import Operations
+from ..operations import Operations, still_there
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
@@ -40,11 +40,15 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
                 f"adopt_formula_instance_id={ident}: formula {inputs.formula_id} has no such "
                 "instance (GET /formulas/{id}/instances/{instanceId} answered 404)."
             ) from None
-        outputs = _outputs(inputs, existing, None, False)
-        if self.matches(outputs, inputs):
-            return str(existing.id), outputs  # already what the program says: no write
-        instance = self.client.replace_formula_instance(inputs.formula_id, ident, inputs.document())
-        return str(instance.id), _outputs(inputs, instance, None, False)
+        outputs = self.adopted(
+            inputs,
+            existing,
+            lambda found: _outputs(inputs, found, None, False),
+            lambda: self.client.replace_formula_instance(
+                inputs.formula_id, ident, inputs.document()
+            ),
+        )
+        return str(existing.id), outputs
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         formula_id = int(props.get("formula_id") or 0)
@@ -68,15 +72,10 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
-        try:
+        with still_there(f"formula instance {id_}"):
             instance = self.client.replace_formula_instance(
                 inputs.formula_id, int(id_), inputs.document()
             )
-        except NotFoundError:
-            raise ProviderError(
-                f"formula instance {id_} no longer exists. Run `pulumi refresh` to drop it "
-                "from the stack, then `pulumi up` to create it again."
-            ) from None
         return _outputs(
             inputs, instance, olds.get("created_since"), bool(olds.get("late_create_possible"))
         )

@@ -11,7 +11,7 @@ from ...errors import ConflictError, NotFoundError, ProviderError
 from ...models import Transformation
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import project, without_keys
-from ..operations import Operations
+from ..operations import Operations, still_there
 from .inputs import FIELD_SERVER_KEYS, KNOWN_KEYS, SERVER_KEYS, TransformationInputs
 from .spec import SPEC
 
@@ -49,13 +49,15 @@ class TransformationOperations(Operations[TransformationInputs]):
                 raise ProviderError(
                     f"adopt=True: there is no transformation {key!r} to take over."
                 ) from None
-            outputs = _outputs(inputs, existing)
-            if self.matches(outputs, inputs):
-                return key, outputs  # already what the program says: no write
-            found = self.client.replace_transformation(
-                inputs.scope, inputs.object_name, inputs.document()
+            outputs = self.adopted(
+                inputs,
+                existing,
+                lambda found: _outputs(inputs, found),
+                lambda: self.client.replace_transformation(
+                    inputs.scope, inputs.object_name, inputs.document()
+                ),
             )
-            return key, _outputs(inputs, found)
+            return key, outputs
         keyed, unclear = create_reconciled(self._kind(inputs), key, f"transformation {key!r}")
         found = keyed.transformation
         if unclear:  # found after a lost answer: make sure it holds what the program says
@@ -89,13 +91,8 @@ class TransformationOperations(Operations[TransformationInputs]):
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
         scope, object_name = parse_key(id_)
-        try:
+        with still_there(f"transformation {id_!r}"):
             found = self.client.replace_transformation(scope, object_name, inputs.document())
-        except NotFoundError:
-            raise ProviderError(
-                f"transformation {id_!r} no longer exists. Run `pulumi refresh` to drop it "
-                "from the stack, then `pulumi up` to create it again."
-            ) from None
         return _outputs(inputs, found, id_)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
