@@ -18,17 +18,15 @@ class CommonResourcesAPI(Transport):
 
     def create_definition(self, name: str, body: Mapping[str, Any]) -> ObjectDefinition:
         path = fill_path(ONE, objectName=name)
-        data = self._request("POST", path, template=ONE, json_body=dict(body))
-        return self._parse(ObjectDefinition, data, "POST", path)
+        return self._call(ObjectDefinition, "POST", path, template=ONE, json_body=dict(body))
 
     def get_definition(self, name: str) -> ObjectDefinition:
         path = fill_path(ONE, objectName=name)
-        return self._parse(ObjectDefinition, self._request("GET", path, template=ONE), "GET", path)
+        return self._call(ObjectDefinition, "GET", path, template=ONE)
 
     def replace_definition(self, name: str, body: Mapping[str, Any]) -> ObjectDefinition:
         path = fill_path(ONE, objectName=name)
-        data = self._request("PUT", path, template=ONE, json_body=dict(body))
-        return self._parse(ObjectDefinition, data, "PUT", path)
+        return self._call(ObjectDefinition, "PUT", path, template=ONE, json_body=dict(body))
 
     def delete_definition(self, name: str) -> None:
         """Refused (409) while a transformation uses the definition."""

@@ -17,8 +17,7 @@ class ElementsAPI(Transport):
     def get_element(self, key_or_id: str | int) -> Element:
         """``GET /elements/{keyOrId}``; NotFoundError when the connector key is unknown."""
         path = fill_path("/elements/{keyOrId}", keyOrId=key_or_id)
-        data = self._request("GET", path, template="/elements/{keyOrId}")
-        return self._parse(Element, data, "GET", path)
+        return self._call(Element, "GET", path, template="/elements/{keyOrId}")
 
     def get_oauth_url(
         self,

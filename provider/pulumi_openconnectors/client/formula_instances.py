@@ -19,15 +19,13 @@ class FormulaInstancesAPI(Transport):
         self, formula_id: int | str, body: Mapping[str, Any]
     ) -> FormulaInstance:
         path = fill_path(MANY, formulaId=formula_id)
-        data = self._request("POST", path, template=MANY, json_body=dict(body))
-        return self._parse(FormulaInstance, data, "POST", path)
+        return self._call(FormulaInstance, "POST", path, template=MANY, json_body=dict(body))
 
     def get_formula_instance(
         self, formula_id: int | str, instance_id: int | str
     ) -> FormulaInstance:
         path = fill_path(ONE, formulaId=formula_id, id=instance_id)
-        data = self._request("GET", path, template=ONE)
-        return self._parse(FormulaInstance, data, "GET", path)
+        return self._call(FormulaInstance, "GET", path, template=ONE)
 
     def list_formula_instances(self, formula_id: int | str) -> list[FormulaInstance]:
         """The instances of one formula (all pages; "No … found" is empty)."""
@@ -44,8 +42,7 @@ class FormulaInstancesAPI(Transport):
         self, formula_id: int | str, instance_id: int | str, body: Mapping[str, Any]
     ) -> FormulaInstance:
         path = fill_path(ONE, formulaId=formula_id, id=instance_id)
-        data = self._request("PUT", path, template=ONE, json_body=dict(body))
-        return self._parse(FormulaInstance, data, "PUT", path)
+        return self._call(FormulaInstance, "PUT", path, template=ONE, json_body=dict(body))
 
     def delete_formula_instance(self, formula_id: int | str, instance_id: int | str) -> None:
         path = fill_path(ONE, formulaId=formula_id, id=instance_id)

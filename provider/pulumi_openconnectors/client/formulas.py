@@ -25,7 +25,7 @@ class FormulasAPI(Transport):
 
     def get_formula(self, formula_id: int | str) -> Formula:
         path = fill_path(ONE, id=formula_id)
-        return self._parse(Formula, self._request("GET", path, template=ONE), "GET", path)
+        return self._call(Formula, "GET", path, template=ONE)
 
     def list_formulas(self) -> list[Formula]:
         """Every formula of the organization (all pages; "No formulas found" is empty)."""
@@ -33,13 +33,11 @@ class FormulasAPI(Transport):
 
     def replace_formula(self, formula_id: int | str, body: Mapping[str, Any]) -> Formula:
         path = fill_path(ONE, id=formula_id)
-        data = self._request("PUT", path, template=ONE, json_body=dict(body))
-        return self._parse(Formula, data, "PUT", path)
+        return self._call(Formula, "PUT", path, template=ONE, json_body=dict(body))
 
     def update_formula(self, formula_id: int | str, body: Mapping[str, Any]) -> Formula:
         path = fill_path(ONE, id=formula_id)
-        data = self._request("PATCH", path, template=ONE, json_body=dict(body))
-        return self._parse(Formula, data, "PATCH", path)
+        return self._call(Formula, "PATCH", path, template=ONE, json_body=dict(body))
 
     def delete_formula(self, formula_id: int | str) -> None:
         """``DELETE /formulas/{id}``; refused while the formula has instances."""

@@ -54,20 +54,21 @@ class TransformationsAPI(Transport):
         self, scope: Scope, object_name: str, body: Mapping[str, Any]
     ) -> Transformation:
         path = scope.path(object_name)
-        data = self._request("POST", path, template=scope.template, json_body=dict(body))
-        return self._parse(Transformation, data, "POST", path)
+        return self._call(
+            Transformation, "POST", path, template=scope.template, json_body=dict(body)
+        )
 
     def get_transformation(self, scope: Scope, object_name: str) -> Transformation:
         path = scope.path(object_name)
-        data = self._request("GET", path, template=scope.template)
-        return self._parse(Transformation, data, "GET", path)
+        return self._call(Transformation, "GET", path, template=scope.template)
 
     def replace_transformation(
         self, scope: Scope, object_name: str, body: Mapping[str, Any]
     ) -> Transformation:
         path = scope.path(object_name)
-        data = self._request("PUT", path, template=scope.template, json_body=dict(body))
-        return self._parse(Transformation, data, "PUT", path)
+        return self._call(
+            Transformation, "PUT", path, template=scope.template, json_body=dict(body)
+        )
 
     def delete_transformation(self, scope: Scope, object_name: str) -> None:
         self._request("DELETE", scope.path(object_name), template=scope.template)

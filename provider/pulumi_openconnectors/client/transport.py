@@ -200,6 +200,19 @@ class Transport:
             return data
         raise self._unexpected(method, path, 200, None, "a JSON list")
 
+    def _call(
+        self,
+        model: type[M],
+        method: str,
+        path: str,
+        *,
+        template: str | None = None,
+        json_body: Any = None,
+    ) -> M:
+        """One API call (:meth:`_request`) whose answer is one ``model``, validated."""
+        data = self._request(method, path, template=template, json_body=json_body)
+        return self._parse(model, data, method, path)
+
     def _parse(self, model: type[M], data: Any, method: str, path: str) -> M:
         try:
             return model.model_validate(data)
