@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
 
-from .bodies import parse_json_object
+from .bodies import json_object
 from .deps import AccountDep, RuntimeDep
 from .errors import ApiError, validation_message
 from .faults import FaultConfig
@@ -51,7 +51,7 @@ async def get_faults(runtime: RuntimeDep, account: AccountDep) -> FaultConfig:
 
 @router.put("/faults", response_model=FaultConfig, openapi_extra=json_body(FaultConfig))
 async def put_faults(request: Request, runtime: RuntimeDep, account: AccountDep) -> FaultConfig:
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     try:
         config = FaultConfig.model_validate(body)
     except ValidationError as exc:

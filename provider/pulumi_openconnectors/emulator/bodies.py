@@ -7,7 +7,7 @@ import math
 import re
 from typing import Annotated, Any
 
-from fastapi import Path
+from fastapi import Path, Request
 
 from .errors import ApiError
 
@@ -64,6 +64,11 @@ def _valid_unicode(value: Any) -> bool:
         elif isinstance(item, list):
             stack.extend(item)
     return True
+
+
+async def json_object(request: Request) -> dict[str, Any]:
+    """A request's body as a JSON object (:func:`parse_json_object`)."""
+    return parse_json_object(request.headers.get("content-type"), await request.body())
 
 
 def parse_json_object(content_type: str | None, raw: bytes) -> dict[str, Any]:

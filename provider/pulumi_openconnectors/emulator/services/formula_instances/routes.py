@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from ...bodies import parse_json_object
+from ...bodies import json_object
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, ref
 from ...errors import ApiError
@@ -64,10 +64,6 @@ def _refs(formula_id: int, uses: tuple[int, ...]) -> tuple[str, ...]:
     return (ref(FORMULA, formula_id), *(ref(INSTANCE, i) for i in uses))
 
 
-async def _body(request: Request) -> dict[str, Any]:
-    return parse_json_object(request.headers.get("content-type"), await request.body())
-
-
 @router.get(
     "/formulas/instances",
     response_model=list[FormulaInstance],
@@ -103,7 +99,7 @@ async def create_instance(
     org = account.organization_id
     with runtime.store.transaction() as conn:
         _formula(runtime, conn, org, id)
-    body = await _body(request)
+    body = await json_object(request)
     with runtime.store.transaction() as conn:
         formula = _formula(runtime, conn, org, id)
         checked = check_instance_body(runtime.references, conn, org, formula, body)
@@ -163,7 +159,7 @@ async def put_instance(
     with runtime.store.transaction() as conn:
         _formula(runtime, conn, org, id)
         _instance(conn, org, id, instanceId)
-    body = await _body(request)
+    body = await json_object(request)
     with runtime.store.transaction() as conn:
         formula = _formula(runtime, conn, org, id)
         old = _instance(conn, org, id, instanceId)

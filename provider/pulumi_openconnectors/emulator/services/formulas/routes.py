@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from starlette.convertors import StringConvertor, register_url_convertor
 
-from ...bodies import parse_json_object
+from ...bodies import json_object
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
 from ...errors import ApiError
@@ -58,7 +58,7 @@ def _get(conn: sqlite3.Connection, org: str, formula_id: int) -> Document:
     response_model_exclude_unset=True,
 )
 async def create_formula(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     formula = check_formula(body)
     org = account.organization_id
     with runtime.store.transaction() as conn:
@@ -126,7 +126,7 @@ def _guard_variables(
 async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         _get(conn, account.organization_id, id)
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     formula = check_formula(body)
     with runtime.store.transaction() as conn:
         old = _get(conn, account.organization_id, id)
@@ -146,7 +146,7 @@ async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: A
 async def patch_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         _get(conn, account.organization_id, id)
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     with runtime.store.transaction() as conn:
         old = _get(conn, account.organization_id, id)
         formula = apply_patch(old.body, body)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
-from ...bodies import check_bool, parse_json_object
+from ...bodies import check_bool, json_object
 from ...catalog import Connector, require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...errors import ApiError
@@ -77,7 +77,7 @@ def _create(
     openapi_extra=json_body(InstanceCreateBody),
 )
 async def create_instance(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     connector = connector_from_ref(body.get("element"))
     return _create(runtime, account, body, connector)
 
@@ -93,7 +93,7 @@ async def create_element_instance(
     keyOrId: str, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     connector = require_connector(keyOrId)
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     check_same_element(body, connector)
     return _create(runtime, account, body, connector)
 
@@ -147,7 +147,7 @@ async def _update(
         found = INSTANCES.get(conn, account.organization_id, instance_id)
     if found is None:
         raise _missing(instance_id)
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     connector = require_connector(found.element_key)
     change = apply_put if full else apply_patch
     with runtime.store.transaction() as conn:  # read-modify-write in one transaction

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import ObjectName, bad, check_object_name, parse_json_object
+from ...bodies import ObjectName, bad, check_object_name, json_object
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
 from ...errors import ApiError
@@ -58,10 +58,6 @@ def _get(conn: sqlite3.Connection, org: str, name: str) -> Document:
     return doc
 
 
-async def _body(request: Request) -> dict[str, Any]:
-    return parse_json_object(request.headers.get("content-type"), await request.body())
-
-
 @router.get("/organizations/objects/definitions", response_model=dict[str, DefinitionEntry])
 async def list_definitions(runtime: RuntimeDep, account: AccountDep) -> Any:
     """Map of name -> {fields, level}; none: 404 `No object definitions found`."""
@@ -82,7 +78,7 @@ async def create_definition(
     objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     name = check_object_name(objectName)
-    definition = check_definition(await _body(request))
+    definition = check_definition(await json_object(request))
     org = account.organization_id
     with runtime.store.transaction() as conn:
         if DEFINITIONS.by_key(conn, org, name) is not None:
@@ -110,7 +106,7 @@ async def put_definition(
     name = check_object_name(objectName)
     with runtime.store.transaction() as conn:
         _get(conn, account.organization_id, name)
-    definition = check_definition(await _body(request))
+    definition = check_definition(await json_object(request))
     with runtime.store.transaction() as conn:
         old = _get(conn, account.organization_id, name)
         DEFINITIONS.replace(conn, Document(old.id, old.org, name, definition))

@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import ObjectName, check_object_name, parse_json_object
+from ...bodies import ObjectName, check_object_name, json_object
 from ...catalog import require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, ref
@@ -94,7 +94,7 @@ async def _write(
     if not create:
         with runtime.store.transaction() as conn:
             _get(conn, org, scope, name)
-    body = parse_json_object(request.headers.get("content-type"), await request.body())
+    body = await json_object(request)
     with runtime.store.transaction() as conn:
         if scope.instance_id is not None and (
             runtime.references.find(conn, INSTANCE, org, scope.instance_id) is None
