@@ -14,13 +14,13 @@ from typing import Any
 
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..models import Formula, FormulaInstance
+from ..resources.formula.spec import ITEM_SERVER_KEYS, SERVER_KEYS
+from ..resources.transformation.spec import FIELD_SERVER_KEYS
 from .naming import Names, identifier, slug
 from .reader import Found, Snapshot
 from .render import Call, Code, call, string
 
 MASKED = "********"
-FORMULA_SERVER_KEYS = ("id", "userId", "accountId", "createdDate", "updatedDate")
-ITEM_SERVER_KEYS = ("id", "formulaId")
 TRANSFORMATION_SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element")
 
 
@@ -107,7 +107,8 @@ def build_project(
         }
         document["name"] = name
         document["fields"] = [
-            {k: v for k, v in f.items() if k != "level"} for f in document.get("fields") or []
+            {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
+            for f in document.get("fields") or []
         ]
         path = f"common-resources/{name}.json"
         out.files[path] = _json(document)
@@ -191,7 +192,8 @@ def _transformation(
         if k not in TRANSFORMATION_SERVER_KEYS
     }
     document["fields"] = [
-        {k: v for k, v in f.items() if k != "level"} for f in document.get("fields") or []
+        {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
+        for f in document.get("fields") or []
     ]
     out.files[path] = _json(document)
     args: list[tuple[str | None, Any]] = [(None, Code(f"HERE / {string(path)}")), (None, resource)]
@@ -214,7 +216,7 @@ def _transformation(
 
 
 def _formula_document(formula: Formula) -> dict[str, Any]:
-    document = {k: v for k, v in formula.document().items() if k not in FORMULA_SERVER_KEYS}
+    document = {k: v for k, v in formula.document().items() if k not in SERVER_KEYS}
     for key in ("configuration", "triggers", "steps"):
         document[key] = [
             {k: v for k, v in item.items() if k not in ITEM_SERVER_KEYS}

@@ -8,6 +8,7 @@ from pydantic import Field, field_validator
 
 from ..operations import Inputs
 from ..values import not_blank, whole_number
+from .spec import SERVER_KEYS
 
 KNOWN_KEYS = (
     "name",
@@ -20,8 +21,6 @@ KNOWN_KEYS = (
     "triggers",
     "steps",
 )
-SERVER_KEYS = ("id", "userId", "accountId", "createdDate", "updatedDate")
-ITEM_SERVER_KEYS = ("id", "formulaId")
 
 
 class FormulaInputs(Inputs):

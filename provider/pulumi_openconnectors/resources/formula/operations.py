@@ -12,9 +12,9 @@ from ..documents import project, without_keys
 from ..operations import Failures, Operations, still_there
 from ..ownership import CreatedSince
 from ..values import iso_utc
-from .inputs import ITEM_SERVER_KEYS, KNOWN_KEYS, SERVER_KEYS, FormulaInputs
+from .inputs import KNOWN_KEYS, FormulaInputs
 from .rules import formula_problems
-from .spec import SPEC
+from .spec import ITEM_SERVER_KEYS, SERVER_KEYS, SPEC
 
 
 class FormulaOperations(Operations[FormulaInputs]):

@@ -12,7 +12,7 @@ import pulumi
 from ..documents import load_json_object
 from ..resource import SpecResource
 from .provider import FormulaProvider
-from .spec import SPEC
+from .spec import ITEM_SERVER_KEYS, SERVER_KEYS, SPEC
 
 # The formula JSON's keys that are inputs of their own, by input name.
 _KEYS = {
@@ -26,9 +26,6 @@ _KEYS = {
     "triggers": "triggers",
     "steps": "steps",
 }
-# Set by the server: dropped from a file (an export carries them).
-_SERVER_KEYS = ("id", "userId", "accountId", "createdDate", "updatedDate")
-_ITEM_SERVER_KEYS = ("id", "formulaId")
 
 
 class Formula(SpecResource, **SPEC.pulumi_type):
@@ -120,11 +117,11 @@ def formula_inputs(path: str | Path) -> dict[str, Any]:
     inputs: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in document.items():
-        if key in _SERVER_KEYS:
+        if key in SERVER_KEYS:
             continue
         if key in ("configuration", "triggers", "steps") and isinstance(value, list):
             value = [
-                {k: v for k, v in item.items() if k not in _ITEM_SERVER_KEYS}
+                {k: v for k, v in item.items() if k not in ITEM_SERVER_KEYS}
                 if isinstance(item, dict)
                 else item
                 for item in value

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from ..spec import OnChange, Prop, ResourceSpec, lost_answer_props
 
+# Keys the server sets in a formula document (and in its variables, triggers and steps): never
+# sent, not kept as `extra`, dropped from a file (an export carries them). Here, not in
+# inputs.py, because the program side (resource.py: from_file) must not import pydantic.
+SERVER_KEYS = ("id", "userId", "accountId", "createdDate", "updatedDate")
+ITEM_SERVER_KEYS = ("id", "formulaId")
+
 SPEC = ResourceSpec(
     name="Formula",
     doc=(

@@ -9,10 +9,9 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from ...client import Scope
 from ..operations import Inputs, unknown_fields
 from ..values import not_blank, whole_number
+from .spec import SERVER_KEYS
 
 KNOWN_KEYS = ("vendorName", "fields", "configuration", "script", "isLegacy")
-SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId")
-FIELD_SERVER_KEYS = ("level",)
 
 
 class TransformationInputs(Inputs):

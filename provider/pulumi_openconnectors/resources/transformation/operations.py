@@ -12,8 +12,8 @@ from ...models import Transformation
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import project, without_keys
 from ..operations import Operations, still_there
-from .inputs import FIELD_SERVER_KEYS, KNOWN_KEYS, SERVER_KEYS, TransformationInputs
-from .spec import SPEC
+from .inputs import KNOWN_KEYS, TransformationInputs
+from .spec import FIELD_SERVER_KEYS, SERVER_KEYS, SPEC
 
 
 @dataclass(frozen=True)

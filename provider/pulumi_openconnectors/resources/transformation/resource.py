@@ -11,7 +11,7 @@ import pulumi
 from ..documents import load_json_object
 from ..resource import SpecResource
 from .provider import TransformationProvider
-from .spec import SPEC
+from .spec import FIELD_SERVER_KEYS, SERVER_KEYS, SPEC
 
 if TYPE_CHECKING:
     from ..common_resource.resource import CommonResource
@@ -23,7 +23,6 @@ _KEYS = {
     "script": "script",
     "isLegacy": "is_legacy",
 }
-_SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId")
 
 
 class Transformation(SpecResource, **SPEC.pulumi_type):
@@ -119,11 +118,13 @@ class Transformation(SpecResource, **SPEC.pulumi_type):
         for key, value in document.items():
             if key in _KEYS:
                 inputs[_KEYS[key]] = value
-            elif key not in _SERVER_KEYS:
+            elif key not in SERVER_KEYS:
                 extra[key] = value
         if isinstance(inputs.get("fields"), list):
             inputs["fields"] = [
-                {k: v for k, v in f.items() if k != "level"} if isinstance(f, dict) else f
+                {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
+                if isinstance(f, dict)
+                else f
                 for f in inputs["fields"]
             ]
         if isinstance(document.get("objectName"), str):

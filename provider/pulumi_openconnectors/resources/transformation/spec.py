@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from ..spec import OnChange, Prop, ResourceSpec, same_integer
 
+# Keys the server sets in a transformation (and in its fields): never sent, not kept as
+# `extra`, dropped from a file. Here, not in inputs.py: resource.py (from_file) needs them
+# without importing pydantic.
+SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId")
+FIELD_SERVER_KEYS = ("level",)
+
 SPEC = ResourceSpec(
     name="Transformation",
     doc=(
