@@ -61,7 +61,7 @@ def test_preview_with_unknown_configuration_and_a_known_code_passes(
     assert provider.check({}, _oauth_inputs(configuration=partly_unknown)).failures == []
     # once known, the rule applies again
     known = provider.check({}, _oauth_inputs(configuration={"oauth.api.key": "k"}))
-    assert [f.property for f in known.failures] == ["configuration"]
+    assert [f.reason.split(":")[0] for f in known.failures] == ["configuration"]
 
 
 def test_rule_messages_keep_their_separator(provider: ConnectorInstanceProvider) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copyreg
 import importlib
+import json
 import re
 import threading
 from collections.abc import Callable
@@ -90,7 +91,7 @@ class SpecProvider(ResourceProvider):
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
         inputs, failures = self._operations_class().check(news)
         if failures:
-            return CheckResult(news, [CheckFailure(prop, reason) for prop, reason in failures])
+            return CheckResult(news, check_failures(self.spec, news, failures))
         if inputs is None:  # some values are unknown until the preview's dependencies exist
             return CheckResult(news, [])
         return CheckResult(inputs, [])
@@ -136,6 +137,39 @@ class SpecProvider(ResourceProvider):
                 f"{': ' + detail if detail else ''}). This is a bug in pulumi-openconnectors; "
                 "please report it with the command you ran."
             ) from None
+
+
+def check_failures(
+    spec: ResourceSpec, news: dict[str, Any], failures: list[tuple[str, str]]
+) -> list[CheckFailure]:
+    """The failures as the engine gets them: without a property, because the engine prints a
+    failing property's whole value next to the reason, secrets unwrapped (every reason names
+    its property itself); and with every string of a secret input masked in the reasons."""
+    secrets = sorted(
+        {text for p in spec.inputs if p.secret for text in leaf_strings(news.get(p.name))},
+        key=len,
+        reverse=True,
+    )
+
+    def masked(reason: str) -> str:
+        for text in secrets:
+            # quoted as messages quote values; bare only when long enough not to be a word
+            for form in (repr(text), json.dumps(text), *((text,) if len(text) >= 8 else ())):
+                reason = reason.replace(form, "[secret]")
+        return reason
+
+    return [CheckFailure("", masked(reason)) for _prop, reason in failures]
+
+
+def leaf_strings(value: Any) -> list[str]:
+    """Every non-empty string inside a value (values of maps, items of lists)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in leaf_strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in leaf_strings(v)]
+    return []
 
 
 def _by_convention(type_name: str) -> type[SpecProvider] | None:
