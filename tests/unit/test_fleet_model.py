@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from pulumi_openconnectors.fleet import strict_yaml
 from pulumi_openconnectors.fleet.model import FleetFileError, load_fleet
 from pulumi_openconnectors.fleet.secrets import SecretResolver
 from pulumi_openconnectors.fleet.tenant_config import tenant_config
@@ -205,3 +206,59 @@ def test_the_example_fleet_loads() -> None:
     assert len(loaded.tenants) == 20
     assert all(len(t.instances) == 5 for t in loaded.tenants)
     assert len({t.stack for t in loaded.tenants}) == 20
+
+
+BASE = """\
+  base_url: https://api.example.com/elements/api-v2
+  credentials: {user_secret: env:U, organization_secret: env:O}
+  instances: [{name: crm, element: closeio}]
+"""
+
+
+def test_a_second_tenants_key_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "fleet.yaml"
+    path.write_text(f"tenants:\n- stack: t-a\n{BASE}tenants:\n- stack: t-b\n{BASE}")
+    with pytest.raises(FleetFileError) as caught:
+        load_fleet(path)
+    assert str(caught.value) == (
+        "fleet.yaml: line 6: duplicate key 'tenants' (first written at line 1)"
+    )
+
+
+def test_a_key_repeated_inside_a_tenant_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "fleet.yaml"
+    path.write_text(f"tenants:\n- stack: t-b\n  stack: t-a\n{BASE}")
+    with pytest.raises(FleetFileError) as caught:
+        load_fleet(path)
+    expected = "fleet.yaml: line 3: duplicate key 'stack' (first written at line 2)"
+    assert str(caught.value) == expected
+
+
+def test_duplicate_keys_in_instances_and_secrets_files_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "instances.yaml").write_text(
+        "instances:\n- name: crm\n  element: closeio\n  element: hubspot\n"
+    )
+    (tmp_path / "secrets.yaml").write_text("crm-password: one\ncrm-password: two-secret\n")
+    path = tmp_path / "fleet.yaml"
+    path.write_text(
+        "tenants:\n- stack: acme\n  base_url: https://api.example.com/elements/api-v2\n"
+        "  credentials: {user_secret: env:U, organization_secret: 'file:org'}\n"
+        "  secrets_file: secrets.yaml\n  instances_file: instances.yaml\n"
+    )
+    with pytest.raises(FleetFileError) as caught:
+        load_fleet(path)
+    assert "instances.yaml: line 4: duplicate key 'element' (first written at line 3)" in str(
+        caught.value
+    )
+    (tmp_path / "instances.yaml").write_text("instances:\n- name: crm\n  element: closeio\n")
+    resolver = SecretResolver(load_fleet(path).tenants[0])
+    with pytest.raises(FleetFileError) as caught:
+        resolver.resolve("file:org", "credentials.organization_secret")
+    message = str(caught.value)
+    assert "line 2: duplicate key 'crm-password' (first written at line 1)" in message
+    assert "two-secret" not in message and "one" not in message.split("secrets.yaml")[-1]
+
+
+def test_merge_keys_may_still_be_overridden() -> None:
+    text = "base: &base {stack: t-a, region: us}\ntenant:\n  <<: *base\n  stack: t-b\n"
+    assert strict_yaml.load(text)["tenant"] == {"stack": "t-b", "region": "us"}

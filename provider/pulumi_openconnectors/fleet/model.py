@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from pulumi_openconnectors.fleet import strict_yaml
+
 STACK_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
 RESOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 ELEMENT_KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$")
@@ -225,7 +227,9 @@ def _read_yaml(path: Path, what: str) -> Any:
     except OSError as exc:
         raise FleetFileError(f"cannot read {what} {path}: {exc.strerror}") from None
     try:
-        return yaml.safe_load(text)
+        return strict_yaml.load(text)
+    except strict_yaml.DuplicateKeyError as exc:
+        raise FleetFileError(f"{path.name}: {exc}") from None
     except yaml.YAMLError as exc:
         raise FleetFileError(f"{path} is not valid YAML: {exc}") from None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from . import strict_yaml
 from .model import FleetFileError, ResolvedTenant
 
 
@@ -29,11 +30,13 @@ class SecretResolver:
             if path is None:
                 raise FleetFileError(f"{self.tenant.source}: secrets_file: is not set")
             try:
-                data = yaml.safe_load(Path(path).read_text())
+                data = strict_yaml.load(Path(path).read_text())
             except OSError as exc:
                 raise FleetFileError(
                     f"{self.tenant.source}: secrets_file: cannot read {path}: {exc.strerror}"
                 ) from None
+            except strict_yaml.DuplicateKeyError as exc:  # names a key and lines, never a value
+                raise FleetFileError(f"{self.tenant.source}: secrets_file: {path}: {exc}") from None
             except yaml.YAMLError:
                 raise FleetFileError(
                     f"{self.tenant.source}: secrets_file: {path} is not valid YAML"
