@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import requests
 
 from pulumi_openconnectors.emulator import EmulatorServer
@@ -48,6 +51,43 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
         emulator.base_url + "/instances", json=oauth_body(code), headers=auth(emulator), timeout=5
     )
     assert_error(r, 400, "not a known")
+
+
+def test_reset_ends_requests_still_in_flight(emulator: EmulatorServer) -> None:
+    """A request an earlier test left delayed must not run into the next test after a reset:
+    reset drops it unexecuted and answers once nothing is in flight, so the stats start at 0."""
+    emulator.admin.set_faults(
+        {"rules": [{"method": "POST", "path": "/instances", "action": "delay", "delayMs": 30000}]}
+    )
+    outcome: list[object] = []
+
+    def post() -> None:
+        try:
+            outcome.append(
+                requests.post(
+                    emulator.base_url + "/instances",
+                    json=closeio_body("late"),
+                    headers=auth(emulator),
+                    timeout=20,
+                ).status_code
+            )
+        except requests.RequestException as exc:
+            outcome.append(type(exc).__name__)
+
+    thread = threading.Thread(target=post, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 5
+    while emulator.admin.stats()["peakInFlight"] == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    started = time.monotonic()
+    emulator.admin.reset()
+    assert time.monotonic() - started < 5
+    stats = emulator.admin.stats()
+    assert stats["peakInFlight"] == 0 and stats["requests"] == {}
+    thread.join(10)
+    assert outcome and outcome[0] == "ConnectionError"
+    time.sleep(0.3)
+    assert emulator.admin.stats()["instances"] == 0
 
 
 def test_ids_are_not_reused_after_reset(emulator: EmulatorServer) -> None:

@@ -23,7 +23,7 @@ router = APIRouter(
 
 @router.post("/reset", response_model=Empty)
 async def reset(runtime: RuntimeDep, account: AccountDep) -> dict[str, Any]:
-    runtime.reset()
+    await runtime.reset_settled()
     return {}
 
 

@@ -154,8 +154,9 @@ class EmulatorMiddleware:
         app_receive = receive
         if latency > 0 or (fault is not None and fault.rule.action == "delay"):
             app_receive = await buffered(receive)
-        if latency > 0:
-            await asyncio.sleep(latency / 1000)
+        if latency > 0 and not await self.runtime.sleep(latency / 1000):
+            await self._drop(receive, send, outcome)
+            return
         if fault is None:
             await self.app(scope, app_receive, send_with_id)
             return
@@ -174,8 +175,10 @@ class EmulatorMiddleware:
         rule = fault.rule
         request_id = str(scope["state"]["request_id"])
         if rule.action == "delay":
-            await asyncio.sleep((rule.delayMs or 0) / 1000)
-            await self.app(scope, app_receive, send_with_id)
+            if await self.runtime.sleep((rule.delayMs or 0) / 1000):
+                await self.app(scope, app_receive, send_with_id)
+            else:
+                await self._drop(receive, send, outcome)
         elif rule.action == "status":
             status = rule.status or 503
             await self._send_error(send_with_id, status, request_id, rule.retryAfter)
@@ -194,6 +197,13 @@ class EmulatorMiddleware:
             outcome["status"] = f"lost({swallowed['status']})"
             if not await close_connection(receive):
                 await abort_response(send)
+
+    @staticmethod
+    async def _drop(receive: Receive, send: Send, outcome: dict[str, str]) -> None:
+        """A reset ended this request's injected delay: close the connection, run nothing."""
+        outcome["status"] = "dropped(reset)"
+        if not await close_connection(receive):
+            await abort_response(send)
 
     @staticmethod
     async def _send_error(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,6 +46,10 @@ class RequestStats:
         with self._lock:
             self._in_flight -= 1
 
+    def in_flight(self) -> int:
+        with self._lock:
+            return self._in_flight
+
     def peak_in_flight(self) -> int:
         with self._lock:
             return self._peak_in_flight
@@ -61,6 +67,7 @@ class Runtime:
     faults: FaultEngine
     references: References = field(default_factory=References)
     stats: RequestStats = field(default_factory=RequestStats)
+    generation: int = 0  # bumped by every reset; an injected sleep that sees it change ends
 
     @classmethod
     def from_settings(
@@ -79,6 +86,27 @@ class Runtime:
         )
 
     def reset(self) -> None:
+        self.generation += 1
         self.store.reset()
         self.faults.clear()
         self.stats.clear()
+
+    async def reset_settled(self, timeout: float = 5.0) -> None:
+        """Reset, end the requests still in flight (an injected sleep ends at once and its
+        request is dropped unexecuted), wait until none is left (at most ``timeout``), and reset
+        again: nothing a request of before the reset did can show after it."""
+        self.reset()
+        deadline = time.monotonic() + timeout
+        while self.stats.in_flight() > 0 and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        self.reset()
+
+    async def sleep(self, seconds: float) -> bool:
+        """An injected delay; False when a reset ended it early (drop the request then)."""
+        generation = self.generation
+        deadline = time.monotonic() + seconds
+        while (remaining := deadline - time.monotonic()) > 0:
+            await asyncio.sleep(min(remaining, 0.05))
+            if self.generation != generation:
+                return False
+        return True
