@@ -108,7 +108,8 @@ FORMULA_CASES: list[tuple[str, dict[str, Any], str]] = [
                 }
             ]
         },
-        "runs every 5 minute(s) at times; the minimum scheduled frequency is 15 minutes",
+        "runs every 5 minute(s) at times (00:00 then 00:05); the minimum scheduled frequency is "
+        "15 minutes",
     ),
     (
         "schedule every 30 seconds",

@@ -42,13 +42,17 @@ _JS_STEPS = re.compile(r"(?<![\w.$])steps(?:\.([A-Za-z_$][\w$]*)|\[\s*['\"]([^'\
 
 
 def _expand(field: str, low: int, high: int) -> set[int] | None:
-    """The values a cron field matches in [low, high]; None when it cannot be read."""
+    """The values a cron field matches in [low, high]; None when it cannot be read.
+
+    ``*``, ``?``, ``a``, ``a-b``, ``a/n``, ``a-b/n``, ``*/n`` and lists; a Quartz range may wrap
+    (``50-5`` minutes, ``22-1`` hours)."""
     values: set[int] = set()
+    size = high - low + 1
     for part in field.split(","):
         step = 1
         if "/" in part:
             part, _, step_text = part.partition("/")
-            if not step_text.isdigit() or int(step_text) == 0:
+            if not step_text.isdigit() or not 0 < int(step_text) <= size:
                 return None
             step = int(step_text)
         if part in ("*", "?", ""):
@@ -63,14 +67,24 @@ def _expand(field: str, low: int, high: int) -> set[int] | None:
             end = high if step > 1 or "/" in field else start
         else:
             return None
-        if not (low <= start <= high and low <= end <= high and start <= end):
+        if not (low <= start <= high and low <= end <= high):
             return None
-        values.update(range(start, end + 1, step))
+        span = (end - start) % size
+        values.update(low + (start - low + offset) % size for offset in range(0, span + 1, step))
     return values
 
 
+def _clock(minute: int) -> str:
+    return f"{minute // 60 % 24:02d}:{minute % 60:02d}"
+
+
 def cron_problem(expression: str) -> str | None:
-    """Why a scheduled trigger's cron is refused (None when it is fine or a variable)."""
+    """Why a scheduled trigger's cron is refused (None when it is fine or a variable).
+
+    The gaps are those between real firings: within a day (across hour boundaries) and from
+    the last firing of a day to the first of the next one (23:50 then 00:00 is 10 minutes),
+    taken as possible whenever the schedule fires on more than one day, as the platform does.
+    """
     text = expression.strip()
     if text.startswith("${"):
         return None  # the value of a variable: known only to each formula instance
@@ -91,13 +105,13 @@ def cron_problem(expression: str) -> str | None:
             f"frequency is {MIN_SCHEDULE_MINUTES} minutes"
         )
     times = sorted(h * 60 + m for h in hours for m in minutes)
-    gaps = [b - a for a, b in itertools.pairwise(times)]
-    if len(hours) == 24 and times:
-        gaps.append(times[0] + 24 * 60 - times[-1])  # across midnight, every day
-    if gaps and min(gaps) < MIN_SCHEDULE_MINUTES:
+    pairs = [*itertools.pairwise(times), (times[-1], times[0] + 24 * 60)]  # next day's first
+    first, second = min(pairs, key=lambda pair: pair[1] - pair[0])
+    if second - first < MIN_SCHEDULE_MINUTES:
         return (
-            f"cron {expression!r} runs every {min(gaps)} minute(s) at times; the minimum "
-            f"scheduled frequency is {MIN_SCHEDULE_MINUTES} minutes"
+            f"cron {expression!r} runs every {second - first} minute(s) at times "
+            f"({_clock(first)} then {_clock(second)}); the minimum scheduled frequency is "
+            f"{MIN_SCHEDULE_MINUTES} minutes"
         )
     return None
 
