@@ -106,3 +106,13 @@ def test_a_definition_a_transformation_uses_cannot_be_deleted(emulator: Emulator
     assert "element closeio" in error["message"]
     ok(call(emulator, "DELETE", "/organizations/elements/closeio/transformations/contact"))
     assert ok(call(emulator, "DELETE", PATH.format("contact"))) == {}
+
+
+@pytest.mark.parametrize("segment", ["%2E", "%2E%2E", "%2e%2E"])
+@pytest.mark.parametrize("method", ["POST", "GET", "PUT", "DELETE"])
+def test_dot_names_are_not_object_names(
+    emulator: EmulatorServer, segment: str, method: str
+) -> None:
+    """`.` and `..` are not path segments that name anything: refused naming objectName."""
+    body = {"fields": []} if method in ("POST", "PUT") else None
+    assert_error(call(emulator, method, PATH.format(segment), body), 400, "objectName")

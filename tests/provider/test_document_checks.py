@@ -220,6 +220,28 @@ def test_common_resource_checks() -> None:
         assert any(expected in r for r in reasons), (changes, reasons)
 
 
+@pytest.mark.parametrize("name", [".", "..", "", "a/b", "a b", "a%2Fb"])
+def test_a_common_resource_name_must_be_one_path_segment(name: str) -> None:
+    """`.` and `..` would be normalised away by an HTTP library (the call then reaches another
+    route and the user is told about the base URL): refused in check, naming the field."""
+    good = {"name": "myContacts", "fields": [{"path": "id", "type": "string"}]}
+    reasons = _reasons(CommonResourceProvider().check({}, {**good, "name": name}))
+    assert len(reasons) == 1 and reasons[0].startswith("name must be 1-255 letters"), reasons
+    assert "not '.' or '..'" in reasons[0]
+
+
+@pytest.mark.parametrize("name", [".", ".."])
+def test_a_transformation_object_name_must_be_one_path_segment(name: str) -> None:
+    good = {
+        "object_name": "myContacts",
+        "element_key": "sfdc",
+        "vendor_name": "Contact",
+        "fields": [{"path": "id", "vendorPath": "Id"}],
+    }
+    reasons = _reasons(TransformationProvider().check({}, {**good, "object_name": name}))
+    assert any(r.startswith("object_name must not be '.' or '..'") for r in reasons), reasons
+
+
 def test_transformation_checks() -> None:
     provider = TransformationProvider()
     good = {

@@ -4,6 +4,8 @@ definitions carries a non-object "level" key."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote
+
 import pytest
 
 from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
@@ -74,3 +76,14 @@ def test_a_last_page_that_finds_nothing_ends_the_list() -> None:
 
     with scripted_server(script) as (url, _seen):
         assert [i.id for i in _client(url).list_instances()] == [1]
+
+
+@pytest.mark.parametrize("name", [".", "..", "a/b", "a%b"])
+def test_a_name_is_sent_as_one_path_segment_never_normalised(name: str) -> None:
+    """`.` and `..` are quoted so that the HTTP library does not remove them from the path (the
+    call would reach another route); requests may send them back unquoted, but in place."""
+    with scripted_server(lambda _r: Answer(200, {"fields": []})) as (url, seen):
+        _client(url).get_definition(name)
+    parts = seen[0].path.split("/")
+    assert parts[:3] == ["", "organizations", "objects"] and parts[4:] == ["definitions"]
+    assert unquote(parts[3]) == name

@@ -470,8 +470,14 @@ class Transport:
 
 
 def fill_path(template: str, **values: str | int) -> str:
-    """Fill a route template, each value quoted as one path segment."""
-    return template.format(**{k: quote(str(v), safe="") for k, v in values.items()})
+    """Fill a route template, each value quoted as one path segment; ``.`` and ``..`` as
+    ``%2E`` and ``%2E%2E``, which an HTTP library does not remove from the path as it does
+    dot segments (the call would reach another route)."""
+    return template.format(**{k: _segment(str(v)) for k, v in values.items()})
+
+
+def _segment(value: str) -> str:
+    return "%2E" * len(value) if value in (".", "..") else quote(value, safe="")
 
 
 def _request_id(response: requests.Response) -> str | None:

@@ -160,13 +160,17 @@ OBJECT_NAME = re.compile(OBJECT_NAME_PATTERN)
 
 ObjectName = Annotated[
     str,
-    Path(pattern=OBJECT_NAME_PATTERN, description="letters, digits, '_', '-', '.' (1 to 255)"),
+    Path(
+        pattern=OBJECT_NAME_PATTERN,
+        description="letters, digits, '_', '-', '.' (1 to 255), not '.' or '..'",
+    ),
 ]
 """A path parameter naming an object (common resource)."""
 
 
 def check_object_name(value: str) -> str:
-    """An object (common resource) name: letters, digits, `_`, `-`, `.` (1 to 255)."""
-    if not OBJECT_NAME.match(value):
-        raise bad("objectName must be 1 to 255 letters, digits, '_', '-' or '.'")
+    """An object (common resource) name: letters, digits, `_`, `-`, `.` (1 to 255), and a path
+    segment that names something (not `.` or `..`, which arrive here percent-encoded)."""
+    if not OBJECT_NAME.match(value) or value in (".", ".."):
+        raise bad("objectName must be 1 to 255 letters, digits, '_', '-' or '.', not '.' or '..'")
     return value

@@ -22,8 +22,10 @@ class CommonResourceInputs(Inputs):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        if not NAME.match(value):
-            raise ValueError(f"must be 1-255 letters, digits, '_', '-' or '.', got {value!r}")
+        if not NAME.match(value) or value in (".", ".."):  # the name is one segment of a path
+            raise ValueError(
+                f"must be 1-255 letters, digits, '_', '-' or '.', not '.' or '..', got {value!r}"
+            )
         return value
 
     @field_validator("fields")

@@ -31,6 +31,15 @@ class TransformationInputs(Inputs):
     _integers = field_validator("element_id", "instance_id", mode="before")(whole_number)
     _names = field_validator("object_name", "vendor_name")(not_blank)
 
+    @field_validator("object_name")
+    @classmethod
+    def _object_name(cls, value: str) -> str:
+        if value in (".", ".."):  # one segment of the transformation's path
+            raise ValueError(
+                f"must not be '.' or '..' (the name of a common resource), got {value!r}"
+            )
+        return value
+
     @field_validator("script", mode="before")
     @classmethod
     def _script(cls, value: Any) -> Any:
