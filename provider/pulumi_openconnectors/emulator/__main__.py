@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import socket
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
 
 import uvicorn
 
@@ -21,13 +24,39 @@ from .settings import (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """Errors are one line on stderr and exit 2 (no usage block, no traceback)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _port(text: str) -> int:
+    value = int(text) if text.strip().lstrip("-").isdigit() else -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError("must be a number from 0 to 65535 (0: any free port)")
+    return value
+
+
+def _db_problem(db: str) -> str | None:
+    """Why ``--db`` cannot be a database file, found before SQLite says it less clearly."""
+    if db == ":memory:":
+        return None
+    path = Path(db)
+    if path.is_dir():
+        return f"--db: {db} is a directory; name a file in it (e.g. {path / 'e.db'})"
+    if not path.parent.is_dir():
+        return f"--db: the directory {path.parent} does not exist"
+    return None
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="openconnectors-emulator",
         description="Local emulator of the SAP Open Connectors platform API.",
     )
     parser.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default loopback)")
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (0: any free port)")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help="port (0: any free port)")
     parser.add_argument("--db", default=":memory:", help="SQLite file, or :memory: (default)")
     parser.add_argument(
         "--account",
@@ -42,13 +71,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     try:
         extra = tuple(parse_account(a) for a in args.account)
     except ValueError as exc:
-        _parser().error(str(exc))
+        parser.error(f"--account: {exc}")
     if args.latency_ms < 0:
-        _parser().error("--latency-ms must not be negative")
+        parser.error("--latency-ms must not be negative")
+    if (problem := _db_problem(args.db)) is not None:
+        parser.error(problem)
     settings = Settings(
         host=args.host,
         port=args.port,
@@ -57,8 +89,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         latency_ms=args.latency_ms,
     )
     configure_cli_logging(args.log_level)
+    try:
+        app = create_app(settings)
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc):
+            parser.error(f"--db: {args.db} is not an SQLite database")
+        parser.error(f"--db: cannot use {args.db}: {exc}")
     config = uvicorn.Config(
-        create_app(settings),
+        app,
         host=args.host,
         port=args.port,
         http="h11",
