@@ -236,6 +236,20 @@ def test_patch_changes_only_the_documented_fields(emulator: EmulatorServer) -> N
     assert_error(call(emulator, "PATCH", f"/formulas/{fid}", {"engine": "v1"}), 400, "v3")
 
 
+@pytest.mark.parametrize("key", ["name", "description", "engine", "debugLoggingEnabled"])
+def test_patch_with_a_null_value_drops_the_field(emulator: EmulatorServer, key: str) -> None:
+    """docs/emulator.md and the OpenAPI document (every PATCH field nullable), like the
+    platform's own tests (`{"method": null, "uri": null}` disables FaaR): null drops the key."""
+    fid = post(emulator, simple_formula(description="d", engine="v3", debugLoggingEnabled=True))[
+        "id"
+    ]
+    patched = ok(call(emulator, "PATCH", f"/formulas/{fid}", {key: None}))
+    assert key not in patched
+    stored = ok(call(emulator, "GET", f"/formulas/{fid}"))
+    assert key not in stored and stored["steps"] == patched["steps"]
+    assert ok(call(emulator, "PATCH", f"/formulas/{fid}", {"name": "back"}))["name"] == "back"
+
+
 @pytest.mark.parametrize("method", ["GET", "PUT", "PATCH", "DELETE"])
 @pytest.mark.parametrize("fid", ["99999999", "121481625559567337399131308032", "-1"])
 def test_unknown_formula_is_404(emulator: EmulatorServer, method: str, fid: str) -> None:

@@ -147,7 +147,7 @@ def apply_patch(formula: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]
             f"PATCH does not change {', '.join(others)}: it takes {', '.join(PATCH_FIELDS)} "
             "(PUT replaces the whole formula)"
         )
-    if "name" in body:
+    if body.get("name") is not None:  # null drops the name, like any other PATCH field
         check_name(body["name"])
     patched = dict(formula)
     for key, value in body.items():  # null: back to the default (the field is dropped)

@@ -106,6 +106,9 @@ class AnsweredStep(FormulaStep):
 
 class Formula(FormulaBody):
     id: int
+    name: str | None = Field(  # type: ignore[assignment]
+        default=None, pattern=r"\S", description="absent once a PATCH set it to null"
+    )
     userId: int
     accountId: int
     createdDate: str = Field(description="ISO 8601, UTC, to the second")
