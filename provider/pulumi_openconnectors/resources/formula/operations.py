@@ -128,7 +128,7 @@ class FormulaOperations(Operations[FormulaInputs]):
             "configuration": _items(doc, want, "configuration"),
             "triggers": _items(doc, want, "triggers"),
             "steps": _items(doc, want, "steps"),
-            "extra": project(extra, desired.extra),
+            "extra": project(extra, desired.extra, SPEC.server_filled),
             "adopt_formula_id": desired.adopt_formula_id,
             "formula_id": formula.id,
             "created_date": iso_utc(formula.created_date),
@@ -138,7 +138,8 @@ class FormulaOperations(Operations[FormulaInputs]):
 
 
 def _items(doc: Mapping[str, Any], want: Mapping[str, Any], key: str) -> list[Any]:
-    return list(project(without_keys(doc.get(key) or [], ITEM_SERVER_KEYS), want.get(key)))
+    items = without_keys(doc.get(key) or [], ITEM_SERVER_KEYS)
+    return list(project(items, want.get(key), SPEC.server_filled, key))
 
 
 def _state_inputs(props: Mapping[str, Any]) -> dict[str, Any]:

@@ -137,7 +137,10 @@ def _outputs(
     doc = found.document()
     want = desired.document()
     extra = {k: v for k, v in doc.items() if k not in KNOWN_KEYS and k not in SERVER_KEYS}
-    fields = project(without_keys(doc.get("fields") or [], FIELD_SERVER_KEYS), want["fields"])
+    filled = SPEC.server_filled
+    fields = project(
+        without_keys(doc.get("fields") or [], FIELD_SERVER_KEYS), want["fields"], filled, "fields"
+    )
     return {
         "object_name": desired.object_name,
         "element_key": desired.element_key,
@@ -145,10 +148,16 @@ def _outputs(
         "instance_id": desired.instance_id,
         "vendor_name": found.vendor_name,
         "fields": fields,
-        "configuration": project(doc.get("configuration") or [], want.get("configuration")),
-        "script": project(doc.get("script"), want.get("script")) if doc.get("script") else None,
+        "configuration": project(
+            doc.get("configuration") or [], want.get("configuration"), filled, "configuration"
+        ),
+        "script": (
+            project(doc.get("script"), want.get("script"), filled, "script")
+            if doc.get("script")
+            else None
+        ),
         "is_legacy": found.is_legacy,
-        "extra": project(extra, desired.extra),
+        "extra": project(extra, desired.extra, filled),
         "common_resource_fields": desired.common_resource_fields,
         "adopt": desired.adopt,
         "transformation_id": key or desired.transformation_id,
