@@ -47,6 +47,19 @@ def project(live: Any, desired: Any, filled: ServerFilled | None = None, path: s
     return live
 
 
+def keeping_unmanaged(
+    body: Mapping[str, Any], live: Mapping[str, Any], keys: Iterable[str]
+) -> dict[str, Any]:
+    """A full PUT body that keeps what the program does not manage: each of ``keys`` the body
+    leaves out (its input is unset) is sent as the live object has it, so that a replacing
+    PUT does not wipe what was set elsewhere (read, merge, write)."""
+    merged = dict(body)
+    for key in keys:
+        if key not in merged and key in live:
+            merged[key] = live[key]
+    return merged
+
+
 def without_keys(items: Iterable[Any], keys: Iterable[str]) -> list[Any]:
     """List items (objects) without the given top-level keys (server-set ids)."""
     drop = set(keys)
