@@ -11,6 +11,7 @@ the documents' request examples are (none of those keys), then: a clean
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -127,11 +128,9 @@ def test_keys_the_platform_fills_in_are_not_drift(stack_factory: Any, emulator: 
 
     # A filled key the program does set is compared as any other: changed out of band, it is
     # drift that `up` puts back.
-    program_async = program.replace(
-        'oc.Formula("flow", **json.loads(FORMULA))',
-        "oc.Formula(\"flow\", **json.loads(FORMULA) | {'triggers': [dict(json.loads(FORMULA)"
-        "['triggers'][0], **{'async': True})]})",
-    )
+    wants_async = copy.deepcopy(formula_inputs)
+    wants_async["triggers"][0]["async"] = True
+    program_async = PROGRAM.replace("FORMULA", repr(json.dumps(wants_async)))
     stack.write_program(program_async)
     stack.up()
     stack.preview("--expect-no-changes")
