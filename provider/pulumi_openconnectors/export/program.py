@@ -16,7 +16,7 @@ from ..markers import OWNERSHIP_TAG_PREFIX
 from ..models import Formula, FormulaInstance
 from ..resources.formula.spec import ITEM_SERVER_KEYS, SERVER_KEYS
 from ..resources.transformation.spec import FIELD_SERVER_KEYS
-from .naming import Names, identifier, slug
+from .naming import Names, file_stem, identifier, slug
 from .reader import Found, Snapshot
 from .render import Call, Code, call, string
 
@@ -55,7 +55,9 @@ def build_project(
     """Every file of the project, from what the account holds."""
     out = Project()
     names = Names()
-    config_keys = Names()
+    variables = Names(separator="_")
+    files = Names(fold_case=True)
+    config_keys = Names(separator="_")
     body: list[str] = []
     instance_vars: dict[int, str] = {}
     definition_vars: dict[str, str] = {}
@@ -71,13 +73,13 @@ def build_project(
     blocks: list[str] = []
     for instance in sorted(snap.instances, key=lambda i: i.id):
         resource = names.unique(slug(instance.name or f"instance-{instance.id}"))
-        var = identifier(resource)
+        var = variables.unique(identifier(resource))
         instance_vars[instance.id] = var
         configuration: dict[str, Any] = {}
         for key, value in sorted((instance.configuration or {}).items()):
             if value == MASKED:
                 short = key.removeprefix(f"{instance.element_key}.")
-                config_key = config_keys.unique(identifier(f"{resource}_{short}"))
+                config_key = config_keys.unique(identifier(f"{var}_{short}"))
                 label = f"the {key} of instance {instance.id} ({instance.name})"
                 out.secrets.append(Secret(config_key, label.replace("'", "")))
                 configuration[key] = Call("cfg.require_secret", config_key)
@@ -100,7 +102,7 @@ def build_project(
     blocks = []
     for name, definition in sorted(snap.definitions.items()):
         resource = names.unique(slug(name))
-        var = identifier(resource)
+        var = variables.unique(identifier(resource))
         definition_vars[name] = var
         document = {
             k: v for k, v in definition.document().items() if k not in ("id", "level", "objectName")
@@ -110,7 +112,7 @@ def build_project(
             {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
             for f in document.get("fields") or []
         ]
-        path = f"common-resources/{name}.json"
+        path = files.unique(f"common-resources/{file_stem(name, resource)}") + ".json"
         out.files[path] = _json(document)
         blocks.append(
             call(
@@ -123,7 +125,7 @@ def build_project(
     out.counts["common resources"] = len(snap.definitions)
 
     blocks = [
-        _transformation(found, names, out, instance_vars, definition_vars, opts)
+        _transformation(found, names, files, out, instance_vars, definition_vars, opts)
         for found in snap.transformations
     ]
     section("Transformations: transformations/<connector or instance>-<object>.json", blocks)
@@ -132,9 +134,9 @@ def build_project(
     blocks = []
     for formula in sorted(snap.formulas, key=lambda f: f.id):
         resource = names.unique(slug(formula.name))
-        var = identifier(resource)
+        var = variables.unique(identifier(resource))
         formula_vars[formula.id] = var
-        path = f"formulas/{resource}.json"
+        path = files.unique(f"formulas/{resource}") + ".json"
         out.files[path] = _json(_formula_document(formula))
         blocks.append(
             call(
@@ -151,7 +153,7 @@ def build_project(
         for step in formula.steps:
             if step.get("type") == "formula":
                 out.notes.append(
-                    f"formula {formula.name!r} (formulas/{resource}.json): step "
+                    f"formula {formula.name!r} ({path}): step "
                     f"{step.get('name')!r} calls formula "
                     f"{(step.get('properties') or {}).get('formulaId')} by id; if that formula "
                     "is ever recreated, update the id in the file."
@@ -178,6 +180,7 @@ def build_project(
 def _transformation(
     found: Found,
     names: Names,
+    files: Names,
     out: Project,
     instance_vars: Mapping[int, str],
     definition_vars: Mapping[str, str],
@@ -185,7 +188,7 @@ def _transformation(
 ) -> str:
     scope = found.scope
     resource = names.unique(slug(f"{scope.ref}-{found.object_name}"))
-    path = f"transformations/{resource}.json"
+    path = files.unique(f"transformations/{resource}") + ".json"
     document = {
         k: v
         for k, v in found.transformation.document().items()
