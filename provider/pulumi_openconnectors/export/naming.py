@@ -11,6 +11,8 @@ import builtins
 import keyword
 import re
 
+from ..errors import ConfigurationError
+
 # names the exported __main__.py defines or imports itself
 PROGRAM_NAMES = frozenset({"pulumi", "oc", "cfg", "retain", "here", "path"})
 RESERVED = frozenset({*keyword.kwlist, *keyword.softkwlist, *dir(builtins), *PROGRAM_NAMES, "_"})
@@ -63,3 +65,27 @@ class Names:
             n += 1
         self._taken.add(self._key(name))
         return name
+
+
+# Pulumi's tokens.ValidateProjectName (sdk/go/common/tokens/project.go, names.go): non-empty,
+# at most 100 characters, only ASCII letters, digits, '_', '.' and '-'
+PROJECT_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+PROJECT_NAME_MAX = 100
+
+
+def check_project_name(name: str) -> str:
+    """``name`` when Pulumi accepts it as a project name; else ConfigurationError."""
+    if not name:
+        problem = "may not be empty"
+    elif len(name) > PROJECT_NAME_MAX:
+        problem = f"is {len(name)} characters long; Pulumi allows {PROJECT_NAME_MAX}"
+    elif not PROJECT_NAME.match(name):
+        problem = "may only contain ASCII letters, digits, '_', '.' and '-'"
+    else:
+        return name
+    raise ConfigurationError(f"--project {name!r} {problem} (a Pulumi project name).")
+
+
+def default_project_name(directory_name: str) -> str:
+    """A valid project name from the --out directory's name."""
+    return slug(directory_name, "openconnectors")[:PROJECT_NAME_MAX].strip("-") or "openconnectors"

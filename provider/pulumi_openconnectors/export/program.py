@@ -8,6 +8,7 @@ the same account exports to the same bytes (a re-export in git shows a reviewabl
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -295,15 +296,27 @@ def _main(body: list[str], source: str, retain_on_delete: bool) -> str:
     return "\n".join(header + body) + "\n"
 
 
+_PLAIN_YAML = re.compile(r"^[A-Za-z/][A-Za-z0-9_./-]*$")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+
+
+def _yaml_string(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as this string: plain when it is a plain
+    name or path, else double-quoted (a JSON string is a YAML double-quoted scalar)."""
+    if _PLAIN_YAML.match(value) and value.lower() not in _YAML_WORDS:
+        return value
+    return json.dumps(value)
+
+
 def _pulumi_yaml(project_name: str, virtualenv: str | None) -> str:
     lines = [
-        f"name: {project_name}",
+        f"name: {_yaml_string(project_name)}",
         "description: Open Connectors organization, exported by pulumi-openconnectors",
         "runtime:",
         "  name: python",
     ]
     if virtualenv:
-        lines += ["  options:", f"    virtualenv: {virtualenv}"]
+        lines += ["  options:", f"    virtualenv: {_yaml_string(virtualenv)}"]
     return "\n".join(lines) + "\n"
 
 
