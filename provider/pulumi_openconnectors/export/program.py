@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,12 @@ class Project:
     secrets: list[Secret] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+
+
+def _one_line(text: str) -> str:
+    """``text`` on one line of printable characters (a name with a newline or a control
+    character must not break the README's shell lines)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _json(document: Any) -> str:
@@ -82,7 +89,7 @@ def build_project(
                 short = key.removeprefix(f"{instance.element_key}.")
                 config_key = config_keys.unique(identifier(f"{var}_{short}"))
                 label = f"the {key} of instance {instance.id} ({instance.name})"
-                out.secrets.append(Secret(config_key, label.replace("'", "")))
+                out.secrets.append(Secret(config_key, _one_line(label)))
                 configuration[key] = Call("cfg.require_secret", config_key)
             elif value is not None:
                 configuration[key] = str(value)
@@ -342,7 +349,10 @@ def _readme(out: Project, project_name: str, source: str, retain_on_delete: bool
             "reads them with `cfg.require_secret`):",
             "",
             "```sh",
-            *(f"pulumi config set --secret {s.config_key} -- '<{s.what}>'" for s in out.secrets),
+            *(
+                f"pulumi config set --secret {s.config_key} -- {shlex.quote(f'<{s.what}>')}"
+                for s in out.secrets
+            ),
             "```",
             "",
         ]
