@@ -214,6 +214,45 @@ def class_for_status(status: int) -> type[APIError]:
     return APIError
 
 
+_FORMULA_INSTANCE_PATH = re.compile(r"^/formulas/(?P<formula>[^/]+)/instances(/(?P<id>[^/]+))?$")
+_FORMULA_PATH = re.compile(r"^/formulas(/(?P<id>[^/]+))?$")
+_DEFINITION_PATH = re.compile(r"^/organizations/objects/(?P<name>[^/]+)/definitions$")
+_TRANSFORMATION_PATH = re.compile(
+    r"^/(organizations/elements/(?P<key>[^/]+)|instances/(?P<instance>[^/]+))"
+    r"/transformations(/(?P<name>[^/]+))?$"
+)
+_GONE = "(deleted outside Pulumi?) or belongs to another organization. Run `pulumi refresh` to "
+_GONE += "drop it from the state; the next `pulumi up` creates it again."
+
+
+def _invalid_hint(path: str) -> str:
+    """What to check in a request the API refused as invalid (400), per kind of object."""
+    if _FORMULA_INSTANCE_PATH.match(path):
+        return (
+            "Fix the formula instance: check its name and that its configuration gives each "
+            "variable of the formula a value (an element instance variable: an instance id)."
+        )
+    if _FORMULA_PATH.match(path):
+        return (
+            "Fix the formula: check its variables (configuration), its trigger and its steps "
+            "(types, unique step names, onSuccess/onFailure naming steps, a scheduled "
+            "trigger's cron)."
+        )
+    if _DEFINITION_PATH.match(path):
+        return "Fix the common resource: each field needs a path and a type, paths unique."
+    if _TRANSFORMATION_PATH.match(path):
+        return (
+            "Fix the transformation: check vendor_name, that each field's path is a field of "
+            "the common resource, and its configuration and script."
+        )
+    if path == "/instances" or _INSTANCE_PATH.match(path):
+        return (
+            "Fix the request: check the instance name, tags and the configuration keys (and "
+            "for OAuth 2.0 connectors provider_data.code) that this connector requires."
+        )
+    return "Fix the request as the API message says."
+
+
 def _not_found_hint(method: str, path: str) -> str:
     if method == "POST" and path == "/instances":
         # The route exists: what was not found is the connector named in the body.
@@ -221,6 +260,36 @@ def _not_found_hint(method: str, path: str) -> str:
             "The connector (element_key / element_id) is unknown to Open Connectors; "
             "GET /elements lists the available connectors."
         )
+    transformation = _TRANSFORMATION_PATH.match(path)
+    if transformation:
+        owner = (
+            f"connector {transformation.group('key')!r}"
+            if transformation.group("key")
+            else f"instance {transformation.group('instance')}"
+        )
+        name = transformation.group("name") or "this object"
+        return (
+            f"There is no transformation of {name!r} for {owner}, or the "
+            f"{owner.split(' ')[0]} is unknown: check element_key / instance_id and the common "
+            "resource's name. A transformation deleted outside Pulumi: run `pulumi refresh` "
+            "to drop it from the state; the next `pulumi up` creates it again."
+        )
+    formula_instance = _FORMULA_INSTANCE_PATH.match(path)
+    if formula_instance:
+        if formula_instance.group("id"):
+            return (
+                f"Formula instance {formula_instance.group('id')} of formula "
+                f"{formula_instance.group('formula')} does not exist {_GONE}"
+            )
+        return (
+            f"Formula {formula_instance.group('formula')} does not exist {_GONE} Check formula_id."
+        )
+    formula = _FORMULA_PATH.match(path)
+    if formula and formula.group("id"):
+        return f"Formula {formula.group('id')} does not exist {_GONE}"
+    definition = _DEFINITION_PATH.match(path)
+    if definition:
+        return f"Common resource {definition.group('name')!r} does not exist {_GONE}"
     element = _ELEMENT_PATH.match(path)
     if element:
         return (
@@ -248,10 +317,7 @@ def _hint(status: int, method: str, path: str, ambiguous: bool) -> str:
                 "Check that the connector uses OAuth 2.0 and that the api key, api secret and "
                 "callback URL are set."
             )
-        return (
-            "Fix the request: check the instance name, tags and the configuration keys (and "
-            "for OAuth 2.0 connectors provider_data.code) that this connector requires."
-        )
+        return _invalid_hint(path)
     if status == 401:
         if path.startswith("/hubs/"):
             return (

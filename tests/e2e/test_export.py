@@ -21,12 +21,13 @@ pytestmark = pytest.mark.e2e
 
 CALLBACK = "http://127.0.0.1:9/callback"
 CONNECTORS = ("brighttalk", "closeio", "hootsuite", "sfdc")
+COLLIDING = ("1abc", "r 1abc")  # created in this order: `1abc` has the lower id
 
 
 def seed(emulator: Any) -> dict[tuple[int, str], str]:
-    """30 instances of 4 connectors, 3 common resources, 4 transformations, 2 formulas and 2
-    formula instances, made directly through the API. Returns the secret of each
-    (instance id, configuration key)."""
+    """32 instances of 4 connectors (two of them named `1abc` and `r 1abc`), 3 common resources,
+    4 transformations, 4 formulas and 4 formula instances, made directly through the API.
+    Returns the secret of each (instance id, configuration key)."""
     api = Platform(emulator)
     secrets: dict[tuple[int, str], str] = {}
     made: dict[str, list[int]] = {key: [] for key in CONNECTORS}
@@ -57,6 +58,17 @@ def seed(emulator: Any) -> dict[tuple[int, str], str]:
             instance = api.ok("POST", "/instances", body)
             made[element].append(instance["id"])
             secrets[(instance["id"], secret_key)] = secret
+    # names that sanitise to the same variable (issue 19, 5.2): `1abc` -> r_1abc <- `r 1abc`
+    colliding: dict[str, int] = {}
+    for name in COLLIDING:
+        body = {
+            "element": {"key": "closeio"},
+            "name": name,
+            "configuration": {"username": "c@example.com", "password": f"pw-{name}"},
+        }
+        instance = api.ok("POST", "/instances", body)
+        colliding[name] = instance["id"]
+        secrets[(instance["id"], "password")] = f"pw-{name}"
     for name, fields in (
         ("contacts", ["id", "email", "name"]),
         ("accounts", ["id", "domain"]),
@@ -133,6 +145,21 @@ def seed(emulator: Any) -> dict[tuple[int, str], str]:
         f"/formulas/{nightly['id']}/instances",
         {"name": "nightly-run", "configuration": {"crm": str(made["sfdc"][0])}},
     )
+    for name in COLLIDING:
+        formula = api.ok(
+            "POST",
+            "/formulas",
+            {
+                "name": name,
+                "configuration": variables,
+                "triggers": [{"type": "manual", "onSuccess": [], "onFailure": []}],
+            },
+        )
+        api.ok(
+            "POST",
+            f"/formulas/{formula['id']}/instances",
+            {"name": "wired", "configuration": {"crm": str(colliding[name])}},
+        )
     return secrets
 
 
@@ -212,7 +239,7 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
 
     first = export(emulator, tmp_path / "first")
     assert first.returncode == 0, first.stderr
-    assert "[export] instances" in first.stderr and "30 found" in first.stderr
+    assert "[export] instances" in first.stderr and "32 found" in first.stderr
     second = export(emulator, tmp_path / "second")
     assert second.returncode == 0, second.stderr
     assert files_of(tmp_path / "first") == files_of(tmp_path / "second"), "not byte-identical"
@@ -226,11 +253,11 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
         assert lint.returncode == 0, lint.stdout + lint.stderr
 
     main = (exported / "__main__.py").read_text()
-    assert main.count("oc.ConnectorInstance(") == 30
+    assert main.count("oc.ConnectorInstance(") == 32
     assert main.count("oc.CommonResource.from_file(") == 3
     assert main.count("oc.Transformation.from_file(") == 4
-    assert main.count("oc.Formula.from_file(") == 2
-    assert main.count("oc.FormulaInstance(") == 2
+    assert main.count("oc.Formula.from_file(") == 4
+    assert main.count("oc.FormulaInstance(") == 4
     assert "closeio_01.id" in main, "a formula instance refers to the exported instance"
 
     stack: Stack = stack_factory(main, project="acme").init()
@@ -240,7 +267,7 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     configure_emulator(stack, emulator)
     readme = (exported / "README.md").read_text()
     lines = SECRET_LINE.findall(readme)
-    assert len(lines) == 30, readme
+    assert len(lines) == 32, readme
     for config_key, secret_key, instance_id in lines:
         stack.config(config_key, secrets[(int(instance_id), secret_key)], secret=True)
 

@@ -22,11 +22,23 @@ PATH = "/organizations/objects/{}/definitions"
 
 def test_create_get_put_delete(emulator: EmulatorServer) -> None:
     created = define(emulator, displayName="Contact", level="instance")
-    assert created == {"fields": CONTACT_FIELDS, "displayName": "Contact", "level": "organization"}
+    # answered as the platform does: with its id, name, level, and `level` on each field
+    filled = {"id": created["id"], "objectName": "contact", "vdrShared": False}
+    org_fields = [{**f, "level": "organization"} for f in CONTACT_FIELDS]
+    assert created == {
+        "fields": org_fields,
+        "displayName": "Contact",
+        "level": "organization",
+        **filled,
+    }
     assert ok(call(emulator, "GET", PATH.format("contact"))) == created
     new_fields = [{"path": "id", "type": "number", "displayName": "Id"}]
     put = ok(call(emulator, "PUT", PATH.format("contact"), {"fields": new_fields}))
-    assert put == {"fields": new_fields, "level": "organization"}
+    assert put == {
+        "fields": [{**new_fields[0], "level": "organization"}],
+        "level": "organization",
+        **filled,
+    }
     assert ok(call(emulator, "GET", PATH.format("contact"))) == put
     assert ok(call(emulator, "DELETE", PATH.format("contact"))) == {}
     assert_error(call(emulator, "GET", PATH.format("contact")), 404, "contact")
@@ -87,8 +99,11 @@ def test_the_list_is_a_map_and_404_when_empty(emulator: EmulatorServer) -> None:
     define(emulator, "account", displayName="kept, but not listed")
     listed = ok(call(emulator, "GET", "/organizations/objects/definitions"))
     assert listed == {
-        "contact": {"fields": CONTACT_FIELDS, "level": "organization"},
-        "account": {"fields": CONTACT_FIELDS, "level": "organization"},
+        name: {
+            "fields": [{**f, "level": "organization"} for f in CONTACT_FIELDS],
+            "level": "organization",
+        }
+        for name in ("contact", "account")
     }
 
 

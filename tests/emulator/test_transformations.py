@@ -49,8 +49,16 @@ def test_crud(emulator: EmulatorServer, which: int) -> None:
         "type": "string",
         "level": level,
     }
-    assert created["configuration"] == body["configuration"]
-    assert created["script"] == body["script"] and created["isLegacy"] is False
+    # answered as the platform does: `level` on each configuration entry, the script's
+    # defaults and level filled in
+    assert created["configuration"] == [{**c, "level": level} for c in body["configuration"]]
+    assert created["script"] == {
+        "mimeType": "application/javascript",
+        "filterEmptyResponse": False,
+        **body["script"],
+        "level": level,
+    }
+    assert created["isLegacy"] is False
     assert ok(call(emulator, "GET", f"{base}/contact")) == created
     assert ok(call(emulator, "GET", base)) == {"contact": created}
     put = ok(call(emulator, "PUT", f"{base}/contact", {"vendorName": "Lead"}))
@@ -59,6 +67,7 @@ def test_crud(emulator: EmulatorServer, which: int) -> None:
         "objectName": "contact",
         "level": level,
         "startDate": created["startDate"],
+        "isLegacy": False,
     }
     assert ok(call(emulator, "DELETE", f"{base}/contact")) == {}
     assert_error(call(emulator, "GET", f"{base}/contact"), 404, "contact")

@@ -190,3 +190,58 @@ def test_404_on_create_names_the_connector_not_the_route() -> None:
     assert isinstance(exc, NotFoundError)
     assert "element_key" in str(exc)
     assert "route does not exist" not in str(exc)
+
+
+# Each kind of object gets advice about itself (issue #19, item 5.10): no connector-instance
+# advice on a formula's 400, no "the route does not exist" on a deleted formula's 404.
+ADVICE = [
+    (400, "POST", "/formulas", "Fix the formula", "instance name, tags"),
+    (400, "PUT", "/formulas/12", "Fix the formula", "provider_data"),
+    (400, "POST", "/formulas/12/instances", "Fix the formula instance", "provider_data"),
+    (400, "PUT", "/organizations/objects/contacts/definitions", "Fix the common resource", "tags"),
+    (
+        400,
+        "POST",
+        "/organizations/elements/closeio/transformations/contacts",
+        "Fix the transformation",
+        "tags",
+    ),
+    (400, "POST", "/instances", "instance name, tags", "formula"),
+    (404, "GET", "/formulas/12", "Formula 12 does not exist", "route does not exist"),
+    (404, "PUT", "/formulas/12", "Formula 12 does not exist", "baseUrl"),
+    (
+        404,
+        "PUT",
+        "/formulas/12/instances/7",
+        "Formula instance 7 of formula 12 does not exist",
+        "route does not exist",
+    ),
+    (404, "POST", "/formulas/12/instances", "Formula 12 does not exist", "baseUrl"),
+    (
+        404,
+        "GET",
+        "/organizations/objects/contacts/definitions",
+        "Common resource 'contacts' does not exist",
+        "route does not exist",
+    ),
+    (
+        404,
+        "PUT",
+        "/organizations/elements/nokey/transformations/contacts",
+        "for connector 'nokey'",
+        "route does not exist",
+    ),
+    (404, "GET", "/instances/5/transformations/contacts", "for instance 5", "Instance 5 does"),
+    (404, "GET", "/elements/nokey/metadata", "connector key (element) 'nokey'", "formula"),
+]
+
+
+@pytest.mark.parametrize(("status", "method", "path", "says", "not_says"), ADVICE)
+def test_advice_is_about_the_object_the_request_was_for(
+    status: int, method: str, path: str, says: str, not_says: str
+) -> None:
+    message = str(
+        error_from_response(status=status, method=method, path=path, payload={"message": "m"})
+    )
+    assert says in message
+    assert not_says not in message

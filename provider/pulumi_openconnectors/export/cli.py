@@ -5,6 +5,10 @@ Reads the organization (settings from the environment: ``OPENCONNECTORS_BASE_URL
 or ``--base-url``) and writes a Pulumi project into DIR. Progress goes to stderr, the summary
 too. Exit status: 0 when everything was exported, 1 when some objects could not be exported
 faithfully (listed, and in DIR/README.md), 2 on an error (nothing written).
+
+DIR must be new, empty, or an earlier export (it holds .openconnectors-export.json, the list
+of files the export wrote); a re-export removes only files of that list. --force writes into
+any directory (overwriting files of the export's names, deleting nothing else).
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from pathlib import Path
 from typing import TextIO
 
 from ..client import OpenConnectorsClient
+from ..errors import ConfigurationError
 from ..oauth import settings_from_env
-from .naming import slug
+from . import output
+from .naming import check_project_name, default_project_name
 from .program import build_project
 from .reader import KINDS, read_account
 
-DATA_FOLDERS = ("formulas", "common-resources", "transformations")
 EXIT_PARTIAL = 1
 
 
@@ -44,6 +49,11 @@ def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help=f"comma-separated kinds to export (default: {','.join(KINDS)})",
     )
     export.add_argument("--project", help="the Pulumi project name (default: from --out)")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty directory that is not an earlier export",
+    )
     export.add_argument(
         "--retain-on-delete",
         action="store_true",
@@ -83,14 +93,30 @@ class Progress:
 _COUNTED = ("instances", "common-resources", "formulas")
 
 
-def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
-    kinds = [k.strip() for k in str(args.kinds).split(",") if k.strip()]
+def _kinds(value: str) -> list[str]:
+    kinds = [k.strip() for k in value.split(",") if k.strip()]
     unknown = sorted(set(kinds) - set(KINDS))
     if unknown:
-        raise ValueError(f"--kinds: unknown {', '.join(unknown)}; choose from {', '.join(KINDS)}")
-    settings = settings_from_env(base_url=args.base_url)
+        raise ConfigurationError(
+            f"--kinds: unknown {', '.join(unknown)}; choose from {', '.join(KINDS)}."
+        )
+    if not kinds:
+        raise ConfigurationError(
+            f"--kinds {value!r} names no kind; choose one or more of {', '.join(KINDS)}."
+        )
+    return kinds
+
+
+def run(args: argparse.Namespace, stderr: TextIO | None = None) -> int:
+    stderr = stderr or sys.stderr
+    kinds = _kinds(str(args.kinds))
     out_dir: Path = args.out
-    project_name = args.project or slug(out_dir.resolve().name, "openconnectors")
+    if args.project is None:
+        project_name = default_project_name(out_dir.absolute().name)
+    else:
+        project_name = check_project_name(args.project)
+    output.check_out(out_dir, force=bool(args.force))
+    settings = settings_from_env(base_url=args.base_url)
     stderr.write(f"[export] reading {settings.base_url} ({', '.join(kinds)})\n")
     with OpenConnectorsClient(settings) as client:
         snap = read_account(
@@ -107,12 +133,17 @@ def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
         virtualenv=args.virtualenv,
         source=settings.base_url,
     )
-    _write(out_dir, project.files)
+    removed = output.write(out_dir, project.files, force=bool(args.force))
     stderr.write(
         "[export] wrote "
         + ", ".join(f"{n} {kind}" for kind, n in project.counts.items())
         + f" to {out_dir}\n"
     )
+    if removed:
+        stderr.write(
+            f"[export] removed {len(removed)} file(s) of the earlier export that are no longer "
+            f"exported: {', '.join(removed)}\n"
+        )
     if project.secrets:
         stderr.write(
             f"[export] {len(project.secrets)} secret(s) to set before `pulumi up` "
@@ -124,16 +155,3 @@ def run(args: argparse.Namespace, stderr: TextIO = sys.stderr) -> int:
             stderr.write(f"  - {reason}\n")
         return EXIT_PARTIAL
     return 0
-
-
-def _write(out_dir: Path, files: dict[str, str]) -> None:
-    """Write the files; data files of objects that no longer exist are removed."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for folder in DATA_FOLDERS:
-        for stale in sorted((out_dir / folder).glob("*.json")):
-            if f"{folder}/{stale.name}" not in files:
-                stale.unlink()
-    for relative, content in sorted(files.items()):
-        path = out_dir / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")

@@ -8,6 +8,8 @@ the same account exports to the same bytes (a re-export in git shows a reviewabl
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +18,7 @@ from ..markers import OWNERSHIP_TAG_PREFIX
 from ..models import Formula, FormulaInstance
 from ..resources.formula.spec import ITEM_SERVER_KEYS, SERVER_KEYS
 from ..resources.transformation.spec import FIELD_SERVER_KEYS
-from .naming import Names, identifier, slug
+from .naming import Names, file_stem, identifier, slug
 from .reader import Found, Snapshot
 from .render import Call, Code, call, string
 
@@ -40,6 +42,12 @@ class Project:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+def _one_line(text: str) -> str:
+    """``text`` on one line of printable characters (a name with a newline or a control
+    character must not break the README's shell lines)."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+
+
 def _json(document: Any) -> str:
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -55,7 +63,9 @@ def build_project(
     """Every file of the project, from what the account holds."""
     out = Project()
     names = Names()
-    config_keys = Names()
+    variables = Names(separator="_")
+    files = Names(fold_case=True)
+    config_keys = Names(separator="_")
     body: list[str] = []
     instance_vars: dict[int, str] = {}
     definition_vars: dict[str, str] = {}
@@ -71,15 +81,15 @@ def build_project(
     blocks: list[str] = []
     for instance in sorted(snap.instances, key=lambda i: i.id):
         resource = names.unique(slug(instance.name or f"instance-{instance.id}"))
-        var = identifier(resource)
+        var = variables.unique(identifier(resource))
         instance_vars[instance.id] = var
         configuration: dict[str, Any] = {}
         for key, value in sorted((instance.configuration or {}).items()):
             if value == MASKED:
                 short = key.removeprefix(f"{instance.element_key}.")
-                config_key = config_keys.unique(identifier(f"{resource}_{short}"))
+                config_key = config_keys.unique(identifier(f"{var}_{short}"))
                 label = f"the {key} of instance {instance.id} ({instance.name})"
-                out.secrets.append(Secret(config_key, label.replace("'", "")))
+                out.secrets.append(Secret(config_key, _one_line(label)))
                 configuration[key] = Call("cfg.require_secret", config_key)
             elif value is not None:
                 configuration[key] = str(value)
@@ -100,7 +110,7 @@ def build_project(
     blocks = []
     for name, definition in sorted(snap.definitions.items()):
         resource = names.unique(slug(name))
-        var = identifier(resource)
+        var = variables.unique(identifier(resource))
         definition_vars[name] = var
         document = {
             k: v for k, v in definition.document().items() if k not in ("id", "level", "objectName")
@@ -110,7 +120,7 @@ def build_project(
             {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
             for f in document.get("fields") or []
         ]
-        path = f"common-resources/{name}.json"
+        path = files.unique(f"common-resources/{file_stem(name, resource)}") + ".json"
         out.files[path] = _json(document)
         blocks.append(
             call(
@@ -123,7 +133,7 @@ def build_project(
     out.counts["common resources"] = len(snap.definitions)
 
     blocks = [
-        _transformation(found, names, out, instance_vars, definition_vars, opts)
+        _transformation(found, names, files, out, instance_vars, definition_vars, opts)
         for found in snap.transformations
     ]
     section("Transformations: transformations/<connector or instance>-<object>.json", blocks)
@@ -132,9 +142,9 @@ def build_project(
     blocks = []
     for formula in sorted(snap.formulas, key=lambda f: f.id):
         resource = names.unique(slug(formula.name))
-        var = identifier(resource)
+        var = variables.unique(identifier(resource))
         formula_vars[formula.id] = var
-        path = f"formulas/{resource}.json"
+        path = files.unique(f"formulas/{resource}") + ".json"
         out.files[path] = _json(_formula_document(formula))
         blocks.append(
             call(
@@ -151,7 +161,7 @@ def build_project(
         for step in formula.steps:
             if step.get("type") == "formula":
                 out.notes.append(
-                    f"formula {formula.name!r} (formulas/{resource}.json): step "
+                    f"formula {formula.name!r} ({path}): step "
                     f"{step.get('name')!r} calls formula "
                     f"{(step.get('properties') or {}).get('formulaId')} by id; if that formula "
                     "is ever recreated, update the id in the file."
@@ -178,6 +188,7 @@ def build_project(
 def _transformation(
     found: Found,
     names: Names,
+    files: Names,
     out: Project,
     instance_vars: Mapping[int, str],
     definition_vars: Mapping[str, str],
@@ -185,7 +196,7 @@ def _transformation(
 ) -> str:
     scope = found.scope
     resource = names.unique(slug(f"{scope.ref}-{found.object_name}"))
-    path = f"transformations/{resource}.json"
+    path = files.unique(f"transformations/{resource}") + ".json"
     document = {
         k: v
         for k, v in found.transformation.document().items()
@@ -292,15 +303,27 @@ def _main(body: list[str], source: str, retain_on_delete: bool) -> str:
     return "\n".join(header + body) + "\n"
 
 
+_PLAIN_YAML = re.compile(r"^[A-Za-z/][A-Za-z0-9_./-]*$")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+
+
+def _yaml_string(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as this string: plain when it is a plain
+    name or path, else double-quoted (a JSON string is a YAML double-quoted scalar)."""
+    if _PLAIN_YAML.match(value) and value.lower() not in _YAML_WORDS:
+        return value
+    return json.dumps(value)
+
+
 def _pulumi_yaml(project_name: str, virtualenv: str | None) -> str:
     lines = [
-        f"name: {project_name}",
+        f"name: {_yaml_string(project_name)}",
         "description: Open Connectors organization, exported by pulumi-openconnectors",
         "runtime:",
         "  name: python",
     ]
     if virtualenv:
-        lines += ["  options:", f"    virtualenv: {virtualenv}"]
+        lines += ["  options:", f"    virtualenv: {_yaml_string(virtualenv)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -326,7 +349,10 @@ def _readme(out: Project, project_name: str, source: str, retain_on_delete: bool
             "reads them with `cfg.require_secret`):",
             "",
             "```sh",
-            *(f"pulumi config set --secret {s.config_key} -- '<{s.what}>'" for s in out.secrets),
+            *(
+                f"pulumi config set --secret {s.config_key} -- {shlex.quote(f'<{s.what}>')}"
+                for s in out.secrets
+            ),
             "```",
             "",
         ]

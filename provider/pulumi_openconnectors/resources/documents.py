@@ -4,14 +4,16 @@ with server-set keys added.
 
 Outputs hold the API's document *projected onto the program's*: server-set keys are dropped,
 and so is any key the program does not write whose value is empty (``[]``, ``{}``, ``""``,
-``null``) — the defaults a server fills in. Anything else the API holds shows, so a change made
-out of band is drift that refresh shows and the next `up` puts back.
+``null``) or that the type's spec lists as filled in by the server at that place
+(``ResourceSpec.server_filled``: ``"async": true`` on a formula's trigger, ``"level"`` on a
+definition's field, …). Anything else the API holds shows, so a change made out of band is
+drift that refresh shows and the next `up` puts back.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +22,42 @@ def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def project(live: Any, desired: Any) -> Any:
-    """``live`` without the keys ``desired`` lacks whose value is empty (recursively)."""
+ServerFilled = Mapping[str, Collection[str]]
+"""Per path (``""``, ``"triggers[]"``, ``"script"``, ``"script.fields[]"``): the keys the
+server fills in there."""
+
+
+def project(live: Any, desired: Any, filled: ServerFilled | None = None, path: str = "") -> Any:
+    """``live`` without the keys ``desired`` lacks whose value is empty, or that ``filled``
+    lists at their path (recursively; ``path`` is where ``live`` sits in the document)."""
     if isinstance(live, Mapping):
         want = desired if isinstance(desired, Mapping) else {}
+        server = frozenset((filled or {}).get(path, ()))
         return {
-            str(k): project(v, want.get(k)) for k, v in live.items() if k in want or not is_empty(v)
+            str(k): project(v, want.get(k), filled, f"{path}.{k}" if path else str(k))
+            for k, v in live.items()
+            if k in want or not (is_empty(v) or k in server)
         }
     if isinstance(live, list):
         wanted = desired if isinstance(desired, list) else []
-        return [project(v, wanted[i] if i < len(wanted) else None) for i, v in enumerate(live)]
+        return [
+            project(v, wanted[i] if i < len(wanted) else None, filled, f"{path}[]")
+            for i, v in enumerate(live)
+        ]
     return live
+
+
+def keeping_unmanaged(
+    body: Mapping[str, Any], live: Mapping[str, Any], keys: Iterable[str]
+) -> dict[str, Any]:
+    """A full PUT body that keeps what the program does not manage: each of ``keys`` the body
+    leaves out (its input is unset) is sent as the live object has it, so that a replacing
+    PUT does not wipe what was set elsewhere (read, merge, write)."""
+    merged = dict(body)
+    for key in keys:
+        if key not in merged and key in live:
+            merged[key] = live[key]
+    return merged
 
 
 def without_keys(items: Iterable[Any], keys: Iterable[str]) -> list[Any]:

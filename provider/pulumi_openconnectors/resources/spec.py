@@ -11,7 +11,7 @@ free of heavy imports (no pydantic, no HTTP client).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -94,6 +94,11 @@ class ResourceSpec:
     ``operations`` is ``"module:Class"`` of the type's operations (loaded in the provider
     process only, on first use). ``module``/``name`` make the type token
     ``pulumi-python:dynamic/<module>:<name>``.
+
+    ``server_filled``: per path in the API's document (``""`` the top level, ``"triggers[]"``
+    each trigger, ``"script"`` an object), the keys the server fills in or defaults when the
+    program leaves them out. Such a key that the program does not set is never drift (outputs
+    leave it out, :func:`..documents.project`); one that it sets is compared as any other.
     """
 
     name: str
@@ -103,6 +108,7 @@ class ResourceSpec:
     id_output: str
     module: str = "openconnectors"
     notes: tuple[str, ...] = field(default=())
+    server_filled: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.props]

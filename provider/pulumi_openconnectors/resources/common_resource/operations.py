@@ -107,8 +107,8 @@ def _outputs(desired: CommonResourceInputs, definition: ObjectDefinition) -> dic
     extra = {k: v for k, v in doc.items() if k != "fields" and k not in SERVER_KEYS}
     return {
         "name": desired.name,
-        "fields": project(fields, desired.fields),
-        "extra": project(extra, desired.extra),
+        "fields": project(fields, desired.fields, SPEC.server_filled, "fields"),
+        "extra": project(extra, desired.extra, SPEC.server_filled),
         "adopt": desired.adopt,
         "level": definition.level,
         "field_paths": [f.path for f in definition.fields],

@@ -47,6 +47,12 @@ SPEC = ResourceSpec(
             input=False,
         ),
     ),
+    # What the platform adds to a definition the program puts (documented answers of
+    # /organizations/objects/{name}/definitions): not drift unless the program sets it.
+    server_filled={
+        "": ("createdDate", "updatedDate", "vdrShared", "vdrShareLevel"),
+        "fields[]": ("id", "level", "displayName"),
+    },
     notes=(
         "Ownership marker: the name — a definition's name is unique in the organization (a "
         "second create answers 409), so a create whose answer is lost is found by its name.",

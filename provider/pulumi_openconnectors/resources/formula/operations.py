@@ -8,13 +8,17 @@ from typing import Any
 from ...errors import NotFoundError, ProviderError
 from ...models import Formula
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
-from ..documents import project, without_keys
+from ..documents import keeping_unmanaged, project, without_keys
 from ..operations import Failures, Operations, still_there
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import KNOWN_KEYS, FormulaInputs
 from .rules import formula_problems
 from .spec import ITEM_SERVER_KEYS, SERVER_KEYS, SPEC
+
+# What a formula's inputs leave unmanaged when unset: a PUT (which replaces the formula) keeps
+# them as the formula has them.
+UNMANAGED = ("singleThreaded", "engine", "debugLoggingEnabled")
 
 
 class FormulaOperations(Operations[FormulaInputs]):
@@ -47,7 +51,9 @@ class FormulaOperations(Operations[FormulaInputs]):
             inputs,
             existing,
             lambda found: self._outputs(inputs, found, None, False),
-            lambda: self.client.replace_formula(formula_id, inputs.document()),
+            lambda: self.client.replace_formula(
+                formula_id, keeping_unmanaged(inputs.document(), existing.document(), UNMANAGED)
+            ),
         )
         return str(existing.id), outputs
 
@@ -66,8 +72,13 @@ class FormulaOperations(Operations[FormulaInputs]):
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
+        body = inputs.document()
         with still_there(f"formula {id_}"):
-            formula = self.client.replace_formula(int(id_), inputs.document())
+            if any(key not in body for key in UNMANAGED):  # PUT replaces: read, merge, write
+                body = keeping_unmanaged(
+                    body, self.client.get_formula(int(id_)).document(), UNMANAGED
+                )
+            formula = self.client.replace_formula(int(id_), body)
         return self._outputs(
             inputs, formula, olds.get("created_since"), bool(olds.get("late_create_possible"))
         )
@@ -128,7 +139,7 @@ class FormulaOperations(Operations[FormulaInputs]):
             "configuration": _items(doc, want, "configuration"),
             "triggers": _items(doc, want, "triggers"),
             "steps": _items(doc, want, "steps"),
-            "extra": project(extra, desired.extra),
+            "extra": project(extra, desired.extra, SPEC.server_filled),
             "adopt_formula_id": desired.adopt_formula_id,
             "formula_id": formula.id,
             "created_date": iso_utc(formula.created_date),
@@ -138,7 +149,8 @@ class FormulaOperations(Operations[FormulaInputs]):
 
 
 def _items(doc: Mapping[str, Any], want: Mapping[str, Any], key: str) -> list[Any]:
-    return list(project(without_keys(doc.get(key) or [], ITEM_SERVER_KEYS), want.get(key)))
+    items = without_keys(doc.get(key) or [], ITEM_SERVER_KEYS)
+    return list(project(items, want.get(key), SPEC.server_filled, key))
 
 
 def _state_inputs(props: Mapping[str, Any]) -> dict[str, Any]:

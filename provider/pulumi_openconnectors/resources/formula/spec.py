@@ -74,6 +74,21 @@ SPEC = ResourceSpec(
             "server time just before the create was sent (finds a create whose answer was lost)",
         ),
     ),
+    # What the platform adds to a formula the program posts (the documented response of
+    # POST /formulas, formulas exported from the UI): not drift unless the program sets it.
+    server_filled={
+        "": (
+            "singleThreaded",
+            "engine",
+            "debugLoggingEnabled",
+            "debugLoggingExpires",
+            "api",
+            "subFormulas",
+        ),
+        "configuration[]": ("required",),
+        "triggers[]": ("async", "name", "active", "onSuccess", "onFailure", "properties"),
+        "steps[]": ("onSuccess", "onFailure", "properties"),
+    },
     notes=(
         "Ownership marker: formulas carry no tags, so a create whose answer is lost is found by "
         "its name and a `createdDate` at or after the moment the POST was sent (server clock, "

@@ -8,12 +8,16 @@ from typing import Any
 from ...errors import NotFoundError, ProviderError
 from ...models import FormulaInstance
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
-from ..documents import project
+from ..documents import keeping_unmanaged, project
 from ..operations import Operations, still_there
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
 from .spec import SPEC
+
+# What a formula instance's inputs leave unmanaged when unset (`settings`, e.g. notification
+# settings made in the UI): a PUT, a full update, keeps them as the instance has them.
+UNMANAGED = ("settings",)
 
 
 class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
@@ -45,7 +49,9 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
             existing,
             lambda found: _outputs(inputs, found, None, False),
             lambda: self.client.replace_formula_instance(
-                inputs.formula_id, ident, inputs.document()
+                inputs.formula_id,
+                ident,
+                keeping_unmanaged(inputs.document(), existing.document(), UNMANAGED),
             ),
         )
         return str(existing.id), outputs
@@ -72,10 +78,12 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
+        body = inputs.document()
         with still_there(f"formula instance {id_}"):
-            instance = self.client.replace_formula_instance(
-                inputs.formula_id, int(id_), inputs.document()
-            )
+            if any(key not in body for key in UNMANAGED):  # PUT replaces: read, merge, write
+                live = self.client.get_formula_instance(inputs.formula_id, int(id_))
+                body = keeping_unmanaged(body, live.document(), UNMANAGED)
+            instance = self.client.replace_formula_instance(inputs.formula_id, int(id_), body)
         return _outputs(
             inputs, instance, olds.get("created_since"), bool(olds.get("late_create_possible"))
         )

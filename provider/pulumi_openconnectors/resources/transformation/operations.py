@@ -10,7 +10,7 @@ from ...client import Scope
 from ...errors import ConflictError, NotFoundError, ProviderError
 from ...models import Transformation
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
-from ..documents import project, without_keys
+from ..documents import keeping_unmanaged, project, without_keys
 from ..operations import Operations, still_there
 from .inputs import KNOWN_KEYS, TransformationInputs
 from .spec import FIELD_SERVER_KEYS, SERVER_KEYS, SPEC
@@ -35,6 +35,11 @@ def parse_key(key: str) -> tuple[Scope, str]:
     return (Scope.instance(ref) if level == "instance" else Scope.element(ref)), object_name
 
 
+# What a transformation's inputs leave unmanaged when unset: a PUT, which replaces the
+# transformation, keeps it as the platform has it.
+UNMANAGED = ("isLegacy",)
+
+
 class TransformationOperations(Operations[TransformationInputs]):
     spec = SPEC
     inputs_model = TransformationInputs
@@ -54,7 +59,9 @@ class TransformationOperations(Operations[TransformationInputs]):
                 existing,
                 lambda found: _outputs(inputs, found),
                 lambda: self.client.replace_transformation(
-                    inputs.scope, inputs.object_name, inputs.document()
+                    inputs.scope,
+                    inputs.object_name,
+                    keeping_unmanaged(inputs.document(), existing.document(), UNMANAGED),
                 ),
             )
             return key, outputs
@@ -91,8 +98,12 @@ class TransformationOperations(Operations[TransformationInputs]):
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
         scope, object_name = parse_key(id_)
+        body = inputs.document()
         with still_there(f"transformation {id_!r}"):
-            found = self.client.replace_transformation(scope, object_name, inputs.document())
+            if any(key not in body for key in UNMANAGED):  # PUT replaces: read, merge, write
+                live = self.client.get_transformation(scope, object_name)
+                body = keeping_unmanaged(body, live.document(), UNMANAGED)
+            found = self.client.replace_transformation(scope, object_name, body)
         return _outputs(inputs, found, id_)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
@@ -137,7 +148,10 @@ def _outputs(
     doc = found.document()
     want = desired.document()
     extra = {k: v for k, v in doc.items() if k not in KNOWN_KEYS and k not in SERVER_KEYS}
-    fields = project(without_keys(doc.get("fields") or [], FIELD_SERVER_KEYS), want["fields"])
+    filled = SPEC.server_filled
+    fields = project(
+        without_keys(doc.get("fields") or [], FIELD_SERVER_KEYS), want["fields"], filled, "fields"
+    )
     return {
         "object_name": desired.object_name,
         "element_key": desired.element_key,
@@ -145,10 +159,16 @@ def _outputs(
         "instance_id": desired.instance_id,
         "vendor_name": found.vendor_name,
         "fields": fields,
-        "configuration": project(doc.get("configuration") or [], want.get("configuration")),
-        "script": project(doc.get("script"), want.get("script")) if doc.get("script") else None,
+        "configuration": project(
+            doc.get("configuration") or [], want.get("configuration"), filled, "configuration"
+        ),
+        "script": (
+            project(doc.get("script"), want.get("script"), filled, "script")
+            if doc.get("script")
+            else None
+        ),
         "is_legacy": found.is_legacy,
-        "extra": project(extra, desired.extra),
+        "extra": project(extra, desired.extra, filled),
         "common_resource_fields": desired.common_resource_fields,
         "adopt": desired.adopt,
         "transformation_id": key or desired.transformation_id,

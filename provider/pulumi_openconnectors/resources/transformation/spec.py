@@ -100,6 +100,14 @@ SPEC = ResourceSpec(
         ),
         Prop("level", "str", "`organization` or `instance`", input=False),
     ),
+    # What the platform adds to a transformation the program puts (documented answers, the
+    # UI's exports): not drift unless the program sets it.
+    server_filled={
+        "": ("elementKey", "isLegacy", "createdDate", "updatedDate"),
+        "configuration[]": ("level",),
+        "script": ("mimeType", "filterEmptyResponse", "level"),
+        "fields[]": ("level", "type", "vendorType"),
+    },
     notes=(
         "Ownership marker: the scope and object name — one transformation per connector (or "
         "instance) and object (a second create answers 409), so a create whose answer is lost "

@@ -136,6 +136,21 @@ def check_formula(body: dict[str, Any]) -> dict[str, Any]:
     formula["configuration"] = check_variables(body)
     formula["steps"] = check_steps(body)
     formula["triggers"] = check_triggers(body, formula["steps"])
+    return fill_defaults(formula)
+
+
+def fill_defaults(formula: dict[str, Any]) -> dict[str, Any]:
+    """What the platform adds to a formula it is sent, as its documented answer to
+    POST /formulas shows (`singleThreaded: false`; on each trigger `async: true`,
+    `onFailure: []`; on each step `onSuccess: []`, `onFailure: []`) and formulas exported from
+    its UI carry (`"name": "trigger"` on triggers). Keys the body sets are kept."""
+    formula.setdefault("singleThreaded", False)
+    for trigger in formula["triggers"]:
+        trigger.setdefault("async", True)
+        trigger.setdefault("name", "trigger")
+    for part in (*formula["triggers"], *formula["steps"]):
+        part.setdefault("onSuccess", [])
+        part.setdefault("onFailure", [])
     return formula
 
 

@@ -44,7 +44,23 @@ def check_definition(body: dict[str, Any]) -> dict[str, Any]:
         if field["path"] in seen:
             raise bad(f"fields[{index}].path '{field['path']}' appears twice")
         seen.add(field["path"])
-    return {**{k: v for k, v in body.items() if k != "level"}, "level": LEVEL}
+    return {**{k: v for k, v in body.items() if k not in SERVER_FIELDS}, "level": LEVEL}
+
+
+SERVER_FIELDS = ("id", "level", "objectName", "vdrShared")
+
+
+def answered(definition: dict[str, Any], ident: int, name: str) -> dict[str, Any]:
+    """The definition as the platform holds and answers it: with its id, name, level and
+    `vdrShared: false`, and `level` on each field (keys a body sets on a field are kept)."""
+    fields = [{**f, "level": f.get("level", LEVEL)} for f in definition["fields"]]
+    return {
+        **definition,
+        "fields": fields,
+        "id": ident,
+        "objectName": name,
+        "vdrShared": False,
+    }
 
 
 def _missing(name: str) -> ApiError:
@@ -83,7 +99,9 @@ async def create_definition(
     with runtime.store.transaction() as conn:
         if DEFINITIONS.by_key(conn, org, name) is not None:
             raise ApiError(409, f"An object definition named '{name}' already exists")
-        DEFINITIONS.insert(conn, Document(DEFINITIONS.new_id(conn), org, name, definition))
+        ident = DEFINITIONS.new_id(conn)
+        definition = answered(definition, ident, name)
+        DEFINITIONS.insert(conn, Document(ident, org, name, definition))
     return definition
 
 
@@ -109,6 +127,7 @@ async def put_definition(
     definition = check_definition(await json_object(request))
     with runtime.store.transaction() as conn:
         old = _get(conn, account.organization_id, name)
+        definition = answered(definition, old.id, name)
         DEFINITIONS.replace(conn, Document(old.id, old.org, name, definition))
     return definition
 

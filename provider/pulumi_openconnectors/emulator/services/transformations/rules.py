@@ -32,14 +32,23 @@ def check_transformation(
     transformation = {k: v for k, v in body.items() if k not in SERVER_FIELDS}
     check_name(body.get("vendorName"), "vendorName")
     check_bool(body, "isLegacy")
+    transformation.setdefault("isLegacy", False)
     if body.get("script") is not None:
         script = check_object(body["script"], "script")
         if script.get("body") is not None and not isinstance(script["body"], str):
             raise bad("script.body must be a string")
+        # as the platform answers a script: its defaults and level filled in
+        transformation["script"] = {
+            "mimeType": "application/javascript",
+            "filterEmptyResponse": False,
+            **script,
+            "level": level,
+        }
     if "configuration" in body:
-        transformation["configuration"] = _check_configuration(
-            body["configuration"], "configuration"
-        )
+        transformation["configuration"] = [
+            {**item, "level": level}
+            for item in _check_configuration(body["configuration"], "configuration")
+        ]
     fields: list[dict[str, Any]] = []
     for index, field in enumerate(check_list(body.get("fields"), "fields")):
         name = f"fields[{index}]"
