@@ -12,7 +12,7 @@ run is test_fleet_full.py (`make test-fleet`).
 
 from __future__ import annotations
 
-import contextlib
+import json
 import os
 import signal
 import time
@@ -23,8 +23,10 @@ import pytest
 import requests
 
 from pulumi_openconnectors.emulator import EmulatorServer
+from pulumi_openconnectors.fleet.processes import left_by
 
 from .fleet import PROJECT, FleetEnv, accounts, counts, instances_for
+from .harness import end_session
 from .s3 import S3Backend
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("fleet")]
@@ -62,6 +64,12 @@ def assert_converged(env: FleetEnv) -> None:
         )
         assert all(f"oc-fleet:{PROJECT}/{name}" in (i.tags or []) for i in held)
         assert sorted(str(i.id) for i in held) == env.state_instance_ids(name), name
+
+
+def assert_no_pending_operations(env: FleetEnv) -> None:
+    for name in env.names:
+        exported = json.loads(env.pulumi("stack", "export", "--stack", name).stdout)
+        assert not exported["deployment"].get("pending_operations"), name
 
 
 def assert_isolated(env: FleetEnv) -> None:
@@ -239,13 +247,18 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
         time.sleep(0.3)
         os.kill(killed, signal.SIGKILL)  # and one stack's `pulumi` dies outright
         out, err = run.communicate(timeout=300)
-    finally:
+    except BaseException:
         if run.poll() is None:
-            run.kill()
+            end_session(run.pid)
             run.communicate()
-        if killed is not None:  # the killed engine's plugins (its process group)
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(killed, signal.SIGKILL)
+        if killed is not None:
+            end_session(killed)
+        raise
+    # The killed `pulumi`'s plugins (language host, program, provider host) are still running,
+    # in its session: the next run must find and end them.
+    assert killed is not None
+    left = left_by(killed)
+    assert left, "the killed run left no process: nothing to prove"
     with (env.root / "fleet-runs.log").open("a") as log:
         log.write(f"$ fleet up --parallel 2 (interrupted) -> {run.returncode}\n{out}\n{err}\n")
     assert run.returncode == 130, out + err
@@ -257,17 +270,27 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
     # The killed stack's creates still complete on the server: orphans.
     time.sleep(max(0.0, in_flight_since + 8.5 - time.monotonic()))
     env.emulator.admin.clear_faults()
-    second = env.run("up", "--parallel", "4")
+    try:
+        second = env.run("up", "--parallel", "4")
+    finally:
+        end_session(killed)  # (a no-op when the run ended them)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "retrying" in second.stderr
     assert "Recovered:" in second.stdout, second.stdout
     recovered = [ln for ln in second.stdout.splitlines() if ln.startswith(f"  {victim}: ")]
     said = "\n".join(recovered)
+    assert f"ended {len(left)} process(es) the killed run (pid {killed}) left running" in said
+    assert all(str(p) in said for p in left), (left, said)
     assert f"pid {killed}" in said and "its process is gone" in said and "pulumi cancel" in said
     assert "pending operation(s) of the interrupted run" in said, said
     assert "creating ConnectorInstance" in said and "deleted 2 orphan instance(s)" in said
-    assert "pulumi removed 2 pending operation(s) from the state" in said, said
-    assert "not looked for" not in said
+    assert "cleared the 2 pending operation(s) from the state" in said, said
     assert_converged(env)
+    assert_no_pending_operations(env)
+
+    # Nothing is left to recover: the next run says nothing about pending operations.
+    third = env.run("up", "--parallel", "4", "--all")
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert "Recovered:" not in third.stdout and "pending operation" not in third.stdout
     assert env.run("destroy", "--parallel", "4", "--all").returncode == 0
     assert all(env.org_instances(n) == [] for n in env.names)
