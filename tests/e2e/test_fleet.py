@@ -294,3 +294,54 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
     assert "Recovered:" not in third.stdout and "pending operation" not in third.stdout
     assert env.run("destroy", "--parallel", "4", "--all").returncode == 0
     assert all(env.org_instances(n) == [] for n in env.names)
+
+
+def test_ctrl_c_twice_leaves_no_orphan_nor_duplicate(make_fleet: Callable[..., FleetEnv]) -> None:
+    """Ctrl-C twice stops every `pulumi` at once: its lock is removed, but its creates in
+    flight land unrecorded and the state keeps their pending operations. The next run must
+    look for the orphans all the same (no lock left), and clear the pending operations."""
+    env = make_fleet(tenants=2)
+    delay = 4000
+    env.emulator.admin.set_faults(
+        {"rules": [{"method": "POST", "path": "/instances", "action": "delay", "delayMs": delay}]}
+    )
+    run = env.popen("up", "--parallel", "2")
+    try:
+        _wait(lambda: _post_instances(env.emulator) >= 2 * INSTANCES, "the creates in flight")
+        in_flight_since = time.monotonic()
+        os.kill(run.pid, signal.SIGINT)
+        time.sleep(0.3)
+        os.kill(run.pid, signal.SIGINT)
+        out, err = run.communicate(timeout=300)
+    except BaseException:
+        if run.poll() is None:
+            end_session(run.pid)
+            run.communicate()
+        raise
+    assert run.returncode == 130, out + err
+    assert "interrupted again" in err, err
+    time.sleep(max(0.0, in_flight_since + delay / 1000 + 0.5 - time.monotonic()))
+    env.emulator.admin.clear_faults()
+    # What the interrupted run left: instances in the organizations that no state holds.
+    orphaned = {
+        name: {str(i.id) for i in env.org_instances(name)} - set(env.state_instance_ids(name))
+        for name in env.names
+    }
+    assert any(orphaned.values()), orphaned
+
+    second = env.run("up", "--parallel", "2")
+    assert second.returncode == 0, second.stdout + second.stderr
+    for name, ids in orphaned.items():
+        said = "\n".join(ln for ln in second.stdout.splitlines() if ln.startswith(f"  {name}: "))
+        if ids:
+            assert f"deleted {len(ids)} orphan instance(s)" in said, second.stdout
+            assert "cleared the" in said and "pending operation(s) from the state" in said
+    assert_converged(env)
+    assert_no_pending_operations(env)
+
+    third = env.run("up", "--parallel", "2")
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert "pending operation" not in third.stdout + third.stderr
+    assert counts(third.stdout) == {n: ("succeeded", 0, 0, 0, INSTANCES) for n in env.names}
+    assert env.run("destroy", "--parallel", "2", "--all").returncode == 0
+    assert all(env.org_instances(n) == [] for n in env.names)
