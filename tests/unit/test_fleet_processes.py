@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -46,9 +47,7 @@ def test_the_processes_a_killed_run_left_are_found_and_ended() -> None:
         assert unrelated.poll() is None
     finally:
         for pid in (plugin, unrelated.pid):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         unrelated.wait(timeout=10)
         leader.stdout.close()

@@ -12,7 +12,10 @@ from tests.leaks import RUN_VARIABLE, carrying, collect
 
 def test_a_process_left_behind_is_found_and_ended() -> None:
     run_id = uuid.uuid4().hex
-    env = {**os.environ, RUN_VARIABLE: run_id}
+    # (not as an xdist worker's child: the check runs in the controller, whose children with
+    # PYTEST_XDIST_WORKER are its workers)
+    env = {k: v for k, v in os.environ.items() if k != "PYTEST_XDIST_WORKER"}
+    env[RUN_VARIABLE] = run_id
     sleeper = subprocess.Popen(
         [sys.executable, "-c", "import time; time.sleep(60)"], env=env, start_new_session=True
     )
