@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     from .fleet.cli import add_parser as add_fleet
 
     add_fleet(groups)
+    from .recover import add_parser as add_recover
+
+    add_recover(groups)
     return parser
 
 
@@ -161,6 +164,10 @@ def _run(args: argparse.Namespace) -> int:
         from .export.cli import run as export
 
         return export(args)
+    if args.group == "recover":
+        from .recover import run as recover
+
+        return recover(args)
     if args.group == "fleet":
         from .fleet.cli import run as fleet
 
