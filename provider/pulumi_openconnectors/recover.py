@@ -170,12 +170,12 @@ def recover(args: argparse.Namespace, out: Any = sys.stdout) -> int:
                 )
             else:
                 ids = ", ".join(str(i.id) for i in create.found)
-                found = (
+                what = (
                     f"instance(s) {ids} in the organization, not in the state"
                     if ids
-                    else "no instance made (it never reached the API)"
+                    else "no instance carries it (the create did not reach the API)"
                 )
-                print(f"pending create of {create.name!r} (tag {create.marker}): {found}", file=out)
+                print(f"pending create of {create.name!r} (tag {create.marker}): {what}", file=out)
         orphans = [i for c in creates for i in c.found]
         if not (args.delete or args.adopt):
             print(

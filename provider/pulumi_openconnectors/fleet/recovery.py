@@ -8,15 +8,17 @@ A `pulumi` killed outright (SIGKILL, a lost CI runner, an evicted pod) leaves tw
   `pulumi cancel`. A lock of a live process, or of another host, is another run's: the stack is
   reported "locked by another run" and left alone, unless ``--break-locks`` says that no other
   run is going on (e.g. after a CI job or pod was killed).
-- **pending operations** in the checkpoint: resource operations that were started and never
-  answered. Pulumi v3.259 `up` only warns about them and drops them, so an instance whose POST
-  did go through would be left in the organization with no state (an orphan), and the next
-  `up` would create it again (a duplicate). So, while the dead run's lock is still in place
-  (nothing else can change the stack then), the runner reads the state (`stack export`),
-  lists the tenant's instances that carry the stack's fleet tag (``oc-fleet:<project>/<stack>``)
-  and deletes those that are not in the state; then it removes the lock and runs the
-  operation, which drops the pending operations and creates what is missing, once.
-  Recovery never acts on a stack without such a lock: a live run may be working on it.
+- **pending operations** in the checkpoint (so does a second Ctrl-C, which removes the lock):
+  resource operations that were started and never answered. Pulumi v3.259 `up` only warns
+  about them and keeps them, so an instance whose POST did go through would be left in the
+  organization with no state (an orphan), and the next `up` would create it again (a
+  duplicate). So, whenever the state holds pending operations (lock or not),
+  :func:`settle_pending` lists the tenant's instances that carry the stack's fleet tag
+  (``oc-fleet:<project>/<stack>``), writes the state back without the pending operations
+  (``pulumi stack import``, which takes the stack's lock and so is refused while a live run
+  holds it), and then deletes the tagged instances that the state does not hold.
+- its **plugin processes** (language host, program, dynamic-provider host) when it was killed
+  on this host: ended before its stale lock is removed (see processes.py).
 """
 
 from __future__ import annotations
