@@ -113,14 +113,23 @@ class Stack:
         self, *args: str, check: bool = True, timeout: float = 600
     ) -> subprocess.CompletedProcess[str]:
         argv = self.argv(*args)
-        result = subprocess.run(
+        # Its own session: a run that times out is ended with everything it started.
+        with subprocess.Popen(
             argv,
             cwd=self.project_dir,
             env=self.env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=timeout,
-        )
+            start_new_session=True,
+        ) as process:
+            try:
+                stdout, stderr = process.communicate(timeout=timeout)
+            except BaseException:
+                end_session(process.pid)
+                process.communicate()
+                raise
+        result = subprocess.CompletedProcess(argv, process.returncode, stdout, stderr)
         if self.log_dir is not None:
             shown = list(args)
             if "--secret" in shown and "--" in shown:
