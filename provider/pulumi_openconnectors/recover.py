@@ -84,12 +84,35 @@ class Pulumi:
             said = (done.stderr or done.stdout).strip().splitlines()
             text = next((ln for ln in said if "error" in ln.lower()), said[-1] if said else "")
             if LOCKED in done.stderr + done.stdout:
-                text += (
-                    " (a run is going on, or one was killed: when none is going on, remove its "
-                    "lock with `pulumi cancel` and run recover again)"
-                )
+                text += locked_advice(done.stderr + done.stdout)
             raise PulumiCommandError(f"`pulumi {' '.join(args[:2])}` failed: {text.strip()}")
         return done.stdout
+
+
+def locked_advice(said: str) -> str:
+    """What to do about the lock a refused command names; when its `pulumi` ran on this host
+    and is gone, which of its processes are still running (they may still create instances)."""
+    from .fleet.processes import left_by
+    from .fleet.recovery import is_stale, lock_holder
+
+    advice = (
+        " (a run is going on, or one was killed: when none is going on, remove its lock with "
+        "`pulumi cancel` and run recover again)"
+    )
+    holder = lock_holder(said)
+    if holder is None or not is_stale(holder):
+        return advice
+    left = left_by(holder.pid)
+    if not left:
+        return (
+            f" (its `pulumi`, pid {holder.pid} on this host, is gone: `pulumi cancel`, then run "
+            "recover again)"
+        )
+    return (
+        f" (its `pulumi`, pid {holder.pid} on this host, is gone, but it left running "
+        f"{', '.join(map(str, left))}, which may still act on the API: end them (kill "
+        f"{' '.join(str(p.pid) for p in left)}), `pulumi cancel`, then run recover again)"
+    )
 
 
 @dataclass

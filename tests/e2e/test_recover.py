@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from pulumi_openconnectors.fleet.processes import left_by
+
 from .harness import Stack, end_session
 from .live import Live
 from .programs import INSTANCES_PROGRAM, basic_instance, configure_emulator, set_instances
@@ -69,6 +71,14 @@ def test_recover_after_a_killed_up(
             os.kill(up.pid, signal.SIGINT)
             time.sleep(0.2)
         os.kill(up.pid, signal.SIGKILL)
+        up.wait(timeout=30)
+        if kill == "SIGKILL":  # its lock is in place: recover is refused, naming what it left
+            left = left_by(up.pid)
+            refused = _recover(stack, "--delete")
+            assert refused.returncode == 2, refused.stdout + refused.stderr
+            said = refused.stderr
+            assert f"pid {up.pid} on this host, is gone" in said and "pulumi cancel" in said, said
+            assert all(f"pid {p.pid}" in said for p in left), (left, said)
     finally:
         end_session(up.pid)  # the killed run's plugins too
         up.wait(timeout=30)
