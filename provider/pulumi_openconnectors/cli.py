@@ -1,5 +1,6 @@
 """Command line: ``python -m pulumi_openconnectors oauth {url,catch,emulator-code} ...`` and
-``python -m pulumi_openconnectors export ...`` (see :mod:`pulumi_openconnectors.export.cli`).
+``python -m pulumi_openconnectors export ...`` (see :mod:`pulumi_openconnectors.export.cli`) and
+``python -m pulumi_openconnectors recover [--delete|--adopt]`` (see :mod:`.recover`).
 
 - ``oauth url``: print the authorize URL for a connector.
 - ``oauth catch``: serve a one-shot callback on ``http://127.0.0.1:PORT/callback``, print the
