@@ -286,12 +286,7 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
     assert "creating ConnectorInstance" in said and "deleted 2 orphan instance(s)" in said
     assert "cleared the 2 pending operation(s) from the state" in said, said
     assert_converged(env)
-    assert_no_pending_operations(env)
-
-    # Nothing is left to recover: the next run says nothing about pending operations.
-    third = env.run("up", "--parallel", "4", "--all")
-    assert third.returncode == 0, third.stdout + third.stderr
-    assert "Recovered:" not in third.stdout and "pending operation" not in third.stdout
+    assert_no_pending_operations(env)  # (a later run saying nothing: the Ctrl-C twice test)
     assert env.run("destroy", "--parallel", "4", "--all").returncode == 0
     assert all(env.org_instances(n) == [] for n in env.names)
 
