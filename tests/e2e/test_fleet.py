@@ -6,7 +6,9 @@ run is test_fleet_full.py (`make test-fleet`).
 - a second `up` changes nothing; an edited tenant file updates only that stack; destroy;
 - a stack held by another run is reported "locked by another run", the others go on;
 - a run interrupted (SIGINT to the runner, SIGKILL of one stack's `pulumi` in the middle of a
-  create) is recovered by the next run: stale lock, pending create, orphan; no duplicate;
+  create) is recovered by the next run: the killed run's leftover processes ended, stale lock,
+  pending create, orphan; no duplicate, no pending operation left;
+- Ctrl-C twice (no lock left, pending creates in the state) is recovered all the same;
 - each tenant's organization holds its own instances only.
 """
 
