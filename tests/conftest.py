@@ -1,4 +1,4 @@
-"""Shared fixtures.
+"""Shared fixtures, and the check that a test session leaves no process behind.
 
 `emulator_server` runs one Open Connectors emulator per test session; under pytest-xdist
 every worker is its own process, hence its own session and its own server on its own port.
@@ -6,15 +6,49 @@ every worker is its own process, hence its own session and its own server on its
 
 Tests run in random order (pytest-randomly); the seed is printed at the end of every run, so
 that an order-dependent failure can be replayed with ``-p randomly --randomly-seed=N``.
+
+Every process a test starts inherits ``OC_TEST_SESSION_RUN=<id of this session>`` (see
+tests/leaks.py); when the session ends (all fixtures torn down, xdist workers stopped), a
+process still carrying it fails the run, and is ended.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 
 import pytest
 
 from pulumi_openconnectors.emulator import EmulatorServer
+
+from .leaks import RUN_VARIABLE, collect
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The controller sets it before xdist starts its workers, which inherit it.
+    if not hasattr(config, "workerinput"):
+        os.environ[RUN_VARIABLE] = uuid.uuid4().hex
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # the controller checks, once every worker has ended
+    run_id = os.environ.get(RUN_VARIABLE)
+    if not run_id:
+        return
+    left = collect(run_id)
+    if not left:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    lines = [f"{len(left)} process(es) started by this test session were still running (ended):"]
+    lines += [f"  {leftover}" for leftover in left]
+    if reporter is not None:
+        reporter.write_line("\n".join(lines), red=True)
+    else:
+        print("\n".join(lines))
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_terminal_summary(

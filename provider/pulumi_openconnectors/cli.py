@@ -1,5 +1,6 @@
 """Command line: ``python -m pulumi_openconnectors oauth {url,catch,emulator-code} ...`` and
-``python -m pulumi_openconnectors export ...`` (see :mod:`pulumi_openconnectors.export.cli`).
+``python -m pulumi_openconnectors export ...`` (see :mod:`pulumi_openconnectors.export.cli`) and
+``python -m pulumi_openconnectors recover [--delete|--adopt]`` (see :mod:`.recover`).
 
 - ``oauth url``: print the authorize URL for a connector.
 - ``oauth catch``: serve a one-shot callback on ``http://127.0.0.1:PORT/callback``, print the
@@ -68,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     from .fleet.cli import add_parser as add_fleet
 
     add_fleet(groups)
+    from .recover import add_parser as add_recover
+
+    add_recover(groups)
     return parser
 
 
@@ -161,6 +165,10 @@ def _run(args: argparse.Namespace) -> int:
         from .export.cli import run as export
 
         return export(args)
+    if args.group == "recover":
+        from .recover import run as recover
+
+        return recover(args)
     if args.group == "fleet":
         from .fleet.cli import run as fleet
 

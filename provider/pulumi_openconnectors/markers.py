@@ -15,6 +15,12 @@ UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"  # pulumi.runtime.rpc.UNKNOWN, 
 OWNERSHIP_TAG_PREFIX = "pulumi-openconnectors:"
 """Prefix of the hidden tag that marks an instance as made by one create of this provider."""
 
+CREATE_MARKER_KEY = "__ownership_tag"
+"""The checked inputs' key of the ownership tag the next create will use (``check`` draws a
+fresh one each time). The engine records a create's checked inputs in the state's pending
+operations before the create starts: a create a killed run left unanswered can be told by it
+(``python -m pulumi_openconnectors recover``). Ignored by ``diff``."""
+
 
 NONE_VALUE = "pulumi-openconnectors:none-value"
 """Stands for a ``None`` map value: the SDK drops such keys before the provider sees them, so the

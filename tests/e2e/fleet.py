@@ -4,10 +4,13 @@ and the fleet runner run as users run it: ``python -m pulumi_openconnectors flee
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +21,7 @@ from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
 from pulumi_openconnectors.emulator import EmulatorServer
 from pulumi_openconnectors.models.instances import Instance
 
-from .harness import PASSPHRASE, _path_without_venvs
+from .harness import PASSPHRASE, _path_without_venvs, end_session
 from .s3 import S3Backend
 
 PROJECT = "oc-fleet-e2e"
@@ -154,13 +157,14 @@ class FleetEnv:
     def run(
         self, operation: str, *args: str, state_dir: Path | None = None, timeout: float = 600
     ) -> subprocess.CompletedProcess[str]:
-        result = subprocess.run(
-            self.argv(operation, *args, state_dir=state_dir),
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
+        argv = self.argv(operation, *args, state_dir=state_dir)
+        with self.popen(operation, *args, state_dir=state_dir) as process:
+            try:
+                stdout, stderr = process.communicate(timeout=timeout)
+            except BaseException:
+                stop(process)
+                raise
+        result = subprocess.CompletedProcess(argv, process.returncode, stdout, stderr)
         with (self.root / "fleet-runs.log").open("a") as log:
             log.write(f"$ fleet {operation} {' '.join(args)} -> {result.returncode}\n")
             log.write(result.stdout + "\n" + result.stderr + "\n")
@@ -225,6 +229,20 @@ class FleetEnv:
             for r in exported["deployment"].get("resources") or []
             if r["type"].endswith("ConnectorInstance")
         )
+
+
+def stop(runner: subprocess.Popen[str]) -> None:
+    """End a fleet run and what it started: Ctrl-C twice (the runner tells each `pulumi`, each in
+    a session of its own, to stop now), then its own session by force."""
+    for _ in range(2):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(runner.pid, signal.SIGINT)
+        time.sleep(0.5)
+    try:
+        runner.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        end_session(runner.pid)
+        runner.communicate()
 
 
 def table(stdout: str) -> dict[str, list[str]]:

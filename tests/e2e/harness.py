@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import textwrap
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,14 +113,23 @@ class Stack:
         self, *args: str, check: bool = True, timeout: float = 600
     ) -> subprocess.CompletedProcess[str]:
         argv = self.argv(*args)
-        result = subprocess.run(
+        # Its own session: a run that times out is ended with everything it started.
+        with subprocess.Popen(
             argv,
             cwd=self.project_dir,
             env=self.env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=timeout,
-        )
+            start_new_session=True,
+        ) as process:
+            try:
+                stdout, stderr = process.communicate(timeout=timeout)
+            except BaseException:
+                end_session(process.pid)
+                process.communicate()
+                raise
+        result = subprocess.CompletedProcess(argv, process.returncode, stdout, stderr)
         if self.log_dir is not None:
             shown = list(args)
             if "--secret" in shown and "--" in shown:
@@ -192,3 +204,22 @@ class Stack:
 
     def state_files(self) -> list[Path]:
         return [p for p in self.backend_dir.rglob("*") if p.is_file()]
+
+
+def end_session(leader: int) -> None:
+    """SIGKILL a process started with ``start_new_session=True`` and everything it started
+    (its session: the language host, the program, the dynamic-provider host), whether or not
+    the leader itself is still there."""
+    from pulumi_openconnectors.fleet.processes import end, left_by
+
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(leader, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.kill(leader, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        stat = Path(f"/proc/{leader}/stat")
+        if not stat.exists() or stat.read_text().rsplit(")", 1)[-1].split()[0] == "Z":
+            break
+        time.sleep(0.05)
+    end(left_by(leader), grace=0)

@@ -81,7 +81,11 @@ def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Pat
         for op in ("up", "preview", "update", "refresh", "destroy")
     }
     for row in types:
-        expected = 0 if row["op"] == "preview" else 1
-        assert row["per_resource"] == expected and row["ok"], row
-        assert len(row["requests"]) == expected, row
+        # an update that is a replacing PUT reads first, to keep what the program does not
+        # manage (GET + PUT); every other operation is one call per resource
+        routes = 0 if row["op"] == "preview" else 1
+        if row["op"] == "update" and row["type"] != "CommonResource":
+            routes = 2
+        assert row["per_resource"] == routes and row["ok"], row
+        assert len(row["requests"]) == routes, row
     assert "document types" in (out / "deploy.md").read_text()

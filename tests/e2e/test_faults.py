@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import requests
 
-from .harness import VENV, Stack
+from .harness import VENV, Stack, end_session
 from .invariants import (
     FaultOutcome,
     assert_no_secret_in_output,
@@ -320,7 +320,12 @@ def test_emulator_restarted_mid_up(stack_factory: Any, tmp_path: Path) -> None:
         argv += ["--non-interactive", "--stack", stack.stack]
         with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
             proc = subprocess.Popen(
-                argv, cwd=stack.project_dir, env=stack.env, stdout=out, stderr=err
+                argv,
+                cwd=stack.project_dir,
+                env=stack.env,
+                stdout=out,
+                stderr=err,
+                start_new_session=True,  # ended with everything it started (end_session)
             )
             try:
                 deadline = time.monotonic() + 60
@@ -337,7 +342,7 @@ def test_emulator_restarted_mid_up(stack_factory: Any, tmp_path: Path) -> None:
                 code = proc.wait(timeout=300)
             finally:
                 if proc.poll() is None:
-                    proc.kill()
+                    end_session(proc.pid)
                     proc.wait(timeout=10)
             out.seek(0)
             err.seek(0)

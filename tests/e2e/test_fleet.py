@@ -6,13 +6,15 @@ run is test_fleet_full.py (`make test-fleet`).
 - a second `up` changes nothing; an edited tenant file updates only that stack; destroy;
 - a stack held by another run is reported "locked by another run", the others go on;
 - a run interrupted (SIGINT to the runner, SIGKILL of one stack's `pulumi` in the middle of a
-  create) is recovered by the next run: stale lock, pending create, orphan; no duplicate;
+  create) is recovered by the next run: the killed run's leftover processes ended, stale lock,
+  pending create, orphan; no duplicate, no pending operation left;
+- Ctrl-C twice (no lock left, pending creates in the state) is recovered all the same;
 - each tenant's organization holds its own instances only.
 """
 
 from __future__ import annotations
 
-import contextlib
+import json
 import os
 import signal
 import time
@@ -23,8 +25,10 @@ import pytest
 import requests
 
 from pulumi_openconnectors.emulator import EmulatorServer
+from pulumi_openconnectors.fleet.processes import left_by
 
 from .fleet import PROJECT, FleetEnv, accounts, counts, instances_for
+from .harness import end_session
 from .s3 import S3Backend
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("fleet")]
@@ -62,6 +66,12 @@ def assert_converged(env: FleetEnv) -> None:
         )
         assert all(f"oc-fleet:{PROJECT}/{name}" in (i.tags or []) for i in held)
         assert sorted(str(i.id) for i in held) == env.state_instance_ids(name), name
+
+
+def assert_no_pending_operations(env: FleetEnv) -> None:
+    for name in env.names:
+        exported = json.loads(env.pulumi("stack", "export", "--stack", name).stdout)
+        assert not exported["deployment"].get("pending_operations"), name
 
 
 def assert_isolated(env: FleetEnv) -> None:
@@ -239,13 +249,18 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
         time.sleep(0.3)
         os.kill(killed, signal.SIGKILL)  # and one stack's `pulumi` dies outright
         out, err = run.communicate(timeout=300)
-    finally:
+    except BaseException:
         if run.poll() is None:
-            run.kill()
+            end_session(run.pid)
             run.communicate()
-        if killed is not None:  # the killed engine's plugins (its process group)
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(killed, signal.SIGKILL)
+        if killed is not None:
+            end_session(killed)
+        raise
+    # The killed `pulumi`'s plugins (language host, program, provider host) are still running,
+    # in its session: the next run must find and end them.
+    assert killed is not None
+    left = left_by(killed)
+    assert left, "the killed run left no process: nothing to prove"
     with (env.root / "fleet-runs.log").open("a") as log:
         log.write(f"$ fleet up --parallel 2 (interrupted) -> {run.returncode}\n{out}\n{err}\n")
     assert run.returncode == 130, out + err
@@ -257,17 +272,73 @@ def test_interrupted_run_is_recovered(make_fleet: Callable[..., FleetEnv]) -> No
     # The killed stack's creates still complete on the server: orphans.
     time.sleep(max(0.0, in_flight_since + 8.5 - time.monotonic()))
     env.emulator.admin.clear_faults()
-    second = env.run("up", "--parallel", "4")
+    try:
+        second = env.run("up", "--parallel", "4")
+    finally:
+        end_session(killed)  # (a no-op when the run ended them)
     assert second.returncode == 0, second.stdout + second.stderr
     assert "retrying" in second.stderr
     assert "Recovered:" in second.stdout, second.stdout
     recovered = [ln for ln in second.stdout.splitlines() if ln.startswith(f"  {victim}: ")]
     said = "\n".join(recovered)
+    assert f"ended {len(left)} process(es) the killed run (pid {killed}) left running" in said
+    assert all(str(p) in said for p in left), (left, said)
     assert f"pid {killed}" in said and "its process is gone" in said and "pulumi cancel" in said
     assert "pending operation(s) of the interrupted run" in said, said
     assert "creating ConnectorInstance" in said and "deleted 2 orphan instance(s)" in said
-    assert "pulumi removed 2 pending operation(s) from the state" in said, said
-    assert "not looked for" not in said
+    assert "cleared the 2 pending operation(s) from the state" in said, said
     assert_converged(env)
+    assert_no_pending_operations(env)  # (a later run saying nothing: the Ctrl-C twice test)
     assert env.run("destroy", "--parallel", "4", "--all").returncode == 0
+    assert all(env.org_instances(n) == [] for n in env.names)
+
+
+def test_ctrl_c_twice_leaves_no_orphan_nor_duplicate(make_fleet: Callable[..., FleetEnv]) -> None:
+    """Ctrl-C twice stops every `pulumi` at once: its lock is removed, but its creates in
+    flight land unrecorded and the state keeps their pending operations. The next run must
+    look for the orphans all the same (no lock left), and clear the pending operations."""
+    env = make_fleet(tenants=2)
+    delay = 4000
+    env.emulator.admin.set_faults(
+        {"rules": [{"method": "POST", "path": "/instances", "action": "delay", "delayMs": delay}]}
+    )
+    run = env.popen("up", "--parallel", "2")
+    try:
+        _wait(lambda: _post_instances(env.emulator) >= 2 * INSTANCES, "the creates in flight")
+        in_flight_since = time.monotonic()
+        os.kill(run.pid, signal.SIGINT)
+        time.sleep(0.3)
+        os.kill(run.pid, signal.SIGINT)
+        out, err = run.communicate(timeout=300)
+    except BaseException:
+        if run.poll() is None:
+            end_session(run.pid)
+            run.communicate()
+        raise
+    assert run.returncode == 130, out + err
+    assert "interrupted again" in err, err
+    time.sleep(max(0.0, in_flight_since + delay / 1000 + 0.5 - time.monotonic()))
+    env.emulator.admin.clear_faults()
+    # What the interrupted run left: instances in the organizations that no state holds.
+    orphaned = {
+        name: {str(i.id) for i in env.org_instances(name)} - set(env.state_instance_ids(name))
+        for name in env.names
+    }
+    assert any(orphaned.values()), orphaned
+
+    second = env.run("up", "--parallel", "2")
+    assert second.returncode == 0, second.stdout + second.stderr
+    for name, ids in orphaned.items():
+        said = "\n".join(ln for ln in second.stdout.splitlines() if ln.startswith(f"  {name}: "))
+        if ids:
+            assert f"deleted {len(ids)} orphan instance(s)" in said, second.stdout
+            assert "cleared the" in said and "pending operation(s) from the state" in said
+    assert_converged(env)
+    assert_no_pending_operations(env)
+
+    third = env.run("up", "--parallel", "2")
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert "pending operation" not in third.stdout + third.stderr
+    assert counts(third.stdout) == {n: ("succeeded", 0, 0, 0, INSTANCES) for n in env.names}
+    assert env.run("destroy", "--parallel", "2", "--all").returncode == 0
     assert all(env.org_instances(n) == [] for n in env.names)

@@ -205,3 +205,21 @@ def test_check_stores_no_input_that_holds_its_default() -> None:
     kept = provider.check({}, _inputs(retrieve_objects=True)).inputs
     assert kept["retrieve_objects"] is True
     assert Operations.omit_default_inputs is False
+
+
+def test_check_draws_the_ownership_tag_the_create_uses(
+    provider: ConnectorInstanceProvider, emulator: Any
+) -> None:
+    """The engine records a create's checked inputs with its pending operation: they name the
+    ownership tag the create will put on the instance (`recover` finds it by that)."""
+    from pulumi_openconnectors.markers import CREATE_MARKER_KEY
+
+    checked = provider.check({}, _inputs()).inputs
+    again = provider.check({}, _inputs()).inputs
+    marker = checked[CREATE_MARKER_KEY]
+    assert marker.startswith("pulumi-openconnectors:") and again[CREATE_MARKER_KEY] != marker
+    assert provider.diff("1", checked, again).changes is False  # never a change by itself
+    created = provider.create(checked)
+    assert (created.outs or {})["ownership_tag"] == marker
+    [server] = server_instances(emulator)
+    assert marker in server["tags"]

@@ -164,8 +164,7 @@ def test_pulumi_dropping_pending_operations_is_noted(tmp_path: Path) -> None:
     )
     assert watcher.dropped == ["creating 'crm'", "updating 'web'"]
     watcher.dropped = ["creating 'crm'"]
-    assert dropped_note(watcher.dropped, swept=True) == (
-        "pulumi removed 1 pending operation(s) from the state: creating 'crm'"
-    )
-    assert "orphans were not looked for" in dropped_note(watcher.dropped, swept=False)
-    assert "not looked for" not in dropped_note(["updating 'crm'"], swept=False)
+    # Said truthfully: `pulumi up`/`preview` only warn, the operations stay in the state.
+    note = dropped_note(watcher.dropped)
+    assert note.startswith("the state still holds 1 pending operation(s) of an interrupted run")
+    assert "removed" not in note

@@ -8,30 +8,36 @@ A `pulumi` killed outright (SIGKILL, a lost CI runner, an evicted pod) leaves tw
   `pulumi cancel`. A lock of a live process, or of another host, is another run's: the stack is
   reported "locked by another run" and left alone, unless ``--break-locks`` says that no other
   run is going on (e.g. after a CI job or pod was killed).
-- **pending operations** in the checkpoint: resource operations that were started and never
-  answered. Pulumi v3.259 `up` only warns about them and drops them, so an instance whose POST
-  did go through would be left in the organization with no state (an orphan), and the next
-  `up` would create it again (a duplicate). So, while the dead run's lock is still in place
-  (nothing else can change the stack then), the runner reads the state (`stack export`),
-  lists the tenant's instances that carry the stack's fleet tag (``oc-fleet:<project>/<stack>``)
-  and deletes those that are not in the state; then it removes the lock and runs the
-  operation, which drops the pending operations and creates what is missing, once.
-  Recovery never acts on a stack without such a lock: a live run may be working on it.
+- **pending operations** in the checkpoint (so does a second Ctrl-C, which removes the lock):
+  resource operations that were started and never answered. Pulumi v3.259 `up` only warns
+  about them and keeps them, so an instance whose POST did go through would be left in the
+  organization with no state (an orphan), and the next `up` would create it again (a
+  duplicate). So, whenever the state holds pending operations (lock or not),
+  :func:`settle_pending` lists the tenant's instances that carry the stack's fleet tag
+  (``oc-fleet:<project>/<stack>``), writes the state back without the pending operations
+  (``pulumi stack import``, which takes the stack's lock and so is refused while a live run
+  holds it), and then deletes the tagged instances that the state does not hold.
+- its **plugin processes** (language host, program, dynamic-provider host) when it was killed
+  on this host: ended before its stale lock is removed (see processes.py).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pulumi.automation import Stack
+from pulumi.automation import Deployment, LocalWorkspace, Stack
 
 from ..client import OpenConnectorsClient
 from ..config import resolve_settings
+from ..errors import OpenConnectorsError, ProviderError
+from .processes import Leftover
 
 LOCKED = "the stack is currently locked by"
 LOCK_DETAIL = re.compile(
@@ -139,55 +145,116 @@ class Endpoint:
         return OpenConnectorsClient(settings)
 
 
-def delete_orphans(endpoint: Endpoint, fleet_tag: str, in_state: set[str]) -> list[int]:
-    """Delete the organization's instances that carry the stack's fleet tag but are not in its
-    state; their ids."""
+def tagged_instances(endpoint: Endpoint, fleet_tag: str) -> list[str]:
+    """The ids of the organization's instances that carry the stack's fleet tag."""
     client = endpoint.client()
     try:
-        orphans = [
-            i.id for i in client.list_instances(tags=[fleet_tag]) if str(i.id) not in in_state
-        ]
-        for ident in orphans:
-            client.delete_instance(ident)
+        return [str(i.id) for i in client.list_instances(tags=[fleet_tag])]
     finally:
         client.close()
-    return orphans
 
 
-def sweep_pending(stack: Stack, endpoint: Endpoint, fleet_tag: str) -> list[str]:
-    """Read the state a dead run left (its lock still in place, so nothing else can change
-    it) and delete the orphans of its pending creates; what was found and done, one line each.
+def delete_instances(endpoint: Endpoint, ids: list[str]) -> None:
+    client = endpoint.client()
+    try:
+        for ident in ids:
+            client.delete_instance(int(ident))
+    finally:
+        client.close()
 
-    The pending operations themselves are left to the operation that follows: `pulumi` removes
-    them from the state when it starts (its "removing pending operation" warning).
+
+def _import_without_pending(stack: Stack, exported: Deployment) -> None:
+    """``pulumi stack import`` of the state as exported: the CLI drops its pending operations
+    (and takes the stack's lock to write it, so it fails while a live run holds the lock)."""
+    workspace = stack.workspace
+    assert isinstance(workspace, LocalWorkspace)
+    handle, name = tempfile.mkstemp(prefix=".pending-", suffix=".json", dir=workspace.work_dir)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as fh:
+            json.dump({"version": exported.version, "deployment": exported.deployment}, fh)
+        args = ["stack", "import", "--file", name, "--stack", stack.name]
+        workspace.pulumi_command.run(args, workspace.work_dir, dict(workspace.env_vars))
+    finally:
+        os.unlink(name)
+
+
+def settle_pending(stack: Stack, endpoint: Endpoint, fleet_tag: str) -> list[str]:
+    """When the state holds operations an interrupted run left (lock or no lock): delete the
+    orphans of its pending creates and clear the pending operations from the state; what was
+    found and done, one line each ([] when the state holds none).
+
+    No other run may be working on the stack meanwhile. A live run holds the stack's lock, and
+    ``pulumi stack import`` (which clears the pending operations) takes that lock: so the
+    tagged instances are listed first, the state read, then imported (refused while a live run
+    holds the lock: the CommandError is the caller's); only then are the tagged instances that
+    the state read does not hold deleted: every run that could have created one had ended, and
+    recorded what it created, before the import got the lock.
     """
+    first = pending_operations(dict(stack.export_stack().deployment or {}))
+    if not first:
+        return []
+    creates = any(p.kind == "creating" and p.type.endswith(CONNECTOR_INSTANCE) for p in first)
+    tagged = tagged_instances(endpoint, fleet_tag) if creates else []
     exported = stack.export_stack()
     deployment: dict[str, Any] = dict(exported.deployment or {})
     pending = pending_operations(deployment)
     if not pending:
-        return []
+        return []  # another run cleared them meanwhile
+    _import_without_pending(stack, exported)
+    in_state = instance_ids_in_state(deployment)
+    orphans = [ident for ident in tagged if ident not in in_state]
     done = [
         f"{len(pending)} pending operation(s) of the interrupted run: "
         + ", ".join(str(p) for p in pending)
     ]
-    if any(p.kind == "creating" and p.type.endswith(CONNECTOR_INSTANCE) for p in pending):
-        orphans = delete_orphans(endpoint, fleet_tag, instance_ids_in_state(deployment))
+    if creates:
+        try:
+            delete_instances(endpoint, orphans)
+        except OpenConnectorsError as exc:
+            raise OrphansLeft(
+                f"the interrupted run left instance(s) {', '.join(orphans)} (tag "
+                f"{fleet_tag!r}) that the state does not hold, and deleting them failed: "
+                f"{exc}. Delete them by hand before the next run"
+            ) from None
         done.append(
             f"deleted {len(orphans)} orphan instance(s) created but never recorded"
-            + (f" (ids {', '.join(map(str, orphans))})" if orphans else "")
+            + (f" (ids {', '.join(orphans)})" if orphans else "")
             + f", found by the tag {fleet_tag!r}"
         )
+    done.append(
+        f"cleared the {len(pending)} pending operation(s) from the state (`pulumi stack import`)"
+    )
     return done
 
 
-def dropped_note(dropped: list[str], swept: bool) -> str:
-    """What to say when `pulumi` removed pending operations from the state."""
-    what = (
-        f"pulumi removed {len(dropped)} pending operation(s) from the state: {', '.join(dropped)}"
-    )
-    if swept or not any(d.startswith("creating") for d in dropped):
-        return what
+class OrphansLeft(ProviderError):
+    """Orphans were found but could not be deleted (the stack is not run then)."""
+
+
+def leftovers_note(holder: LockHolder, ended: list[Leftover], alive: list[Leftover]) -> str:
+    """What became of the plugin processes a killed run on this host left running."""
+    if not ended and not alive:
+        return f"no process of the killed run (pid {holder.pid}) was still running"
+    text = ""
+    if ended:
+        text = (
+            f"ended {len(ended)} process(es) the killed run (pid {holder.pid}) left running, "
+            "which could still act on the API (a provider mid-create): "
+            + ", ".join(map(str, ended))
+        )
+    if alive:
+        text += ("; " if text else "") + (
+            f"could not end {', '.join(map(str, alive))} of the killed run (pid {holder.pid}): "
+            "end them, then run again (they may still create instances)"
+        )
+    return text
+
+
+def dropped_note(dropped: list[str]) -> str:
+    """What to say when `pulumi` warned about pending operations still in the state (an
+    operation that does not clear them: preview)."""
     return (
-        what + " (no lock of the interrupted run was left, so its orphans were not looked "
-        "for: look for instances tagged with the stack's fleet tag that are not in its state)"
+        f"the state still holds {len(dropped)} pending operation(s) of an interrupted run: "
+        f"{', '.join(dropped)}; the next fleet up, refresh or destroy looks for their orphans "
+        "and clears them"
     )

@@ -32,9 +32,18 @@ from pulumi.automation import (
 from .engine import TrackedCommand, find_pulumi
 from .events import EventTail, EventWatcher, first_error_line, first_line
 from .model import Fleet, FleetFileError, ResolvedTenant
+from .processes import end_run
 from .program import PROGRAM_MAIN
 from .progress import Progress
-from .recovery import dropped_note, is_lock_error, is_stale, lock_holder, sweep_pending
+from .recovery import (
+    OrphansLeft,
+    dropped_note,
+    is_lock_error,
+    is_stale,
+    leftovers_note,
+    lock_holder,
+    settle_pending,
+)
 from .results import Operation, StackResult, StateFile
 from .shard import Shard, select
 from .summary import exit_code, render_recoveries, render_table
@@ -295,8 +304,15 @@ class FleetRunner:
         tag = fleet_tag(self.fleet.project, tenant.stack)
         for attempt in (1, 2):
             try:
+                if op != "preview":
+                    # An interrupted run's pending operations, lock or not (recovery.py).
+                    result.recovered += settle_pending(stack_obj, endpoint, tag)
                 self._operate(stack_obj, watcher, write, result)
                 break
+            except OrphansLeft as exc:
+                result.status, result.error = "failed", first_line(str(exc))
+                result.recovered.append(str(exc))
+                return
             except CommandError as exc:
                 text = str(exc)
                 if not is_lock_error(text):
@@ -305,10 +321,14 @@ class FleetRunner:
                 holder = lock_holder(text)
                 stale = holder is not None and is_stale(holder)
                 if attempt == 1 and op != "preview" and (stale or self.options.break_locks):
-                    # While the dead run's lock is in place no other run can change the
-                    # stack: what its state says now is what the killed run left.
                     self.progress.step(tenant.stack, "recovering from a dead run")
-                    result.recovered += sweep_pending(stack_obj, endpoint, tag)
+                    if stale and holder is not None:
+                        ended, alive = end_run(holder.pid)
+                        result.recovered.append(leftovers_note(holder, ended, alive))
+                        if alive:
+                            result.status = "failed"
+                            result.error = "plugin processes of a killed run still running"
+                            return
                     stack_obj.cancel()
                     why = "its process is gone" if stale else "--break-locks"
                     holder_text = holder or "another run"
@@ -321,8 +341,7 @@ class FleetRunner:
                 result.error = f"locked by another run ({holder or 'unknown holder'})"
                 return
         if watcher.dropped:
-            swept = any("orphan" in line for line in result.recovered)
-            result.recovered.append(dropped_note(watcher.dropped, swept))
+            result.recovered.append(dropped_note(watcher.dropped))
 
     def _operate(
         self, stack: Stack, watcher: EventWatcher, write: Callable[[str], None], result: StackResult

@@ -9,10 +9,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...errors import NotFoundError, OpenConnectorsError, ProviderError
-from ...markers import OWNERSHIP_TAG_PREFIX, user_tags
+from ...markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX, user_tags
 from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
-from ..operations import Operations, still_there
+from ..operations import Failures, Operations, still_there
 from .inputs import InstanceInputs
 from .spec import SPEC
 from .state import inputs_from_state, objects_output, outputs
@@ -27,11 +27,24 @@ class InstanceOperations(Operations[InstanceInputs]):
     # (spec defaults in diff, the inputs model in create and update): not stored in state.
     omit_default_inputs = True
 
+    @classmethod
+    def check(cls, news: Mapping[str, Any]) -> tuple[dict[str, Any] | None, Failures]:
+        """As every type, plus the ownership tag the create will use (CREATE_MARKER_KEY)."""
+        inputs, failures = super().check(news)
+        if inputs is not None:
+            inputs[CREATE_MARKER_KEY] = new_ownership_tag()
+        return inputs, failures
+
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         inputs = self.parse(props)
         if inputs.adopt_instance_id is not None:
             return self.adopt(inputs)
-        ownership_tag = new_ownership_tag()
+        marked = props.get(CREATE_MARKER_KEY)
+        ownership_tag = (
+            marked
+            if isinstance(marked, str) and marked.startswith(OWNERSHIP_TAG_PREFIX)
+            else new_ownership_tag()
+        )
         request = CreateInstanceRequest(
             element_key=inputs.element_key,
             element_id=inputs.element_id,
