@@ -19,34 +19,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__ as __version__
+from .resources.registry import RESOURCE_CLASSES as _RESOURCE_CLASSES
 
-__all__ = [
-    "APIError",
-    "AuthenticationError",
-    "ClientSettings",
-    "CommonResource",
-    "ConfigurationError",
-    "ConnectorInstance",
-    "Formula",
-    "FormulaInstance",
-    "NotFoundError",
-    "OpenConnectorsClient",
-    "OpenConnectorsError",
-    "Transformation",
-    "TransportError",
-    "find_instances",
-    "get_connector",
-    "get_oauth_url",
-    "resolve_settings",
-]
-
-# Imported lazily so that the client, the CLI and the emulator do not pay for importing pulumi.
+# The resource classes come from the registry (resources/registry.py: one line per type);
+# everything is imported lazily so that the client, the CLI and the emulator do not pay for
+# importing pulumi.
 _LAZY = {
-    "ConnectorInstance": ".resources.connector_instance.resource",
-    "Formula": ".resources.formula.resource",
-    "FormulaInstance": ".resources.formula_instance.resource",
-    "CommonResource": ".resources.common_resource.resource",
-    "Transformation": ".resources.transformation.resource",
+    **{name: module.removeprefix(__name__) for name, module in _RESOURCE_CLASSES.items()},
     "get_connector": ".lookups",
     "find_instances": ".lookups",
     "get_oauth_url": ".oauth",
@@ -61,24 +40,26 @@ _LAZY = {
     "TransportError": ".errors",
 }
 
-if TYPE_CHECKING:
-    from .client import ClientSettings, OpenConnectorsClient
-    from .config import resolve_settings
-    from .errors import (
-        APIError,
-        AuthenticationError,
-        ConfigurationError,
-        NotFoundError,
-        OpenConnectorsError,
-        TransportError,
-    )
-    from .lookups import find_instances, get_connector
-    from .oauth import get_oauth_url
-    from .resources.common_resource.resource import CommonResource
-    from .resources.connector_instance.resource import ConnectorInstance
-    from .resources.formula.resource import Formula
-    from .resources.formula_instance.resource import FormulaInstance
-    from .resources.transformation.resource import Transformation
+__all__ = sorted(_LAZY)
+
+if TYPE_CHECKING:  # for type checkers and editors; a test checks it names every type
+    from .client import ClientSettings as ClientSettings
+    from .client import OpenConnectorsClient as OpenConnectorsClient
+    from .config import resolve_settings as resolve_settings
+    from .errors import APIError as APIError
+    from .errors import AuthenticationError as AuthenticationError
+    from .errors import ConfigurationError as ConfigurationError
+    from .errors import NotFoundError as NotFoundError
+    from .errors import OpenConnectorsError as OpenConnectorsError
+    from .errors import TransportError as TransportError
+    from .lookups import find_instances as find_instances
+    from .lookups import get_connector as get_connector
+    from .oauth import get_oauth_url as get_oauth_url
+    from .resources.common_resource.resource import CommonResource as CommonResource
+    from .resources.connector_instance.resource import ConnectorInstance as ConnectorInstance
+    from .resources.formula.resource import Formula as Formula
+    from .resources.formula_instance.resource import FormulaInstance as FormulaInstance
+    from .resources.transformation.resource import Transformation as Transformation
 
 
 def __getattr__(name: str) -> Any:

@@ -57,3 +57,41 @@ def test_the_reference_docs_are_generated_from_the_specs() -> None:
             f"{path} is stale: run `python -m pulumi_openconnectors.resources.docs`"
         )
     assert {p.name for p in folder.glob("*.md")} == set(generated())
+
+
+# One registration list (resources/registry.py): everything that lists the types derives from it.
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_a_registered_type_is_public_lazy_and_typed(spec: ResourceSpec) -> None:
+    import pulumi_openconnectors as package
+
+    assert spec.name in package.__all__
+    assert getattr(package, spec.name) is _resource_class(spec)
+    # the TYPE_CHECKING imports (for editors and type checkers) name it too
+    source = Path(package.__file__).read_text()
+    assert f"import {spec.name} as {spec.name}" in source
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_the_provider_is_found_through_the_registry_and_pickles_by_name(
+    spec: ResourceSpec,
+) -> None:
+    import pickle
+
+    from pulumi_openconnectors import _provider
+    from pulumi_openconnectors.resources.provider import provider_class
+    from pulumi_openconnectors.resources.registry import PROVIDER_MODULES
+
+    cls = provider_class(spec.name)
+    assert cls.spec is spec and cls.__module__ == PROVIDER_MODULES[spec.name]
+    provider = _provider(spec.name)
+    assert type(pickle.loads(pickle.dumps(provider))) is cls
+    assert spec.name.encode() in pickle.dumps(provider)
+
+
+def test_an_unregistered_type_has_no_provider() -> None:
+    from pulumi_openconnectors.resources.provider import provider_class
+
+    with pytest.raises(LookupError, match="no resource type 'Nothing'"):
+        provider_class("Nothing")

@@ -15,7 +15,6 @@ from __future__ import annotations
 import copyreg
 import importlib
 import json
-import re
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -55,13 +54,14 @@ class SpecProvider(ResourceProvider):
     # pickles has none, so no client or credential is ever serialised.
 
     def __reduce__(self) -> tuple[Any, ...]:
-        """Pickled as its type's name (``_provider("ConnectorInstance")``) when the class is
-        found by that name (:func:`provider_class`); else by its class, as pickle would."""
+        """Pickled as its type's name (``_provider("ConnectorInstance")``) when the registry
+        finds the class by that name (:func:`provider_class`); else by its class, as pickle
+        would."""
         from .. import _provider
 
         cls = type(self)
         name = self.spec.name
-        if not self.__dict__ and _by_convention(name) is cls:
+        if not self.__dict__ and _registered(name) is cls:
             return (_provider, (name,))
         newobj = copyreg.__newobj__  # type: ignore[attr-defined]
         return (newobj, (cls,), self.__dict__ or None)
@@ -172,19 +172,29 @@ def leaf_strings(value: Any) -> list[str]:
     return []
 
 
-def _by_convention(type_name: str) -> type[SpecProvider] | None:
-    """``<TypeName>Provider`` in ``resources/<type_name>/provider.py``, if it is there."""
-    snake = re.sub(r"(?<!^)(?=[A-Z])", "_", type_name).lower()
-    try:
-        module = importlib.import_module(f"{__package__}.{snake}.provider")
-    except ImportError:
+def _registered(type_name: str) -> type[SpecProvider] | None:
+    """The provider class of a registered type (:mod:`.registry`): the one
+    :class:`SpecProvider` in its folder's ``provider.py`` whose spec is the type's."""
+    from .registry import PROVIDER_MODULES
+
+    module_name = PROVIDER_MODULES.get(type_name)
+    if module_name is None:
         return None
-    cls = getattr(module, f"{type_name}Provider", None)
-    return cls if isinstance(cls, type) and issubclass(cls, SpecProvider) else None
+    module = importlib.import_module(module_name)
+    found = [
+        value
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, SpecProvider)
+        and value.__module__ == module_name
+        and getattr(value, "spec", None) is not None
+        and value.spec.name == type_name
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def provider_class(type_name: str) -> type[SpecProvider]:
-    cls = _by_convention(type_name)
+    cls = _registered(type_name)
     if cls is None:
         raise LookupError(f"pulumi-openconnectors has no resource type {type_name!r}")
     return cls

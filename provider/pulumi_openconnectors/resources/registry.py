@@ -1,27 +1,51 @@
-"""Every resource type: its spec and its resource class, by name (docs, tests, export)."""
+"""Every resource type, registered once: the folder of each type under ``resources/``.
+
+A type's folder holds ``spec.py`` (``SPEC``), ``resource.py`` (the class named like the spec),
+``provider.py`` (its :class:`..provider.SpecProvider`) and ``operations.py``. Everything that
+lists the types derives from :data:`TYPE_FOLDERS`: :data:`SPECS` (docs, tests, export), the
+resource classes' modules (the package's public names and lazy imports), and the provider
+class a resource's state names when it is unpickled (:func:`..provider.provider_class`).
+
+Imported by the Pulumi program and by the package's ``__init__``: only the specs, which are
+light (no pydantic, no HTTP client).
+"""
 
 from __future__ import annotations
 
-from .common_resource.spec import SPEC as COMMON_RESOURCE
-from .connector_instance.spec import SPEC as CONNECTOR_INSTANCE
-from .formula.spec import SPEC as FORMULA
-from .formula_instance.spec import SPEC as FORMULA_INSTANCE
+from importlib import import_module
+
 from .spec import ResourceSpec
-from .transformation.spec import SPEC as TRANSFORMATION
 
-SPECS: tuple[ResourceSpec, ...] = (
-    CONNECTOR_INSTANCE,
-    COMMON_RESOURCE,
-    TRANSFORMATION,
-    FORMULA,
-    FORMULA_INSTANCE,
+TYPE_FOLDERS = (
+    "connector_instance",
+    "common_resource",
+    "transformation",
+    "formula",
+    "formula_instance",
 )
+"""The one list of resource types (a new type: its folder, and one line here)."""
 
-RESOURCE_CLASSES = {
-    "ConnectorInstance": "pulumi_openconnectors.resources.connector_instance.resource",
-    "CommonResource": "pulumi_openconnectors.resources.common_resource.resource",
-    "Transformation": "pulumi_openconnectors.resources.transformation.resource",
-    "Formula": "pulumi_openconnectors.resources.formula.resource",
-    "FormulaInstance": "pulumi_openconnectors.resources.formula_instance.resource",
+
+def _spec(folder: str) -> ResourceSpec:
+    spec = import_module(f"{__package__}.{folder}.spec").SPEC
+    if not isinstance(spec, ResourceSpec):
+        raise TypeError(f"resources/{folder}/spec.py: SPEC is not a ResourceSpec")
+    return spec
+
+
+SPECS: tuple[ResourceSpec, ...] = tuple(_spec(folder) for folder in TYPE_FOLDERS)
+
+FOLDERS: dict[str, str] = {
+    spec.name: folder for spec, folder in zip(SPECS, TYPE_FOLDERS, strict=True)
+}
+"""The folder of each type, by type name."""
+
+RESOURCE_CLASSES: dict[str, str] = {
+    name: f"{__package__}.{folder}.resource" for name, folder in FOLDERS.items()
 }
 """The module of each type's resource class (imported on demand: it imports pulumi)."""
+
+PROVIDER_MODULES: dict[str, str] = {
+    name: f"{__package__}.{folder}.provider" for name, folder in FOLDERS.items()
+}
+"""The module of each type's provider class (imported in the provider process)."""
