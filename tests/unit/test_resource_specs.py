@@ -95,3 +95,18 @@ def test_an_unregistered_type_has_no_provider() -> None:
 
     with pytest.raises(LookupError, match="no resource type 'Nothing'"):
         provider_class("Nothing")
+
+
+def test_export_drops_exactly_the_server_keys_the_specs_list() -> None:
+    """export filters with the specs' own lists (a copy once lacked `instanceId`)."""
+    from pulumi_openconnectors.export import program
+    from pulumi_openconnectors.resources.common_resource import spec as definition
+    from pulumi_openconnectors.resources.formula import spec as formula
+    from pulumi_openconnectors.resources.transformation import spec as transformation
+
+    assert program.TRANSFORMATION_SERVER_KEYS is transformation.SERVER_KEYS
+    assert "instanceId" in program.TRANSFORMATION_SERVER_KEYS
+    assert program.DEFINITION_SERVER_KEYS is definition.SERVER_KEYS
+    assert program.DEFINITION_FIELD_SERVER_KEYS is definition.FIELD_SERVER_KEYS
+    assert program.SERVER_KEYS is formula.SERVER_KEYS
+    assert program.ITEM_SERVER_KEYS is formula.ITEM_SERVER_KEYS

@@ -16,14 +16,16 @@ from typing import Any
 
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..models import Formula, FormulaInstance
+from ..resources.common_resource.spec import FIELD_SERVER_KEYS as DEFINITION_FIELD_SERVER_KEYS
+from ..resources.common_resource.spec import SERVER_KEYS as DEFINITION_SERVER_KEYS
 from ..resources.formula.spec import ITEM_SERVER_KEYS, SERVER_KEYS
 from ..resources.transformation.spec import FIELD_SERVER_KEYS
+from ..resources.transformation.spec import SERVER_KEYS as TRANSFORMATION_SERVER_KEYS
 from .naming import Names, file_stem, identifier, slug
 from .reader import Found, Snapshot
 from .render import Call, Code, call, string
 
 MASKED = "********"
-TRANSFORMATION_SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element")
 
 
 @dataclass
@@ -113,11 +115,11 @@ def build_project(
         var = variables.unique(identifier(resource))
         definition_vars[name] = var
         document = {
-            k: v for k, v in definition.document().items() if k not in ("id", "level", "objectName")
+            k: v for k, v in definition.document().items() if k not in DEFINITION_SERVER_KEYS
         }
         document["name"] = name
         document["fields"] = [
-            {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
+            {k: v for k, v in f.items() if k not in DEFINITION_FIELD_SERVER_KEYS}
             for f in document.get("fields") or []
         ]
         path = files.unique(f"common-resources/{file_stem(name, resource)}") + ".json"

@@ -8,9 +8,9 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from ..operations import Inputs
+from .spec import SERVER_KEYS
 
 NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,255}$")
-SERVER_KEYS = ("id", "level", "objectName")
 
 
 class CommonResourceInputs(Inputs):

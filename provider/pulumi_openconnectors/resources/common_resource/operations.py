@@ -11,8 +11,8 @@ from ...models import ObjectDefinition
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import project
 from ..operations import Operations, still_there
-from .inputs import SERVER_KEYS, CommonResourceInputs
-from .spec import SPEC
+from .inputs import CommonResourceInputs
+from .spec import SERVER_KEYS, SPEC
 
 
 class CommonResourceOperations(Operations[CommonResourceInputs]):

@@ -11,7 +11,7 @@ import pulumi
 from ..documents import load_json_object
 from ..resource import SpecResource
 from .provider import CommonResourceProvider
-from .spec import SPEC
+from .spec import SERVER_KEYS, SPEC
 
 
 class CommonResource(SpecResource, **SPEC.pulumi_type):
@@ -64,11 +64,7 @@ class CommonResource(SpecResource, **SPEC.pulumi_type):
         Pulumi resource name (default: the object name). Unknown keys go to ``extra``."""
         document = load_json_object(path, "common resource")
         object_name = document.get("name") or document.get("objectName") or Path(path).stem
-        extra = {
-            k: v
-            for k, v in document.items()
-            if k not in ("fields", "name", "objectName", "id", "level")
-        }
+        extra = {k: v for k, v in document.items() if k not in ("fields", "name", *SERVER_KEYS)}
         inputs: dict[str, Any] = {"name": object_name, "fields": document.get("fields") or []}
         if extra:
             inputs["extra"] = extra

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from ..spec import OnChange, Prop, ResourceSpec
 
+# Keys the server sets in a definition (and in each of its fields): never sent, not kept as
+# `extra`, dropped from a file and from an export. Here, not in inputs.py: resource.py
+# (from_file) and export need them without importing pydantic.
+SERVER_KEYS = ("id", "level", "objectName")
+FIELD_SERVER_KEYS = ("id", "level")
+
 SPEC = ResourceSpec(
     name="CommonResource",
     doc=(
