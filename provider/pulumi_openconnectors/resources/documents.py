@@ -13,7 +13,7 @@ drift that refresh shows and the next `up` puts back.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -48,16 +48,17 @@ def project(live: Any, desired: Any, filled: ServerFilled | None = None, path: s
 
 
 def keeping_unmanaged(
-    body: Mapping[str, Any], live: Mapping[str, Any], keys: Iterable[str]
+    body: Mapping[str, Any], keys: Collection[str], live: Callable[[], Mapping[str, Any]]
 ) -> dict[str, Any]:
     """A full PUT body that keeps what the program does not manage: each of ``keys`` the body
     leaves out (its input is unset) is sent as the live object has it, so that a replacing
-    PUT does not wipe what was set elsewhere (read, merge, write)."""
-    merged = dict(body)
-    for key in keys:
-        if key not in merged and key in live:
-            merged[key] = live[key]
-    return merged
+    PUT does not wipe what was set elsewhere (read, merge, write). ``live()`` (a GET, or an
+    object already read) is called only when the body leaves one of them out."""
+    missing = [key for key in keys if key not in body]
+    if not missing:
+        return dict(body)
+    document = live()
+    return {**body, **{key: document[key] for key in missing if key in document}}
 
 
 def without_keys(items: Iterable[Any], keys: Iterable[str]) -> list[Any]:

@@ -52,7 +52,7 @@ class FormulaOperations(Operations[FormulaInputs]):
             existing,
             lambda found: self._outputs(inputs, found, None, False),
             lambda: self.client.replace_formula(
-                formula_id, keeping_unmanaged(inputs.document(), existing.document(), UNMANAGED)
+                formula_id, keeping_unmanaged(inputs.document(), UNMANAGED, existing.document)
             ),
         )
         return str(existing.id), outputs
@@ -72,12 +72,10 @@ class FormulaOperations(Operations[FormulaInputs]):
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
-        body = inputs.document()
-        with still_there(f"formula {id_}"):
-            if any(key not in body for key in UNMANAGED):  # PUT replaces: read, merge, write
-                body = keeping_unmanaged(
-                    body, self.client.get_formula(int(id_)).document(), UNMANAGED
-                )
+        with still_there(f"formula {id_}"):  # PUT replaces: read, merge, write
+            body = keeping_unmanaged(
+                inputs.document(), UNMANAGED, lambda: self.client.get_formula(int(id_)).document()
+            )
             formula = self.client.replace_formula(int(id_), body)
         return self._outputs(
             inputs, formula, olds.get("created_since"), bool(olds.get("late_create_possible"))

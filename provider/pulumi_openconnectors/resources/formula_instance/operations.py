@@ -51,7 +51,7 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
             lambda: self.client.replace_formula_instance(
                 inputs.formula_id,
                 ident,
-                keeping_unmanaged(inputs.document(), existing.document(), UNMANAGED),
+                keeping_unmanaged(inputs.document(), UNMANAGED, existing.document),
             ),
         )
         return str(existing.id), outputs
@@ -78,11 +78,12 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
-        body = inputs.document()
-        with still_there(f"formula instance {id_}"):
-            if any(key not in body for key in UNMANAGED):  # PUT replaces: read, merge, write
-                live = self.client.get_formula_instance(inputs.formula_id, int(id_))
-                body = keeping_unmanaged(body, live.document(), UNMANAGED)
+        with still_there(f"formula instance {id_}"):  # PUT replaces: read, merge, write
+            body = keeping_unmanaged(
+                inputs.document(),
+                UNMANAGED,
+                lambda: self.client.get_formula_instance(inputs.formula_id, int(id_)).document(),
+            )
             instance = self.client.replace_formula_instance(inputs.formula_id, int(id_), body)
         return _outputs(
             inputs, instance, olds.get("created_since"), bool(olds.get("late_create_possible"))

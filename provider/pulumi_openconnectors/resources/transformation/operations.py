@@ -61,7 +61,7 @@ class TransformationOperations(Operations[TransformationInputs]):
                 lambda: self.client.replace_transformation(
                     inputs.scope,
                     inputs.object_name,
-                    keeping_unmanaged(inputs.document(), existing.document(), UNMANAGED),
+                    keeping_unmanaged(inputs.document(), UNMANAGED, existing.document),
                 ),
             )
             return key, outputs
@@ -98,11 +98,12 @@ class TransformationOperations(Operations[TransformationInputs]):
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
         scope, object_name = parse_key(id_)
-        body = inputs.document()
-        with still_there(f"transformation {id_!r}"):
-            if any(key not in body for key in UNMANAGED):  # PUT replaces: read, merge, write
-                live = self.client.get_transformation(scope, object_name)
-                body = keeping_unmanaged(body, live.document(), UNMANAGED)
+        with still_there(f"transformation {id_!r}"):  # PUT replaces: read, merge, write
+            body = keeping_unmanaged(
+                inputs.document(),
+                UNMANAGED,
+                lambda: self.client.get_transformation(scope, object_name).document(),
+            )
             found = self.client.replace_transformation(scope, object_name, body)
         return _outputs(inputs, found, id_)
 
