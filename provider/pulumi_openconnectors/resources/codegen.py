@@ -88,9 +88,10 @@ def _docstring(spec: ResourceSpec) -> list[str]:
     body = [spec.doc]
     if spec.guide:
         body.append(spec.guide)
+    if spec.file is not None:
+        body.append(f"``from_file(path, name=None, *, opts=None, **overrides)``: {spec.file.doc}")
     body.append(f"Type token: ``{spec.type_token}``.")
-    lines = _wrapped("\n\n".join(body), "    ")
-    lines[0] = '    """' + lines[0].lstrip()
+    lines = _wrapped('"""' + "\n\n".join(body), "    ")
     lines += ["", "    Args:", "        resource_name: the Pulumi resource name."]
     for prop in spec.inputs:
         lines += _wrapped(f"{prop.name}: {prop.doc}.", "        ", "    ")
@@ -106,50 +107,41 @@ def resource_module(spec: ResourceSpec) -> str:
     type_imports = sorted({arg.import_ for arg in spec.init_args if arg.import_})
     out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
     out += ["from __future__ import annotations", ""]
-    annotations = " ".join(_input_annotation(p) for p in spec.inputs)
+    annotations = " ".join(
+        [*(_input_annotation(p) for p in spec.inputs), *(p.py for p in spec.props)]
+    )
     abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
     if abc:
         out += [f"from collections.abc import {', '.join(abc)}"]
-    if spec.file is not None:
-        out += ["from pathlib import Path"]
-    out += [f"from typing import {'TYPE_CHECKING, Any' if type_imports else 'Any'}", ""]
+    typing = (["TYPE_CHECKING"] if type_imports else []) + (["Any"] if "Any" in annotations else [])
+    if typing:
+        out += [f"from typing import {', '.join(typing)}"]
+    out += [""]
     out += ["import pulumi", ""]
-    if spec.file is not None:
-        out += ["from ..files import file_inputs"]
-    out += ["from ..resource import SpecResource"]
+    base = "FromFile" if spec.file is not None else "SpecResource"
+    out += [f"from ..resource import {base}, inputs_given"]
     out += [f"from .provider import {provider_class(spec)}", "from .spec import SPEC"]
     if spec.init_hook:
         out += [f"from .{hook_module} import {hook}"]
     out += [""]
     if type_imports:
         out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
-    out += ["", f"class {spec.name}(SpecResource, **SPEC.pulumi_type):"]
+    out += ["", f"class {spec.name}({base}, **SPEC.pulumi_type):"]
     out += _docstring(spec)
     out += [""]
+    if spec.file is not None:
+        out += ["    _spec = SPEC", ""]
     out += [f"    {p.name}: pulumi.Output[{p.py}]" for p in spec.props]
     out += ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
     keywords = sorted(spec.inputs, key=lambda p: not p.required)
     out += [_keyword(p) for p in keywords]
     out += [f"        {arg.name}: {arg.py} = None," for arg in spec.init_args]
     out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
-    out += ["        inputs: dict[str, Any] = {"]
-    out += [f'            "{p.name}": {_value(p)},' for p in spec.inputs]
-    out += ["        }"]
+    given = "inputs_given(SPEC, resource_name, locals())"
     if spec.init_hook:
         passed = ", ".join(f"{arg.name}={arg.name}" for arg in spec.init_args)
-        out += [f"        inputs = {hook}(resource_name, inputs, {passed})"]
-    out += [f"        self._register({provider_class(spec)}(), resource_name, inputs, opts)"]
-    if spec.file is not None:
-        out += ["", "    @classmethod", "    def from_file(", "        cls,"]
-        out += ["        path: str | Path,", "        name: str | None = None,", "        *,"]
-        out += ["        opts: pulumi.ResourceOptions | None = None,"]
-        out += ["        **overrides: Any,", f"    ) -> {spec.name}:"]
-        doc = _wrapped(spec.file.doc, "        ")
-        doc[0] = '        """' + doc[0].lstrip()
-        out += doc
-        out += ['        """']
-        out += ["        resource_name, inputs = file_inputs(SPEC, path, name, overrides)"]
-        out += ["        return cls(resource_name, opts=opts, **inputs)"]
+        given = f"{hook}(resource_name, {given}, {passed})"
+    out += [f"        self._register({provider_class(spec)}(), resource_name, {given}, opts)"]
     out += [""]
     return "\n".join(out)
 

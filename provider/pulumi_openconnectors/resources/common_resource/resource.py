@@ -6,25 +6,29 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pulumi
 
-from ..files import file_inputs
-from ..resource import SpecResource
+from ..resource import FromFile, inputs_given
 from .provider import CommonResourceProvider
 from .spec import SPEC
 
 
-class CommonResource(SpecResource, **SPEC.pulumi_type):
-    """A common resource: an object definition of the organization — a name and its fields (`{path,
-    type}` each) — that transformations map connector objects onto. Updates are a `PUT
+class CommonResource(FromFile, **SPEC.pulumi_type):
+    """A common resource: an object definition of the organization — a name and its fields
+    (`{path, type}` each) — that transformations map connector objects onto. Updates are a `PUT
     /organizations/objects/{name}/definitions`.
 
     The name is the key: changing it replaces the resource; ``fields`` are updated in place
     (``PUT``). Pass the resource to a ``Transformation`` (``common_resource=``) so that the
     transformation is created after it and its fields are checked.
+
+    ``from_file(path, name=None, *, opts=None, **overrides)``: A common resource from a
+    definition JSON file (``{"fields": [...]}``, optionally with ``"name"``/``"objectName"``;
+    default name: the file's stem). ``name`` is the Pulumi resource name (default: the object
+    name). Unknown keys go to ``extra``; server-set keys (``id``, ``level``, also on fields) are
+    dropped.
 
     Type token: ``pulumi-python:dynamic/openconnectors:CommonResource``.
 
@@ -38,6 +42,8 @@ class CommonResource(SpecResource, **SPEC.pulumi_type):
         adopt: take over the definition of this name if it exists instead of failing.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     name: pulumi.Output[str]
     fields: pulumi.Output[list[dict[str, Any]]]
@@ -56,27 +62,9 @@ class CommonResource(SpecResource, **SPEC.pulumi_type):
         adopt: pulumi.Input[bool] = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        inputs: dict[str, Any] = {
-            "name": name if name is not None else resource_name,
-            "fields": fields if fields is not None else [],
-            "extra": extra if extra is not None else {},
-            "adopt": adopt,
-        }
-        self._register(CommonResourceProvider(), resource_name, inputs, opts)
-
-    @classmethod
-    def from_file(
-        cls,
-        path: str | Path,
-        name: str | None = None,
-        *,
-        opts: pulumi.ResourceOptions | None = None,
-        **overrides: Any,
-    ) -> CommonResource:
-        """A common resource from a definition JSON file (``{"fields": [...]}``, optionally with
-        ``"name"``/``"objectName"``; default name: the file's stem). ``name`` is the Pulumi
-        resource name (default: the object name). Unknown keys go to ``extra``; server-set keys
-        (``id``, ``level``, also on fields) are dropped.
-        """
-        resource_name, inputs = file_inputs(SPEC, path, name, overrides)
-        return cls(resource_name, opts=opts, **inputs)
+        self._register(
+            CommonResourceProvider(),
+            resource_name,
+            inputs_given(SPEC, resource_name, locals()),
+            opts,
+        )

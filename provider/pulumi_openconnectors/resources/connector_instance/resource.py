@@ -6,18 +6,17 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 import pulumi
 
-from ..resource import SpecResource
+from ..resource import SpecResource, inputs_given
 from .provider import ConnectorInstanceProvider
 from .spec import SPEC
 
 
 class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
-    """A connector instance: an authenticated connection to one vendor account (the credentials a
-    formula or a hub call uses).
+    """A connector instance: an authenticated connection to one vendor account (the credentials
+    a formula or a hub call uses).
 
     Changing ``element_key``/``element_id`` replaces the instance; ``name``, ``tags``,
     ``configuration`` and ``disabled`` are updated in place; ``provider_data`` (the OAuth 2.0
@@ -77,15 +76,9 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         adopt_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        inputs: dict[str, Any] = {
-            "element_key": element_key,
-            "element_id": element_id,
-            "name": name if name is not None else resource_name,
-            "configuration": configuration if configuration is not None else {},
-            "provider_data": provider_data,
-            "tags": tags if tags is not None else [],
-            "retrieve_objects": None if retrieve_objects is False else retrieve_objects,
-            "disabled": disabled,
-            "adopt_instance_id": adopt_instance_id,
-        }
-        self._register(ConnectorInstanceProvider(), resource_name, inputs, opts)
+        self._register(
+            ConnectorInstanceProvider(),
+            resource_name,
+            inputs_given(SPEC, resource_name, locals()),
+            opts,
+        )

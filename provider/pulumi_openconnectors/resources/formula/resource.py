@@ -6,18 +6,16 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pulumi
 
-from ..files import file_inputs
-from ..resource import SpecResource
+from ..resource import FromFile, inputs_given
 from .provider import FormulaProvider
 from .spec import SPEC
 
 
-class Formula(SpecResource, **SPEC.pulumi_type):
+class Formula(FromFile, **SPEC.pulumi_type):
     """A formula template: its variables (`configuration`), its trigger and its steps, as in the
     formula JSON the platform documents (and the UI exports). Every change is a full `PUT
     /formulas/{id}`, in place.
@@ -27,6 +25,13 @@ class Formula(SpecResource, **SPEC.pulumi_type):
     naming steps of the formula, ``${config.x}``/``${steps.x}`` references to declared variables
     and existing steps, and a schedule no more frequent than every 15 minutes. Load an exported
     formula with ``from_file``; keys the provider does not know are kept in ``extra``.
+
+    ``from_file(path, name=None, *, opts=None, **overrides)``: A formula from its JSON file (as
+    exported from the UI or the API). ``name`` is the Pulumi resource name (default: the file's
+    stem). The file gives every input; ``overrides`` replace single inputs (``description=…``,
+    ``active=False``). Server-set keys (``id``, ``userId``, ``createdDate``…, and the ids of
+    variables, triggers and steps) are dropped; other keys the provider does not know go to
+    ``extra`` and are sent back as they are.
 
     Type token: ``pulumi-python:dynamic/openconnectors:Formula``.
 
@@ -47,6 +52,8 @@ class Formula(SpecResource, **SPEC.pulumi_type):
         adopt_formula_id: take over an existing formula instead of creating one.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     name: pulumi.Output[str]
     description: pulumi.Output[str | None]
@@ -81,36 +88,6 @@ class Formula(SpecResource, **SPEC.pulumi_type):
         adopt_formula_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        inputs: dict[str, Any] = {
-            "name": name if name is not None else resource_name,
-            "description": description,
-            "active": active,
-            "single_threaded": single_threaded,
-            "engine": engine,
-            "debug_logging_enabled": debug_logging_enabled,
-            "configuration": configuration if configuration is not None else [],
-            "triggers": triggers if triggers is not None else [],
-            "steps": steps if steps is not None else [],
-            "extra": extra if extra is not None else {},
-            "adopt_formula_id": adopt_formula_id,
-        }
-        self._register(FormulaProvider(), resource_name, inputs, opts)
-
-    @classmethod
-    def from_file(
-        cls,
-        path: str | Path,
-        name: str | None = None,
-        *,
-        opts: pulumi.ResourceOptions | None = None,
-        **overrides: Any,
-    ) -> Formula:
-        """A formula from its JSON file (as exported from the UI or the API). ``name`` is the
-        Pulumi resource name (default: the file's stem). The file gives every input;
-        ``overrides`` replace single inputs (``description=…``, ``active=False``). Server-set
-        keys (``id``, ``userId``, ``createdDate``…, and the ids of variables, triggers and
-        steps) are dropped; other keys the provider does not know go to ``extra`` and are sent
-        back as they are.
-        """
-        resource_name, inputs = file_inputs(SPEC, path, name, overrides)
-        return cls(resource_name, opts=opts, **inputs)
+        self._register(
+            FormulaProvider(), resource_name, inputs_given(SPEC, resource_name, locals()), opts
+        )

@@ -10,14 +10,14 @@ from typing import Any
 
 import pulumi
 
-from ..resource import SpecResource
+from ..resource import SpecResource, inputs_given
 from .provider import FormulaInstanceProvider
 from .spec import SPEC
 
 
 class FormulaInstance(SpecResource, **SPEC.pulumi_type):
-    """A formula instance: a formula template with a value for each variable (a connector instance
-    id for an `elementInstance` variable). Updates are a full `PUT
+    """A formula instance: a formula template with a value for each variable (a connector
+    instance id for an `elementInstance` variable). Updates are a full `PUT
     /formulas/{id}/instances/{instanceId}`.
 
     Changing ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and
@@ -68,12 +68,9 @@ class FormulaInstance(SpecResource, **SPEC.pulumi_type):
         adopt_formula_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        inputs: dict[str, Any] = {
-            "formula_id": formula_id,
-            "name": name if name is not None else resource_name,
-            "active": active,
-            "configuration": configuration if configuration is not None else {},
-            "settings": settings,
-            "adopt_formula_instance_id": adopt_formula_instance_id,
-        }
-        self._register(FormulaInstanceProvider(), resource_name, inputs, opts)
+        self._register(
+            FormulaInstanceProvider(),
+            resource_name,
+            inputs_given(SPEC, resource_name, locals()),
+            opts,
+        )

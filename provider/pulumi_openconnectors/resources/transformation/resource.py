@@ -6,13 +6,11 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pulumi
 
-from ..files import file_inputs
-from ..resource import SpecResource
+from ..resource import FromFile, inputs_given
 from .provider import TransformationProvider
 from .spec import SPEC
 from .wiring import onto_common_resource
@@ -21,7 +19,7 @@ if TYPE_CHECKING:
     from ..common_resource.resource import CommonResource
 
 
-class Transformation(SpecResource, **SPEC.pulumi_type):
+class Transformation(FromFile, **SPEC.pulumi_type):
     """A transformation: how one connector's vendor object (`vendor_name`) maps onto a common
     resource (`object_name`) — field paths, vendor paths, configuration and an optional script —
     for every instance of the connector (`element_key`/`element_id`) or for one instance
@@ -31,6 +29,12 @@ class Transformation(SpecResource, **SPEC.pulumi_type):
     (``PUT``). Pass ``common_resource=<CommonResource>`` instead of ``object_name`` to depend on
     it (the engine creates it first and deletes it last) and to have ``check`` refuse a field
     the common resource does not declare.
+
+    ``from_file(path, name=None, *, opts=None, **overrides)``: A transformation from its JSON
+    file (as the API returns it). Give the scope (``element_key=``, ``element_id=`` or
+    ``instance_id=``) and the common resource (``object_name=`` or ``common_resource=``) unless
+    the file names them (``objectName``, ``element.key``). ``name`` is the Pulumi resource name
+    (default: the file's stem). Unknown keys go to ``extra``; server-set keys are dropped.
 
     Type token: ``pulumi-python:dynamic/openconnectors:Transformation``.
 
@@ -56,6 +60,8 @@ class Transformation(SpecResource, **SPEC.pulumi_type):
             declare.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     object_name: pulumi.Output[str]
     element_key: pulumi.Output[str | None]
@@ -91,37 +97,13 @@ class Transformation(SpecResource, **SPEC.pulumi_type):
         common_resource: CommonResource | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        inputs: dict[str, Any] = {
-            "object_name": object_name,
-            "element_key": element_key,
-            "element_id": element_id,
-            "instance_id": instance_id,
-            "vendor_name": vendor_name,
-            "fields": fields if fields is not None else [],
-            "configuration": configuration if configuration is not None else [],
-            "script": script,
-            "is_legacy": is_legacy,
-            "extra": extra if extra is not None else {},
-            "common_resource_fields": common_resource_fields,
-            "adopt": adopt,
-        }
-        inputs = onto_common_resource(resource_name, inputs, common_resource=common_resource)
-        self._register(TransformationProvider(), resource_name, inputs, opts)
-
-    @classmethod
-    def from_file(
-        cls,
-        path: str | Path,
-        name: str | None = None,
-        *,
-        opts: pulumi.ResourceOptions | None = None,
-        **overrides: Any,
-    ) -> Transformation:
-        """A transformation from its JSON file (as the API returns it). Give the scope
-        (``element_key=``, ``element_id=`` or ``instance_id=``) and the common resource
-        (``object_name=`` or ``common_resource=``) unless the file names them (``objectName``,
-        ``element.key``). ``name`` is the Pulumi resource name (default: the file's stem).
-        Unknown keys go to ``extra``; server-set keys are dropped.
-        """
-        resource_name, inputs = file_inputs(SPEC, path, name, overrides)
-        return cls(resource_name, opts=opts, **inputs)
+        self._register(
+            TransformationProvider(),
+            resource_name,
+            onto_common_resource(
+                resource_name,
+                inputs_given(SPEC, resource_name, locals()),
+                common_resource=common_resource,
+            ),
+            opts,
+        )
