@@ -101,6 +101,19 @@ def _docstring(spec: ResourceSpec) -> list[str]:
     return [line.replace("\\", "\\\\") for line in lines]
 
 
+def _attribute_doc(prop: Prop) -> list[str]:
+    """The docstring of an output attribute (editors show it)."""
+    text = prop.doc[0].upper() + prop.doc[1:] + "."
+    if prop.secret:
+        text += " Always a secret."
+    lines = _wrapped('"""' + text, "    ")
+    if len(lines[-1]) + 3 <= 96:
+        lines[-1] += '"""'
+    else:
+        lines.append('    """')
+    return [line.replace("\\", "\\\\") for line in lines]
+
+
 def resource_module(spec: ResourceSpec) -> str:
     """The source of ``resources/<folder>/resource.py``."""
     hook_module, _, hook = (spec.init_hook or "").partition(":")
@@ -119,7 +132,7 @@ def resource_module(spec: ResourceSpec) -> str:
     out += [""]
     out += ["import pulumi", ""]
     base = "FromFile" if spec.file is not None else "SpecResource"
-    out += [f"from ..resource import {base}, inputs_given"]
+    out += [f"from ..resource import {base}"]
     out += [f"from .provider import {provider_class(spec)}", "from .spec import SPEC"]
     if spec.init_hook:
         out += [f"from .{hook_module} import {hook}"]
@@ -128,20 +141,18 @@ def resource_module(spec: ResourceSpec) -> str:
         out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
     out += ["", f"class {spec.name}({base}, **SPEC.pulumi_type):"]
     out += _docstring(spec)
+    out += ["", "    _spec = SPEC", f"    _provider_class = {provider_class(spec)}"]
+    if spec.init_hook:
+        out += [f"    _init_hook = staticmethod({hook})"]
     out += [""]
-    if spec.file is not None:
-        out += ["    _spec = SPEC", ""]
-    out += [f"    {p.name}: pulumi.Output[{p.py}]" for p in spec.props]
+    for prop in spec.props:
+        out += [f"    {prop.name}: pulumi.Output[{prop.py}]", *_attribute_doc(prop)]
     out += ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
     keywords = sorted(spec.inputs, key=lambda p: not p.required)
     out += [_keyword(p) for p in keywords]
     out += [f"        {arg.name}: {arg.py} = None," for arg in spec.init_args]
     out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
-    given = "inputs_given(SPEC, resource_name, locals())"
-    if spec.init_hook:
-        passed = ", ".join(f"{arg.name}={arg.name}" for arg in spec.init_args)
-        given = f"{hook}(resource_name, {given}, {passed})"
-    out += [f"        self._register({provider_class(spec)}(), resource_name, {given}, opts)"]
+    out += ["        self._create(resource_name, locals(), opts)"]
     out += [""]
     return "\n".join(out)
 

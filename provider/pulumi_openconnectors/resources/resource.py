@@ -5,7 +5,7 @@ Imported by the Pulumi program: no heavy imports here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -45,6 +45,23 @@ class SpecResource(Resource):
     and pass the inputs on to :meth:`_register`; ``tests/unit/test_resource_specs.py`` checks
     that both agree with the spec.
     """
+
+    _spec: ClassVar[ResourceSpec]
+    _provider_class: ClassVar[type[SpecProvider]]
+    _init_hook: ClassVar[Callable[..., dict[str, Any]] | None] = None
+
+    def _create(
+        self, resource_name: str, keywords: Mapping[str, Any], opts: pulumi.ResourceOptions | None
+    ) -> None:
+        """Register the resource from its class's keywords (the generated ``__init__``'s
+        ``locals()``): :func:`inputs_given`, then the spec's init hook for keywords that are
+        not inputs (``common_resource=``)."""
+        inputs = inputs_given(self._spec, resource_name, keywords)
+        hook = type(self)._init_hook
+        if hook is not None:
+            extra = {arg.name: keywords.get(arg.name) for arg in self._spec.init_args}
+            inputs = hook(resource_name, inputs, **extra)
+        self._register(self._provider_class(), resource_name, inputs, opts)
 
     def _register(
         self,
@@ -124,8 +141,6 @@ FromFileT = TypeVar("FromFileT", bound="FromFile")
 class FromFile(SpecResource):
     """``from_file`` of a type whose spec says how to read its document files
     (:class:`.spec.FileSpec`; the generated class documents it)."""
-
-    _spec: ClassVar[ResourceSpec]
 
     @classmethod
     def from_file(

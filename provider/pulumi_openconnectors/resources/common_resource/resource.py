@@ -10,7 +10,7 @@ from typing import Any
 
 import pulumi
 
-from ..resource import FromFile, inputs_given
+from ..resource import FromFile
 from .provider import CommonResourceProvider
 from .spec import SPEC
 
@@ -44,13 +44,22 @@ class CommonResource(FromFile, **SPEC.pulumi_type):
     """
 
     _spec = SPEC
+    _provider_class = CommonResourceProvider
 
     name: pulumi.Output[str]
+    """The object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it replaces
+    the resource; default: the resource name."""
     fields: pulumi.Output[list[dict[str, Any]]]
+    """`path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
+    `boolean`, `date`, or a custom/array type."""
     extra: pulumi.Output[dict[str, Any]]
+    """Any other keys of the definition JSON, kept as they are."""
     adopt: pulumi.Output[bool]
+    """Take over the definition of this name if it exists instead of failing."""
     level: pulumi.Output[str]
+    """`organization`."""
     field_paths: pulumi.Output[list[str]]
+    """The declared field paths (give them to a Transformation's check)."""
 
     def __init__(
         self,
@@ -62,9 +71,4 @@ class CommonResource(FromFile, **SPEC.pulumi_type):
         adopt: pulumi.Input[bool] = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        self._register(
-            CommonResourceProvider(),
-            resource_name,
-            inputs_given(SPEC, resource_name, locals()),
-            opts,
-        )
+        self._create(resource_name, locals(), opts)

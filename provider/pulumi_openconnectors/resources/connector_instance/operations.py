@@ -211,5 +211,4 @@ class InstanceOperations(Operations[InstanceInputs]):
             find=find,
             get=client.get_instance,
             delete=client.delete_instance,
-            ident=lambda instance: instance.id,
         )

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 import pulumi
 
-from ..resource import SpecResource, inputs_given
+from ..resource import SpecResource
 from .provider import ConnectorInstanceProvider
 from .spec import SPEC
 
@@ -43,23 +43,45 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         opts: the Pulumi resource options.
     """
 
+    _spec = SPEC
+    _provider_class = ConnectorInstanceProvider
+
     element_key: pulumi.Output[str]
+    """The connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or `element_id`."""
     element_id: pulumi.Output[int]
+    """The connector by id."""
     name: pulumi.Output[str]
+    """Default: the resource name."""
     configuration: pulumi.Output[dict[str, str]]
+    """Connector-specific keys (PATCH merges keys; removing a key sends a full PUT). Always a
+    secret."""
     provider_data: pulumi.Output[dict[str, str] | None]
+    """E.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff. Always a secret.
+    """
     tags: pulumi.Output[list[str]]
+    """The sent list replaces all tags."""
     retrieve_objects: pulumi.Output[bool]
+    """`retrieveObjectsAfterInstantiation`."""
     disabled: pulumi.Output[bool]
+    """Unset = not managed."""
     adopt_instance_id: pulumi.Output[int | None]
+    """Take over an existing instance instead of creating one."""
     instance_id: pulumi.Output[int]
+    """The instance id (also the Pulumi resource id)."""
     token: pulumi.Output[str]
+    """The instance token for hub calls (`User …, Element <token>`). Always a secret."""
     element_name: pulumi.Output[str]
+    """The connector's name as the API reports it."""
     valid: pulumi.Output[bool]
+    """Whether the API considers the instance valid."""
     created_date: pulumi.Output[str]
+    """ISO 8601, UTC."""
     objects: pulumi.Output[list[dict[str, str]] | None]
+    """With `retrieve_objects=True`; `type` is `vdr`, `ceCanonical` or `vendor`."""
     ownership_tag: pulumi.Output[str]
+    """The hidden tag the provider puts on the instance (see *Lost answers*)."""
     late_create_possible: pulumi.Output[bool]
+    """A POST of the create went unanswered (delete then sweeps for a late copy)."""
 
     def __init__(
         self,
@@ -76,9 +98,4 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         adopt_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        self._register(
-            ConnectorInstanceProvider(),
-            resource_name,
-            inputs_given(SPEC, resource_name, locals()),
-            opts,
-        )
+        self._create(resource_name, locals(), opts)

@@ -16,10 +16,6 @@ from .inputs import FormulaInputs
 from .rules import formula_problems
 from .spec import SPEC
 
-# What a formula's inputs leave unmanaged when unset: a PUT (which replaces the formula) keeps
-# them as the formula has them.
-UNMANAGED = SPEC.unmanaged_keys
-
 
 class FormulaOperations(Operations[FormulaInputs]):
     spec = SPEC
@@ -52,7 +48,8 @@ class FormulaOperations(Operations[FormulaInputs]):
             existing,
             lambda found: self._outputs(inputs, found, None, False),
             lambda: self.client.replace_formula(
-                formula_id, keeping_unmanaged(inputs.document(), UNMANAGED, existing.document)
+                formula_id,
+                keeping_unmanaged(inputs.document(), SPEC.unmanaged_keys, existing.document),
             ),
         )
         return str(existing.id), outputs
@@ -74,7 +71,9 @@ class FormulaOperations(Operations[FormulaInputs]):
         inputs = self.parse(news)
         with still_there(f"formula {id_}"):  # PUT replaces: read, merge, write
             body = keeping_unmanaged(
-                inputs.document(), UNMANAGED, lambda: self.client.get_formula(int(id_)).document()
+                inputs.document(),
+                SPEC.unmanaged_keys,
+                lambda: self.client.get_formula(int(id_)).document(),
             )
             formula = self.client.replace_formula(int(id_), body)
         return self._outputs(
@@ -117,7 +116,6 @@ class FormulaOperations(Operations[FormulaInputs]):
             find=find,
             get=client.get_formula,
             delete=client.delete_formula,
-            ident=lambda formula: formula.id,
         )
 
     @staticmethod

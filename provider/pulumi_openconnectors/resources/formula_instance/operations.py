@@ -15,10 +15,6 @@ from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
 from .spec import SPEC
 
-# What a formula instance's inputs leave unmanaged when unset (`settings`, e.g. notification
-# settings made in the UI): a PUT, a full update, keeps them as the instance has them.
-UNMANAGED = SPEC.unmanaged_keys
-
 
 class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
     spec = SPEC
@@ -51,7 +47,7 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
             lambda: self.client.replace_formula_instance(
                 inputs.formula_id,
                 ident,
-                keeping_unmanaged(inputs.document(), UNMANAGED, existing.document),
+                keeping_unmanaged(inputs.document(), SPEC.unmanaged_keys, existing.document),
             ),
         )
         return str(existing.id), outputs
@@ -81,7 +77,7 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
         with still_there(f"formula instance {id_}"):  # PUT replaces: read, merge, write
             body = keeping_unmanaged(
                 inputs.document(),
-                UNMANAGED,
+                SPEC.unmanaged_keys,
                 lambda: self.client.get_formula_instance(inputs.formula_id, int(id_)).document(),
             )
             instance = self.client.replace_formula_instance(inputs.formula_id, int(id_), body)
@@ -128,7 +124,6 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
             find=find,
             get=lambda ident: client.get_formula_instance(formula_id, ident),
             delete=lambda ident: client.delete_formula_instance(formula_id, ident),
-            ident=lambda instance: instance.id,
         )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pulumi
 
-from ..resource import SpecResource, inputs_given
+from ..resource import SpecResource
 from .provider import FormulaInstanceProvider
 from .spec import SPEC
 
@@ -44,17 +44,33 @@ class FormulaInstance(SpecResource, **SPEC.pulumi_type):
         opts: the Pulumi resource options.
     """
 
+    _spec = SPEC
+    _provider_class = FormulaInstanceProvider
+
     formula_id: pulumi.Output[int]
+    """The formula template: a `Formula`'s `.id` (known in previews while the formula is
+    updated, so an edit of the formula does not preview as a replacement)."""
     name: pulumi.Output[str]
+    """Default: the resource name."""
     active: pulumi.Output[bool]
+    """Default true."""
     configuration: pulumi.Output[dict[str, str]]
+    """Variable key -> value; pass a `ConnectorInstance`'s `.id` for an `elementInstance`
+    variable, so the engine orders creates and deletes."""
     settings: pulumi.Output[dict[str, Any] | None]
+    """`notification.email`, `notification.webhook.url`, `api`, …; unset = not managed."""
     adopt_formula_instance_id: pulumi.Output[int | None]
+    """Take over an existing instance of `formula_id` instead of creating one."""
     formula_instance_id: pulumi.Output[int]
+    """The instance id (also the Pulumi id)."""
     formula_name: pulumi.Output[str]
+    """The template's name as the API reports it."""
     created_date: pulumi.Output[str]
+    """ISO 8601, UTC."""
     created_since: pulumi.Output[float | None]
+    """Server time just before the create was sent (finds a create whose answer was lost)."""
     late_create_possible: pulumi.Output[bool]
+    """A POST of the create went unanswered (delete then sweeps for a late copy)."""
 
     def __init__(
         self,
@@ -68,9 +84,4 @@ class FormulaInstance(SpecResource, **SPEC.pulumi_type):
         adopt_formula_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        self._register(
-            FormulaInstanceProvider(),
-            resource_name,
-            inputs_given(SPEC, resource_name, locals()),
-            opts,
-        )
+        self._create(resource_name, locals(), opts)

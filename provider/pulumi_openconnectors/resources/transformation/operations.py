@@ -35,11 +35,6 @@ def parse_key(key: str) -> tuple[Scope, str]:
     return (Scope.instance(ref) if level == "instance" else Scope.element(ref)), object_name
 
 
-# What a transformation's inputs leave unmanaged when unset: a PUT, which replaces the
-# transformation, keeps it as the platform has it.
-UNMANAGED = SPEC.unmanaged_keys
-
-
 class TransformationOperations(Operations[TransformationInputs]):
     spec = SPEC
     inputs_model = TransformationInputs
@@ -61,7 +56,7 @@ class TransformationOperations(Operations[TransformationInputs]):
                 lambda: self.client.replace_transformation(
                     inputs.scope,
                     inputs.object_name,
-                    keeping_unmanaged(inputs.document(), UNMANAGED, existing.document),
+                    keeping_unmanaged(inputs.document(), SPEC.unmanaged_keys, existing.document),
                 ),
             )
             return key, outputs
@@ -90,7 +85,7 @@ class TransformationOperations(Operations[TransformationInputs]):
         with still_there(f"transformation {id_!r}"):  # PUT replaces: read, merge, write
             body = keeping_unmanaged(
                 inputs.document(),
-                UNMANAGED,
+                SPEC.unmanaged_keys,
                 lambda: self.client.get_transformation(scope, object_name).document(),
             )
             found = self.client.replace_transformation(scope, object_name, body)
