@@ -184,7 +184,7 @@ def test_variable_rules() -> None:
 def test_a_branch_must_name_steps_of_the_formula(branch: str) -> None:
     document = {
         "triggers": [{"type": "manual", branch: ["a", "gone"]}],
-        "steps": [_step("a", **{branch: ["a", "missing"]})],
+        "steps": [_step("a", "script", **{branch: ["a", "missing"]})],
     }
     assert formula_problems(document) == [
         ("triggers", f"triggers[0].{branch} names 'gone', which is not a step of this formula"),
@@ -196,7 +196,7 @@ def test_a_branch_must_name_steps_of_the_formula(branch: str) -> None:
 def test_a_branch_must_be_a_list(branch: str) -> None:
     document = {
         "triggers": [{"type": "manual", branch: "a"}],
-        "steps": [_step("a", **{branch: {"a": True}})],
+        "steps": [_step("a", "script", **{branch: {"a": True}})],
     }
     assert formula_problems(document) == [
         ("triggers", f"triggers[0].{branch} must be a list of step names"),
