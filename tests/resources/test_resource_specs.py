@@ -15,8 +15,6 @@ from pulumi_openconnectors.resources.registry import RESOURCE_CLASSES, SPECS
 from pulumi_openconnectors.resources.spec import ResourceSpec
 
 REPO = Path(__file__).resolve().parents[2]
-# keywords that are sugar for inputs, not inputs themselves
-SUGAR = {"Transformation": {"common_resource"}}
 
 
 def _resource_class(spec: ResourceSpec) -> type:
@@ -28,7 +26,7 @@ def _resource_class(spec: ResourceSpec) -> type:
 def test_the_resource_class_takes_exactly_the_spec_inputs(spec: ResourceSpec) -> None:
     cls = _resource_class(spec)
     params = set(inspect.signature(cls.__init__).parameters) - {"self", "resource_name", "opts"}
-    assert params - SUGAR.get(spec.name, set()) == set(spec.input_names)
+    assert params - {arg.name for arg in spec.init_args} == set(spec.input_names)
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
@@ -97,16 +95,81 @@ def test_an_unregistered_type_has_no_provider() -> None:
         provider_class("Nothing")
 
 
-def test_export_drops_exactly_the_server_keys_the_specs_list() -> None:
-    """export filters with the specs' own lists (a copy once lacked `instanceId`)."""
-    from pulumi_openconnectors.export import program
-    from pulumi_openconnectors.resources.common_resource import spec as definition
-    from pulumi_openconnectors.resources.formula import spec as formula
-    from pulumi_openconnectors.resources.transformation import spec as transformation
+def test_server_keys_are_dropped_at_every_place_the_spec_lists() -> None:
+    """What a file, an export and the outputs hold: the document without the keys the server
+    sets, at the top level and in each item of the lists the spec names (a hand copy of one
+    list once lacked `instanceId`)."""
+    from pulumi_openconnectors.resources.documents import without_server_keys
 
-    assert program.TRANSFORMATION_SERVER_KEYS is transformation.SERVER_KEYS
-    assert "instanceId" in program.TRANSFORMATION_SERVER_KEYS
-    assert program.DEFINITION_SERVER_KEYS is definition.SERVER_KEYS
-    assert program.DEFINITION_FIELD_SERVER_KEYS is definition.FIELD_SERVER_KEYS
-    assert program.SERVER_KEYS is formula.SERVER_KEYS
-    assert program.ITEM_SERVER_KEYS is formula.ITEM_SERVER_KEYS
+    for spec in SPECS:
+        document: dict[str, object] = {"kept": 1}
+        for path, keys in spec.server_keys.items():
+            if path == "":
+                document.update(dict.fromkeys(keys, "server"))
+            else:
+                item = {"kept": 2, **dict.fromkeys(keys, "server")}
+                document[path.removesuffix("[]")] = [item]
+        expected: dict[str, object] = {"kept": 1}
+        expected.update(
+            {p.removesuffix("[]"): [{"kept": 2}] for p in spec.server_keys if p.endswith("[]")}
+        )
+        assert without_server_keys(spec, document) == expected, spec.name
+    transformation = next(s for s in SPECS if s.name == "Transformation")
+    assert "instanceId" in transformation.top_server_keys
+
+
+def test_the_resource_and_provider_classes_are_generated_from_the_specs() -> None:
+    from pulumi_openconnectors.resources import codegen
+
+    for path, content in codegen.generated().items():
+        assert path.read_text() == content, (
+            f"{path} is stale: run `python -m pulumi_openconnectors.resources.codegen`"
+        )
+
+
+# Modules that hold their own reading of the API: the emulator (independent on purpose) and the
+# client's wire models.
+_OWN_READING = ("emulator/", "client/", "models/")
+
+
+def _string_constants(path: Path) -> set[str]:
+    import ast
+
+    return {
+        node.value
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    }
+
+
+def test_a_types_api_keys_are_named_in_its_spec_only() -> None:
+    """`grep singleThreaded` finds Formula's spec (and the generated class) only: every other
+    module derives the document, the known keys, the state inputs, the outputs, from_file and
+    export's filters from the spec. Checked for every API key of every type that cannot be
+    mistaken for a Python name (camelCase)."""
+    from pulumi_openconnectors.resources.registry import FOLDERS
+
+    package = REPO / "provider" / "pulumi_openconnectors"
+    modules = {
+        path: _string_constants(path)
+        for path in package.rglob("*.py")
+        if not str(path.relative_to(package)).startswith(_OWN_READING)
+    }
+    owners: dict[str, set[Path]] = {}  # API key -> the files that may name it
+    for spec in SPECS:
+        keys = {p.api for p in spec.props if p.api}
+        keys |= {k for group in spec.server_keys.values() for k in group}
+        keys |= {k for group in spec.server_filled.values() for k in group}
+        own = package / "resources" / FOLDERS[spec.name]
+        for key in keys:
+            if key != key.lower() and key.isidentifier():
+                owners.setdefault(key, set()).update(
+                    {own / "spec.py", own / "rules.py", own / "resource.py"}
+                )
+    misplaced = [
+        f"{path.relative_to(package)} names {key!r}"
+        for path, constants in modules.items()
+        for key in sorted(set(owners) & constants)
+        if path not in owners[key]
+    ]
+    assert not misplaced, "\n".join(misplaced)

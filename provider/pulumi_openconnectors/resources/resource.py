@@ -6,14 +6,36 @@ Imported by the Pulumi program: no heavy imports here.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar, cast
 
 import pulumi
 from pulumi import CustomResource
 from pulumi.dynamic import Resource
 
 from ..markers import mark_none_values
+from .files import file_inputs
 from .provider import SpecProvider
+from .spec import ResourceSpec
+
+
+def inputs_given(
+    spec: ResourceSpec, resource_name: str, keywords: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The inputs a resource class's keywords (its ``__init__``'s ``locals()``) stand for: an
+    unset name is the resource name, an unset list or map its empty default, and a default the
+    spec says is not sent (``init_default_unsent``) is left unset."""
+    inputs: dict[str, Any] = {}
+    for prop in spec.inputs:
+        value = keywords.get(prop.name)
+        if value is None and prop.resource_name_default:
+            value = resource_name
+        elif value is None and isinstance(prop.default, (list, dict)):
+            value = type(prop.default)()
+        elif prop.init_default_unsent and value is prop.init_default:
+            value = None
+        inputs[prop.name] = value
+    return inputs
 
 
 class SpecResource(Resource):
@@ -94,3 +116,27 @@ def _serialized_provider(provider: SpecProvider) -> str | None:
         return None
     value = serialize(provider)
     return value if isinstance(value, str) else None
+
+
+FromFileT = TypeVar("FromFileT", bound="FromFile")
+
+
+class FromFile(SpecResource):
+    """``from_file`` of a type whose spec says how to read its document files
+    (:class:`.spec.FileSpec`; the generated class documents it)."""
+
+    _spec: ClassVar[ResourceSpec]
+
+    @classmethod
+    def from_file(
+        cls: type[FromFileT],
+        path: str | Path,
+        name: str | None = None,
+        *,
+        opts: pulumi.ResourceOptions | None = None,
+        **overrides: Any,
+    ) -> FromFileT:
+        """The resource from a document file; ``name`` is the Pulumi resource name and
+        ``overrides`` replace single inputs (see the type's own documentation)."""
+        resource_name, inputs = file_inputs(cls._spec, path, name, overrides)
+        return cast(FromFileT, cast(Any, cls)(resource_name, opts=opts, **inputs))

@@ -9,10 +9,10 @@ from typing import Any
 from ...errors import ConflictError, NotFoundError, ProviderError
 from ...models import ObjectDefinition
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
-from ..documents import project
+from ..documents import document_outputs, state_values
 from ..operations import Operations, still_there
 from .inputs import CommonResourceInputs
-from .spec import SERVER_KEYS, SPEC
+from .spec import SPEC
 
 
 class CommonResourceOperations(Operations[CommonResourceInputs]):
@@ -48,12 +48,7 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
             definition = self.client.get_definition(id_)
         except NotFoundError:
             return None
-        desired = CommonResourceInputs.model_construct(
-            name=id_,
-            fields=list(props.get("fields") or []),
-            extra=dict(props.get("extra") or {}),
-            adopt=bool(props.get("adopt")),
-        )
+        desired = CommonResourceInputs.model_construct(**{**state_values(SPEC, props), "name": id_})
         return _outputs(desired, definition)
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
@@ -102,13 +97,13 @@ class Named:
 
 
 def _outputs(desired: CommonResourceInputs, definition: ObjectDefinition) -> dict[str, Any]:
-    doc = definition.document()
-    fields = [f.model_dump(mode="json", exclude_unset=True) for f in definition.fields]
-    extra = {k: v for k, v in doc.items() if k != "fields" and k not in SERVER_KEYS}
+    document = {
+        **definition.document(),
+        "fields": [f.model_dump(mode="json", exclude_unset=True) for f in definition.fields],
+    }
     return {
+        **document_outputs(SPEC, document, dict(desired)),
         "name": desired.name,
-        "fields": project(fields, desired.fields, SPEC.server_filled, "fields"),
-        "extra": project(extra, desired.extra, SPEC.server_filled),
         "adopt": desired.adopt,
         "level": definition.level,
         "field_paths": [f.path for f in definition.fields],

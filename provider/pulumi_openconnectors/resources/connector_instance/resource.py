@@ -1,4 +1,7 @@
-"""ConnectorInstance: an SAP Open Connectors connector instance as a Pulumi resource."""
+"""ConnectorInstance: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +9,55 @@ from collections.abc import Mapping, Sequence
 
 import pulumi
 
-from ..resource import SpecResource
+from ..resource import SpecResource, inputs_given
 from .provider import ConnectorInstanceProvider
 from .spec import SPEC
 
 
 class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
-    """A connector instance (an authenticated connection to one vendor account).
-
-    Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
+    """A connector instance: an authenticated connection to one vendor account (the credentials
+    a formula or a hub call uses).
 
     Changing ``element_key``/``element_id`` replaces the instance; ``name``, ``tags``,
     ``configuration`` and ``disabled`` are updated in place; ``provider_data`` (the OAuth 2.0
     authorization grant) and ``retrieve_objects`` are used at create only. ``token``,
-    ``configuration`` and ``provider_data`` are always secrets in state and outputs.
+    ``configuration`` and ``provider_data`` are always secrets in state and outputs. To take
+    over an instance that already exists (``pulumi import`` does not work for dynamic
+    resources), pass ``adopt_instance_id=<its id>``.
 
-    To take over an instance that already exists (``pulumi import`` does not work for
-    dynamic resources), pass ``adopt_instance_id=<its id>``.
+    Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        element_key: the connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or
+            `element_id`.
+        element_id: the connector by id.
+        name: default: the resource name.
+        configuration: connector-specific keys (PATCH merges keys; removing a key sends a full
+            PUT).
+        provider_data: e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff.
+        tags: the sent list replaces all tags.
+        retrieve_objects: `retrieveObjectsAfterInstantiation`.
+        disabled: unset = not managed.
+        adopt_instance_id: take over an existing instance instead of creating one.
+        opts: the Pulumi resource options.
     """
 
-    instance_id: pulumi.Output[int]
-    token: pulumi.Output[str]
     element_key: pulumi.Output[str]
     element_id: pulumi.Output[int]
-    element_name: pulumi.Output[str]
     name: pulumi.Output[str]
-    tags: pulumi.Output[list[str]]
     configuration: pulumi.Output[dict[str, str]]
     provider_data: pulumi.Output[dict[str, str] | None]
+    tags: pulumi.Output[list[str]]
     retrieve_objects: pulumi.Output[bool]
     disabled: pulumi.Output[bool]
+    adopt_instance_id: pulumi.Output[int | None]
+    instance_id: pulumi.Output[int]
+    token: pulumi.Output[str]
+    element_name: pulumi.Output[str]
     valid: pulumi.Output[bool]
     created_date: pulumi.Output[str]
     objects: pulumi.Output[list[dict[str, str]] | None]
-    adopt_instance_id: pulumi.Output[int | None]
     ownership_tag: pulumi.Output[str]
     late_create_possible: pulumi.Output[bool]
 
@@ -61,17 +79,6 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         self._register(
             ConnectorInstanceProvider(),
             resource_name,
-            {
-                "element_key": element_key,
-                "element_id": element_id,
-                "name": name if name is not None else resource_name,
-                "configuration": configuration or {},
-                "provider_data": provider_data,
-                "tags": tags if tags is not None else [],
-                # False is the default: not sent, so not recorded in state
-                "retrieve_objects": None if retrieve_objects is False else retrieve_objects,
-                "disabled": disabled,
-                "adopt_instance_id": adopt_instance_id,
-            },
+            inputs_given(SPEC, resource_name, locals()),
             opts,
         )

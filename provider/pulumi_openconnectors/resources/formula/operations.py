@@ -8,17 +8,17 @@ from typing import Any
 from ...errors import NotFoundError, ProviderError
 from ...models import Formula
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
-from ..documents import keeping_unmanaged, project, without_keys
+from ..documents import document_outputs, keeping_unmanaged, state_values
 from ..operations import Failures, Operations, still_there
 from ..ownership import CreatedSince
 from ..values import iso_utc
-from .inputs import KNOWN_KEYS, FormulaInputs
+from .inputs import FormulaInputs
 from .rules import formula_problems
-from .spec import ITEM_SERVER_KEYS, SERVER_KEYS, SPEC
+from .spec import SPEC
 
 # What a formula's inputs leave unmanaged when unset: a PUT (which replaces the formula) keeps
 # them as the formula has them.
-UNMANAGED = ("singleThreaded", "engine", "debugLoggingEnabled")
+UNMANAGED = SPEC.unmanaged_keys
 
 
 class FormulaOperations(Operations[FormulaInputs]):
@@ -62,7 +62,7 @@ class FormulaOperations(Operations[FormulaInputs]):
             formula = self.client.get_formula(int(id_))
         except NotFoundError:
             return None
-        desired = FormulaInputs.model_construct(**_state_inputs(props))
+        desired = FormulaInputs.model_construct(**state_values(SPEC, props))
         return self._outputs(
             desired,
             formula,
@@ -124,45 +124,12 @@ class FormulaOperations(Operations[FormulaInputs]):
     def _outputs(
         desired: FormulaInputs, formula: Formula, since: float | None, late: bool
     ) -> dict[str, Any]:
-        doc = formula.document()
-        want = desired.document()
-        extra = {k: v for k, v in doc.items() if k not in KNOWN_KEYS and k not in SERVER_KEYS}
         return {
+            **document_outputs(SPEC, formula.document(), dict(desired)),
             "name": formula.name,
-            "description": doc.get("description") or None,
-            "active": doc.get("active"),
-            "single_threaded": doc.get("singleThreaded"),
-            "engine": doc.get("engine"),
-            "debug_logging_enabled": doc.get("debugLoggingEnabled"),
-            "configuration": _items(doc, want, "configuration"),
-            "triggers": _items(doc, want, "triggers"),
-            "steps": _items(doc, want, "steps"),
-            "extra": project(extra, desired.extra, SPEC.server_filled),
             "adopt_formula_id": desired.adopt_formula_id,
             "formula_id": formula.id,
             "created_date": iso_utc(formula.created_date),
             "created_since": since,
             "late_create_possible": late,
         }
-
-
-def _items(doc: Mapping[str, Any], want: Mapping[str, Any], key: str) -> list[Any]:
-    items = without_keys(doc.get(key) or [], ITEM_SERVER_KEYS)
-    return list(project(items, want.get(key), SPEC.server_filled, key))
-
-
-def _state_inputs(props: Mapping[str, Any]) -> dict[str, Any]:
-    """The last known inputs from state (not validated: the state holds what the API had)."""
-    return {
-        "name": str(props.get("name") or ""),
-        "description": props.get("description"),
-        "active": bool(props.get("active", True)),
-        "single_threaded": props.get("single_threaded"),
-        "engine": props.get("engine"),
-        "debug_logging_enabled": props.get("debug_logging_enabled"),
-        "configuration": list(props.get("configuration") or []),
-        "triggers": list(props.get("triggers") or []),
-        "steps": list(props.get("steps") or []),
-        "extra": dict(props.get("extra") or {}),
-        "adopt_formula_id": props.get("adopt_formula_id"),
-    }

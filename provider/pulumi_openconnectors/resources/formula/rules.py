@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 TRIGGER_TYPES = ("event", "elementRequest", "scheduled", "manual")
@@ -29,7 +29,9 @@ STEP_TYPES = (
     "script",
 )
 SCRIPT_STEP_TYPES = ("filter", "script", "notification")
-VARIABLE_TYPES = ("value", "elementInstance")
+ELEMENT_INSTANCE = "elementInstance"
+"""The type of a variable whose value is a connector instance id."""
+VARIABLE_TYPES = ("value", ELEMENT_INSTANCE)
 MIN_SCHEDULE_MINUTES = 15
 
 _CONFIG_REF = re.compile(r"\$\{config\.([^}]+)\}")
@@ -240,3 +242,12 @@ def formula_problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
             elif (cron_issue := cron_problem(cron)) is not None:
                 problems.append(("triggers", f"triggers[{i}].properties.{cron_issue}"))
     return problems
+
+
+def called_formulas(steps: Iterable[Mapping[str, Any]]) -> list[tuple[Any, Any]]:
+    """(step name, formula id) of each step that calls another formula by its id."""
+    return [
+        (step.get("name"), (step.get("properties") or {}).get("formulaId"))
+        for step in steps
+        if step.get("type") == "formula"
+    ]

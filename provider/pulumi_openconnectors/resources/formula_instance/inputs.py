@@ -8,11 +8,14 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from ..connector_instance.inputs import config_value
-from ..operations import Inputs
+from ..operations import DocumentInputs
 from ..values import not_blank, whole_number
+from .spec import SPEC
 
 
-class FormulaInstanceInputs(Inputs):
+class FormulaInstanceInputs(DocumentInputs):
+    spec = SPEC
+
     formula_id: int = Field(gt=0)
     name: str
     active: bool = True
@@ -43,13 +46,3 @@ class FormulaInstanceInputs(Inputs):
             except ValueError as exc:
                 raise ValueError(f"[{key!r}] {exc}") from None
         return out
-
-    def document(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "name": self.name,
-            "active": self.active,
-            "configuration": dict(self.configuration),
-        }
-        if self.settings is not None:
-            body["settings"] = dict(self.settings)
-        return body

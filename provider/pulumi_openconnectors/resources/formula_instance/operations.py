@@ -17,7 +17,7 @@ from .spec import SPEC
 
 # What a formula instance's inputs leave unmanaged when unset (`settings`, e.g. notification
 # settings made in the UI): a PUT, a full update, keeps them as the instance has them.
-UNMANAGED = ("settings",)
+UNMANAGED = SPEC.unmanaged_keys
 
 
 class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):

@@ -1,4 +1,7 @@
-"""FormulaInstance: a formula template at work, as a Pulumi resource."""
+"""FormulaInstance: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +10,47 @@ from typing import Any
 
 import pulumi
 
-from ..resource import SpecResource
+from ..resource import SpecResource, inputs_given
 from .provider import FormulaInstanceProvider
 from .spec import SPEC
 
 
 class FormulaInstance(SpecResource, **SPEC.pulumi_type):
-    """An instance of a formula template, with a value for each of its variables.
+    """A formula instance: a formula template with a value for each variable (a connector
+    instance id for an `elementInstance` variable). Updates are a full `PUT
+    /formulas/{id}/instances/{instanceId}`.
 
-    Type token: ``pulumi-python:dynamic/openconnectors:FormulaInstance``. Changing
-    ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and ``settings`` are
-    updated in place. Give ``formula_id`` a ``Formula``'s ``.id`` and ``elementInstance``
-    variables a ``ConnectorInstance``'s ``.id``: the engine then creates those first and deletes
-    the formula instance first (and an id stays known in a preview while its resource is
-    updated, so an edit of the formula previews as one update, not a replacement).
+    Changing ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and
+    ``settings`` are updated in place. Give ``formula_id`` a ``Formula``'s ``.id`` and
+    ``elementInstance`` variables a ``ConnectorInstance``'s ``.id``: the engine then creates
+    those first and deletes the formula instance first (and an id stays known in a preview while
+    its resource is updated, so an edit of the formula previews as one update, not a
+    replacement).
+
+    Type token: ``pulumi-python:dynamic/openconnectors:FormulaInstance``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        formula_id: the formula template: a `Formula`'s `.id` (known in previews while the
+            formula is updated, so an edit of the formula does not preview as a replacement).
+        name: default: the resource name.
+        active: default true.
+        configuration: variable key -> value; pass a `ConnectorInstance`'s `.id` for an
+            `elementInstance` variable, so the engine orders creates and deletes.
+        settings: `notification.email`, `notification.webhook.url`, `api`, …; unset = not
+            managed.
+        adopt_formula_instance_id: take over an existing instance of `formula_id` instead of
+            creating one.
+        opts: the Pulumi resource options.
     """
 
-    formula_instance_id: pulumi.Output[int]
     formula_id: pulumi.Output[int]
     name: pulumi.Output[str]
     active: pulumi.Output[bool]
     configuration: pulumi.Output[dict[str, str]]
     settings: pulumi.Output[dict[str, Any] | None]
     adopt_formula_instance_id: pulumi.Output[int | None]
+    formula_instance_id: pulumi.Output[int]
     formula_name: pulumi.Output[str]
     created_date: pulumi.Output[str]
     created_since: pulumi.Output[float | None]
@@ -50,13 +71,6 @@ class FormulaInstance(SpecResource, **SPEC.pulumi_type):
         self._register(
             FormulaInstanceProvider(),
             resource_name,
-            {
-                "formula_id": formula_id,
-                "name": name if name is not None else resource_name,
-                "active": active,
-                "configuration": configuration if configuration is not None else {},
-                "settings": settings,
-                "adopt_formula_instance_id": adopt_formula_instance_id,
-            },
+            inputs_given(SPEC, resource_name, locals()),
             opts,
         )

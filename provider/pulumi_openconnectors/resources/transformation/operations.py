@@ -10,10 +10,10 @@ from ...client import Scope
 from ...errors import ConflictError, NotFoundError, ProviderError
 from ...models import Transformation
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
-from ..documents import keeping_unmanaged, project, without_keys
+from ..documents import document_outputs, keeping_unmanaged, state_values
 from ..operations import Operations, still_there
-from .inputs import KNOWN_KEYS, TransformationInputs
-from .spec import FIELD_SERVER_KEYS, SERVER_KEYS, SPEC
+from .inputs import TransformationInputs
+from .spec import SPEC
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def parse_key(key: str) -> tuple[Scope, str]:
 
 # What a transformation's inputs leave unmanaged when unset: a PUT, which replaces the
 # transformation, keeps it as the platform has it.
-UNMANAGED = ("isLegacy",)
+UNMANAGED = SPEC.unmanaged_keys
 
 
 class TransformationOperations(Operations[TransformationInputs]):
@@ -80,18 +80,7 @@ class TransformationOperations(Operations[TransformationInputs]):
         except NotFoundError:
             return None
         desired = TransformationInputs.model_construct(
-            object_name=object_name,
-            element_key=props.get("element_key"),
-            element_id=props.get("element_id"),
-            instance_id=props.get("instance_id"),
-            vendor_name=str(props.get("vendor_name") or ""),
-            fields=list(props.get("fields") or []),
-            configuration=list(props.get("configuration") or []),
-            script=props.get("script"),
-            is_legacy=props.get("is_legacy"),
-            extra=dict(props.get("extra") or {}),
-            common_resource_fields=props.get("common_resource_fields"),
-            adopt=bool(props.get("adopt")),
+            **{**state_values(SPEC, props), "object_name": object_name}
         )
         return _outputs(desired, found, id_)
 
@@ -146,30 +135,12 @@ def _key(keyed: Keyed) -> str:
 def _outputs(
     desired: TransformationInputs, found: Transformation, key: str | None = None
 ) -> dict[str, Any]:
-    doc = found.document()
-    want = desired.document()
-    extra = {k: v for k, v in doc.items() if k not in KNOWN_KEYS and k not in SERVER_KEYS}
-    filled = SPEC.server_filled
-    fields = project(
-        without_keys(doc.get("fields") or [], FIELD_SERVER_KEYS), want["fields"], filled, "fields"
-    )
     return {
+        **document_outputs(SPEC, found.document(), dict(desired)),
         "object_name": desired.object_name,
         "element_key": desired.element_key,
         "element_id": desired.element_id,
         "instance_id": desired.instance_id,
-        "vendor_name": found.vendor_name,
-        "fields": fields,
-        "configuration": project(
-            doc.get("configuration") or [], want.get("configuration"), filled, "configuration"
-        ),
-        "script": (
-            project(doc.get("script"), want.get("script"), filled, "script")
-            if doc.get("script")
-            else None
-        ),
-        "is_legacy": found.is_legacy,
-        "extra": project(extra, desired.extra, filled),
         "common_resource_fields": desired.common_resource_fields,
         "adopt": desired.adopt,
         "transformation_id": key or desired.transformation_id,
