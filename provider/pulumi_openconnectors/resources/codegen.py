@@ -172,12 +172,35 @@ def provider_module(spec: ResourceSpec) -> str:
     )
 
 
+def classes_module() -> str:
+    """The source of ``resources/classes.py``: every resource class under its name, for type
+    checkers and editors (the package's ``__init__`` star-imports it when type checking)."""
+    lines = ['"""Every resource class, for type checkers and editors.', "", HEADER, '"""', ""]
+    lines += ["from __future__ import annotations", ""]
+    lines += [
+        f"from .{FOLDERS[spec.name]}.resource import {spec.name} as {spec.name}"
+        for spec in sorted(SPECS, key=lambda s: FOLDERS[s.name])
+    ]
+    lines += ["", f"__all__ = {sorted(s.name for s in SPECS)!r}", ""]
+    return "\n".join(lines)
+
+
 def _formatted(files: dict[Path, str]) -> dict[Path, str]:
     """The sources as ``ruff format`` writes them (the committed files are formatted)."""
     result: dict[Path, str] = {}
     for path, source in files.items():
         done = subprocess.run(
-            [sys.executable, "-m", "ruff", "format", "--stdin-filename", str(path), "-"],
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "format",
+                "--line-length",
+                "100",
+                "--stdin-filename",
+                str(path),
+                "-",
+            ],
             input=source,
             capture_output=True,
             text=True,
@@ -194,6 +217,7 @@ def generated(root: Path = _HERE) -> dict[Path, str]:
         folder = FOLDERS[spec.name]
         files[root / folder / "resource.py"] = resource_module(spec)
         files[root / folder / "provider.py"] = provider_module(spec)
+    files[root / "classes.py"] = classes_module()
     return _formatted(files)
 
 
