@@ -3,7 +3,7 @@
     python -m pulumi_openconnectors.resources.docs [DIR]    writes DIR/<Type>.md (default
                                                             docs/resources) and DIR/README.md
 
-``tests/unit/test_resource_specs.py`` fails when the committed files differ from what this
+``tests/resources/test_resource_specs.py`` fails when the committed files differ from what this
 writes, so the reference cannot drift from the code.
 """
 

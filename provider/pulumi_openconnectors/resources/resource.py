@@ -42,7 +42,7 @@ class SpecResource(Resource):
     """A dynamic resource whose properties come from its provider's :class:`ResourceSpec`.
 
     Subclasses declare typed ``__init__`` keywords and output attributes for users and IDEs,
-    and pass the inputs on to :meth:`_register`; ``tests/unit/test_resource_specs.py`` checks
+    and pass the inputs on to :meth:`_register`; ``tests/resources/test_resource_specs.py`` checks
     that both agree with the spec.
     """
 
