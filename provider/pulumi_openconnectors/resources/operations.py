@@ -64,6 +64,23 @@ InputsT = TypeVar("InputsT", bound=Inputs)
 FoundT = TypeVar("FoundT")
 
 
+def found_or_none(get: Callable[[], FoundT]) -> FoundT | None:
+    """The object ``get()`` reads, or None when the API answers 404 (a read of a resource
+    whose object is gone)."""
+    try:
+        return get()
+    except NotFoundError:
+        return None
+
+
+def to_adopt(get: Callable[[], FoundT], missing: str) -> FoundT:
+    """The object to take over, or a ProviderError saying (``missing``) that there is none."""
+    try:
+        return get()
+    except NotFoundError:
+        raise ProviderError(missing) from None
+
+
 @contextmanager
 def still_there(what: str) -> Iterator[None]:
     """Around the write of an update: the API no longer has the object (404) -> say how to

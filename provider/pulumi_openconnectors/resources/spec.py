@@ -123,6 +123,20 @@ def lost_answer_props(
     )
 
 
+def created_since_props() -> tuple[Prop, Prop, Prop]:
+    """The creation date and the bookkeeping of a type that carries no tags: a create whose
+    answer is lost is found by its name and a creation date at or after the POST."""
+    return (
+        Prop("created_date", "str", "ISO 8601, UTC", input=False, py="str"),
+        *lost_answer_props(
+            "created_since",
+            "float",
+            "server time just before the create was sent (finds a create whose answer was lost)",
+            marker_py="float | None",
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class FileSpec:
     """How ``from_file`` reads a document file (an export) of the type.

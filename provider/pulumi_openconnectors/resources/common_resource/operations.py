@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ...errors import ConflictError, NotFoundError, ProviderError
+from ...errors import ConflictError, ProviderError
 from ...models import ObjectDefinition
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import document_outputs, state_values
-from ..operations import Operations, still_there
+from ..operations import Operations, found_or_none, still_there, to_adopt
 from .inputs import CommonResourceInputs
 from .spec import SPEC
 
@@ -23,13 +23,11 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         inputs = self.parse(props)
         name = inputs.name
         if inputs.adopt:
-            try:
-                existing = self.client.get_definition(name)
-            except NotFoundError:
-                raise ProviderError(
-                    f"adopt=True: there is no common resource {name!r} in this organization "
-                    "to take over."
-                ) from None
+            existing = to_adopt(
+                lambda: self.client.get_definition(name),
+                f"adopt=True: there is no common resource {name!r} in this organization "
+                "to take over.",
+            )
             outputs = self.adopted(
                 inputs,
                 existing,
@@ -44,9 +42,8 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         return name, _outputs(inputs, definition)
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        try:
-            definition = self.client.get_definition(id_)
-        except NotFoundError:
+        definition = found_or_none(lambda: self.client.get_definition(id_))
+        if definition is None:
             return None
         desired = CommonResourceInputs.model_construct(**{**state_values(SPEC, props), "name": id_})
         return _outputs(desired, definition)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...errors import NotFoundError, ProviderError
+from ...errors import ProviderError
 from ...models import Formula
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import document_outputs, keeping_unmanaged, state_values
-from ..operations import Failures, Operations, still_there
+from ..operations import Failures, Operations, found_or_none, still_there, to_adopt
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import FormulaInputs
@@ -36,13 +36,11 @@ class FormulaOperations(Operations[FormulaInputs]):
 
     def _adopt(self, inputs: FormulaInputs) -> tuple[str, dict[str, Any]]:
         formula_id = int(inputs.adopt_formula_id or 0)
-        try:
-            existing = self.client.get_formula(formula_id)
-        except NotFoundError:
-            raise ProviderError(
-                f"adopt_formula_id={formula_id}: no such formula in this organization "
-                "(GET /formulas/{id} answered 404)."
-            ) from None
+        existing = to_adopt(
+            lambda: self.client.get_formula(formula_id),
+            f"adopt_formula_id={formula_id}: no such formula in this organization "
+            "(GET /formulas/{id} answered 404).",
+        )
         outputs = self.adopted(
             inputs,
             existing,
@@ -55,9 +53,8 @@ class FormulaOperations(Operations[FormulaInputs]):
         return str(existing.id), outputs
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        try:
-            formula = self.client.get_formula(int(id_))
-        except NotFoundError:
+        formula = found_or_none(lambda: self.client.get_formula(int(id_)))
+        if formula is None:
             return None
         desired = FormulaInputs.model_construct(**state_values(SPEC, props))
         return self._outputs(

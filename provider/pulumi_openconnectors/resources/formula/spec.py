@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, lost_answer_props
+from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, created_since_props
 
 # Keys the server sets in a formula document and in its variables, triggers and steps.
 _ITEM_SERVER_KEYS = ("id", "formulaId")
@@ -104,13 +104,7 @@ SPEC = ResourceSpec(
             input=False,
             py="int",
         ),
-        Prop("created_date", "str", "ISO 8601, UTC", input=False, py="str"),
-        *lost_answer_props(
-            "created_since",
-            "float",
-            "server time just before the create was sent (finds a create whose answer was lost)",
-            marker_py="float | None",
-        ),
+        *created_since_props(),
     ),
     server_keys={
         "": ("id", "userId", "accountId", "createdDate", "updatedDate"),

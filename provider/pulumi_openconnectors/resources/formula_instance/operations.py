@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...errors import NotFoundError, ProviderError
+from ...errors import ProviderError
 from ...models import FormulaInstance
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import keeping_unmanaged, project
-from ..operations import Operations, still_there
+from ..operations import Operations, found_or_none, still_there, to_adopt
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
@@ -33,13 +33,11 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
 
     def _adopt(self, inputs: FormulaInstanceInputs) -> tuple[str, dict[str, Any]]:
         ident = int(inputs.adopt_formula_instance_id or 0)
-        try:
-            existing = self.client.get_formula_instance(inputs.formula_id, ident)
-        except NotFoundError:
-            raise ProviderError(
-                f"adopt_formula_instance_id={ident}: formula {inputs.formula_id} has no such "
-                "instance (GET /formulas/{id}/instances/{instanceId} answered 404)."
-            ) from None
+        existing = to_adopt(
+            lambda: self.client.get_formula_instance(inputs.formula_id, ident),
+            f"adopt_formula_instance_id={ident}: formula {inputs.formula_id} has no such "
+            "instance (GET /formulas/{id}/instances/{instanceId} answered 404).",
+        )
         outputs = self.adopted(
             inputs,
             existing,
@@ -54,9 +52,8 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         formula_id = int(props.get("formula_id") or 0)
-        try:
-            instance = self.client.get_formula_instance(formula_id, int(id_))
-        except NotFoundError:
+        instance = found_or_none(lambda: self.client.get_formula_instance(formula_id, int(id_)))
+        if instance is None:
             return None
         desired = FormulaInstanceInputs.model_construct(
             formula_id=formula_id,

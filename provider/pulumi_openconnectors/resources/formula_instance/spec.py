@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import OnChange, Prop, ResourceSpec, lost_answer_props, same_integer
+from ..spec import OnChange, Prop, ResourceSpec, created_since_props, same_integer
 
 
 def _same_values(old: object, new: object) -> bool:
@@ -86,13 +86,7 @@ SPEC = ResourceSpec(
             input=False,
             py="str",
         ),
-        Prop("created_date", "str", "ISO 8601, UTC", input=False, py="str"),
-        *lost_answer_props(
-            "created_since",
-            "float",
-            "server time just before the create was sent (finds a create whose answer was lost)",
-            marker_py="float | None",
-        ),
+        *created_since_props(),
     ),
     guide=(
         "Changing ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and "

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client import Scope
-from ...errors import ConflictError, NotFoundError, ProviderError
+from ...errors import ConflictError, ProviderError
 from ...models import Transformation
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import document_outputs, keeping_unmanaged, state_values
-from ..operations import Operations, still_there
+from ..operations import Operations, found_or_none, still_there, to_adopt
 from .inputs import TransformationInputs
 from .spec import SPEC
 
@@ -43,12 +43,10 @@ class TransformationOperations(Operations[TransformationInputs]):
         inputs = self.parse(props)
         key = inputs.transformation_id
         if inputs.adopt:
-            try:
-                existing = self.client.get_transformation(inputs.scope, inputs.object_name)
-            except NotFoundError:
-                raise ProviderError(
-                    f"adopt=True: there is no transformation {key!r} to take over."
-                ) from None
+            existing = to_adopt(
+                lambda: self.client.get_transformation(inputs.scope, inputs.object_name),
+                f"adopt=True: there is no transformation {key!r} to take over.",
+            )
             outputs = self.adopted(
                 inputs,
                 existing,
@@ -70,9 +68,8 @@ class TransformationOperations(Operations[TransformationInputs]):
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         scope, object_name = parse_key(id_)
-        try:
-            found = self.client.get_transformation(scope, object_name)
-        except NotFoundError:
+        found = found_or_none(lambda: self.client.get_transformation(scope, object_name))
+        if found is None:
             return None
         desired = TransformationInputs.model_construct(
             **{**state_values(SPEC, props), "object_name": object_name}
