@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..client.models import Formula, FormulaInstance
 from ..markers import OWNERSHIP_TAG_PREFIX
-from ..models import Formula, FormulaInstance
 from ..resources.common_resource.spec import FIELD_SERVER_KEYS as DEFINITION_FIELD_SERVER_KEYS
 from ..resources.common_resource.spec import SERVER_KEYS as DEFINITION_SERVER_KEYS
 from ..resources.formula.spec import ITEM_SERVER_KEYS, SERVER_KEYS

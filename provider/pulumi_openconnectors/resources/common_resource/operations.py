@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...client.models import ObjectDefinition
 from ...errors import ConflictError, NotFoundError, ProviderError
-from ...models import ObjectDefinition
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import project
 from ..operations import Operations, still_there

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...client.models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...errors import NotFoundError, OpenConnectorsError, ProviderError
 from ...markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX, user_tags
-from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
 from ..operations import Failures, Operations, still_there
 from .inputs import InstanceInputs

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client import Scope
+from ...client.models import Transformation
 from ...errors import ConflictError, NotFoundError, ProviderError
-from ...models import Transformation
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import keeping_unmanaged, project, without_keys
 from ..operations import Operations, still_there
