@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from ..errors import UnexpectedResponseError
 from . import auth, responses
 from .paths import Path
 from .redact import Redactor
@@ -80,7 +81,7 @@ class Requestor:
         """An answer that must be a JSON list."""
         return responses.as_list(data, method, where.text, self.redactor)
 
-    def unexpected(self, method: str, where: Path, expected: str) -> Exception:
+    def unexpected(self, method: str, where: Path, expected: str) -> UnexpectedResponseError:
         """The error for a success answer whose body is not ``expected``."""
         return responses.unexpected(method, where.text, 200, None, expected, self.redactor)
 
