@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, cast
 
-from . import deadline
+from .client import deadline
 from .errors import APIError, NotFoundError, OpenConnectorsError, ProviderError, TransportError
 from .markers import OWNERSHIP_TAG_PREFIX
 

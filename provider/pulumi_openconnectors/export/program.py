@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..client.models import Formula, FormulaInstance
 from ..markers import OWNERSHIP_TAG_PREFIX
-from ..models import Formula, FormulaInstance
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
 from ..resources.documents import without_server_keys
 from ..resources.formula.rules import ELEMENT_INSTANCE, called_formulas

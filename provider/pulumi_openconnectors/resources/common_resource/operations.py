@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ...client.models import ObjectDefinition
 from ...errors import ConflictError, ProviderError
-from ...models import ObjectDefinition
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import document_outputs, state_values
 from ..operations import Operations, found_or_none, still_there, to_adopt

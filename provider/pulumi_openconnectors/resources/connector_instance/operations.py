@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...client.models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...errors import OpenConnectorsError, ProviderError
 from ...markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX, user_tags
-from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
 from ..operations import Failures, Operations, found_or_none, still_there, to_adopt
 from .inputs import InstanceInputs

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...client.models import Formula
 from ...errors import ProviderError
-from ...models import Formula
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import document_outputs, keeping_unmanaged, state_values
 from ..operations import Failures, Operations, found_or_none, still_there, to_adopt

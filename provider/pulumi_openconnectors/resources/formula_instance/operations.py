@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...client.models import FormulaInstance
 from ...errors import ProviderError
-from ...models import FormulaInstance
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import keeping_unmanaged, project
 from ..operations import Operations, found_or_none, still_there, to_adopt

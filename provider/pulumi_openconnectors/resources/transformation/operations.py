@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client import Scope
+from ...client.models import Transformation
 from ...errors import ConflictError, ProviderError
-from ...models import Transformation
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import document_outputs, keeping_unmanaged, state_values
 from ..operations import Operations, found_or_none, still_there, to_adopt
