@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pulumi_openconnectors import auth
+from pulumi_openconnectors.client import auth
 from pulumi_openconnectors.errors import ConfigurationError
 
 USER = "7OpR4MRo7wnPoVKkKFXHhHBUPRzqutoem/d+WEnR1kY="

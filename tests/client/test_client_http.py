@@ -13,17 +13,17 @@ from typing import Any
 import pytest
 
 from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
+from pulumi_openconnectors.client.models import (
+    OBJECT_TYPES,
+    CreateInstanceRequest,
+    UpdateInstanceRequest,
+)
 from pulumi_openconnectors.errors import (
     AuthenticationError,
     BadRequestError,
     NotFoundError,
     ServerError,
     TransportError,
-)
-from pulumi_openconnectors.models import (
-    OBJECT_TYPES,
-    CreateInstanceRequest,
-    UpdateInstanceRequest,
 )
 from pulumi_openconnectors.oauth import obtain_code_noninteractive
 

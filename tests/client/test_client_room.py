@@ -120,27 +120,6 @@ def test_the_check_catches_pulumi() -> None:
     assert pulumi_among(found) == {"pulumi.dynamic", "pulumi"}
 
 
-def test_old_module_paths_are_the_client_modules() -> None:
-    """auth, deadline, retry, redact, regions and models moved; the old names still work and
-    are the very same objects."""
-    from pulumi_openconnectors import auth, deadline, redact, regions, retry
-    from pulumi_openconnectors.client import auth as client_auth
-    from pulumi_openconnectors.client import deadline as client_deadline
-    from pulumi_openconnectors.client import models as client_models
-    from pulumi_openconnectors.client import redact as client_redact
-    from pulumi_openconnectors.client import regions as client_regions
-    from pulumi_openconnectors.client import retry as client_retry
-    from pulumi_openconnectors.models import Instance
-    from pulumi_openconnectors.models.instances import Instance as OldInstance
-
-    assert auth.authorization is client_auth.authorization
-    assert deadline.operation_deadline is client_deadline.operation_deadline
-    assert redact.Redactor is client_redact.Redactor
-    assert regions.base_url_for_region is client_regions.base_url_for_region
-    assert retry.parse_retry_after is client_retry.parse_retry_after
-    assert Instance is OldInstance is client_models.Instance
-
-
 STATUSES = [301, 400, 401, 403, 404, 405, 409, 415, 429, 500, 503]
 PATHS = [
     "/instances",

@@ -12,13 +12,13 @@ import requests
 from urllib3.exceptions import MaxRetryError, NewConnectionError, ProtocolError
 
 from pulumi_openconnectors.client import USER_AGENT, ClientSettings, OpenConnectorsClient
+from pulumi_openconnectors.client.models import CreateInstanceRequest, UpdateInstanceRequest
 from pulumi_openconnectors.errors import (
     RateLimitError,
     ServerError,
     TransportError,
     UnexpectedResponseError,
 )
-from pulumi_openconnectors.models import CreateInstanceRequest, UpdateInstanceRequest
 
 BASE = "http://api.test/elements/api-v2"
 USER = "unit-user-secret"

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from pulumi_openconnectors.client.redact import Redactor
 from pulumi_openconnectors.errors import (
     APIError,
     AuthenticationError,
@@ -21,7 +22,6 @@ from pulumi_openconnectors.errors import (
     TransportError,
     UnsupportedMediaTypeError,
 )
-from pulumi_openconnectors.redact import Redactor
 from pulumi_openconnectors.resources.advice import error_from_response
 
 USER_SECRET = "user-secret-value-123"

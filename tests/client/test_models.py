@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 from pydantic import ValidationError
 
-from pulumi_openconnectors.models import (
+from pulumi_openconnectors.client.models import (
     CreateInstanceRequest,
     Element,
     Instance,

@@ -6,7 +6,7 @@ import json
 import threading
 from urllib.parse import quote, quote_plus
 
-from pulumi_openconnectors.redact import MASK, Redactor
+from pulumi_openconnectors.client.redact import MASK, Redactor
 
 SECRET = "7OpR4MRo7wnPoVKkKFXHhHBUPRzqutoem/d+WEnR1kY="
 

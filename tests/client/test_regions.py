@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from pulumi_openconnectors.client.regions import REGIONS, base_url_for_region
 from pulumi_openconnectors.errors import ConfigurationError
-from pulumi_openconnectors.regions import REGIONS, base_url_for_region
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import email.utils
 
 import pytest
 
-from pulumi_openconnectors.retry import (
+from pulumi_openconnectors.client.retry import (
     MAX_RETRY_AFTER,
     backoff_delay,
     parse_retry_after,

@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
+from pulumi_openconnectors.client.models.instances import Instance
 from pulumi_openconnectors.emulator import EmulatorServer
-from pulumi_openconnectors.models.instances import Instance
 
 from .harness import PASSPHRASE, _path_without_venvs, end_session
 from .s3 import S3Backend

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from pulumi_openconnectors.client.models import FormulaInstance, Instance
 from pulumi_openconnectors.export.program import build_project
 from pulumi_openconnectors.export.reader import Snapshot
 from pulumi_openconnectors.export.render import string
-from pulumi_openconnectors.models import FormulaInstance, Instance
 
 RUFF = Path(sys.executable).parent / "ruff"
 

@@ -10,16 +10,16 @@ import keyword
 from typing import Any
 
 from pulumi_openconnectors.client import Scope
-from pulumi_openconnectors.export.naming import Names, identifier
-from pulumi_openconnectors.export.program import build_project
-from pulumi_openconnectors.export.reader import Found, Snapshot
-from pulumi_openconnectors.models import (
+from pulumi_openconnectors.client.models import (
     Formula,
     FormulaInstance,
     Instance,
     ObjectDefinition,
     Transformation,
 )
+from pulumi_openconnectors.export.naming import Names, identifier
+from pulumi_openconnectors.export.program import build_project
+from pulumi_openconnectors.export.reader import Found, Snapshot
 
 TRICKY = [
     "1abc",

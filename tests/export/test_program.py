@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 
 from pulumi_openconnectors.client import Scope
-from pulumi_openconnectors.export.program import build_project
-from pulumi_openconnectors.export.reader import Found, Snapshot
-from pulumi_openconnectors.models import (
+from pulumi_openconnectors.client.models import (
     Formula,
     FormulaInstance,
     Instance,
     ObjectDefinition,
     Transformation,
 )
+from pulumi_openconnectors.export.program import build_project
+from pulumi_openconnectors.export.reader import Found, Snapshot
 
 RUFF = Path(sys.executable).parent / "ruff"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pulumi_openconnectors.models.instances import Instance
+from pulumi_openconnectors.client.models.instances import Instance
 from pulumi_openconnectors.recover import adopted_resource, pending_creates
 
 TYPE = "pulumi-python:dynamic/openconnectors:ConnectorInstance"

@@ -30,9 +30,9 @@ from collections.abc import Iterator
 import pytest
 
 from pulumi_openconnectors.client import OpenConnectorsClient
+from pulumi_openconnectors.client.models import CreateInstanceRequest
 from pulumi_openconnectors.config import resolve_settings
 from pulumi_openconnectors.errors import AuthenticationError, NotFoundError, OpenConnectorsError
-from pulumi_openconnectors.models import CreateInstanceRequest
 
 pytestmark = pytest.mark.real_service
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 import pytest
 
 from pulumi_openconnectors import reconcile
-from pulumi_openconnectors.deadline import operation_deadline
+from pulumi_openconnectors.client.deadline import operation_deadline
 from pulumi_openconnectors.errors import ProviderError, TransportError
 from pulumi_openconnectors.reconcile import OwnedKind, find_owned
 

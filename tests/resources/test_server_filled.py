@@ -8,7 +8,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from pulumi_openconnectors.models import Formula, FormulaInstance, ObjectDefinition, Transformation
+from pulumi_openconnectors.client.models import (
+    Formula,
+    FormulaInstance,
+    ObjectDefinition,
+    Transformation,
+)
 from pulumi_openconnectors.resources.common_resource.inputs import CommonResourceInputs
 from pulumi_openconnectors.resources.common_resource.operations import (
     _outputs as definition_outputs,

@@ -17,7 +17,7 @@ import pytest
 import requests
 
 from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
-from pulumi_openconnectors.deadline import operation_deadline
+from pulumi_openconnectors.client.deadline import operation_deadline
 from pulumi_openconnectors.resources.connector_instance.operations import InstanceOperations
 
 from ..conftest import instance_inputs, server_instances
