@@ -375,3 +375,19 @@ def test_plugin_bad_input_names_the_field_and_creates_nothing(
     assert api.listing("/instances") == before
     assert api.get(DEFINITIONS.format("badRunContacts")) is None
     assert not [r for r in stack.resources("") if r["type"].startswith("openconnectors:")]
+
+
+def test_pulumi_package_get_schema_answers_the_specs_schema(stack_factory: Any) -> None:
+    from pulumi_openconnectors import __version__
+    from pulumi_openconnectors.plugin.schema import schema
+
+    stack = stack_factory("")
+    plugin = VENV / "bin" / "pulumi-resource-openconnectors"
+    answered = json.loads(stack.run("package", "get-schema", str(plugin)).stdout)
+    expected = schema()
+    assert answered["name"] == "openconnectors" and answered["version"] == __version__
+    assert answered["resources"].keys() == expected["resources"].keys()
+    for token, resource in expected["resources"].items():
+        assert answered["resources"][token]["inputProperties"] == resource["inputProperties"]
+        assert answered["resources"][token].get("requiredInputs", []) == resource["requiredInputs"]
+    assert answered["config"] == expected["config"]
