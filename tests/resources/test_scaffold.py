@@ -50,7 +50,11 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
     assert added == {
         folder / name
         for name in ("__init__.py", "spec.py", "inputs.py", "rules.py", "operations.py")
-    } | {folder / "resource.py", folder / "provider.py"}
+    } | {
+        folder / "resource.py",
+        folder / "provider.py",
+        Path("pulumi_openconnectors/native/widget.py"),  # the provider plugin's class
+    }
     assert '"widget",' in (root / "pulumi_openconnectors/resources/registry.py").read_text()
     assert (docs / "Widget.md").exists() and "Widget" in (docs / "README.md").read_text()
 

@@ -1,15 +1,18 @@
 """Property names of the plugin's resources: Python (``element_key``) <-> the plugin's
-(``elementKey``), for the SDK's translate hooks of the generated classes."""
+(``elementKey``, by the plugin's one conversion :func:`..plugin.names.camel`), for the SDK's
+translate hooks of the generated classes."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
+
+from ..plugin.names import camel
 
 
 class Names:
-    def __init__(self, to_pulumi: Mapping[str, str]) -> None:
-        self._to_pulumi = dict(to_pulumi)
-        self._to_python = {v: k for k, v in to_pulumi.items()}
+    def __init__(self, python_names: Iterable[str]) -> None:
+        self._to_pulumi = {name: camel(name) for name in python_names}
+        self._to_python = {v: k for k, v in self._to_pulumi.items()}
 
     def pulumi(self, name: str) -> str:
         return self._to_pulumi.get(name, name)

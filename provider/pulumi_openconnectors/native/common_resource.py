@@ -13,11 +13,7 @@ import pulumi
 
 from ._names import Names
 
-_NAMES = Names(
-    {
-        "field_paths": "fieldPaths",
-    }
-)
+_NAMES = Names(("field_paths",))
 
 
 class CommonResource(pulumi.CustomResource):

@@ -14,18 +14,18 @@ import pulumi
 from ._names import Names
 
 _NAMES = Names(
-    {
-        "element_key": "elementKey",
-        "element_id": "elementId",
-        "provider_data": "providerData",
-        "retrieve_objects": "retrieveObjects",
-        "adopt_instance_id": "adoptInstanceId",
-        "instance_id": "instanceId",
-        "element_name": "elementName",
-        "created_date": "createdDate",
-        "ownership_tag": "ownershipTag",
-        "late_create_possible": "lateCreatePossible",
-    }
+    (
+        "element_key",
+        "element_id",
+        "provider_data",
+        "retrieve_objects",
+        "adopt_instance_id",
+        "instance_id",
+        "element_name",
+        "created_date",
+        "ownership_tag",
+        "late_create_possible",
+    )
 )
 
 

@@ -14,15 +14,15 @@ import pulumi
 from ._names import Names
 
 _NAMES = Names(
-    {
-        "single_threaded": "singleThreaded",
-        "debug_logging_enabled": "debugLoggingEnabled",
-        "adopt_formula_id": "adoptFormulaId",
-        "formula_id": "formulaId",
-        "created_date": "createdDate",
-        "created_since": "createdSince",
-        "late_create_possible": "lateCreatePossible",
-    }
+    (
+        "single_threaded",
+        "debug_logging_enabled",
+        "adopt_formula_id",
+        "formula_id",
+        "created_date",
+        "created_since",
+        "late_create_possible",
+    )
 )
 
 

@@ -14,15 +14,15 @@ import pulumi
 from ._names import Names
 
 _NAMES = Names(
-    {
-        "formula_id": "formulaId",
-        "adopt_formula_instance_id": "adoptFormulaInstanceId",
-        "formula_instance_id": "formulaInstanceId",
-        "formula_name": "formulaName",
-        "created_date": "createdDate",
-        "created_since": "createdSince",
-        "late_create_possible": "lateCreatePossible",
-    }
+    (
+        "formula_id",
+        "adopt_formula_instance_id",
+        "formula_instance_id",
+        "formula_name",
+        "created_date",
+        "created_since",
+        "late_create_possible",
+    )
 )
 
 

@@ -14,16 +14,16 @@ import pulumi
 from ._names import Names
 
 _NAMES = Names(
-    {
-        "object_name": "objectName",
-        "element_key": "elementKey",
-        "element_id": "elementId",
-        "instance_id": "instanceId",
-        "vendor_name": "vendorName",
-        "is_legacy": "isLegacy",
-        "common_resource_fields": "commonResourceFields",
-        "transformation_id": "transformationId",
-    }
+    (
+        "object_name",
+        "element_key",
+        "element_id",
+        "instance_id",
+        "vendor_name",
+        "is_legacy",
+        "common_resource_fields",
+        "transformation_id",
+    )
 )
 
 

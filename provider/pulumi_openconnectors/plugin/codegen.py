@@ -38,10 +38,6 @@ def _doc(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"""', "'''")
 
 
-def _names(props: list[str]) -> list[str]:
-    return [f"    {name!r}: {camel(name)!r}," for name in props if camel(name) != name]
-
-
 def resource_module(spec: ResourceSpec) -> str:
     """The source of ``native/<folder>.py``."""
     public = [p for p in spec.props if not p.internal]
@@ -55,9 +51,9 @@ def resource_module(spec: ResourceSpec) -> str:
         out += [f"from collections.abc import {', '.join(abc)}"]
     out += ["from typing import Any", ""]
     out += ["import pulumi", "", "from ._names import Names", ""]
-    out += ["_NAMES = Names(", "    {"]
-    out += ["    " + line for line in _names([p.name for p in spec.props])]
-    out += ["    }", ")", "", ""]
+    out += ["_NAMES = Names(", "    ("]
+    out += [f"        {p.name!r}," for p in spec.props if camel(p.name) != p.name]
+    out += ["    )", ")", "", ""]
     out += [f"class {spec.name}(pulumi.CustomResource):"]
     out += _wrapped('"""' + _doc(spec.doc), "    ")
     out += ["", "    Args:", "        resource_name: the Pulumi resource name."]

@@ -102,7 +102,6 @@ def _config_properties() -> dict[str, Any]:
 def schema() -> dict[str, Any]:
     return {
         "name": PACKAGE,
-        "displayName": "SAP Open Connectors",
         "version": __version__,
         "description": "Connector instances, common resources, transformations, formulas and "
         "formula instances of SAP Open Connectors (formerly Cloud Elements).",
