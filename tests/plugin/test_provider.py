@@ -5,8 +5,8 @@ providers (each with its own organization)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Coroutine, Iterator
+from typing import Any, TypeVar
 
 import pytest
 from pulumi.provider.experimental.property_value import PropertyValue
@@ -27,7 +27,18 @@ from pulumi_openconnectors.plugin.settings import config_lookup
 from pulumi_openconnectors.plugin.values import PropertyMap, plain_map, property_map
 
 OTHER = ("plugin-unit-other-user", "plugin-unit-other-org")
+T = TypeVar("T")
 TOKEN = "openconnectors:index:ConnectorInstance"
+
+
+def run(call: Coroutine[Any, Any, T]) -> T:
+    """Await a provider call on a loop of its own (``asyncio.run`` would leave the main thread
+    without an event loop, which the SDK's mocks of other tests need)."""
+    loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(call)
+    finally:
+        loop.close()
 
 
 def urn(type_token: str, name: str) -> str:
@@ -61,14 +72,12 @@ def configured(emulator: EmulatorServer, account: tuple[str, str] | None = None)
             secrets=("userSecret", "organizationSecret"),
         )
         request = ConfigureRequest({}, args, True, True)
-    asyncio.run(provider.configure(request))
+    run(provider.configure(request))
     return provider
 
 
 def checked(provider: Any, token: str, name: str, inputs: dict[str, Any]) -> PropertyMap:
-    answer = asyncio.run(
-        provider.check(CheckRequest(urn(token, name), {}, property_map(inputs), b""))
-    )
+    answer = run(provider.check(CheckRequest(urn(token, name), {}, property_map(inputs), b"")))
     assert not answer.failures, [f.reason for f in answer.failures]
     result: PropertyMap = answer.inputs
     return result
@@ -78,7 +87,7 @@ def test_check_names_the_engines_properties_and_defaults_the_name(emulator: Any)
     provider = configured(emulator)
     inputs = checked(provider, TOKEN, "crm", {"elementKey": "closeio"})
     assert plain_map(inputs)["name"] == "crm"  # the resource name, as the resource classes do
-    bad = asyncio.run(
+    bad = run(
         provider.check(
             CheckRequest(
                 urn(TOKEN, "crm"),
@@ -91,7 +100,7 @@ def test_check_names_the_engines_properties_and_defaults_the_name(emulator: Any)
     assert [f.reason for f in bad.failures] == [
         "elementKey: set exactly one of elementKey or elementId"
     ]
-    foreign = asyncio.run(
+    foreign = run(
         provider.check(
             CheckRequest(urn(TOKEN, "crm"), {}, property_map({"element_key": "closeio"}), b"")
         )
@@ -110,7 +119,7 @@ def test_lifecycle_secrets_diff_and_import(emulator: Any) -> None:
         {"elementKey": "closeio", "configuration": secret_password, "tags": ["a"]},
     )
     assert inputs["configuration"].is_secret  # a secret input stays secret
-    created = asyncio.run(provider.create(CreateRequest(urn(TOKEN, "crm"), inputs, 60, False)))
+    created = run(provider.create(CreateRequest(urn(TOKEN, "crm"), inputs, 60, False)))
     outputs = created.properties
     assert outputs["token"].is_secret and outputs["configuration"].is_secret
     assert plain_map(outputs)["instanceId"] == float(created.resource_id)
@@ -119,14 +128,14 @@ def test_lifecycle_secrets_diff_and_import(emulator: Any) -> None:
     news = dict(inputs)
     news["tags"] = PropertyValue([PropertyValue("a"), PropertyValue("b")])
     news["elementKey"] = PropertyValue("sfdc")
-    diff = asyncio.run(
+    diff = run(
         provider.diff(DiffRequest(urn(TOKEN, "crm"), created.resource_id, outputs, news, []))
     )
     assert diff.changes and diff.replaces == ["elementKey"]
     assert set(diff.detailed_diff) == {"tags[1]", "elementKey"}
 
     news["elementKey"] = PropertyValue("closeio")
-    updated = asyncio.run(
+    updated = run(
         provider.update(
             UpdateRequest(urn(TOKEN, "crm"), created.resource_id, outputs, news, 60, [], False)
         )
@@ -134,30 +143,28 @@ def test_lifecycle_secrets_diff_and_import(emulator: Any) -> None:
     assert plain_map(updated.properties)["tags"] == ["a", "b"]
 
     # import: read with the id alone gives inputs that check and show no diff
-    read = asyncio.run(provider.read(ReadRequest(urn(TOKEN, "x"), created.resource_id, {}, {})))
+    read = run(provider.read(ReadRequest(urn(TOKEN, "x"), created.resource_id, {}, {})))
     imported = plain_map(read.inputs)
     assert imported["elementKey"] == "closeio" and "elementId" not in imported
     assert imported["tags"] == ["a", "b"]
     again = checked(provider, TOKEN, "x", imported)
-    no_diff = asyncio.run(
+    no_diff = run(
         provider.diff(DiffRequest(urn(TOKEN, "x"), created.resource_id, read.properties, again, []))
     )
     assert not no_diff.changes and not no_diff.detailed_diff
 
     # a refresh keeps the program's inputs
-    refreshed = asyncio.run(
+    refreshed = run(
         provider.read(ReadRequest(urn(TOKEN, "crm"), created.resource_id, outputs, inputs))
     )
     assert refreshed.inputs == inputs
 
-    asyncio.run(
+    run(
         provider.delete(
             DeleteRequest(urn(TOKEN, "crm"), created.resource_id, updated.properties, 60)
         )
     )
-    gone = asyncio.run(
-        provider.read(ReadRequest(urn(TOKEN, "crm"), created.resource_id, outputs, inputs))
-    )
+    gone = run(provider.read(ReadRequest(urn(TOKEN, "crm"), created.resource_id, outputs, inputs)))
     assert gone.resource_id is None
 
 
@@ -170,21 +177,15 @@ def test_explicit_providers_each_manage_their_own_organization(emulator: Any) ->
         inputs = checked(provider, token, label, {"name": f"unit{label}", "fields": fields})
         made[label] = (
             provider,
-            asyncio.run(provider.create(CreateRequest(urn(token, label), inputs, 60, False))),
+            run(provider.create(CreateRequest(urn(token, label), inputs, 60, False))),
         )
     default, other = made["default"][0], made["other"][0]
     # each organization sees its own definition only
-    assert (
-        asyncio.run(default.read(ReadRequest(urn(token, "d"), "unitother", {}, {}))).resource_id
-        is None
-    )
-    assert (
-        asyncio.run(other.read(ReadRequest(urn(token, "o"), "unitdefault", {}, {}))).resource_id
-        is None
-    )
-    assert asyncio.run(other.read(ReadRequest(urn(token, "o"), "unitother", {}, {}))).resource_id
+    assert run(default.read(ReadRequest(urn(token, "d"), "unitother", {}, {}))).resource_id is None
+    assert run(other.read(ReadRequest(urn(token, "o"), "unitdefault", {}, {}))).resource_id is None
+    assert run(other.read(ReadRequest(urn(token, "o"), "unitother", {}, {}))).resource_id
     for label, (provider, created) in made.items():
-        asyncio.run(
+        run(
             provider.delete(
                 DeleteRequest(urn(token, label), created.resource_id, created.properties, 60)
             )
