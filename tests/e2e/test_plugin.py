@@ -184,6 +184,14 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
         "pulumi:providers:openconnectors",
     } <= types, types
 
+    # the plugin reports the package's version (the engine names the default provider by it)
+    from pulumi_openconnectors import __version__
+
+    default_provider = "default_" + __version__.replace(".", "_")
+    assert any(r["urn"].endswith(f"::{default_provider}") for r in stack.resources()), [
+        r["urn"] for r in stack.resources()
+    ]
+
     # two organizations: each explicit provider talks to its own
     assert other_api.get(DEFINITIONS.format("otherContacts")) is not None
     assert api.get(DEFINITIONS.format("otherContacts")) is None

@@ -87,3 +87,29 @@ def test_a_replacing_name() -> None:
     replaces, paths = detailed_diff(COMMON, {"name": "a"}, {"name": "b"})
     assert replaces == ["name"]
     assert paths["name"].kind is PropertyDiffKind.UPDATE_REPLACE
+
+
+def test_imported_inputs_are_the_outputs_inputs_but_create_only_ones() -> None:
+    from pulumi_openconnectors.resources.connector_instance.operations import InstanceOperations
+    from pulumi_openconnectors.resources.formula.operations import FormulaOperations
+
+    outputs = {
+        "element_key": "closeio",
+        "element_id": 4032,
+        "name": "crm",
+        "tags": ["a"],
+        "retrieve_objects": False,  # create only
+        "provider_data": None,
+        "instance_id": 1,  # computed
+        "disabled": False,
+    }
+    assert InstanceOperations.imported_inputs(outputs) == {
+        "element_key": "closeio",  # the connector named once
+        "name": "crm",
+        "tags": ["a"],
+        "disabled": False,
+    }
+    assert FormulaOperations.imported_inputs({"name": "f", "adopt_formula_id": 3, "steps": []}) == {
+        "name": "f",
+        "steps": [],
+    }

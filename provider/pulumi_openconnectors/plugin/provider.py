@@ -154,8 +154,12 @@ class OpenConnectorsProvider(Provider):
         spec = _spec(request.type)
         olds = names.to_python(spec, plain_map(request.olds))
         news = names.to_python(spec, plain_map(request.news))
-        if request.preview:  # the state, with the new inputs: computed outputs stay known
-            planned = {**olds, **{k: v for k, v in news.items() if k in spec.input_names}}
+        if request.preview:  # the new inputs; of the computed outputs only the id stays known
+            planned = {
+                **{name: UNKNOWN for name in spec.computed_names},
+                **{k: v for k, v in olds.items() if k == spec.id_output},
+                **{k: v for k, v in news.items() if k in spec.input_names},
+            }
             outputs = names.to_pulumi(spec, planned)
             return UpdateResponse(self._values(spec, outputs, request.news))
         result = await self._run(lambda: self._host(spec).update(request.resource_id, olds, news))
