@@ -71,6 +71,18 @@ run = oc.FormulaInstance(
     "run", formula_id=flow.formula_id, name="plugin-run", configuration={"crm": crm.instance_id}
 )
 
+home = oc.Provider(
+    "home",
+    base_url=cfg.require("otherBaseUrl"),
+    user_secret=cfg.require_secret("homeUserSecret"),
+    organization_secret=cfg.require_secret("homeOrganizationSecret"),
+)
+oc.CommonResource(
+    "here",
+    name="hereContacts",
+    fields=[{"path": "id", "type": "string"}],
+    opts=pulumi.ResourceOptions(provider=home),
+)
 other = oc.Provider(
     "other",
     base_url=cfg.require("otherBaseUrl"),
@@ -140,6 +152,8 @@ def configure(stack: Stack, emulator: EmulatorServer, step: dict[str, Any]) -> N
     stack.config("openconnectors:userSecret", emulator.user_secret, secret=True)
     stack.config("openconnectors:organizationSecret", emulator.organization_secret, secret=True)
     stack.config("otherBaseUrl", emulator.base_url)
+    stack.config("homeUserSecret", DEMO_ACCOUNT[0], secret=True)
+    stack.config("homeOrganizationSecret", DEMO_ACCOUNT[1], secret=True)
     stack.config("otherUserSecret", OTHER_ACCOUNT[0], secret=True)
     stack.config("otherOrganizationSecret", OTHER_ACCOUNT[1], secret=True)
     stack.config("password", CANARY, secret=True)
@@ -183,6 +197,8 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
         "openconnectors:index:FormulaInstance",
         "pulumi:providers:openconnectors",
     } <= types, types
+    providers = [r["urn"] for r in stack.resources("pulumi:providers:openconnectors")]
+    assert [u.rsplit("::", 1)[1] for u in providers if "::default" not in u] == ["home", "other"]
 
     # the plugin reports the package's version (the engine names the default provider by it)
     from pulumi_openconnectors import __version__
@@ -192,7 +208,9 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
         r["urn"] for r in stack.resources()
     ]
 
-    # two organizations: each explicit provider talks to its own
+    # two organizations through two explicit providers: each talks to its own
+    assert api.get(DEFINITIONS.format("hereContacts")) is not None
+    assert other_api.get(DEFINITIONS.format("hereContacts")) is None
     assert other_api.get(DEFINITIONS.format("otherContacts")) is not None
     assert api.get(DEFINITIONS.format("otherContacts")) is None
     assert other_api.get(f"/instances/{out['otherCrm']}") is not None
@@ -252,6 +270,7 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
     assert api.get(f"/formulas/{out['formula']}") is None
     assert other_api.get(DEFINITIONS.format("otherContacts2")) is None
     assert other_api.get(f"/instances/{out['otherCrm']}") is None
+    assert api.get(DEFINITIONS.format("hereContacts")) is None
 
 
 IMPORTED = """
