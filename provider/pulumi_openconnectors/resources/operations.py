@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from ..client import OpenConnectorsClient
-from ..errors import NotFoundError, ProviderError
+from ..errors import ConflictError, NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
 from .documents import request_document
 from .spec import ResourceSpec
@@ -62,6 +62,7 @@ def unknown_fields(info: ValidationInfo) -> frozenset[str]:
 
 InputsT = TypeVar("InputsT", bound=Inputs)
 FoundT = TypeVar("FoundT")
+PostT = TypeVar("PostT")
 
 
 def found_or_none(get: Callable[[], FoundT]) -> FoundT | None:
@@ -79,6 +80,21 @@ def to_adopt(get: Callable[[], FoundT], missing: str) -> FoundT:
         return get()
     except NotFoundError:
         raise ProviderError(missing) from None
+
+
+def to_post(value: PostT | None, what: str) -> PostT:
+    """What a create posts; a delete's kind has none (an internal error to post then)."""
+    if value is None:
+        raise ProviderError(f"internal error: no {what} to post")
+    return value
+
+
+def unless_taken(post: Callable[[], FoundT], taken: str) -> FoundT:
+    """A create whose key is taken (409) says so (``taken``: how to take it over)."""
+    try:
+        return post()
+    except ConflictError:
+        raise ProviderError(taken) from None
 
 
 @contextmanager

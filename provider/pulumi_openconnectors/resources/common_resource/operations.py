@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client.models import ObjectDefinition
-from ...errors import ConflictError, ProviderError
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import document_outputs, state_values
-from ..operations import Operations, found_or_none, still_there, to_adopt
+from ..operations import Operations, found_or_none, still_there, to_adopt, to_post, unless_taken
 from .inputs import CommonResourceInputs
 from .spec import SPEC
 
@@ -62,16 +61,13 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         client = self.client
 
         def post() -> Named:
-            if inputs is None:
-                raise ProviderError("internal error: no definition to post")
-            try:
-                created = client.create_definition(inputs.name, inputs.document())
-            except ConflictError:
-                raise ProviderError(
-                    f"a common resource named {inputs.name!r} already exists in this "
-                    "organization: take it over with adopt=True, or choose another name."
-                ) from None
-            return Named(inputs.name, created)
+            posted = to_post(inputs, "definition")
+            created = unless_taken(
+                lambda: client.create_definition(posted.name, posted.document()),
+                f"a common resource named {posted.name!r} already exists in this "
+                "organization: take it over with adopt=True, or choose another name.",
+            )
+            return Named(posted.name, created)
 
         def get(name: int | str) -> Named:
             return Named(str(name), client.get_definition(str(name)))
