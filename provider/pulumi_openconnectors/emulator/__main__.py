@@ -1,4 +1,10 @@
-"""Command line: `python -m pulumi_openconnectors.emulator` (or `openconnectors-emulator`)."""
+"""Command line: `python -m pulumi_openconnectors.emulator` (or `openconnectors-emulator`).
+
+    python -m pulumi_openconnectors.emulator [--port P] [--db FILE] ...   the server, in the
+                                                                          foreground
+    python -m pulumi_openconnectors.emulator start|stop|status [--state-dir .state]
+        a detached emulator of `make up` / `make down` (see devtools/background.py)
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from typing import NoReturn
 
 import uvicorn
 
+from ..devtools import background
 from .app import create_app
 from .logs import configure_cli_logging, uvicorn_log_settings
 from .settings import (
@@ -71,8 +78,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in background.COMMANDS:
+        background.main(words, prog="python -m pulumi_openconnectors.emulator")
+        return
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     try:
         extra = tuple(parse_account(a) for a in args.account)
     except ValueError as exc:
