@@ -177,8 +177,7 @@ class EmulatorProcess:
             if time.monotonic() > deadline:
                 self.stop()
                 raise EmulatorTimeout(
-                    f"the emulator did not announce its port within {timeout:.0f} s; "
-                    f"see {self.log}"
+                    f"the emulator did not announce its port within {timeout:.0f} s; see {self.log}"
                 )
             time.sleep(0.05)
         self.announced = found

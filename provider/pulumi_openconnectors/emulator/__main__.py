@@ -1,9 +1,9 @@
 """Command line: `python -m pulumi_openconnectors.emulator` (or `openconnectors-emulator`).
 
-    python -m pulumi_openconnectors.emulator [--port P] [--db FILE] ...   the server, in the
-                                                                          foreground
-    python -m pulumi_openconnectors.emulator start|stop|status [--state-dir .state]
-        a detached emulator of `make up` / `make down` (see devtools/background.py)
+python -m pulumi_openconnectors.emulator [--port P] [--db FILE] ...   the server, in the
+                                                                      foreground
+python -m pulumi_openconnectors.emulator start|stop|status [--state-dir .state]
+    a detached emulator of `make up` / `make down` (see devtools/background.py)
 """
 
 from __future__ import annotations
