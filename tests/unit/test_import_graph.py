@@ -1,4 +1,4 @@
-"""The emulator's modules import each other without a circle.
+"""The emulator's modules (and the devtools') import each other without a circle.
 
 The graph is read from the source (AST), not from ``sys.modules``: every ``import`` and
 ``from ... import`` counts, at module level, inside functions and under ``TYPE_CHECKING``
@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 import pulumi_openconnectors.emulator as emulator
 
@@ -110,8 +112,9 @@ def test_the_graph_sees_every_kind_of_import(tmp_path: Path) -> None:
     assert find_cycle({"x": {"y"}, "y": set()}) is None
 
 
-def test_the_emulator_has_no_import_circle() -> None:
-    found = modules()
-    assert len(found) > 40, "the emulator's modules were not found"
+@pytest.mark.parametrize(("name", "at_least"), [("emulator", 40), ("devtools", 5)])
+def test_the_package_has_no_import_circle(name: str, at_least: int) -> None:
+    found = modules(ROOT.parent / name, f"pulumi_openconnectors.{name}")
+    assert len(found) > at_least, f"the modules of {name} were not found"
     cycle = find_cycle(graph(found))
     assert cycle is None, "import circle: " + " -> ".join(cycle or [])
