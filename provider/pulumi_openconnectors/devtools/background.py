@@ -14,7 +14,7 @@ emulator.json first, so the base URL recorded in a stack's state stays valid; if
 process holds that port, it falls back to any free port.
 
 Signals: emulator.json records the pid and the process start time. A process is signalled only
-when it is proven to be the emulator this script started: the pid has the recorded start time
+when it is proven to be the emulator this command started: the pid has the recorded start time
 (a pid reused by another process does not) and its command line runs the emulator module on
 this state directory's database. A stale record is dropped without signalling anything.
 """

@@ -148,12 +148,12 @@ class Stack:
         args.extend(["--", value])
         self.run(*args)
 
-    def config_all(self, plain: Mapping[str, str], secret: Mapping[str, str] = {}) -> None:
+    def config_all(self, plain: Mapping[str, str], secret: Mapping[str, str] | None = None) -> None:
         """Set many keys in one `pulumi config set-all`."""
         args = ["config", "set-all", "--stack", self.stack]
         for key, value in plain.items():
             args += ["--plaintext", f"{key}={value}"]
-        for key, value in secret.items():
+        for key, value in (secret or {}).items():
             args += ["--secret", f"{key}={value}"]
         self.run(*args)
 

@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="openconnectors-emulator",
         description="Local emulator of the SAP Open Connectors platform API.",
+        epilog=(
+            "start|stop|status [--state-dir .state] instead of the options: a background "
+            "emulator on a free loopback port, as `make up` / `make down` use it"
+        ),
     )
     parser.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default loopback)")
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help="port (0: any free port)")
