@@ -50,7 +50,7 @@ test: venv engine
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -m "not fleet_full" tests
 
 test-fast: venv
-	$(PY) -m pytest -n $(PYTEST_WORKERS) -q tests/unit tests/emulator tests/provider
+	$(PY) -m pytest -n $(PYTEST_WORKERS) -q --ignore=tests/e2e --ignore=tests/real_service tests
 
 e2e: venv engine
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -m "not fleet_full" tests/e2e

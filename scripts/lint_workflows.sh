@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lint every GitHub Actions workflow in the repository with actionlint (`make lint`; also run by
-# tests/unit/test_workflows.py). actionlint is built once and cached by bootstrap_actionlint.sh.
+# tests/project/test_workflows.py). actionlint is built once and cached by bootstrap_actionlint.sh.
 #
 # Workflows: .github/workflows/*.y(a)ml and examples/**/workflow*.y(a)ml (examples are meant to
 # be copied into .github/workflows). actionlint's shellcheck and pyflakes integrations are off,

@@ -42,7 +42,7 @@ _LAZY = {
 
 __all__ = sorted(_LAZY)
 
-if TYPE_CHECKING:  # for type checkers and editors; a test checks it names every type
+if TYPE_CHECKING:  # for type checkers and editors
     from .client import ClientSettings as ClientSettings
     from .client import OpenConnectorsClient as OpenConnectorsClient
     from .config import resolve_settings as resolve_settings
@@ -55,11 +55,7 @@ if TYPE_CHECKING:  # for type checkers and editors; a test checks it names every
     from .lookups import find_instances as find_instances
     from .lookups import get_connector as get_connector
     from .oauth import get_oauth_url as get_oauth_url
-    from .resources.common_resource.resource import CommonResource as CommonResource
-    from .resources.connector_instance.resource import ConnectorInstance as ConnectorInstance
-    from .resources.formula.resource import Formula as Formula
-    from .resources.formula_instance.resource import FormulaInstance as FormulaInstance
-    from .resources.transformation.resource import Transformation as Transformation
+    from .resources.classes import *  # noqa: F403  (every resource class, generated)
 
 
 def __getattr__(name: str) -> Any:

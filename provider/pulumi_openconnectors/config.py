@@ -29,8 +29,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from .client import ClientSettings
+from .client.regions import base_url_for_region
 from .errors import ConfigurationError
-from .regions import base_url_for_region
 
 NAMESPACE = "openconnectors"
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .client import OpenConnectorsClient
 from .oauth import settings_from_env
+from .resources.advice import PULUMI_ADVICE
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def get_connector(
     settings = settings_from_env(
         base_url=base_url, user_secret=user_secret, organization_secret=organization_secret
     )
-    with OpenConnectorsClient(settings) as client:
+    with OpenConnectorsClient(settings, advice=PULUMI_ADVICE) as client:
         element = client.get_element(key_or_id)
     return Connector(
         key=element.key,
@@ -73,7 +74,7 @@ def find_instances(
     settings = settings_from_env(
         base_url=base_url, user_secret=user_secret, organization_secret=organization_secret
     )
-    with OpenConnectorsClient(settings) as client:
+    with OpenConnectorsClient(settings, advice=PULUMI_ADVICE) as client:
         instances = client.list_instances(tags=list(tags) if tags is not None else None)
     found = [
         ExistingInstance(

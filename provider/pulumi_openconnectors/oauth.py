@@ -23,6 +23,7 @@ import requests
 from .client import ClientSettings, OpenConnectorsClient
 from .config import resolve_settings
 from .errors import OAuthCallbackError, TransportError
+from .resources.advice import PULUMI_ADVICE
 
 
 def _stack_config(key: str) -> Any:
@@ -73,7 +74,7 @@ def get_oauth_url(
     settings = settings_from_env(
         base_url=base_url, user_secret=user_secret, organization_secret=organization_secret
     )
-    with OpenConnectorsClient(settings) as client:
+    with OpenConnectorsClient(settings, advice=PULUMI_ADVICE) as client:
         answer = client.get_oauth_url(
             element_key,
             api_key=api_key,

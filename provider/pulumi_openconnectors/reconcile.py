@@ -20,10 +20,10 @@ import logging
 import time
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, cast
 
-from . import deadline
+from .client import deadline
 from .errors import APIError, NotFoundError, OpenConnectorsError, ProviderError, TransportError
 from .markers import OWNERSHIP_TAG_PREFIX
 
@@ -47,6 +47,11 @@ T = TypeVar("T")
 Ident = int | str
 
 
+def by_id(found: Any) -> Ident:
+    """An object's id (its ``id`` attribute): the default ``OwnedKind.ident``."""
+    return cast(Ident, found.id)
+
+
 @dataclass(frozen=True)
 class OwnedKind(Generic[T]):
     """How reconciliation handles one kind of object (bound to one client).
@@ -61,7 +66,7 @@ class OwnedKind(Generic[T]):
     find: Callable[[str], Sequence[T]]
     get: Callable[[Ident], T]
     delete: Callable[[Ident], None]
-    ident: Callable[[T], Ident]
+    ident: Callable[[T], Ident] = field(default=by_id)
 
 
 def keyed_kind(
@@ -247,16 +252,21 @@ def keep_one(kind: OwnedKind[T], owned: list[T]) -> T:
         return keep
 
 
+def _others(kind: OwnedKind[T], marker: str, keep: Ident, what: str) -> list[Ident]:
+    """The ids of the objects carrying ``marker`` other than ``keep`` (none when the lookup
+    fails: logged, best effort)."""
+    try:
+        found = kind.find(marker)
+    except OpenConnectorsError as exc:
+        log.warning("could not look for %s of %s %s: %s", what, kind.noun, keep, exc)
+        return []
+    return [kind.ident(f) for f in found if str(kind.ident(f)) != str(keep)]
+
+
 def remove_duplicates(kind: OwnedKind[T], ownership_tag: str, keep: Ident) -> None:
     """Delete every object carrying ``ownership_tag`` except ``keep`` (best effort)."""
-    try:
-        owned = kind.find(ownership_tag)
-    except OpenConnectorsError as exc:
-        log.warning("could not check for duplicates of %s %s: %s", kind.noun, keep, exc)
-        return
-    for other in owned:
-        if str(kind.ident(other)) != str(keep):
-            _delete_quietly(kind, kind.ident(other), "duplicate")
+    for other in _others(kind, ownership_tag, keep, "duplicates"):
+        _delete_quietly(kind, other, "duplicate")
 
 
 def delete_owned(
@@ -280,15 +290,9 @@ def delete_owned(
             raise  # the DELETE's own error: it says what failed and what to do
     if not look_for_strays or not ownership_tag:
         return
-    try:
-        strays = kind.find(ownership_tag)
-    except OpenConnectorsError as exc:
-        log.warning("could not look for strays of %s %s: %s", kind.noun, ident, exc)
-        return
-    for stray in strays:
-        if str(kind.ident(stray)) != str(ident):
-            with contextlib.suppress(NotFoundError):
-                kind.delete(kind.ident(stray))
+    for stray in _others(kind, ownership_tag, ident, "strays"):
+        with contextlib.suppress(NotFoundError):
+            kind.delete(stray)
 
 
 def _delete_quietly(kind: OwnedKind[T], ident: Ident, what: str) -> None:

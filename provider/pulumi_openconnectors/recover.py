@@ -33,10 +33,11 @@ from pathlib import Path
 from typing import Any
 
 from .client import OpenConnectorsClient
+from .client.models.instances import Instance
 from .config import resolve_settings
 from .errors import ConfigurationError, OpenConnectorsError
 from .markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX
-from .models.instances import Instance
+from .resources.advice import PULUMI_ADVICE
 
 INSTANCE_TYPE = "openconnectors:ConnectorInstance"
 LOCKED = "the stack is currently locked"
@@ -143,7 +144,7 @@ def pending_creates(deployment: Mapping[str, Any]) -> list[PendingCreate]:
 def _client(pulumi: Pulumi) -> OpenConnectorsClient:
     raw = json.loads(pulumi("config", "--json", "--show-secrets"))
     values = {k: v.get("value") for k, v in raw.items() if isinstance(v, dict)}
-    return OpenConnectorsClient(resolve_settings(config=values.get))
+    return OpenConnectorsClient(resolve_settings(config=values.get), advice=PULUMI_ADVICE)
 
 
 def adopted_resource(create: PendingCreate, instance: Instance) -> dict[str, Any]:

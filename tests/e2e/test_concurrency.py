@@ -186,7 +186,7 @@ def test_rate_limit_with_16_in_flight(stack_factory: Any, emulator: Any) -> None
     """The API answers 429 (Retry-After: 1) to the first 20 creates while 16 run at once: the
     provider process pauses every create for it, probes with one, and each instance is still
     created exactly once (the timing of the probes is checked in
-    tests/provider/test_concurrency_stress.py)."""
+    tests/resources/connector_instance/test_concurrency_stress.py)."""
     live = Live(emulator)
     stack = stack_factory(INSTANCES_PROGRAM).init()
     configure_emulator(stack, emulator)

@@ -1,48 +1,35 @@
 """Typed REST client of the SAP Open Connectors platform API (no Pulumi in here).
 
-:class:`OpenConnectorsClient` is the transport (settings, session, retries, errors; see
-:mod:`.transport`) plus one mixin per API area, each in its own module: :mod:`.elements`,
-:mod:`.instances`, :mod:`.hubs`, :mod:`.formulas`, :mod:`.formula_instances`,
-:mod:`.common_resources`, :mod:`.transformations`. A new area is a new module and one more base
-class here.
+:class:`OpenConnectorsClient` (:mod:`.api_client`) is one object per API area, each in its own
+module — :mod:`.elements`, :mod:`.instances`, :mod:`.hubs`, :mod:`.formulas`,
+:mod:`.formula_instances`, :mod:`.common_resources`, :mod:`.transformations` — over one
+:class:`~.requestor.Requestor`. A new area is a new module and one more attribute.
+
+Under the requestor, one job per module: :mod:`.paths` (route templates), :mod:`.auth` (the
+``Authorization`` header), :mod:`.retry_loop` (attempts; policy in :mod:`.retry`, shared 429
+back-off in :mod:`.rate_gate`, deadline in :mod:`.deadline`), :mod:`.responses` (status ->
+error, JSON bodies, models), :mod:`.failures` (no answer), :mod:`.advice` (what messages tell
+to do), :mod:`.pagination`, :mod:`.session`, :mod:`.server_clock`, :mod:`.logs`,
+:mod:`.redact`, :mod:`.settings`, :mod:`.regions` and :mod:`.models`.
+
+Nothing here imports from the rest of the package but :mod:`pulumi_openconnectors.errors`
+and :mod:`pulumi_openconnectors._version` (tests/unit/test_client_room.py checks it).
 """
 
 from __future__ import annotations
 
-from .common_resources import CommonResourcesAPI
-from .elements import ElementsAPI
-from .formula_instances import FormulaInstancesAPI
-from .formulas import FormulasAPI
-from .hubs import HubsAPI
-from .instances import InstancesAPI
+from .advice import Advice
+from .api_client import OpenConnectorsClient
+from .session import POOL_MAXSIZE
 from .settings import DEFAULT_CONNECT_TIMEOUT, USER_AGENT, ClientSettings
-from .transformations import Scope, TransformationsAPI
-from .transport import POOL_MAXSIZE, Transport
+from .transformations import Scope
 
 __all__ = [
     "DEFAULT_CONNECT_TIMEOUT",
     "POOL_MAXSIZE",
     "USER_AGENT",
+    "Advice",
     "ClientSettings",
     "OpenConnectorsClient",
     "Scope",
-    "Transport",
 ]
-
-
-class OpenConnectorsClient(
-    ElementsAPI,
-    InstancesAPI,
-    HubsAPI,
-    FormulasAPI,
-    FormulaInstancesAPI,
-    CommonResourcesAPI,
-    TransformationsAPI,
-    Transport,
-):
-    """The platform API. Thread-safe: one instance may serve concurrent provider calls.
-
-    ``session``: an existing ``requests.Session`` to use (the caller closes it); by default the
-    client creates one with a pooled adapter and closes it in :meth:`close`.
-    ``sleep`` and ``rng`` are injectable so tests need not wait.
-    """

@@ -6,35 +6,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models import ObjectDefinition
-from .transport import Transport, fill_path
+from .models import ObjectDefinition
+from .pagination import by_name
+from .paths import route
+from .requestor import Area
 
 ONE = "/organizations/objects/{objectName}/definitions"
-ALL = "/organizations/objects/definitions"
 
 
-class CommonResourcesAPI(Transport):
+class CommonResourcesAPI(Area):
     """Object-definition CRUD; the name is the key (a second create of a name answers 409)."""
 
-    def create_definition(self, name: str, body: Mapping[str, Any]) -> ObjectDefinition:
-        path = fill_path(ONE, objectName=name)
-        return self._call(ObjectDefinition, "POST", path, template=ONE, json_body=dict(body))
+    def create(self, name: str, body: Mapping[str, Any]) -> ObjectDefinition:
+        where = route(ONE, objectName=name)
+        return self._api.call(ObjectDefinition, "POST", where, json_body=dict(body))
 
-    def get_definition(self, name: str) -> ObjectDefinition:
-        path = fill_path(ONE, objectName=name)
-        return self._call(ObjectDefinition, "GET", path, template=ONE)
+    def get(self, name: str) -> ObjectDefinition:
+        return self._api.call(ObjectDefinition, "GET", route(ONE, objectName=name))
 
-    def replace_definition(self, name: str, body: Mapping[str, Any]) -> ObjectDefinition:
-        path = fill_path(ONE, objectName=name)
-        return self._call(ObjectDefinition, "PUT", path, template=ONE, json_body=dict(body))
+    def replace(self, name: str, body: Mapping[str, Any]) -> ObjectDefinition:
+        where = route(ONE, objectName=name)
+        return self._api.call(ObjectDefinition, "PUT", where, json_body=dict(body))
 
-    def delete_definition(self, name: str) -> None:
+    def delete(self, name: str) -> None:
         """Refused (409) while a transformation uses the definition."""
-        self._request("DELETE", fill_path(ONE, objectName=name), template=ONE)
+        self._api.request("DELETE", route(ONE, objectName=name))
 
-    def list_definitions(self) -> dict[str, ObjectDefinition]:
+    def list(self) -> dict[str, ObjectDefinition]:
         """Every definition by name ("No … found" is empty)."""
+        where = route("/organizations/objects/definitions")
         return {
-            name: self._parse(ObjectDefinition, body, "GET", ALL)
-            for name, body in self._get_map(ALL).items()
+            name: self._api.parse(ObjectDefinition, body, "GET", where)
+            for name, body in by_name(self._api, where).items()
         }

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from ..models import Element, OAuthUrl
-from .transport import Transport, fill_path
+from .models import Element, OAuthUrl
+from .pagination import every_page
+from .paths import route
+from .requestor import Area
 
 
-class ElementsAPI(Transport):
+class ElementsAPI(Area):
     """``/elements`` calls."""
 
-    def list_elements(self) -> list[Element]:
-        """``GET /elements``: the connector catalog."""
-        items = self._get_list("/elements")
-        return [self._parse(Element, item, "GET", "/elements") for item in items]
-
-    def get_element(self, key_or_id: str | int) -> Element:
+    def get(self, key_or_id: str | int) -> Element:
         """``GET /elements/{keyOrId}``; NotFoundError when the connector key is unknown."""
-        path = fill_path("/elements/{keyOrId}", keyOrId=key_or_id)
-        return self._call(Element, "GET", path, template="/elements/{keyOrId}")
+        return self._api.call(Element, "GET", route("/elements/{keyOrId}", keyOrId=key_or_id))
 
-    def get_oauth_url(
+    def oauth_url(
         self,
         element: str | int,
         api_key: str,
@@ -30,7 +26,7 @@ class ElementsAPI(Transport):
         site_address: str | None = None,
     ) -> OAuthUrl:
         """``GET /elements/{keyOrId}/oauth/url``: where to send the user to grant access."""
-        self.redactor.add(api_secret)
+        self._api.redactor.add(api_secret)
         params: list[tuple[str, str]] = [
             ("apiKey", api_key),
             ("apiSecret", api_secret),
@@ -39,7 +35,13 @@ class ElementsAPI(Transport):
         for name, value in (("state", state), ("scope", scope), ("siteAddress", site_address)):
             if value is not None:
                 params.append((name, value))
-        template = "/elements/{keyOrId}/oauth/url"
-        path = fill_path(template, keyOrId=element)
-        data = self._request("GET", path, template=template, params=params)
-        return self._parse(OAuthUrl, data, "GET", path)
+        where = route("/elements/{keyOrId}/oauth/url", keyOrId=element)
+        data = self._api.request("GET", where, params=params)
+        return self._api.parse(OAuthUrl, data, "GET", where)
+
+    def list(self) -> list[Element]:
+        """``GET /elements``: the connector catalog."""
+        where = route("/elements")
+        return [
+            self._api.parse(Element, item, "GET", where) for item in every_page(self._api, where)
+        ]

@@ -5,45 +5,44 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models import FormulaInstance
-from .transport import Transport, fill_path
+from .models import FormulaInstance
+from .pagination import every_page
+from .paths import route
+from .requestor import Area
 
 MANY = "/formulas/{formulaId}/instances"
 ONE = "/formulas/{formulaId}/instances/{id}"
 
 
-class FormulaInstancesAPI(Transport):
+class FormulaInstancesAPI(Area):
     """Formula-instance CRUD."""
 
-    def create_formula_instance(
-        self, formula_id: int | str, body: Mapping[str, Any]
-    ) -> FormulaInstance:
-        path = fill_path(MANY, formulaId=formula_id)
-        return self._call(FormulaInstance, "POST", path, template=MANY, json_body=dict(body))
+    def create(self, formula_id: int | str, body: Mapping[str, Any]) -> FormulaInstance:
+        where = route(MANY, formulaId=formula_id)
+        return self._api.call(FormulaInstance, "POST", where, json_body=dict(body))
 
-    def get_formula_instance(
-        self, formula_id: int | str, instance_id: int | str
-    ) -> FormulaInstance:
-        path = fill_path(ONE, formulaId=formula_id, id=instance_id)
-        return self._call(FormulaInstance, "GET", path, template=ONE)
+    def get(self, formula_id: int | str, instance_id: int | str) -> FormulaInstance:
+        where = route(ONE, formulaId=formula_id, id=instance_id)
+        return self._api.call(FormulaInstance, "GET", where)
 
-    def list_formula_instances(self, formula_id: int | str) -> list[FormulaInstance]:
-        """The instances of one formula (all pages; "No … found" is empty)."""
-        path = fill_path(MANY, formulaId=formula_id)
-        items = self._get_list(path, template=MANY)
-        return [self._parse(FormulaInstance, item, "GET", path) for item in items]
-
-    def list_all_formula_instances(self) -> list[FormulaInstance]:
-        """``GET /formulas/instances``: the organization's formula instances of every formula."""
-        items = self._get_list("/formulas/instances")
-        return [self._parse(FormulaInstance, i, "GET", "/formulas/instances") for i in items]
-
-    def replace_formula_instance(
+    def replace(
         self, formula_id: int | str, instance_id: int | str, body: Mapping[str, Any]
     ) -> FormulaInstance:
-        path = fill_path(ONE, formulaId=formula_id, id=instance_id)
-        return self._call(FormulaInstance, "PUT", path, template=ONE, json_body=dict(body))
+        where = route(ONE, formulaId=formula_id, id=instance_id)
+        return self._api.call(FormulaInstance, "PUT", where, json_body=dict(body))
 
-    def delete_formula_instance(self, formula_id: int | str, instance_id: int | str) -> None:
-        path = fill_path(ONE, formulaId=formula_id, id=instance_id)
-        self._request("DELETE", path, template=ONE)
+    def delete(self, formula_id: int | str, instance_id: int | str) -> None:
+        self._api.request("DELETE", route(ONE, formulaId=formula_id, id=instance_id))
+
+    def list_all(self) -> list[FormulaInstance]:
+        """``GET /formulas/instances``: the organization's formula instances of every formula."""
+        where = route("/formulas/instances")
+        items = every_page(self._api, where)
+        return [self._api.parse(FormulaInstance, i, "GET", where) for i in items]
+
+    # ``list`` last: mypy would read a later ``list[...]`` annotation as this method.
+    def list(self, formula_id: int | str) -> list[FormulaInstance]:
+        """The instances of one formula (all pages; "No … found" is empty)."""
+        where = route(MANY, formulaId=formula_id)
+        items = every_page(self._api, where)
+        return [self._api.parse(FormulaInstance, item, "GET", where) for item in items]

@@ -5,40 +5,42 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models import Formula
-from .transport import Transport, fill_path
+from .models import Formula
+from .pagination import every_page
+from .paths import route
+from .requestor import Area
 
 ONE = "/formulas/{id}"
 
 
-class FormulasAPI(Transport):
+class FormulasAPI(Area):
     """Formula CRUD. ``PUT`` replaces a whole formula; ``PATCH`` changes only its name,
     description, active flag, engine and logging flags."""
 
-    def create_formula(self, body: Mapping[str, Any]) -> Formula:
+    def create(self, body: Mapping[str, Any]) -> Formula:
         """``POST /formulas``. Not retried once it may have taken effect (see instances)."""
-        data = self._request("POST", "/formulas", json_body=dict(body))
+        where = route("/formulas")
+        data = self._api.request("POST", where, json_body=dict(body))
         # One documented example answers the formula wrapped in a list: accept both.
         if isinstance(data, list) and len(data) == 1:
             data = data[0]
-        return self._parse(Formula, data, "POST", "/formulas")
+        return self._api.parse(Formula, data, "POST", where)
 
-    def get_formula(self, formula_id: int | str) -> Formula:
-        path = fill_path(ONE, id=formula_id)
-        return self._call(Formula, "GET", path, template=ONE)
+    def get(self, formula_id: int | str) -> Formula:
+        return self._api.call(Formula, "GET", route(ONE, id=formula_id))
 
-    def list_formulas(self) -> list[Formula]:
-        """Every formula of the organization (all pages; "No formulas found" is empty)."""
-        return [self._parse(Formula, f, "GET", "/formulas") for f in self._get_list("/formulas")]
+    def replace(self, formula_id: int | str, body: Mapping[str, Any]) -> Formula:
+        return self._api.call(Formula, "PUT", route(ONE, id=formula_id), json_body=dict(body))
 
-    def replace_formula(self, formula_id: int | str, body: Mapping[str, Any]) -> Formula:
-        path = fill_path(ONE, id=formula_id)
-        return self._call(Formula, "PUT", path, template=ONE, json_body=dict(body))
+    def update(self, formula_id: int | str, body: Mapping[str, Any]) -> Formula:
+        return self._api.call(Formula, "PATCH", route(ONE, id=formula_id), json_body=dict(body))
 
-    def update_formula(self, formula_id: int | str, body: Mapping[str, Any]) -> Formula:
-        path = fill_path(ONE, id=formula_id)
-        return self._call(Formula, "PATCH", path, template=ONE, json_body=dict(body))
-
-    def delete_formula(self, formula_id: int | str) -> None:
+    def delete(self, formula_id: int | str) -> None:
         """``DELETE /formulas/{id}``; refused while the formula has instances."""
-        self._request("DELETE", fill_path(ONE, id=formula_id), template=ONE)
+        self._api.request("DELETE", route(ONE, id=formula_id))
+
+    # ``list`` last: mypy would read a later ``list[...]`` annotation as this method.
+    def list(self) -> list[Formula]:
+        """Every formula of the organization (all pages; "No formulas found" is empty)."""
+        where = route("/formulas")
+        return [self._api.parse(Formula, f, "GET", where) for f in every_page(self._api, where)]

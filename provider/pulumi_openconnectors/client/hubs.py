@@ -5,27 +5,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .transport import Transport, fill_path
+from .paths import route
+from .requestor import Area
 
 
-class HubsAPI(Transport):
+class HubsAPI(Area):
     """Calls on behalf of one instance (``Authorization: User <u>, Element <token>``)."""
 
-    def hub_get(
+    def get(
         self, token: str, hub: str, obj: str, params: Mapping[str, str] | None = None
     ) -> list[dict[str, Any]]:
         """``GET /hubs/{hub}/{object}`` with ``Authorization: User <u>, Element <token>``."""
-        self.redactor.add(token)
-        template = "/hubs/{hub}/{object}"
-        path = fill_path(template, hub=hub, object=obj)
-        data = self._request(
+        self._api.redactor.add(token)
+        where = route("/hubs/{hub}/{object}", hub=hub, object=obj)
+        data = self._api.request(
             "GET",
-            path,
-            template=template,
+            where,
             params=list(params.items()) if params else None,
             element_token=token,
         )
-        records = self._as_list(data, "GET", path)
+        records = self._api.as_list(data, "GET", where)
         if not all(isinstance(r, dict) for r in records):
-            raise self._unexpected("GET", path, 200, None, "a list of objects")
+            raise self._api.unexpected("GET", where, "a list of objects")
         return records

@@ -5,70 +5,71 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..models import (
+from .models import (
     CreateInstanceRequest,
     Instance,
     UpdateInstanceRequest,
     configuration_values,
 )
-from .transport import Transport, fill_path
+from .pagination import every_page
+from .paths import Path, route
+from .requestor import Area
+
+ONE = "/instances/{id}"
 
 
-class InstancesAPI(Transport):
+class InstancesAPI(Area):
     """Instance CRUD. Every token seen is added to the redactor."""
 
-    def create_instance(self, req: CreateInstanceRequest, via_element: bool = False) -> Instance:
+    def create(self, req: CreateInstanceRequest, via_element: bool = False) -> Instance:
         """``POST /instances`` (or ``POST /elements/{keyOrId}/instances`` with ``via_element``).
 
         Not retried once it may have taken effect: on a read timeout, a dropped connection or a
         5xx the error has ``ambiguous=True`` and the caller must look for the instance.
         """
-        self.redactor.add(*req.secret_values())
+        self._api.redactor.add(*req.secret_values())
         if via_element:
-            template = "/elements/{keyOrId}/instances"
-            path = fill_path(template, keyOrId=req.element_ref)
+            where = route("/elements/{keyOrId}/instances", keyOrId=req.element_ref)
             body = req.to_body(include_element=False)
         else:
-            template = path = "/instances"
+            where = route("/instances")
             body = req.to_body()
-        data = self._request("POST", path, template=template, json_body=body)
-        return self._instance(data, "POST", path)
+        return self._instance(self._api.request("POST", where, json_body=body), "POST", where)
 
-    def get_instance(self, instance_id: int | str) -> Instance:
+    def get(self, instance_id: int | str) -> Instance:
         """``GET /instances/{id}`` (token included); NotFoundError when it does not exist."""
-        path = fill_path("/instances/{id}", id=instance_id)
-        data = self._request("GET", path, template="/instances/{id}")
-        return self._instance(data, "GET", path)
+        where = route(ONE, id=instance_id)
+        return self._instance(self._api.request("GET", where), "GET", where)
 
-    def list_instances(self, tags: Iterable[str] | None = None) -> list[Instance]:
-        """``GET /instances[?tags[]=a&tags[]=b]``: with tags, the instances carrying all of them."""
-        params = [("tags[]", tag) for tag in tags] if tags is not None else None
-        items = self._get_list("/instances", params=params)
-        return [self._instance(item, "GET", "/instances") for item in items]
-
-    def update_instance(self, instance_id: int | str, req: UpdateInstanceRequest) -> Instance:
+    def update(self, instance_id: int | str, req: UpdateInstanceRequest) -> Instance:
         """``PATCH /instances/{id}``: sent tags replace all tags, configuration is merged."""
-        self.redactor.add(*req.secret_values())
-        path = fill_path("/instances/{id}", id=instance_id)
-        data = self._request("PATCH", path, template="/instances/{id}", json_body=req.to_body())
-        return self._instance(data, "PATCH", path)
+        self._api.redactor.add(*req.secret_values())
+        where = route(ONE, id=instance_id)
+        data = self._api.request("PATCH", where, json_body=req.to_body())
+        return self._instance(data, "PATCH", where)
 
-    def replace_instance(
+    def replace(
         self, instance_id: int | str, body: UpdateInstanceRequest | Mapping[str, Any]
     ) -> Instance:
         """``PUT /instances/{id}``: full update (configuration replaced whole)."""
         payload = body.to_body() if isinstance(body, UpdateInstanceRequest) else dict(body)
-        self.redactor.add(*configuration_values(payload))
-        path = fill_path("/instances/{id}", id=instance_id)
-        data = self._request("PUT", path, template="/instances/{id}", json_body=payload)
-        return self._instance(data, "PUT", path)
+        self._api.redactor.add(*configuration_values(payload))
+        where = route(ONE, id=instance_id)
+        return self._instance(self._api.request("PUT", where, json_body=payload), "PUT", where)
 
-    def delete_instance(self, instance_id: int | str) -> None:
+    def delete(self, instance_id: int | str) -> None:
         """``DELETE /instances/{id}``; NotFoundError when it does not exist (the caller decides)."""
-        path = fill_path("/instances/{id}", id=instance_id)
-        self._request("DELETE", path, template="/instances/{id}")
+        self._api.request("DELETE", route(ONE, id=instance_id))
 
-    def _instance(self, data: Any, method: str, path: str) -> Instance:
-        instance = self._parse(Instance, data, method, path)
-        self.redactor.add(instance.token_value())
+    def _instance(self, data: Any, method: str, where: Path) -> Instance:
+        instance = self._api.parse(Instance, data, method, where)
+        self._api.redactor.add(instance.token_value())
         return instance
+
+    # ``list`` last: mypy would read a later ``list[...]`` annotation as this method.
+    def list(self, tags: Iterable[str] | None = None) -> list[Instance]:
+        """``GET /instances[?tags[]=a&tags[]=b]``: with tags, the instances carrying all of them."""
+        params = [("tags[]", tag) for tag in tags] if tags is not None else None
+        where = route("/instances")
+        items = every_page(self._api, where, params=params)
+        return [self._instance(item, "GET", where) for item in items]

@@ -38,7 +38,7 @@ class ClientSettings:
     timeout: float = 30.0
     max_retries: int = 4
     operation_timeout: float | None = None
-    """Overall seconds for one provider operation (see :mod:`..deadline`); None: no limit."""
+    """Overall seconds for one provider operation (see :mod:`.deadline`); None: no limit."""
     backoff_base: float = 0.5
     backoff_max: float = 20.0
     connect_timeout: float | None = None

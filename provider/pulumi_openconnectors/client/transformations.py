@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..models import Transformation
-from .transport import Transport, fill_path
+from .models import Transformation
+from .pagination import by_name
+from .paths import Path, route
+from .requestor import Area
 
 
 @dataclass(frozen=True)
@@ -28,55 +30,46 @@ class Scope:
     def instance(cls, instance_id: str | int) -> Scope:
         return cls("instance", str(instance_id))
 
-    @property
-    def list_template(self) -> str:
+    def all(self) -> Path:
+        """The scope's transformations."""
         if self.level == "element":
-            return "/organizations/elements/{keyOrId}/transformations"
-        return "/instances/{id}/transformations"
+            return route("/organizations/elements/{keyOrId}/transformations", keyOrId=self.ref)
+        return route("/instances/{id}/transformations", id=self.ref)
 
-    def list_path(self) -> str:
-        key = "keyOrId" if self.level == "element" else "id"
-        return fill_path(self.list_template, **{key: self.ref})
+    def one(self, object_name: str) -> Path:
+        """The scope's transformation of ``object_name``."""
+        if self.level == "element":
+            return route(
+                "/organizations/elements/{keyOrId}/transformations/{objectName}",
+                keyOrId=self.ref,
+                objectName=object_name,
+            )
+        return route(
+            "/instances/{id}/transformations/{objectName}", id=self.ref, objectName=object_name
+        )
 
-    @property
-    def template(self) -> str:
-        return self.list_template + "/{objectName}"
 
-    def path(self, object_name: str) -> str:
-        key = "keyOrId" if self.level == "element" else "id"
-        return fill_path(self.template, **{key: self.ref, "objectName": object_name})
-
-
-class TransformationsAPI(Transport):
+class TransformationsAPI(Area):
     """Transformation CRUD (create with POST, update with PUT; one per scope and object)."""
 
-    def create_transformation(
-        self, scope: Scope, object_name: str, body: Mapping[str, Any]
-    ) -> Transformation:
-        path = scope.path(object_name)
-        return self._call(
-            Transformation, "POST", path, template=scope.template, json_body=dict(body)
-        )
+    def create(self, scope: Scope, object_name: str, body: Mapping[str, Any]) -> Transformation:
+        where = scope.one(object_name)
+        return self._api.call(Transformation, "POST", where, json_body=dict(body))
 
-    def get_transformation(self, scope: Scope, object_name: str) -> Transformation:
-        path = scope.path(object_name)
-        return self._call(Transformation, "GET", path, template=scope.template)
+    def get(self, scope: Scope, object_name: str) -> Transformation:
+        return self._api.call(Transformation, "GET", scope.one(object_name))
 
-    def replace_transformation(
-        self, scope: Scope, object_name: str, body: Mapping[str, Any]
-    ) -> Transformation:
-        path = scope.path(object_name)
-        return self._call(
-            Transformation, "PUT", path, template=scope.template, json_body=dict(body)
-        )
+    def replace(self, scope: Scope, object_name: str, body: Mapping[str, Any]) -> Transformation:
+        where = scope.one(object_name)
+        return self._api.call(Transformation, "PUT", where, json_body=dict(body))
 
-    def delete_transformation(self, scope: Scope, object_name: str) -> None:
-        self._request("DELETE", scope.path(object_name), template=scope.template)
+    def delete(self, scope: Scope, object_name: str) -> None:
+        self._api.request("DELETE", scope.one(object_name))
 
-    def list_transformations(self, scope: Scope) -> dict[str, Transformation]:
+    def list(self, scope: Scope) -> dict[str, Transformation]:
         """The scope's transformations by object name ("No … found" is empty)."""
-        path = scope.list_path()
+        where = scope.all()
         return {
-            name: self._parse(Transformation, body, "GET", path)
-            for name, body in self._get_map(path, template=scope.list_template).items()
+            name: self._api.parse(Transformation, body, "GET", where)
+            for name, body in by_name(self._api, where).items()
         }

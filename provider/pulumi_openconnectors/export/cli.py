@@ -21,6 +21,7 @@ from typing import TextIO
 from ..client import OpenConnectorsClient
 from ..errors import ConfigurationError
 from ..oauth import settings_from_env
+from ..resources.advice import PULUMI_ADVICE
 from . import output
 from .naming import check_project_name, default_project_name
 from .program import build_project
@@ -118,7 +119,7 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> int:
     output.check_out(out_dir, force=bool(args.force))
     settings = settings_from_env(base_url=args.base_url)
     stderr.write(f"[export] reading {settings.base_url} ({', '.join(kinds)})\n")
-    with OpenConnectorsClient(settings) as client:
+    with OpenConnectorsClient(settings, advice=PULUMI_ADVICE) as client:
         snap = read_account(
             client,
             kinds=kinds,

@@ -14,13 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..client.models import Formula, FormulaInstance
 from ..markers import OWNERSHIP_TAG_PREFIX
-from ..models import Formula, FormulaInstance
-from ..resources.common_resource.spec import FIELD_SERVER_KEYS as DEFINITION_FIELD_SERVER_KEYS
-from ..resources.common_resource.spec import SERVER_KEYS as DEFINITION_SERVER_KEYS
-from ..resources.formula.spec import ITEM_SERVER_KEYS, SERVER_KEYS
-from ..resources.transformation.spec import FIELD_SERVER_KEYS
-from ..resources.transformation.spec import SERVER_KEYS as TRANSFORMATION_SERVER_KEYS
+from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
+from ..resources.documents import without_server_keys
+from ..resources.formula.rules import ELEMENT_INSTANCE, called_formulas
+from ..resources.formula.spec import SPEC as FORMULA
+from ..resources.transformation.spec import SPEC as TRANSFORMATION
 from .naming import Names, file_stem, identifier, slug
 from .reader import Found, Snapshot
 from .render import Call, Code, call, string
@@ -114,14 +114,9 @@ def build_project(
         resource = names.unique(slug(name))
         var = variables.unique(identifier(resource))
         definition_vars[name] = var
-        document = {
-            k: v for k, v in definition.document().items() if k not in DEFINITION_SERVER_KEYS
-        }
+        document = without_server_keys(COMMON_RESOURCE, definition.document())
         document["name"] = name
-        document["fields"] = [
-            {k: v for k, v in f.items() if k not in DEFINITION_FIELD_SERVER_KEYS}
-            for f in document.get("fields") or []
-        ]
+        document["fields"] = document.get("fields") or []
         path = files.unique(f"common-resources/{file_stem(name, resource)}") + ".json"
         out.files[path] = _json(document)
         blocks.append(
@@ -160,14 +155,11 @@ def build_project(
                 ],
             )
         )
-        for step in formula.steps:
-            if step.get("type") == "formula":
-                out.notes.append(
-                    f"formula {formula.name!r} ({path}): step "
-                    f"{step.get('name')!r} calls formula "
-                    f"{(step.get('properties') or {}).get('formulaId')} by id; if that formula "
-                    "is ever recreated, update the id in the file."
-                )
+        for step_name, called in called_formulas(formula.steps):
+            out.notes.append(
+                f"formula {formula.name!r} ({path}): step {step_name!r} calls formula "
+                f"{called} by id; if that formula is ever recreated, update the id in the file."
+            )
     section("Formula templates: formulas/<name>.json", blocks)
     out.counts["formulas"] = len(snap.formulas)
 
@@ -199,15 +191,8 @@ def _transformation(
     scope = found.scope
     resource = names.unique(slug(f"{scope.ref}-{found.object_name}"))
     path = files.unique(f"transformations/{resource}") + ".json"
-    document = {
-        k: v
-        for k, v in found.transformation.document().items()
-        if k not in TRANSFORMATION_SERVER_KEYS
-    }
-    document["fields"] = [
-        {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
-        for f in document.get("fields") or []
-    ]
+    document = without_server_keys(TRANSFORMATION, found.transformation.document())
+    document["fields"] = document.get("fields") or []
     out.files[path] = _json(document)
     args: list[tuple[str | None, Any]] = [(None, Code(f"HERE / {string(path)}")), (None, resource)]
     if scope.level == "instance":
@@ -229,12 +214,10 @@ def _transformation(
 
 
 def _formula_document(formula: Formula) -> dict[str, Any]:
-    document = {k: v for k, v in formula.document().items() if k not in SERVER_KEYS}
-    for key in ("configuration", "triggers", "steps"):
-        document[key] = [
-            {k: v for k, v in item.items() if k not in ITEM_SERVER_KEYS}
-            for item in document.get(key) or []
-        ]
+    document = without_server_keys(FORMULA, formula.document())
+    for key in FORMULA.known_keys:  # every list the formula has, written even when empty
+        if isinstance(FORMULA.prop_by_api(key).default, list):
+            document[key] = document.get(key) or []
     return document
 
 
@@ -255,11 +238,11 @@ def _formula_instance(
     configuration: dict[str, Any] = {}
     for key, value in sorted(fi.configuration.items()):
         ref = instance_vars.get(int(value)) if str(value).isdigit() else None
-        if kinds.get(key) == "elementInstance" and ref is not None:
+        if kinds.get(key) == ELEMENT_INSTANCE and ref is not None:
             configuration[key] = Code(f"{ref}.id")
         else:
             configuration[key] = str(value)
-            if kinds.get(key) == "elementInstance":
+            if kinds.get(key) == ELEMENT_INSTANCE:
                 out.notes.append(
                     f"formula instance {resource!r}: variable {key!r} refers to connector "
                     f"instance {value}, which this export does not include (kept as an id)."

@@ -6,8 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..client import OpenConnectorsClient, Scope
-from ..errors import APIError, NotFoundError
-from ..models import (
+from ..client.models import (
     Formula,
     FormulaInstance,
     FormulaReference,
@@ -15,6 +14,7 @@ from ..models import (
     ObjectDefinition,
     Transformation,
 )
+from ..errors import APIError, NotFoundError
 
 KINDS = ("instances", "common-resources", "transformations", "formulas", "formula-instances")
 

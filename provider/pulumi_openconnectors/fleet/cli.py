@@ -5,7 +5,7 @@ running stack and a bar for the whole run on stderr, a log per stack, and a summ
 stdout. Exit status: 0 when every stack succeeded, 1 when one did not (failed, or locked by
 another run), 2 on a usage or fleet-file error (nothing run), 130 when interrupted.
 A second run of the same command retries only the stacks that did not succeed (``--all``:
-every stack). See README "Fleets of stacks".
+every stack). See docs/fleets.md ("Fleets of stacks").
 """
 
 from __future__ import annotations

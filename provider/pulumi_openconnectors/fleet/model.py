@@ -4,7 +4,7 @@ Validated with pydantic at the boundary; every error names the file, the tenant 
 e.g. ``fleet.yaml: tenants[3] ('acme'): credentials.user_secret: must be a reference ...``.
 Secrets are never in the file: credentials and instance secrets are *references*,
 ``env:NAME`` (an environment variable) or ``file:KEY`` (a key of the tenant's ``secrets_file``).
-See the README section "Fleets of stacks" for the format.
+See docs/fleets.md ("The fleet file") for the format.
 """
 
 from __future__ import annotations

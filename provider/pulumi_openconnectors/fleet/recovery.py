@@ -37,6 +37,7 @@ from pulumi.automation import Deployment, LocalWorkspace, Stack
 from ..client import OpenConnectorsClient
 from ..config import resolve_settings
 from ..errors import OpenConnectorsError, ProviderError
+from ..resources.advice import PULUMI_ADVICE
 from .processes import Leftover
 
 LOCKED = "the stack is currently locked by"
@@ -142,7 +143,7 @@ class Endpoint:
                 "openconnectors:organizationSecret": self.organization_secret,
             },
         )
-        return OpenConnectorsClient(settings)
+        return OpenConnectorsClient(settings, advice=PULUMI_ADVICE)
 
 
 def tagged_instances(endpoint: Endpoint, fleet_tag: str) -> list[str]:

@@ -1,24 +1,23 @@
-"""Pydantic models at the API boundary, one module per API area (see :mod:`.base`)."""
+"""Moved to :mod:`pulumi_openconnectors.client.models`; this name stays importable."""
 
-from __future__ import annotations
-
-from .base import RequestModel, ResponseModel
-from .documents import (
+from ..client.models import (
+    OBJECT_TYPES,
+    CreateInstanceRequest,
     DefinitionField,
     DocumentModel,
+    Element,
+    ElementAuthentication,
     Formula,
     FormulaInstance,
     FormulaReference,
-    ObjectDefinition,
-    Transformation,
-)
-from .elements import Element, ElementAuthentication, OAuthUrl
-from .instances import (
-    OBJECT_TYPES,
-    CreateInstanceRequest,
     Instance,
     InstanceObject,
+    OAuthUrl,
+    ObjectDefinition,
     ObjectType,
+    RequestModel,
+    ResponseModel,
+    Transformation,
     UpdateInstanceRequest,
     configuration_values,
 )

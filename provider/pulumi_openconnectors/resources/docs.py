@@ -3,7 +3,7 @@
     python -m pulumi_openconnectors.resources.docs [DIR]    writes DIR/<Type>.md (default
                                                             docs/resources) and DIR/README.md
 
-``tests/unit/test_resource_specs.py`` fails when the committed files differ from what this
+``tests/resources/test_resource_specs.py`` fails when the committed files differ from what this
 writes, so the reference cannot drift from the code.
 """
 
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .registry import SPECS
-from .spec import OnChange, Prop, ResourceSpec
+from .spec import InitArg, OnChange, Prop, ResourceSpec
 
 
 def _cell(text: str) -> str:
@@ -34,6 +34,10 @@ def _input_row(prop: Prop) -> str:
     return f"| `{prop.name}` | `{_cell(prop.type)}` | {change} | {_cell('; '.join(notes))} |"
 
 
+def _init_arg_row(arg: InitArg) -> str:
+    return f"| `{arg.name}` | `{_cell(arg.py)}` | (sets inputs) | {_cell(arg.doc)} |"
+
+
 def _output_row(prop: Prop) -> str:
     secret = " **secret**;" if prop.secret else ""
     return f"| `{prop.name}` | `{_cell(prop.type)}` |{secret} {_cell(prop.doc)} |"
@@ -48,11 +52,13 @@ def reference(spec: ResourceSpec) -> str:
         "",
         spec.doc,
         "",
+        *([spec.guide.replace("``", "`"), ""] if spec.guide else []),
         f"Type token: `{spec.type_token}`. Pulumi id: `{spec.id_output}`.",
         "",
         "| input | type | on change | |",
         "|---|---|---|---|",
         *(_input_row(p) for p in spec.inputs),
+        *(_init_arg_row(a) for a in spec.init_args),
         "",
         "Every input is also an output holding what the API reports, so `pulumi refresh` shows "
         "a change made outside Pulumi as drift and the next `pulumi up` puts the program's "

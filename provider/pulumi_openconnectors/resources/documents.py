@@ -17,6 +17,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .spec import ResourceSpec
+
 
 def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
@@ -93,3 +95,88 @@ def load_json_object(path: str | Path, what: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{what} file {str(file)!r} must hold one JSON object")
     return data
+
+
+# -- the API's document of a type, from its spec ----------------------------------------------
+
+
+def _copied(value: Any) -> Any:
+    """A copy of lists and objects one level deep (items of lists too), as sent."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, list):
+        return [dict(v) if isinstance(v, Mapping) else v for v in value]
+    return value
+
+
+def request_document(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The document to send for validated input ``values``: the extra input's keys, then each
+    input that has a key of its own (``Prop.api``), in the spec's order; an unset (None) input
+    is not sent, nor an empty one with ``omit_empty``."""
+    extra = spec.extra_prop
+    body: dict[str, Any] = dict(values.get(extra.name) or {}) if extra is not None else {}
+    for prop in spec.document_props:
+        value = values.get(prop.name)
+        if value is None or (prop.omit_empty and is_empty(value)):
+            continue
+        body[str(prop.api)] = _copied(value)
+    return body
+
+
+def _item_path(path: str) -> str | None:
+    """``"fields[]"`` -> ``"fields"`` (a list of objects directly below the top level)."""
+    return path[:-2] if path.endswith("[]") and "." not in path else None
+
+
+def without_server_keys(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any]:
+    """A document without the keys the server sets (``spec.server_keys``): at the top level
+    and in each object of the lists they are listed for. What a file, an export and the
+    outputs hold."""
+    top = set(spec.top_server_keys)
+    out = {str(k): v for k, v in document.items() if k not in top}
+    for path, keys in spec.server_keys.items():
+        key = _item_path(path)
+        if key is not None and isinstance(out.get(key), list):
+            out[key] = without_keys(out[key], keys)
+    return out
+
+
+def extra_keys(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any]:
+    """The document's keys that have no input of their own and that the server does not set:
+    what the extra input holds."""
+    skip = set(spec.known_keys) | set(spec.top_server_keys)
+    return {str(k): v for k, v in document.items() if k not in skip}
+
+
+def document_outputs(
+    spec: ResourceSpec, document: Mapping[str, Any], desired: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The outputs of every input that is part of the document (its own key, or the extra
+    input), from the API's ``document`` projected onto the program's ``desired`` inputs:
+    server-set keys dropped, keys the program does not write dropped where empty or filled in
+    by the server (:func:`project`). An empty object (or text) reads as unset (None)."""
+    live = without_server_keys(spec, document)
+    want = request_document(spec, desired)
+    filled = spec.server_filled
+    outputs: dict[str, Any] = {}
+    for prop in spec.document_props:
+        key = str(prop.api)
+        value = live.get(key)
+        if value is None and isinstance(prop.default, list):
+            value = []  # an absent list reads as the empty one the input defaults to
+        if isinstance(value, list):
+            outputs[prop.name] = project(value, want.get(key), filled, key)
+        elif isinstance(value, Mapping) or value == "":
+            outputs[prop.name] = project(value, want.get(key), filled, key) if value else None
+        else:
+            outputs[prop.name] = value
+    extra = spec.extra_prop
+    if extra is not None:
+        outputs[extra.name] = project(extra_keys(spec, live), desired.get(extra.name), filled)
+    return outputs
+
+
+def state_values(spec: ResourceSpec, props: Mapping[str, Any]) -> dict[str, Any]:
+    """The last known inputs in a resource's state (not validated: the state holds what the
+    API had), without those that are unset."""
+    return {p.name: props[p.name] for p in spec.inputs if props.get(p.name) is not None}

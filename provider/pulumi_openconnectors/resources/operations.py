@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from ..client import OpenConnectorsClient
 from ..errors import NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
+from .documents import request_document
 from .spec import ResourceSpec
 
 Failures = list[tuple[str, str]]
@@ -31,6 +32,28 @@ class Inputs(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=False)
 
 
+class DocumentInputs(Inputs):
+    """Inputs of a type whose API object is a JSON document: each input with a key of its own
+    (``Prop.api``) and the extra input make the document to send (:meth:`document`)."""
+
+    spec: ClassVar[ResourceSpec]
+
+    @field_validator("extra", check_fields=False)
+    @classmethod
+    def _extra_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
+        clash = sorted(set(value) & {*cls.spec.known_keys, *cls.spec.top_server_keys})
+        if clash:
+            raise ValueError(
+                f"holds {', '.join(map(repr, clash))}: set those with their own inputs "
+                "(server-set keys such as 'id' are not sent)"
+            )
+        return value
+
+    def document(self) -> dict[str, Any]:
+        """The document to send."""
+        return request_document(self.spec, dict(self))
+
+
 def unknown_fields(info: ValidationInfo) -> frozenset[str]:
     """The inputs whose values are not known yet (a preview), from the validation context."""
     context = info.context if isinstance(info.context, Mapping) else {}
@@ -39,6 +62,23 @@ def unknown_fields(info: ValidationInfo) -> frozenset[str]:
 
 InputsT = TypeVar("InputsT", bound=Inputs)
 FoundT = TypeVar("FoundT")
+
+
+def found_or_none(get: Callable[[], FoundT]) -> FoundT | None:
+    """The object ``get()`` reads, or None when the API answers 404 (a read of a resource
+    whose object is gone)."""
+    try:
+        return get()
+    except NotFoundError:
+        return None
+
+
+def to_adopt(get: Callable[[], FoundT], missing: str) -> FoundT:
+    """The object to take over, or a ProviderError saying (``missing``) that there is none."""
+    try:
+        return get()
+    except NotFoundError:
+        raise ProviderError(missing) from None
 
 
 @contextmanager

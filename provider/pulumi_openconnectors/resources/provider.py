@@ -121,7 +121,7 @@ class SpecProvider(ResourceProvider):
     def _run(self, verb: str, operation: Callable[[Operations[Any]], R]) -> R:
         """One operation within its overall deadline; anything but our own errors (a bug, or a
         library's exception) becomes one redacted line instead of a raw traceback."""
-        from ..deadline import operation_deadline
+        from ..client.deadline import operation_deadline
         from ..errors import OpenConnectorsError, ProviderError
 
         ops = self._ops()

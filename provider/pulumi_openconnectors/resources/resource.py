@@ -5,24 +5,63 @@ Imported by the Pulumi program: no heavy imports here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar, cast
 
 import pulumi
 from pulumi import CustomResource
 from pulumi.dynamic import Resource
 
 from ..markers import mark_none_values
+from .files import file_inputs
 from .provider import SpecProvider
+from .spec import ResourceSpec
+
+
+def inputs_given(
+    spec: ResourceSpec, resource_name: str, keywords: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The inputs a resource class's keywords (its ``__init__``'s ``locals()``) stand for: an
+    unset name is the resource name, an unset list or map its empty default, and a default the
+    spec says is not sent (``init_default_unsent``) is left unset."""
+    inputs: dict[str, Any] = {}
+    for prop in spec.inputs:
+        value = keywords.get(prop.name)
+        if value is None and prop.resource_name_default:
+            value = resource_name
+        elif value is None and isinstance(prop.default, (list, dict)):
+            value = type(prop.default)()
+        elif prop.init_default_unsent and value is prop.init_default:
+            value = None
+        inputs[prop.name] = value
+    return inputs
 
 
 class SpecResource(Resource):
     """A dynamic resource whose properties come from its provider's :class:`ResourceSpec`.
 
     Subclasses declare typed ``__init__`` keywords and output attributes for users and IDEs,
-    and pass the inputs on to :meth:`_register`; ``tests/unit/test_resource_specs.py`` checks
+    and pass the inputs on to :meth:`_register`; ``tests/resources/test_resource_specs.py`` checks
     that both agree with the spec.
     """
+
+    _spec: ClassVar[ResourceSpec]
+    _provider_class: ClassVar[type[SpecProvider]]
+    _init_hook: ClassVar[Callable[..., dict[str, Any]] | None] = None
+
+    def _create(
+        self, resource_name: str, keywords: Mapping[str, Any], opts: pulumi.ResourceOptions | None
+    ) -> None:
+        """Register the resource from its class's keywords (the generated ``__init__``'s
+        ``locals()``): :func:`inputs_given`, then the spec's init hook for keywords that are
+        not inputs (``common_resource=``)."""
+        inputs = inputs_given(self._spec, resource_name, keywords)
+        hook = type(self)._init_hook
+        if hook is not None:
+            extra = {arg.name: keywords.get(arg.name) for arg in self._spec.init_args}
+            inputs = hook(resource_name, inputs, **extra)
+        self._register(self._provider_class(), resource_name, inputs, opts)
 
     def _register(
         self,
@@ -94,3 +133,25 @@ def _serialized_provider(provider: SpecProvider) -> str | None:
         return None
     value = serialize(provider)
     return value if isinstance(value, str) else None
+
+
+FromFileT = TypeVar("FromFileT", bound="FromFile")
+
+
+class FromFile(SpecResource):
+    """``from_file`` of a type whose spec says how to read its document files
+    (:class:`.spec.FileSpec`; the generated class documents it)."""
+
+    @classmethod
+    def from_file(
+        cls: type[FromFileT],
+        path: str | Path,
+        name: str | None = None,
+        *,
+        opts: pulumi.ResourceOptions | None = None,
+        **overrides: Any,
+    ) -> FromFileT:
+        """The resource from a document file; ``name`` is the Pulumi resource name and
+        ``overrides`` replace single inputs (see the type's own documentation)."""
+        resource_name, inputs = file_inputs(cls._spec, path, name, overrides)
+        return cast(FromFileT, cast(Any, cls)(resource_name, opts=opts, **inputs))

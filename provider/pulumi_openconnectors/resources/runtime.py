@@ -13,6 +13,7 @@ from typing import Any
 
 from ..client import ClientSettings, OpenConnectorsClient
 from ..config import resolve_settings
+from .advice import PULUMI_ADVICE
 
 _lock = threading.Lock()
 _clients: dict[ClientSettings, OpenConnectorsClient] = {}
@@ -24,6 +25,6 @@ def shared_client(config_lookup: Callable[[str], Any]) -> OpenConnectorsClient:
     with _lock:
         client = _clients.get(settings)
         if client is None:
-            client = OpenConnectorsClient(settings)
+            client = OpenConnectorsClient(settings, advice=PULUMI_ADVICE)
             _clients[settings] = client
         return client

@@ -57,6 +57,21 @@ class Prop:
     ``internal``: a computed output that is the provider's bookkeeping, not for users.
     ``refuse_none``: a map whose ``None`` values are a check error naming the key (the SDK
     would otherwise drop such keys silently on the way to the provider).
+
+    Where the input sits in the API's document (the request body and the answer):
+    ``api``: its key there (``"singleThreaded"``); :data:`EXTRA` for the input that holds
+    every other key of the document; None when it is not part of the document (a path
+    parameter, the provider's own bookkeeping). ``omit_empty``: an empty value is not sent.
+    ``file_keys``: where else a document file (an export) may hold the input, read by
+    ``from_file`` and never sent (``"objectName"``, ``"element.key"``).
+
+    How the resource class takes it (the generated ``__init__``): ``py`` is the Python type
+    of the output (``"bool | None"``), ``py_input`` what the keyword takes when that is not
+    derived from ``py`` (``list`` -> ``Sequence``, ``dict`` -> ``Mapping``); ``required``
+    makes it a keyword without default;
+    ``init_default`` is the keyword's default, and with ``init_default_unsent`` that default
+    is not sent (not recorded in state); ``resource_name_default``: unset means the resource
+    name. An unset input with a ``default`` is sent as that default.
     """
 
     name: str
@@ -70,21 +85,87 @@ class Prop:
     same: Callable[[Any, Any], bool] = same_exact
     internal: bool = False
     refuse_none: bool = False
+    api: str | None = None
+    omit_empty: bool = False
+    file_keys: tuple[str, ...] = ()
+    py: str = "Any"
+    py_input: str | None = None
+    required: bool = False
+    init_default: Any = None
+    init_default_unsent: bool = False
+    resource_name_default: bool = False
+
+    @property
+    def in_document(self) -> bool:
+        """A key of its own in the API's document."""
+        return self.api is not None and self.api != EXTRA
 
 
-def lost_answer_props(marker: str, marker_type: str, marker_doc: str) -> tuple[Prop, Prop]:
+EXTRA = "*"
+"""``Prop.api`` of the input holding the document's keys that have no input of their own."""
+
+
+def lost_answer_props(
+    marker: str, marker_type: str, marker_doc: str, marker_py: str = "Any"
+) -> tuple[Prop, Prop]:
     """The provider's bookkeeping of a type whose creates are reconciled by a marker: the
     marker itself, and whether a POST went unanswered (delete then sweeps for a late copy)."""
     return (
-        Prop(marker, marker_type, marker_doc, input=False, internal=True),
+        Prop(marker, marker_type, marker_doc, input=False, internal=True, py=marker_py),
         Prop(
             "late_create_possible",
             "bool",
             "a POST of the create went unanswered (delete then sweeps for a late copy)",
             input=False,
             internal=True,
+            py="bool",
         ),
     )
+
+
+def created_since_props() -> tuple[Prop, Prop, Prop]:
+    """The creation date and the bookkeeping of a type that carries no tags: a create whose
+    answer is lost is found by its name and a creation date at or after the POST."""
+    return (
+        Prop("created_date", "str", "ISO 8601, UTC", input=False, py="str"),
+        *lost_answer_props(
+            "created_since",
+            "float",
+            "server time just before the create was sent (finds a create whose answer was lost)",
+            marker_py="float | None",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """How ``from_file`` reads a document file (an export) of the type.
+
+    ``what`` names the file in errors ("formula file 'x.json' is not valid JSON").
+    ``stem_input``: an input the file's stem gives when the file does not.
+    ``resource_name_input``: an input whose value names the Pulumi resource (default: the
+    file's stem). ``exclusive``: groups of inputs of which one is set (a scope): an override
+    of one drops the others that the file gave.
+    """
+
+    what: str
+    doc: str
+    stem_input: str | None = None
+    resource_name_input: str | None = None
+    exclusive: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class InitArg:
+    """A keyword of the resource class that is not an input: the spec's ``init_hook``
+    (``"module:function"``, called with the resource name, the inputs and these keywords)
+    turns it into inputs. ``py`` is its annotation; ``import_`` what the annotation needs
+    (``"from ..common_resource.resource import CommonResource"``, for type checkers only)."""
+
+    name: str
+    py: str
+    doc: str
+    import_: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +175,16 @@ class ResourceSpec:
     ``operations`` is ``"module:Class"`` of the type's operations (loaded in the provider
     process only, on first use). ``module``/``name`` make the type token
     ``pulumi-python:dynamic/<module>:<name>``.
+
+    ``server_keys``: per path in the API's document (``""`` the top level, ``"fields[]"``
+    each field), the keys the server sets: never sent, never kept in the extra input, dropped
+    from a file (``from_file``), from the outputs and from an export.
+
+    ``file``: what ``from_file`` reads (None: the type has no ``from_file``).
+
+    ``guide``: how to use the type, for the resource class's docstring and its reference page.
+    ``init_args``/``init_hook``: keywords of the resource class that are not inputs, and the
+    function of the type's folder (``"module:function"``) that turns them into inputs.
 
     ``server_filled``: per path in the API's document (``""`` the top level, ``"triggers[]"``
     each trigger, ``"script"`` an object), the keys the server fills in or defaults when the
@@ -109,6 +200,11 @@ class ResourceSpec:
     module: str = "openconnectors"
     notes: tuple[str, ...] = field(default=())
     server_filled: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    server_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    file: FileSpec | None = None
+    init_args: tuple[InitArg, ...] = ()
+    init_hook: str | None = None
+    guide: str = ""
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.props]
@@ -117,6 +213,40 @@ class ResourceSpec:
             raise ValueError(f"{self.name}: duplicate properties {sorted(duplicates)}")
         if self.id_output not in names:
             raise ValueError(f"{self.name}: id_output {self.id_output!r} is not a property")
+        keys = [p.api for p in self.props if p.api is not None]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        if repeated:
+            raise ValueError(f"{self.name}: API keys given to two properties {sorted(repeated)}")
+        clash = set(self.known_keys) & set(self.server_keys.get("", ()))
+        if clash:
+            raise ValueError(f"{self.name}: server keys that are inputs too {sorted(clash)}")
+
+    # -- the API's document ----------------------------------------------------------------
+
+    @property
+    def document_props(self) -> tuple[Prop, ...]:
+        """The inputs with a key of their own in the API's document, in the order sent."""
+        return tuple(p for p in self.inputs if p.in_document)
+
+    @property
+    def extra_prop(self) -> Prop | None:
+        """The input holding the document's other keys (``extra``), if the type has one."""
+        return next((p for p in self.inputs if p.api == EXTRA), None)
+
+    @property
+    def known_keys(self) -> tuple[str, ...]:
+        """The document keys that have an input of their own."""
+        return tuple(str(p.api) for p in self.document_props)
+
+    @property
+    def unmanaged_keys(self) -> tuple[str, ...]:
+        """The document keys whose input, left unset, is not managed: a replacing ``PUT``
+        sends them as the live object has them (read, merge, write)."""
+        return tuple(str(p.api) for p in self.document_props if p.unset_is_unmanaged)
+
+    @property
+    def top_server_keys(self) -> tuple[str, ...]:
+        return tuple(self.server_keys.get("", ()))
 
     @property
     def type_token(self) -> str:
@@ -150,6 +280,13 @@ class ResourceSpec:
     @property
     def secret_names(self) -> tuple[str, ...]:
         return tuple(p.name for p in self.props if p.secret)
+
+    def prop_by_api(self, key: str) -> Prop:
+        """The input whose document key is ``key``."""
+        for p in self.props:
+            if p.api == key:
+                return p
+        raise KeyError(key)
 
     def prop(self, name: str) -> Prop:
         for p in self.props:

@@ -7,13 +7,15 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from ..operations import Inputs
-from .spec import SERVER_KEYS
+from ..operations import DocumentInputs
+from .spec import SPEC
 
 NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,255}$")
 
 
-class CommonResourceInputs(Inputs):
+class CommonResourceInputs(DocumentInputs):
+    spec = SPEC
+
     name: str
     fields: list[dict[str, Any]] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
@@ -42,14 +44,3 @@ class CommonResourceInputs(Inputs):
                 raise ValueError(f"[{index}].path {path!r} is declared twice")
             seen.add(path)
         return value
-
-    @field_validator("extra")
-    @classmethod
-    def _extra(cls, value: dict[str, Any]) -> dict[str, Any]:
-        clash = sorted(set(value) & {"fields", *SERVER_KEYS})
-        if clash:
-            raise ValueError(f"holds {', '.join(map(repr, clash))}, which are not sent from extra")
-        return value
-
-    def document(self) -> dict[str, Any]:
-        return {**self.extra, "fields": [dict(f) for f in self.fields]}

@@ -6,13 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ...errors import ConflictError, NotFoundError, ProviderError
-from ...models import ObjectDefinition
+from ...client.models import ObjectDefinition
+from ...errors import ConflictError, ProviderError
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
-from ..documents import project
-from ..operations import Operations, still_there
+from ..documents import document_outputs, state_values
+from ..operations import Operations, found_or_none, still_there, to_adopt
 from .inputs import CommonResourceInputs
-from .spec import SERVER_KEYS, SPEC
+from .spec import SPEC
 
 
 class CommonResourceOperations(Operations[CommonResourceInputs]):
@@ -23,13 +23,11 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         inputs = self.parse(props)
         name = inputs.name
         if inputs.adopt:
-            try:
-                existing = self.client.get_definition(name)
-            except NotFoundError:
-                raise ProviderError(
-                    f"adopt=True: there is no common resource {name!r} in this organization "
-                    "to take over."
-                ) from None
+            existing = to_adopt(
+                lambda: self.client.get_definition(name),
+                f"adopt=True: there is no common resource {name!r} in this organization "
+                "to take over.",
+            )
             outputs = self.adopted(
                 inputs,
                 existing,
@@ -44,16 +42,10 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         return name, _outputs(inputs, definition)
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        try:
-            definition = self.client.get_definition(id_)
-        except NotFoundError:
+        definition = found_or_none(lambda: self.client.get_definition(id_))
+        if definition is None:
             return None
-        desired = CommonResourceInputs.model_construct(
-            name=id_,
-            fields=list(props.get("fields") or []),
-            extra=dict(props.get("extra") or {}),
-            adopt=bool(props.get("adopt")),
-        )
+        desired = CommonResourceInputs.model_construct(**{**state_values(SPEC, props), "name": id_})
         return _outputs(desired, definition)
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
@@ -102,13 +94,13 @@ class Named:
 
 
 def _outputs(desired: CommonResourceInputs, definition: ObjectDefinition) -> dict[str, Any]:
-    doc = definition.document()
-    fields = [f.model_dump(mode="json", exclude_unset=True) for f in definition.fields]
-    extra = {k: v for k, v in doc.items() if k != "fields" and k not in SERVER_KEYS}
+    document = {
+        **definition.document(),
+        "fields": [f.model_dump(mode="json", exclude_unset=True) for f in definition.fields],
+    }
     return {
+        **document_outputs(SPEC, document, dict(desired)),
         "name": desired.name,
-        "fields": project(fields, desired.fields, SPEC.server_filled, "fields"),
-        "extra": project(extra, desired.extra, SPEC.server_filled),
         "adopt": desired.adopt,
         "level": definition.level,
         "field_paths": [f.path for f in definition.fields],

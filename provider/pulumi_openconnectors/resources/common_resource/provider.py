@@ -1,4 +1,7 @@
-"""The provider class of CommonResource (pickled by reference into each resource's state)."""
+"""The provider class of CommonResource (pickled by reference into each resource's state).
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,6 @@ from .spec import SPEC
 
 
 class CommonResourceProvider(SpecProvider):
-    """CRUD of object definitions through the platform REST API."""
+    """CRUD of CommonResource through the platform REST API."""
 
     spec = SPEC

@@ -1,32 +1,65 @@
-"""CommonResource: an object definition as a Pulumi resource."""
+"""CommonResource: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pulumi
 
-from ..documents import load_json_object
-from ..resource import SpecResource
+from ..resource import FromFile
 from .provider import CommonResourceProvider
-from .spec import SERVER_KEYS, SPEC
+from .spec import SPEC
 
 
-class CommonResource(SpecResource, **SPEC.pulumi_type):
-    """A common resource (object definition) of the organization: a name and its fields.
+class CommonResource(FromFile, **SPEC.pulumi_type):
+    """A common resource: an object definition of the organization — a name and its fields
+    (`{path, type}` each) — that transformations map connector objects onto. Updates are a `PUT
+    /organizations/objects/{name}/definitions`.
 
-    Type token: ``pulumi-python:dynamic/openconnectors:CommonResource``. The name is the key:
-    changing it replaces the resource; ``fields`` are updated in place (``PUT``).
+    The name is the key: changing it replaces the resource; ``fields`` are updated in place
+    (``PUT``). Pass the resource to a ``Transformation`` (``common_resource=``) so that the
+    transformation is created after it and its fields are checked.
+
+    ``from_file(path, name=None, *, opts=None, **overrides)``: A common resource from a
+    definition JSON file (``{"fields": [...]}``, optionally with ``"name"``/``"objectName"``;
+    default name: the file's stem). ``name`` is the Pulumi resource name (default: the object
+    name). Unknown keys go to ``extra``; server-set keys (``id``, ``level``, also on fields) are
+    dropped.
+
+    Type token: ``pulumi-python:dynamic/openconnectors:CommonResource``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        name: the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it
+            replaces the resource; default: the resource name.
+        fields: `path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
+            `boolean`, `date`, or a custom/array type.
+        extra: any other keys of the definition JSON, kept as they are.
+        adopt: take over the definition of this name if it exists instead of failing.
+        opts: the Pulumi resource options.
     """
 
+    _spec = SPEC
+    _provider_class = CommonResourceProvider
+
     name: pulumi.Output[str]
+    """The object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it replaces
+    the resource; default: the resource name."""
     fields: pulumi.Output[list[dict[str, Any]]]
+    """`path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
+    `boolean`, `date`, or a custom/array type."""
     extra: pulumi.Output[dict[str, Any]]
+    """Any other keys of the definition JSON, kept as they are."""
     adopt: pulumi.Output[bool]
+    """Take over the definition of this name if it exists instead of failing."""
     level: pulumi.Output[str]
+    """`organization`."""
     field_paths: pulumi.Output[list[str]]
+    """The declared field paths (give them to a Transformation's check)."""
 
     def __init__(
         self,
@@ -38,34 +71,4 @@ class CommonResource(SpecResource, **SPEC.pulumi_type):
         adopt: pulumi.Input[bool] = False,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        self._register(
-            CommonResourceProvider(),
-            resource_name,
-            {
-                "name": name if name is not None else resource_name,
-                "fields": fields if fields is not None else [],
-                "extra": extra if extra is not None else {},
-                "adopt": adopt,
-            },
-            opts,
-        )
-
-    @classmethod
-    def from_file(
-        cls,
-        path: str | Path,
-        name: str | None = None,
-        *,
-        opts: pulumi.ResourceOptions | None = None,
-        **overrides: Any,
-    ) -> CommonResource:
-        """A common resource from a definition JSON file (``{"fields": [...]}``, optionally
-        with ``"name"``/``"objectName"``; default name: the file's stem). ``name`` is the
-        Pulumi resource name (default: the object name). Unknown keys go to ``extra``."""
-        document = load_json_object(path, "common resource")
-        object_name = document.get("name") or document.get("objectName") or Path(path).stem
-        extra = {k: v for k, v in document.items() if k not in ("fields", "name", *SERVER_KEYS)}
-        inputs: dict[str, Any] = {"name": object_name, "fields": document.get("fields") or []}
-        if extra:
-            inputs["extra"] = extra
-        return cls(name or str(object_name), opts=opts, **{**inputs, **overrides})
+        self._create(resource_name, locals(), opts)

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import OnChange, Prop, ResourceSpec
-
-# Keys the server sets in a definition (and in each of its fields): never sent, not kept as
-# `extra`, dropped from a file and from an export. Here, not in inputs.py: resource.py
-# (from_file) and export need them without importing pydantic.
-SERVER_KEYS = ("id", "level", "objectName")
-FIELD_SERVER_KEYS = ("id", "level")
+from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec
 
 SPEC = ResourceSpec(
     name="CommonResource",
@@ -28,6 +22,9 @@ SPEC = ResourceSpec(
             "the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it "
             "replaces the resource; default: the resource name",
             on_change=OnChange.REPLACE,
+            py="str",
+            file_keys=("name", "objectName"),
+            resource_name_default=True,
         ),
         Prop(
             "fields",
@@ -35,23 +32,50 @@ SPEC = ResourceSpec(
             "`path` in dot notation for nesting (`address.city`); `type` `string`, `number`, "
             "`boolean`, `date`, or a custom/array type",
             default=[],
+            py="list[dict[str, Any]]",
+            api="fields",
         ),
         Prop(
-            "extra", "dict", "any other keys of the definition JSON, kept as they are", default={}
+            "extra",
+            "dict",
+            "any other keys of the definition JSON, kept as they are",
+            default={},
+            py="dict[str, Any]",
+            api=EXTRA,
         ),
         Prop(
             "adopt",
             "bool",
             "take over the definition of this name if it exists instead of failing",
             on_change=OnChange.CREATE_ONLY,
+            py="bool",
+            init_default=False,
         ),
-        Prop("level", "str", "`organization`", input=False),
+        Prop("level", "str", "`organization`", input=False, py="str"),
         Prop(
             "field_paths",
             "list[str]",
             "the declared field paths (give them to a Transformation's check)",
             input=False,
+            py="list[str]",
         ),
+    ),
+    server_keys={"": ("id", "level", "objectName"), "fields[]": ("id", "level")},
+    file=FileSpec(
+        what="common resource",
+        doc=(
+            'A common resource from a definition JSON file (``{"fields": [...]}``, optionally '
+            'with ``"name"``/``"objectName"``; default name: the file\'s stem). ``name`` is '
+            "the Pulumi resource name (default: the object name). Unknown keys go to ``extra``; "
+            "server-set keys (``id``, ``level``, also on fields) are dropped."
+        ),
+        stem_input="name",
+        resource_name_input="name",
+    ),
+    guide=(
+        "The name is the key: changing it replaces the resource; ``fields`` are updated in "
+        "place (``PUT``). Pass the resource to a ``Transformation`` (``common_resource=``) so "
+        "that the transformation is created after it and its fields are checked."
     ),
     # What the platform adds to a definition the program puts (documented answers of
     # /organizations/objects/{name}/definitions): not drift unless the program sets it.

@@ -6,14 +6,13 @@ Property names are the Python ones users write (``element_key``, ``configuration
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ...markers import OWNERSHIP_TAG_PREFIX
 from ..operations import Inputs, unknown_fields
-from ..values import not_blank, whole_number
+from ..values import not_blank, string_map, whole_number
 
 NAME_MAX = 255
 TAG_MAX = 255
@@ -80,19 +79,7 @@ class InstanceInputs(Inputs):
     @field_validator("configuration", "provider_data", mode="before")
     @classmethod
     def _string_map(cls, value: Any) -> Any:
-        if value is None:
-            return None
-        if not isinstance(value, Mapping):
-            raise ValueError(f"must be a mapping of strings, got {type(value).__name__}")
-        out: dict[str, str] = {}
-        for key, item in value.items():
-            if not isinstance(key, str) or not key.strip():
-                raise ValueError("keys must be non-empty strings")
-            try:
-                out[key] = config_value(item)
-            except ValueError as exc:
-                raise ValueError(f"[{key!r}] {exc}") from None
-        return out
+        return string_map(value, config_value, "a mapping of strings", "non-empty strings")
 
     @field_validator("tags", mode="before")
     @classmethod

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...errors import NotFoundError, OpenConnectorsError, ProviderError
+from ...client.models import CreateInstanceRequest, Instance, UpdateInstanceRequest
+from ...errors import OpenConnectorsError, ProviderError
 from ...markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX, user_tags
-from ...models import CreateInstanceRequest, Instance, UpdateInstanceRequest
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
-from ..operations import Failures, Operations, still_there
+from ..operations import Failures, Operations, found_or_none, still_there, to_adopt
 from .inputs import InstanceInputs
 from .spec import SPEC
 from .state import inputs_from_state, objects_output, outputs
@@ -90,13 +90,11 @@ class InstanceOperations(Operations[InstanceInputs]):
         """Take over an existing instance: the program becomes the source of truth for its
         name, tags and configuration."""
         instance_id = int(inputs.adopt_instance_id or 0)
-        try:
-            existing = self.client.get_instance(instance_id)
-        except NotFoundError:
-            raise ProviderError(
-                f"adopt_instance_id={instance_id}: no such connector instance in this "
-                "organization (GET /instances/{id} answered 404)."
-            ) from None
+        existing = to_adopt(
+            lambda: self.client.get_instance(instance_id),
+            f"adopt_instance_id={instance_id}: no such connector instance in this "
+            "organization (GET /instances/{id} answered 404).",
+        )
         element = existing.element
         if element is not None and inputs.element_key not in (None, element.key):
             raise ProviderError(
@@ -131,9 +129,8 @@ class InstanceOperations(Operations[InstanceInputs]):
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         """The live outputs, or None when the instance no longer exists."""
-        try:
-            instance = self.client.get_instance(int(id_))
-        except NotFoundError:
+        instance = found_or_none(lambda: self.client.get_instance(int(id_)))
+        if instance is None:
             return None
         return outputs(
             inputs_from_state(props),
@@ -211,5 +208,4 @@ class InstanceOperations(Operations[InstanceInputs]):
             find=find,
             get=client.get_instance,
             delete=client.delete_instance,
-            ident=lambda instance: instance.id,
         )

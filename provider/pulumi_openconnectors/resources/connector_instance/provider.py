@@ -1,4 +1,7 @@
-"""The provider class of ConnectorInstance (pickled by reference into each resource's state)."""
+"""The provider class of ConnectorInstance (pickled by reference into each resource's state).
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,6 @@ from .spec import SPEC
 
 
 class ConnectorInstanceProvider(SpecProvider):
-    """CRUD of Open Connectors connector instances through the platform REST API."""
+    """CRUD of ConnectorInstance through the platform REST API."""
 
     spec = SPEC

@@ -1,4 +1,7 @@
-"""ConnectorInstance: an SAP Open Connectors connector instance as a Pulumi resource."""
+"""ConnectorInstance: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -12,36 +15,73 @@ from .spec import SPEC
 
 
 class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
-    """A connector instance (an authenticated connection to one vendor account).
-
-    Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
+    """A connector instance: an authenticated connection to one vendor account (the credentials
+    a formula or a hub call uses).
 
     Changing ``element_key``/``element_id`` replaces the instance; ``name``, ``tags``,
     ``configuration`` and ``disabled`` are updated in place; ``provider_data`` (the OAuth 2.0
     authorization grant) and ``retrieve_objects`` are used at create only. ``token``,
-    ``configuration`` and ``provider_data`` are always secrets in state and outputs.
+    ``configuration`` and ``provider_data`` are always secrets in state and outputs. To take
+    over an instance that already exists (``pulumi import`` does not work for dynamic
+    resources), pass ``adopt_instance_id=<its id>``.
 
-    To take over an instance that already exists (``pulumi import`` does not work for
-    dynamic resources), pass ``adopt_instance_id=<its id>``.
+    Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        element_key: the connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or
+            `element_id`.
+        element_id: the connector by id.
+        name: default: the resource name.
+        configuration: connector-specific keys (PATCH merges keys; removing a key sends a full
+            PUT).
+        provider_data: e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff.
+        tags: the sent list replaces all tags.
+        retrieve_objects: `retrieveObjectsAfterInstantiation`.
+        disabled: unset = not managed.
+        adopt_instance_id: take over an existing instance instead of creating one.
+        opts: the Pulumi resource options.
     """
 
-    instance_id: pulumi.Output[int]
-    token: pulumi.Output[str]
+    _spec = SPEC
+    _provider_class = ConnectorInstanceProvider
+
     element_key: pulumi.Output[str]
+    """The connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or `element_id`."""
     element_id: pulumi.Output[int]
-    element_name: pulumi.Output[str]
+    """The connector by id."""
     name: pulumi.Output[str]
-    tags: pulumi.Output[list[str]]
+    """Default: the resource name."""
     configuration: pulumi.Output[dict[str, str]]
+    """Connector-specific keys (PATCH merges keys; removing a key sends a full PUT). Always a
+    secret."""
     provider_data: pulumi.Output[dict[str, str] | None]
+    """E.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff. Always a secret.
+    """
+    tags: pulumi.Output[list[str]]
+    """The sent list replaces all tags."""
     retrieve_objects: pulumi.Output[bool]
+    """`retrieveObjectsAfterInstantiation`."""
     disabled: pulumi.Output[bool]
-    valid: pulumi.Output[bool]
-    created_date: pulumi.Output[str]
-    objects: pulumi.Output[list[dict[str, str]] | None]
+    """Unset = not managed."""
     adopt_instance_id: pulumi.Output[int | None]
+    """Take over an existing instance instead of creating one."""
+    instance_id: pulumi.Output[int]
+    """The instance id (also the Pulumi resource id)."""
+    token: pulumi.Output[str]
+    """The instance token for hub calls (`User …, Element <token>`). Always a secret."""
+    element_name: pulumi.Output[str]
+    """The connector's name as the API reports it."""
+    valid: pulumi.Output[bool]
+    """Whether the API considers the instance valid."""
+    created_date: pulumi.Output[str]
+    """ISO 8601, UTC."""
+    objects: pulumi.Output[list[dict[str, str]] | None]
+    """With `retrieve_objects=True`; `type` is `vdr`, `ceCanonical` or `vendor`."""
     ownership_tag: pulumi.Output[str]
+    """The hidden tag the provider puts on the instance (see *Lost answers*)."""
     late_create_possible: pulumi.Output[bool]
+    """A POST of the create went unanswered (delete then sweeps for a late copy)."""
 
     def __init__(
         self,
@@ -58,20 +98,4 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         adopt_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        self._register(
-            ConnectorInstanceProvider(),
-            resource_name,
-            {
-                "element_key": element_key,
-                "element_id": element_id,
-                "name": name if name is not None else resource_name,
-                "configuration": configuration or {},
-                "provider_data": provider_data,
-                "tags": tags if tags is not None else [],
-                # False is the default: not sent, so not recorded in state
-                "retrieve_objects": None if retrieve_objects is False else retrieve_objects,
-                "disabled": disabled,
-                "adopt_instance_id": adopt_instance_id,
-            },
-            opts,
-        )
+        self._create(resource_name, locals(), opts)

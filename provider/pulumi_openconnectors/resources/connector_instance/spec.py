@@ -28,6 +28,14 @@ SPEC = ResourceSpec(
     ),
     operations="pulumi_openconnectors.resources.connector_instance.operations:InstanceOperations",
     id_output="instance_id",
+    guide=(
+        "Changing ``element_key``/``element_id`` replaces the instance; ``name``, ``tags``, "
+        "``configuration`` and ``disabled`` are updated in place; ``provider_data`` (the OAuth "
+        "2.0 authorization grant) and ``retrieve_objects`` are used at create only. ``token``, "
+        "``configuration`` and ``provider_data`` are always secrets in state and outputs. To "
+        "take over an instance that already exists (``pulumi import`` does not work for "
+        "dynamic resources), pass ``adopt_instance_id=<its id>``."
+    ),
     props=(
         Prop(
             "element_key",
@@ -35,6 +43,7 @@ SPEC = ResourceSpec(
             "the connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or `element_id`",
             on_change=OnChange.REPLACE,
             unset_is_unmanaged=True,
+            py="str",
         ),
         Prop(
             "element_id",
@@ -43,8 +52,15 @@ SPEC = ResourceSpec(
             on_change=OnChange.REPLACE,
             unset_is_unmanaged=True,
             same=same_integer,
+            py="int",
         ),
-        Prop("name", "str (1-255 chars)", "default: the resource name"),
+        Prop(
+            "name",
+            "str (1-255 chars)",
+            "default: the resource name",
+            py="str",
+            resource_name_default=True,
+        ),
         Prop(
             "configuration",
             "dict[str, str]",
@@ -52,6 +68,8 @@ SPEC = ResourceSpec(
             secret=True,
             default={},
             refuse_none=True,
+            py="dict[str, str]",
+            py_input="Mapping[str, pulumi.Input[str]]",
         ),
         Prop(
             "provider_data",
@@ -60,6 +78,8 @@ SPEC = ResourceSpec(
             secret=True,
             on_change=OnChange.CREATE_ONLY,
             refuse_none=True,
+            py="dict[str, str] | None",
+            py_input="Mapping[str, pulumi.Input[str]]",
         ),
         Prop(
             "tags",
@@ -67,41 +87,64 @@ SPEC = ResourceSpec(
             "the sent list replaces all tags",
             default=[],
             same=_same_user_tags,
+            py="list[str]",
+            py_input="Sequence[pulumi.Input[str]]",
         ),
         Prop(
             "retrieve_objects",
             "bool",
             "`retrieveObjectsAfterInstantiation`",
             on_change=OnChange.CREATE_ONLY,
+            py="bool",
+            init_default=False,
+            init_default_unsent=True,
         ),
-        Prop("disabled", "bool", "unset = not managed", unset_is_unmanaged=True),
+        Prop("disabled", "bool", "unset = not managed", unset_is_unmanaged=True, py="bool"),
         Prop(
             "adopt_instance_id",
             "int",
             "take over an existing instance instead of creating one",
             on_change=OnChange.CREATE_ONLY,
+            py="int | None",
         ),
-        Prop("instance_id", "int", "the instance id (also the Pulumi resource id)", input=False),
+        Prop(
+            "instance_id",
+            "int",
+            "the instance id (also the Pulumi resource id)",
+            input=False,
+            py="int",
+        ),
         Prop(
             "token",
             "str",
             "the instance token for hub calls (`User …, Element <token>`)",
             input=False,
             secret=True,
+            py="str",
         ),
-        Prop("element_name", "str", "the connector's name as the API reports it", input=False),
-        Prop("valid", "bool", "whether the API considers the instance valid", input=False),
-        Prop("created_date", "str", "ISO 8601, UTC", input=False),
+        Prop(
+            "element_name",
+            "str",
+            "the connector's name as the API reports it",
+            input=False,
+            py="str",
+        ),
+        Prop(
+            "valid", "bool", "whether the API considers the instance valid", input=False, py="bool"
+        ),
+        Prop("created_date", "str", "ISO 8601, UTC", input=False, py="str"),
         Prop(
             "objects",
             "list[{name, vendor_name, type}]",
             "with `retrieve_objects=True`; `type` is `vdr`, `ceCanonical` or `vendor`",
             input=False,
+            py="list[dict[str, str]] | None",
         ),
         *lost_answer_props(
             "ownership_tag",
             "str",
             "the hidden tag the provider puts on the instance (see *Lost answers*)",
+            marker_py="str",
         ),
     ),
 )

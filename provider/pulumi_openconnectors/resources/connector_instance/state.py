@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ...client.models import Instance
 from ...markers import as_int, user_tags
-from ...models import Instance
 from ..values import iso_utc
 from .inputs import InstanceInputs
 

@@ -6,24 +6,14 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
-from ..operations import Inputs
+from ..operations import DocumentInputs
 from ..values import not_blank, whole_number
-from .spec import SERVER_KEYS
-
-KNOWN_KEYS = (
-    "name",
-    "description",
-    "active",
-    "singleThreaded",
-    "engine",
-    "debugLoggingEnabled",
-    "configuration",
-    "triggers",
-    "steps",
-)
+from .spec import SPEC
 
 
-class FormulaInputs(Inputs):
+class FormulaInputs(DocumentInputs):
+    spec = SPEC
+
     name: str
     description: str | None = None
     active: bool = True
@@ -45,33 +35,3 @@ class FormulaInputs(Inputs):
         if value is not None and value not in ("v1", "v3"):
             raise ValueError(f"must be 'v1' or 'v3', got {value!r}")
         return value
-
-    @field_validator("extra")
-    @classmethod
-    def _extra(cls, value: dict[str, Any]) -> dict[str, Any]:
-        clash = sorted(set(value) & set(KNOWN_KEYS + SERVER_KEYS))
-        if clash:
-            raise ValueError(
-                f"holds {', '.join(map(repr, clash))}: set those with their own inputs "
-                "(server-set keys such as 'id' are not sent)"
-            )
-        return value
-
-    def document(self) -> dict[str, Any]:
-        """The formula JSON to send."""
-        body: dict[str, Any] = dict(self.extra)
-        body["name"] = self.name
-        if self.description is not None:
-            body["description"] = self.description
-        body["active"] = self.active
-        for key, value in (
-            ("singleThreaded", self.single_threaded),
-            ("engine", self.engine),
-            ("debugLoggingEnabled", self.debug_logging_enabled),
-        ):
-            if value is not None:
-                body[key] = value
-        body["configuration"] = self.configuration
-        body["triggers"] = self.triggers
-        body["steps"] = self.steps
-        return body

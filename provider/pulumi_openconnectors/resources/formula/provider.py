@@ -1,4 +1,7 @@
-"""The provider class of Formula (pickled by reference into each resource's state)."""
+"""The provider class of Formula (pickled by reference into each resource's state).
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,6 @@ from .spec import SPEC
 
 
 class FormulaProvider(SpecProvider):
-    """CRUD of formula templates through the platform REST API."""
+    """CRUD of Formula through the platform REST API."""
 
     spec = SPEC

@@ -1,59 +1,91 @@
-"""Formula: a formula template as a Pulumi resource, written in Python or loaded from the JSON
-file the UI exports."""
+"""Formula: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pulumi
 
-from ..documents import load_json_object
-from ..resource import SpecResource
+from ..resource import FromFile
 from .provider import FormulaProvider
-from .spec import ITEM_SERVER_KEYS, SERVER_KEYS, SPEC
-
-# The formula JSON's keys that are inputs of their own, by input name.
-_KEYS = {
-    "name": "name",
-    "description": "description",
-    "active": "active",
-    "singleThreaded": "single_threaded",
-    "engine": "engine",
-    "debugLoggingEnabled": "debug_logging_enabled",
-    "configuration": "configuration",
-    "triggers": "triggers",
-    "steps": "steps",
-}
+from .spec import SPEC
 
 
-class Formula(SpecResource, **SPEC.pulumi_type):
-    """A formula template: variables (``configuration``), triggers and steps.
+class Formula(FromFile, **SPEC.pulumi_type):
+    """A formula template: its variables (`configuration`), its trigger and its steps, as in the
+    formula JSON the platform documents (and the UI exports). Every change is a full `PUT
+    /formulas/{id}`, in place.
 
-    Type token: ``pulumi-python:dynamic/openconnectors:Formula``. Every change is an in-place
-    update (``PUT /formulas/{id}``). ``check`` enforces the documented rules: trigger and step
-    types, unique step names, ``onSuccess``/``onFailure`` naming steps of the formula,
-    ``${config.x}``/``${steps.x}`` references to declared variables and existing steps, and a
-    schedule no more frequent than every 15 minutes. Load an exported formula with
-    :meth:`from_file`; keys the provider does not know are kept in ``extra``.
+    Every change is an in-place update (``PUT /formulas/{id}``). ``check`` enforces the
+    documented rules: trigger and step types, unique step names, ``onSuccess``/``onFailure``
+    naming steps of the formula, ``${config.x}``/``${steps.x}`` references to declared variables
+    and existing steps, and a schedule no more frequent than every 15 minutes. Load an exported
+    formula with ``from_file``; keys the provider does not know are kept in ``extra``.
+
+    ``from_file(path, name=None, *, opts=None, **overrides)``: A formula from its JSON file (as
+    exported from the UI or the API). ``name`` is the Pulumi resource name (default: the file's
+    stem). The file gives every input; ``overrides`` replace single inputs (``description=…``,
+    ``active=False``). Server-set keys (``id``, ``userId``, ``createdDate``…, and the ids of
+    variables, triggers and steps) are dropped; other keys the provider does not know go to
+    ``extra`` and are sent back as they are.
+
+    Type token: ``pulumi-python:dynamic/openconnectors:Formula``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        name: the formula's name; default: the resource name.
+        description: free text.
+        active: default true; an inactive template stops all its instances.
+        single_threaded: `singleThreaded`; unset = not managed.
+        engine: `v1` or `v3`; unset = not managed.
+        debug_logging_enabled: `debugLoggingEnabled`; unset = not managed.
+        configuration: the variables: `{key, name, type: value|elementInstance, required?}`
+            each.
+        triggers: `{type: event|elementRequest|scheduled|manual, properties, onSuccess,
+            onFailure}`.
+        steps: `{name, type, properties, onSuccess, onFailure}` each, as documented.
+        extra: any other top-level keys of the formula JSON, kept as they are (e.g. `api`).
+        adopt_formula_id: take over an existing formula instead of creating one.
+        opts: the Pulumi resource options.
     """
 
-    formula_id: pulumi.Output[int]
+    _spec = SPEC
+    _provider_class = FormulaProvider
+
     name: pulumi.Output[str]
+    """The formula's name; default: the resource name."""
     description: pulumi.Output[str | None]
+    """Free text."""
     active: pulumi.Output[bool]
+    """Default true; an inactive template stops all its instances."""
     single_threaded: pulumi.Output[bool | None]
+    """`singleThreaded`; unset = not managed."""
     engine: pulumi.Output[str | None]
+    """`v1` or `v3`; unset = not managed."""
     debug_logging_enabled: pulumi.Output[bool | None]
+    """`debugLoggingEnabled`; unset = not managed."""
     configuration: pulumi.Output[list[dict[str, Any]]]
+    """The variables: `{key, name, type: value|elementInstance, required?}` each."""
     triggers: pulumi.Output[list[dict[str, Any]]]
+    """`{type: event|elementRequest|scheduled|manual, properties, onSuccess, onFailure}`."""
     steps: pulumi.Output[list[dict[str, Any]]]
+    """`{name, type, properties, onSuccess, onFailure}` each, as documented."""
     extra: pulumi.Output[dict[str, Any]]
+    """Any other top-level keys of the formula JSON, kept as they are (e.g. `api`)."""
     adopt_formula_id: pulumi.Output[int | None]
+    """Take over an existing formula instead of creating one."""
+    formula_id: pulumi.Output[int]
+    """The formula's id (also the Pulumi resource id)."""
     created_date: pulumi.Output[str]
+    """ISO 8601, UTC."""
     created_since: pulumi.Output[float | None]
+    """Server time just before the create was sent (finds a create whose answer was lost)."""
     late_create_possible: pulumi.Output[bool]
+    """A POST of the create went unanswered (delete then sweeps for a late copy)."""
 
     def __init__(
         self,
@@ -72,64 +104,4 @@ class Formula(SpecResource, **SPEC.pulumi_type):
         adopt_formula_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        self._register(
-            FormulaProvider(),
-            resource_name,
-            {
-                "name": name if name is not None else resource_name,
-                "description": description,
-                "active": active,
-                "single_threaded": single_threaded,
-                "engine": engine,
-                "debug_logging_enabled": debug_logging_enabled,
-                "configuration": configuration if configuration is not None else [],
-                "triggers": triggers if triggers is not None else [],
-                "steps": steps if steps is not None else [],
-                "extra": extra if extra is not None else {},
-                "adopt_formula_id": adopt_formula_id,
-            },
-            opts,
-        )
-
-    @classmethod
-    def from_file(
-        cls,
-        path: str | Path,
-        name: str | None = None,
-        *,
-        opts: pulumi.ResourceOptions | None = None,
-        **overrides: Any,
-    ) -> Formula:
-        """A formula from its JSON file (as exported from the UI or the API).
-
-        ``name`` is the Pulumi resource name (default: the file's stem). The file gives every
-        input; ``overrides`` replace single inputs (``description=…``, ``active=False``).
-        Server-set keys (``id``, ``userId``, ``createdDate``…, and the ids of variables,
-        triggers and steps) are dropped; other keys the provider does not know go to
-        ``extra`` and are sent back as they are.
-        """
-        return cls(name or Path(path).stem, opts=opts, **{**formula_inputs(path), **overrides})
-
-
-def formula_inputs(path: str | Path) -> dict[str, Any]:
-    """The inputs of :class:`Formula` from a formula JSON file."""
-    document = load_json_object(path, "formula")
-    inputs: dict[str, Any] = {}
-    extra: dict[str, Any] = {}
-    for key, value in document.items():
-        if key in SERVER_KEYS:
-            continue
-        if key in ("configuration", "triggers", "steps") and isinstance(value, list):
-            value = [
-                {k: v for k, v in item.items() if k not in ITEM_SERVER_KEYS}
-                if isinstance(item, dict)
-                else item
-                for item in value
-            ]
-        if key in _KEYS:
-            inputs[_KEYS[key]] = value
-        else:
-            extra[key] = value
-    if extra:
-        inputs["extra"] = extra
-    return inputs
+        self._create(resource_name, locals(), opts)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 TRIGGER_TYPES = ("event", "elementRequest", "scheduled", "manual")
@@ -29,7 +29,9 @@ STEP_TYPES = (
     "script",
 )
 SCRIPT_STEP_TYPES = ("filter", "script", "notification")
-VARIABLE_TYPES = ("value", "elementInstance")
+ELEMENT_INSTANCE = "elementInstance"
+"""The type of a variable whose value is a connector instance id."""
+VARIABLE_TYPES = ("value", ELEMENT_INSTANCE)
 MIN_SCHEDULE_MINUTES = 15
 
 _CONFIG_REF = re.compile(r"\$\{config\.([^}]+)\}")
@@ -165,6 +167,28 @@ def reference_problems(
     return problems
 
 
+def _unique_and_typed(
+    prop: str, items: list[Mapping[str, Any]], key: str, twice: str, types: tuple[str, ...]
+) -> tuple[set[str], list[tuple[str, str]]]:
+    """The distinct ``key`` values of the items, and the problems: a missing or repeated
+    ``key`` (``twice`` says how it is repeated), a ``type`` not among ``types``."""
+    seen: set[str] = set()
+    problems: list[tuple[str, str]] = []
+    for i, item in enumerate(items):
+        value, kind = item.get(key), item.get("type")
+        if not isinstance(value, str) or not value.strip():
+            problems.append((prop, f"{prop}[{i}].{key} is required"))
+        elif value in seen:
+            problems.append((prop, f"{prop}[{i}].{key} {value!r} {twice}"))
+        else:
+            seen.add(value)
+        if kind not in types:
+            problems.append(
+                (prop, f"{prop}[{i}].type must be one of {', '.join(types)}, got {kind!r}")
+            )
+    return seen, problems
+
+
 def formula_problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Every rule a formula document breaks, as (property, message naming the place)."""
     problems: list[tuple[str, str]] = []
@@ -172,37 +196,12 @@ def formula_problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
     triggers: list[Mapping[str, Any]] = list(document.get("triggers") or [])
     steps: list[Mapping[str, Any]] = list(document.get("steps") or [])
 
-    keys: set[str] = set()
-    for i, variable in enumerate(variables):
-        key, kind = variable.get("key"), variable.get("type")
-        if not isinstance(key, str) or not key.strip():
-            problems.append(("configuration", f"configuration[{i}].key is required"))
-        elif key in keys:
-            problems.append(("configuration", f"configuration[{i}].key {key!r} is declared twice"))
-        else:
-            keys.add(key)
-        if kind not in VARIABLE_TYPES:
-            problems.append(
-                (
-                    "configuration",
-                    f"configuration[{i}].type must be one of {', '.join(VARIABLE_TYPES)}, "
-                    f"got {kind!r}",
-                )
-            )
-
-    names: set[str] = set()
-    for i, step in enumerate(steps):
-        name, kind = step.get("name"), step.get("type")
-        if not isinstance(name, str) or not name.strip():
-            problems.append(("steps", f"steps[{i}].name is required"))
-        elif name in names:
-            problems.append(("steps", f"steps[{i}].name {name!r} is used by two steps"))
-        else:
-            names.add(name)
-        if kind not in STEP_TYPES:
-            problems.append(
-                ("steps", f"steps[{i}].type must be one of {', '.join(STEP_TYPES)}, got {kind!r}")
-            )
+    keys, found = _unique_and_typed(
+        "configuration", variables, "key", "is declared twice", VARIABLE_TYPES
+    )
+    problems += found
+    names, found = _unique_and_typed("steps", steps, "name", "is used by two steps", STEP_TYPES)
+    problems += found
 
     for prop, items in (("triggers", triggers), ("steps", steps)):
         for i, item in enumerate(items):
@@ -240,3 +239,12 @@ def formula_problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
             elif (cron_issue := cron_problem(cron)) is not None:
                 problems.append(("triggers", f"triggers[{i}].properties.{cron_issue}"))
     return problems
+
+
+def called_formulas(steps: Iterable[Mapping[str, Any]]) -> list[tuple[Any, Any]]:
+    """(step name, formula id) of each step that calls another formula by its id."""
+    return [
+        (step.get("name"), (step.get("properties") or {}).get("formulaId"))
+        for step in steps
+        if step.get("type") == "formula"
+    ]

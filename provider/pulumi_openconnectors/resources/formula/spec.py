@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from ..spec import OnChange, Prop, ResourceSpec, lost_answer_props
+from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, created_since_props
 
-# Keys the server sets in a formula document (and in its variables, triggers and steps): never
-# sent, not kept as `extra`, dropped from a file (an export carries them). Here, not in
-# inputs.py, because the program side (resource.py: from_file) must not import pydantic.
-SERVER_KEYS = ("id", "userId", "accountId", "createdDate", "updatedDate")
-ITEM_SERVER_KEYS = ("id", "formulaId")
+# Keys the server sets in a formula document and in its variables, triggers and steps.
+_ITEM_SERVER_KEYS = ("id", "formulaId")
 
 SPEC = ResourceSpec(
     name="Formula",
@@ -20,59 +17,119 @@ SPEC = ResourceSpec(
     operations="pulumi_openconnectors.resources.formula.operations:FormulaOperations",
     id_output="formula_id",
     props=(
-        Prop("name", "str", "the formula's name; default: the resource name"),
-        Prop("description", "str", "free text"),
-        Prop("active", "bool", "default true; an inactive template stops all its instances"),
+        Prop(
+            "name",
+            "str",
+            "the formula's name; default: the resource name",
+            api="name",
+            py="str",
+            resource_name_default=True,
+        ),
+        Prop("description", "str", "free text", api="description", py="str | None"),
+        Prop(
+            "active",
+            "bool",
+            "default true; an inactive template stops all its instances",
+            api="active",
+            py="bool",
+            init_default=True,
+        ),
         Prop(
             "single_threaded",
             "bool",
             "`singleThreaded`; unset = not managed",
             unset_is_unmanaged=True,
+            api="singleThreaded",
+            py="bool | None",
         ),
-        Prop("engine", "str", "`v1` or `v3`; unset = not managed", unset_is_unmanaged=True),
+        Prop(
+            "engine",
+            "str",
+            "`v1` or `v3`; unset = not managed",
+            unset_is_unmanaged=True,
+            api="engine",
+            py="str | None",
+        ),
         Prop(
             "debug_logging_enabled",
             "bool",
             "`debugLoggingEnabled`; unset = not managed",
             unset_is_unmanaged=True,
+            api="debugLoggingEnabled",
+            py="bool | None",
         ),
         Prop(
             "configuration",
             "list[dict]",
             "the variables: `{key, name, type: value|elementInstance, required?}` each",
             default=[],
+            api="configuration",
+            py="list[dict[str, Any]]",
         ),
         Prop(
             "triggers",
             "list[dict]",
             "`{type: event|elementRequest|scheduled|manual, properties, onSuccess, onFailure}`",
             default=[],
+            api="triggers",
+            py="list[dict[str, Any]]",
         ),
         Prop(
             "steps",
             "list[dict]",
             "`{name, type, properties, onSuccess, onFailure}` each, as documented",
             default=[],
+            api="steps",
+            py="list[dict[str, Any]]",
         ),
         Prop(
             "extra",
             "dict",
             "any other top-level keys of the formula JSON, kept as they are (e.g. `api`)",
             default={},
+            api=EXTRA,
+            py="dict[str, Any]",
         ),
         Prop(
             "adopt_formula_id",
             "int",
             "take over an existing formula instead of creating one",
             on_change=OnChange.CREATE_ONLY,
+            py="int | None",
         ),
-        Prop("formula_id", "int", "the formula's id (also the Pulumi resource id)", input=False),
-        Prop("created_date", "str", "ISO 8601, UTC", input=False),
-        *lost_answer_props(
-            "created_since",
-            "float",
-            "server time just before the create was sent (finds a create whose answer was lost)",
+        Prop(
+            "formula_id",
+            "int",
+            "the formula's id (also the Pulumi resource id)",
+            input=False,
+            py="int",
         ),
+        *created_since_props(),
+    ),
+    server_keys={
+        "": ("id", "userId", "accountId", "createdDate", "updatedDate"),
+        "configuration[]": _ITEM_SERVER_KEYS,
+        "triggers[]": _ITEM_SERVER_KEYS,
+        "steps[]": _ITEM_SERVER_KEYS,
+    },
+    file=FileSpec(
+        what="formula",
+        doc=(
+            "A formula from its JSON file (as exported from the UI or the API). ``name`` is the "
+            "Pulumi resource name (default: the file's stem). The file gives every input; "
+            "``overrides`` replace single inputs (``description=…``, ``active=False``). "
+            "Server-set keys (``id``, ``userId``, ``createdDate``…, and the ids of variables, "
+            "triggers and steps) are dropped; other keys the provider does not know go to "
+            "``extra`` and are sent back as they are."
+        ),
+    ),
+    guide=(
+        "Every change is an in-place update (``PUT /formulas/{id}``). ``check`` enforces the "
+        "documented rules: trigger and step types, unique step names, "
+        "``onSuccess``/``onFailure`` naming steps of the formula, ``${config.x}``/"
+        "``${steps.x}`` references to declared variables and existing steps, and a schedule no "
+        "more frequent than every 15 minutes. Load an exported formula with ``from_file``; keys "
+        "the provider does not know are kept in ``extra``."
     ),
     # What the platform adds to a formula the program posts (the documented response of
     # POST /formulas, formulas exported from the UI): not drift unless the program sets it.

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from pydantic import Field, field_validator
 
 from ..connector_instance.inputs import config_value
-from ..operations import Inputs
-from ..values import not_blank, whole_number
+from ..operations import DocumentInputs
+from ..values import not_blank, string_map, whole_number
+from .spec import SPEC
 
 
-class FormulaInstanceInputs(Inputs):
+class FormulaInstanceInputs(DocumentInputs):
+    spec = SPEC
+
     formula_id: int = Field(gt=0)
     name: str
     active: bool = True
@@ -28,28 +30,7 @@ class FormulaInstanceInputs(Inputs):
     @field_validator("configuration", mode="before")
     @classmethod
     def _values(cls, value: Any) -> Any:
-        if value is None:
-            return {}
-        if not isinstance(value, Mapping):
-            raise ValueError(
-                f"must be a mapping of variable keys to values, got {type(value).__name__}"
-            )
-        out: dict[str, str] = {}
-        for key, item in value.items():
-            if not isinstance(key, str) or not key.strip():
-                raise ValueError("keys must be non-empty variable keys")
-            try:
-                out[key] = config_value(item)
-            except ValueError as exc:
-                raise ValueError(f"[{key!r}] {exc}") from None
-        return out
-
-    def document(self) -> dict[str, Any]:
-        body: dict[str, Any] = {
-            "name": self.name,
-            "active": self.active,
-            "configuration": dict(self.configuration),
-        }
-        if self.settings is not None:
-            body["settings"] = dict(self.settings)
-        return body
+        values = string_map(
+            value, config_value, "a mapping of variable keys to values", "non-empty variable keys"
+        )
+        return {} if values is None else values

@@ -5,19 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...errors import NotFoundError, ProviderError
-from ...models import FormulaInstance
+from ...client.models import FormulaInstance
+from ...errors import ProviderError
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import keeping_unmanaged, project
-from ..operations import Operations, still_there
+from ..operations import Operations, found_or_none, still_there, to_adopt
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
 from .spec import SPEC
-
-# What a formula instance's inputs leave unmanaged when unset (`settings`, e.g. notification
-# settings made in the UI): a PUT, a full update, keeps them as the instance has them.
-UNMANAGED = ("settings",)
 
 
 class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
@@ -37,13 +33,11 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
 
     def _adopt(self, inputs: FormulaInstanceInputs) -> tuple[str, dict[str, Any]]:
         ident = int(inputs.adopt_formula_instance_id or 0)
-        try:
-            existing = self.client.get_formula_instance(inputs.formula_id, ident)
-        except NotFoundError:
-            raise ProviderError(
-                f"adopt_formula_instance_id={ident}: formula {inputs.formula_id} has no such "
-                "instance (GET /formulas/{id}/instances/{instanceId} answered 404)."
-            ) from None
+        existing = to_adopt(
+            lambda: self.client.get_formula_instance(inputs.formula_id, ident),
+            f"adopt_formula_instance_id={ident}: formula {inputs.formula_id} has no such "
+            "instance (GET /formulas/{id}/instances/{instanceId} answered 404).",
+        )
         outputs = self.adopted(
             inputs,
             existing,
@@ -51,16 +45,15 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
             lambda: self.client.replace_formula_instance(
                 inputs.formula_id,
                 ident,
-                keeping_unmanaged(inputs.document(), UNMANAGED, existing.document),
+                keeping_unmanaged(inputs.document(), SPEC.unmanaged_keys, existing.document),
             ),
         )
         return str(existing.id), outputs
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         formula_id = int(props.get("formula_id") or 0)
-        try:
-            instance = self.client.get_formula_instance(formula_id, int(id_))
-        except NotFoundError:
+        instance = found_or_none(lambda: self.client.get_formula_instance(formula_id, int(id_)))
+        if instance is None:
             return None
         desired = FormulaInstanceInputs.model_construct(
             formula_id=formula_id,
@@ -81,7 +74,7 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
         with still_there(f"formula instance {id_}"):  # PUT replaces: read, merge, write
             body = keeping_unmanaged(
                 inputs.document(),
-                UNMANAGED,
+                SPEC.unmanaged_keys,
                 lambda: self.client.get_formula_instance(inputs.formula_id, int(id_)).document(),
             )
             instance = self.client.replace_formula_instance(inputs.formula_id, int(id_), body)
@@ -128,7 +121,6 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
             find=find,
             get=lambda ident: client.get_formula_instance(formula_id, ident),
             delete=lambda ident: client.delete_formula_instance(formula_id, ident),
-            ident=lambda instance: instance.id,
         )
 
 

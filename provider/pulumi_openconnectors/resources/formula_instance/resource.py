@@ -1,4 +1,7 @@
-"""FormulaInstance: a formula template at work, as a Pulumi resource."""
+"""FormulaInstance: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -13,27 +16,61 @@ from .spec import SPEC
 
 
 class FormulaInstance(SpecResource, **SPEC.pulumi_type):
-    """An instance of a formula template, with a value for each of its variables.
+    """A formula instance: a formula template with a value for each variable (a connector
+    instance id for an `elementInstance` variable). Updates are a full `PUT
+    /formulas/{id}/instances/{instanceId}`.
 
-    Type token: ``pulumi-python:dynamic/openconnectors:FormulaInstance``. Changing
-    ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and ``settings`` are
-    updated in place. Give ``formula_id`` a ``Formula``'s ``.id`` and ``elementInstance``
-    variables a ``ConnectorInstance``'s ``.id``: the engine then creates those first and deletes
-    the formula instance first (and an id stays known in a preview while its resource is
-    updated, so an edit of the formula previews as one update, not a replacement).
+    Changing ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and
+    ``settings`` are updated in place. Give ``formula_id`` a ``Formula``'s ``.id`` and
+    ``elementInstance`` variables a ``ConnectorInstance``'s ``.id``: the engine then creates
+    those first and deletes the formula instance first (and an id stays known in a preview while
+    its resource is updated, so an edit of the formula previews as one update, not a
+    replacement).
+
+    Type token: ``pulumi-python:dynamic/openconnectors:FormulaInstance``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        formula_id: the formula template: a `Formula`'s `.id` (known in previews while the
+            formula is updated, so an edit of the formula does not preview as a replacement).
+        name: default: the resource name.
+        active: default true.
+        configuration: variable key -> value; pass a `ConnectorInstance`'s `.id` for an
+            `elementInstance` variable, so the engine orders creates and deletes.
+        settings: `notification.email`, `notification.webhook.url`, `api`, …; unset = not
+            managed.
+        adopt_formula_instance_id: take over an existing instance of `formula_id` instead of
+            creating one.
+        opts: the Pulumi resource options.
     """
 
-    formula_instance_id: pulumi.Output[int]
+    _spec = SPEC
+    _provider_class = FormulaInstanceProvider
+
     formula_id: pulumi.Output[int]
+    """The formula template: a `Formula`'s `.id` (known in previews while the formula is
+    updated, so an edit of the formula does not preview as a replacement)."""
     name: pulumi.Output[str]
+    """Default: the resource name."""
     active: pulumi.Output[bool]
+    """Default true."""
     configuration: pulumi.Output[dict[str, str]]
+    """Variable key -> value; pass a `ConnectorInstance`'s `.id` for an `elementInstance`
+    variable, so the engine orders creates and deletes."""
     settings: pulumi.Output[dict[str, Any] | None]
+    """`notification.email`, `notification.webhook.url`, `api`, …; unset = not managed."""
     adopt_formula_instance_id: pulumi.Output[int | None]
+    """Take over an existing instance of `formula_id` instead of creating one."""
+    formula_instance_id: pulumi.Output[int]
+    """The instance id (also the Pulumi id)."""
     formula_name: pulumi.Output[str]
+    """The template's name as the API reports it."""
     created_date: pulumi.Output[str]
+    """ISO 8601, UTC."""
     created_since: pulumi.Output[float | None]
+    """Server time just before the create was sent (finds a create whose answer was lost)."""
     late_create_possible: pulumi.Output[bool]
+    """A POST of the create went unanswered (delete then sweeps for a late copy)."""
 
     def __init__(
         self,
@@ -47,16 +84,4 @@ class FormulaInstance(SpecResource, **SPEC.pulumi_type):
         adopt_formula_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        self._register(
-            FormulaInstanceProvider(),
-            resource_name,
-            {
-                "formula_id": formula_id,
-                "name": name if name is not None else resource_name,
-                "active": active,
-                "configuration": configuration if configuration is not None else {},
-                "settings": settings,
-                "adopt_formula_instance_id": adopt_formula_instance_id,
-            },
-            opts,
-        )
+        self._create(resource_name, locals(), opts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import OnChange, Prop, ResourceSpec, lost_answer_props, same_integer
+from ..spec import OnChange, Prop, ResourceSpec, created_since_props, same_integer
 
 
 def _same_values(old: object, new: object) -> bool:
@@ -33,9 +33,18 @@ SPEC = ResourceSpec(
             "updated, so an edit of the formula does not preview as a replacement)",
             on_change=OnChange.REPLACE,
             same=same_integer,
+            py="int",
+            required=True,
         ),
-        Prop("name", "str", "default: the resource name"),
-        Prop("active", "bool", "default true"),
+        Prop(
+            "name",
+            "str",
+            "default: the resource name",
+            py="str",
+            api="name",
+            resource_name_default=True,
+        ),
+        Prop("active", "bool", "default true", py="bool", api="active", init_default=True),
         Prop(
             "configuration",
             "dict[str, str | int]",
@@ -44,27 +53,48 @@ SPEC = ResourceSpec(
             default={},
             same=_same_values,
             refuse_none=True,
+            py="dict[str, str]",
+            api="configuration",
+            py_input="Mapping[str, pulumi.Input[Any]]",
         ),
         Prop(
             "settings",
             "dict",
             "`notification.email`, `notification.webhook.url`, `api`, …; unset = not managed",
             unset_is_unmanaged=True,
+            py="dict[str, Any] | None",
+            api="settings",
         ),
         Prop(
             "adopt_formula_instance_id",
             "int",
             "take over an existing instance of `formula_id` instead of creating one",
             on_change=OnChange.CREATE_ONLY,
+            py="int | None",
         ),
-        Prop("formula_instance_id", "int", "the instance id (also the Pulumi id)", input=False),
-        Prop("formula_name", "str", "the template's name as the API reports it", input=False),
-        Prop("created_date", "str", "ISO 8601, UTC", input=False),
-        *lost_answer_props(
-            "created_since",
-            "float",
-            "server time just before the create was sent (finds a create whose answer was lost)",
+        Prop(
+            "formula_instance_id",
+            "int",
+            "the instance id (also the Pulumi id)",
+            input=False,
+            py="int",
         ),
+        Prop(
+            "formula_name",
+            "str",
+            "the template's name as the API reports it",
+            input=False,
+            py="str",
+        ),
+        *created_since_props(),
+    ),
+    guide=(
+        "Changing ``formula_id`` replaces it; ``name``, ``active``, ``configuration`` and "
+        "``settings`` are updated in place. Give ``formula_id`` a ``Formula``'s ``.id`` and "
+        "``elementInstance`` variables a ``ConnectorInstance``'s ``.id``: the engine then "
+        "creates those first and deletes the formula instance first (and an id stays known in "
+        "a preview while its resource is updated, so an edit of the formula previews as one "
+        "update, not a replacement)."
     ),
     notes=(
         "Ownership marker: formula instances carry no tags, so a create whose answer is lost is "

@@ -7,14 +7,14 @@ from typing import Any
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ...client import Scope
-from ..operations import Inputs, unknown_fields
+from ..operations import DocumentInputs, unknown_fields
 from ..values import not_blank, whole_number
-from .spec import SERVER_KEYS
-
-KNOWN_KEYS = ("vendorName", "fields", "configuration", "script", "isLegacy")
+from .spec import SCOPE, SPEC
 
 
-class TransformationInputs(Inputs):
+class TransformationInputs(DocumentInputs):
+    spec = SPEC
+
     object_name: str
     element_key: str | None = None
     element_id: int | None = Field(default=None, gt=0)
@@ -58,20 +58,11 @@ class TransformationInputs(Inputs):
             seen.add(field["path"])
         return value
 
-    @field_validator("extra")
-    @classmethod
-    def _extra(cls, value: dict[str, Any]) -> dict[str, Any]:
-        clash = sorted(set(value) & set(KNOWN_KEYS + SERVER_KEYS))
-        if clash:
-            raise ValueError(f"holds {', '.join(map(repr, clash))}: use their own inputs")
-        return value
-
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> TransformationInputs:
         unknown = unknown_fields(info)
-        scopes = ("element_key", "element_id", "instance_id")
-        if not set(scopes) & unknown:
-            given = [s for s in scopes if getattr(self, s) is not None]
+        if not set(SCOPE) & unknown:
+            given = [s for s in SCOPE if getattr(self, s) is not None]
             if len(given) != 1:
                 raise ValueError(
                     "element_key: set exactly one of element_key, element_id (a connector's "
@@ -98,15 +89,3 @@ class TransformationInputs(Inputs):
     @property
     def transformation_id(self) -> str:
         return f"{self.scope.level}/{self.scope.ref}/{self.object_name}"
-
-    def document(self) -> dict[str, Any]:
-        body: dict[str, Any] = dict(self.extra)
-        body["vendorName"] = self.vendor_name
-        body["fields"] = [dict(f) for f in self.fields]
-        if self.configuration:  # an empty list and no list mean the same: send none
-            body["configuration"] = [dict(c) for c in self.configuration]
-        if self.script is not None:
-            body["script"] = dict(self.script)
-        if self.is_legacy is not None:
-            body["isLegacy"] = self.is_legacy
-        return body

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client import Scope
-from ...errors import ConflictError, NotFoundError, ProviderError
-from ...models import Transformation
+from ...client.models import Transformation
+from ...errors import ConflictError, ProviderError
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
-from ..documents import keeping_unmanaged, project, without_keys
-from ..operations import Operations, still_there
-from .inputs import KNOWN_KEYS, TransformationInputs
-from .spec import FIELD_SERVER_KEYS, SERVER_KEYS, SPEC
+from ..documents import document_outputs, keeping_unmanaged, state_values
+from ..operations import Operations, found_or_none, still_there, to_adopt
+from .inputs import TransformationInputs
+from .spec import SPEC
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,6 @@ def parse_key(key: str) -> tuple[Scope, str]:
     return (Scope.instance(ref) if level == "instance" else Scope.element(ref)), object_name
 
 
-# What a transformation's inputs leave unmanaged when unset: a PUT, which replaces the
-# transformation, keeps it as the platform has it.
-UNMANAGED = ("isLegacy",)
-
-
 class TransformationOperations(Operations[TransformationInputs]):
     spec = SPEC
     inputs_model = TransformationInputs
@@ -48,12 +43,10 @@ class TransformationOperations(Operations[TransformationInputs]):
         inputs = self.parse(props)
         key = inputs.transformation_id
         if inputs.adopt:
-            try:
-                existing = self.client.get_transformation(inputs.scope, inputs.object_name)
-            except NotFoundError:
-                raise ProviderError(
-                    f"adopt=True: there is no transformation {key!r} to take over."
-                ) from None
+            existing = to_adopt(
+                lambda: self.client.get_transformation(inputs.scope, inputs.object_name),
+                f"adopt=True: there is no transformation {key!r} to take over.",
+            )
             outputs = self.adopted(
                 inputs,
                 existing,
@@ -61,7 +54,7 @@ class TransformationOperations(Operations[TransformationInputs]):
                 lambda: self.client.replace_transformation(
                     inputs.scope,
                     inputs.object_name,
-                    keeping_unmanaged(inputs.document(), UNMANAGED, existing.document),
+                    keeping_unmanaged(inputs.document(), SPEC.unmanaged_keys, existing.document),
                 ),
             )
             return key, outputs
@@ -75,23 +68,11 @@ class TransformationOperations(Operations[TransformationInputs]):
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         scope, object_name = parse_key(id_)
-        try:
-            found = self.client.get_transformation(scope, object_name)
-        except NotFoundError:
+        found = found_or_none(lambda: self.client.get_transformation(scope, object_name))
+        if found is None:
             return None
         desired = TransformationInputs.model_construct(
-            object_name=object_name,
-            element_key=props.get("element_key"),
-            element_id=props.get("element_id"),
-            instance_id=props.get("instance_id"),
-            vendor_name=str(props.get("vendor_name") or ""),
-            fields=list(props.get("fields") or []),
-            configuration=list(props.get("configuration") or []),
-            script=props.get("script"),
-            is_legacy=props.get("is_legacy"),
-            extra=dict(props.get("extra") or {}),
-            common_resource_fields=props.get("common_resource_fields"),
-            adopt=bool(props.get("adopt")),
+            **{**state_values(SPEC, props), "object_name": object_name}
         )
         return _outputs(desired, found, id_)
 
@@ -101,7 +82,7 @@ class TransformationOperations(Operations[TransformationInputs]):
         with still_there(f"transformation {id_!r}"):  # PUT replaces: read, merge, write
             body = keeping_unmanaged(
                 inputs.document(),
-                UNMANAGED,
+                SPEC.unmanaged_keys,
                 lambda: self.client.get_transformation(scope, object_name).document(),
             )
             found = self.client.replace_transformation(scope, object_name, body)
@@ -146,30 +127,12 @@ def _key(keyed: Keyed) -> str:
 def _outputs(
     desired: TransformationInputs, found: Transformation, key: str | None = None
 ) -> dict[str, Any]:
-    doc = found.document()
-    want = desired.document()
-    extra = {k: v for k, v in doc.items() if k not in KNOWN_KEYS and k not in SERVER_KEYS}
-    filled = SPEC.server_filled
-    fields = project(
-        without_keys(doc.get("fields") or [], FIELD_SERVER_KEYS), want["fields"], filled, "fields"
-    )
     return {
+        **document_outputs(SPEC, found.document(), dict(desired)),
         "object_name": desired.object_name,
         "element_key": desired.element_key,
         "element_id": desired.element_id,
         "instance_id": desired.instance_id,
-        "vendor_name": found.vendor_name,
-        "fields": fields,
-        "configuration": project(
-            doc.get("configuration") or [], want.get("configuration"), filled, "configuration"
-        ),
-        "script": (
-            project(doc.get("script"), want.get("script"), filled, "script")
-            if doc.get("script")
-            else None
-        ),
-        "is_legacy": found.is_legacy,
-        "extra": project(extra, desired.extra, filled),
         "common_resource_fields": desired.common_resource_fields,
         "adopt": desired.adopt,
         "transformation_id": key or desired.transformation_id,

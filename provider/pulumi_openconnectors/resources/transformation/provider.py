@@ -1,4 +1,7 @@
-"""The provider class of Transformation (pickled by reference into each resource's state)."""
+"""The provider class of Transformation (pickled by reference into each resource's state).
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,6 @@ from .spec import SPEC
 
 
 class TransformationProvider(SpecProvider):
-    """CRUD of transformations through the platform REST API."""
+    """CRUD of Transformation through the platform REST API."""
 
     spec = SPEC

@@ -1,55 +1,100 @@
-"""Transformation: a mapping of a connector's object onto a common resource, as a resource."""
+"""Transformation: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pulumi
 
-from ..documents import load_json_object
-from ..resource import SpecResource
+from ..resource import FromFile
 from .provider import TransformationProvider
-from .spec import FIELD_SERVER_KEYS, SERVER_KEYS, SPEC
+from .spec import SPEC
+from .wiring import onto_common_resource
 
 if TYPE_CHECKING:
     from ..common_resource.resource import CommonResource
 
-_KEYS = {
-    "vendorName": "vendor_name",
-    "fields": "fields",
-    "configuration": "configuration",
-    "script": "script",
-    "isLegacy": "is_legacy",
-}
 
+class Transformation(FromFile, **SPEC.pulumi_type):
+    """A transformation: how one connector's vendor object (`vendor_name`) maps onto a common
+    resource (`object_name`) — field paths, vendor paths, configuration and an optional script —
+    for every instance of the connector (`element_key`/`element_id`) or for one instance
+    (`instance_id`). Updates are a `PUT`.
 
-class Transformation(SpecResource, **SPEC.pulumi_type):
-    """How a connector's vendor object maps onto a common resource, for every instance of the
-    connector (``element_key``/``element_id``) or for one instance (``instance_id``).
+    Changing the common resource or the scope replaces it; everything else is updated in place
+    (``PUT``). Pass ``common_resource=<CommonResource>`` instead of ``object_name`` to depend on
+    it (the engine creates it first and deletes it last) and to have ``check`` refuse a field
+    the common resource does not declare.
 
-    Type token: ``pulumi-python:dynamic/openconnectors:Transformation``. Changing the common
-    resource or the scope replaces it; everything else is updated in place (``PUT``). Pass
-    ``common_resource=<CommonResource>`` instead of ``object_name`` to depend on it (the engine
-    creates it first and deletes it last) and to have ``check`` refuse a field the common
-    resource does not declare.
+    ``from_file(path, name=None, *, opts=None, **overrides)``: A transformation from its JSON
+    file (as the API returns it). Give the scope (``element_key=``, ``element_id=`` or
+    ``instance_id=``) and the common resource (``object_name=`` or ``common_resource=``) unless
+    the file names them (``objectName``, ``element.key``). ``name`` is the Pulumi resource name
+    (default: the file's stem). Unknown keys go to ``extra``; server-set keys are dropped.
+
+    Type token: ``pulumi-python:dynamic/openconnectors:Transformation``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        object_name: the common resource (e.g. `common_resource.name`).
+        element_key: the connector, for all its instances; set exactly one of element_key,
+            element_id, instance_id.
+        element_id: the connector by id.
+        instance_id: one connector instance (instance level).
+        vendor_name: the connector's object, e.g. `Contact`.
+        fields: `path` a field of the common resource, `vendorPath` the vendor's field.
+        configuration: object-level settings, e.g. `{type: passThrough, properties: {fromVendor:
+            false}}`.
+        script: JavaScript run on each object (`{body: …}`; a string is the body).
+        is_legacy: `isLegacy`: v1 scripts; unset = not managed.
+        extra: any other keys of the transformation JSON, kept.
+        common_resource_fields: the common resource's field paths (e.g.
+            `common_resource.field_paths`): check refuses a field that is not one of them.
+        adopt: take over the transformation if it exists instead of failing.
+        common_resource: the common resource to map onto, instead of ``object_name``: the engine
+            creates it first and deletes it last, and ``check`` refuses a field it does not
+            declare.
+        opts: the Pulumi resource options.
     """
 
-    transformation_id: pulumi.Output[str]
+    _spec = SPEC
+    _provider_class = TransformationProvider
+    _init_hook = staticmethod(onto_common_resource)
+
     object_name: pulumi.Output[str]
+    """The common resource (e.g. `common_resource.name`)."""
     element_key: pulumi.Output[str | None]
+    """The connector, for all its instances; set exactly one of element_key, element_id,
+    instance_id."""
     element_id: pulumi.Output[int | None]
+    """The connector by id."""
     instance_id: pulumi.Output[int | None]
+    """One connector instance (instance level)."""
     vendor_name: pulumi.Output[str]
+    """The connector's object, e.g. `Contact`."""
     fields: pulumi.Output[list[dict[str, Any]]]
+    """`path` a field of the common resource, `vendorPath` the vendor's field."""
     configuration: pulumi.Output[list[dict[str, Any]]]
+    """Object-level settings, e.g. `{type: passThrough, properties: {fromVendor: false}}`."""
     script: pulumi.Output[dict[str, Any] | None]
+    """JavaScript run on each object (`{body: …}`; a string is the body)."""
     is_legacy: pulumi.Output[bool | None]
+    """`isLegacy`: v1 scripts; unset = not managed."""
     extra: pulumi.Output[dict[str, Any]]
+    """Any other keys of the transformation JSON, kept."""
     common_resource_fields: pulumi.Output[list[str] | None]
+    """The common resource's field paths (e.g. `common_resource.field_paths`): check refuses a
+    field that is not one of them."""
     adopt: pulumi.Output[bool]
+    """Take over the transformation if it exists instead of failing."""
+    transformation_id: pulumi.Output[str]
+    """`element/<key>/<object>` or `instance/<id>/<object>` (also the Pulumi id)."""
     level: pulumi.Output[str]
+    """`organization` or `instance`."""
 
     def __init__(
         self,
@@ -57,7 +102,6 @@ class Transformation(SpecResource, **SPEC.pulumi_type):
         *,
         vendor_name: pulumi.Input[str],
         object_name: pulumi.Input[str] | None = None,
-        common_resource: CommonResource | None = None,
         element_key: pulumi.Input[str] | None = None,
         element_id: pulumi.Input[int] | None = None,
         instance_id: pulumi.Input[int] | None = None,
@@ -66,75 +110,9 @@ class Transformation(SpecResource, **SPEC.pulumi_type):
         script: pulumi.Input[str | Mapping[str, Any]] | None = None,
         is_legacy: pulumi.Input[bool] | None = None,
         extra: pulumi.Input[Mapping[str, Any]] | None = None,
-        common_resource_fields: pulumi.Input[Sequence[str]] | None = None,
+        common_resource_fields: pulumi.Input[Sequence[Any]] | None = None,
         adopt: pulumi.Input[bool] = False,
+        common_resource: CommonResource | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        if common_resource is not None:
-            object_name = object_name if object_name is not None else common_resource.name
-            if common_resource_fields is None:
-                common_resource_fields = common_resource.field_paths
-        if object_name is None:
-            raise TypeError(
-                f"Transformation {resource_name!r}: give object_name or common_resource"
-            )
-        self._register(
-            TransformationProvider(),
-            resource_name,
-            {
-                "object_name": object_name,
-                "element_key": element_key,
-                "element_id": element_id,
-                "instance_id": instance_id,
-                "vendor_name": vendor_name,
-                "fields": fields if fields is not None else [],
-                "configuration": configuration if configuration is not None else [],
-                "script": script,
-                "is_legacy": is_legacy,
-                "extra": extra if extra is not None else {},
-                "common_resource_fields": common_resource_fields,
-                "adopt": adopt,
-            },
-            opts,
-        )
-
-    @classmethod
-    def from_file(
-        cls,
-        path: str | Path,
-        name: str | None = None,
-        *,
-        opts: pulumi.ResourceOptions | None = None,
-        **overrides: Any,
-    ) -> Transformation:
-        """A transformation from its JSON file (as the API returns it). Give the scope
-        (``element_key=``, ``element_id=`` or ``instance_id=``) and the common resource
-        (``object_name=`` or ``common_resource=``) unless the file names them (``objectName``,
-        ``element.key``). ``name`` is the Pulumi resource name (default: the file's stem).
-        Unknown keys go to ``extra``; server-set keys are dropped."""
-        document = load_json_object(path, "transformation")
-        inputs: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for key, value in document.items():
-            if key in _KEYS:
-                inputs[_KEYS[key]] = value
-            elif key not in SERVER_KEYS:
-                extra[key] = value
-        if isinstance(inputs.get("fields"), list):
-            inputs["fields"] = [
-                {k: v for k, v in f.items() if k not in FIELD_SERVER_KEYS}
-                if isinstance(f, dict)
-                else f
-                for f in inputs["fields"]
-            ]
-        if isinstance(document.get("objectName"), str):
-            inputs["object_name"] = document["objectName"]
-        element = document.get("element")
-        if isinstance(element, dict) and isinstance(element.get("key"), str):
-            inputs["element_key"] = element["key"]
-        if extra:
-            inputs["extra"] = extra
-        merged = {**inputs, **overrides}
-        if {"element_id", "instance_id"} & set(overrides) and "element_key" not in overrides:
-            merged.pop("element_key", None)  # the scope the caller gives wins over the file's
-        return cls(name or Path(path).stem, opts=opts, **merged)
+        self._create(resource_name, locals(), opts)

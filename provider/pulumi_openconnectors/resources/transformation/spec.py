@@ -3,13 +3,10 @@ resource."""
 
 from __future__ import annotations
 
-from ..spec import OnChange, Prop, ResourceSpec, same_integer
+from ..spec import EXTRA, FileSpec, InitArg, OnChange, Prop, ResourceSpec, same_integer
 
-# Keys the server sets in a transformation (and in its fields): never sent, not kept as
-# `extra`, dropped from a file. Here, not in inputs.py: resource.py (from_file) needs them
-# without importing pydantic.
-SERVER_KEYS = ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId")
-FIELD_SERVER_KEYS = ("level",)
+SCOPE = ("element_key", "element_id", "instance_id")
+"""The inputs of which exactly one is set: the connector (all its instances) or one instance."""
 
 SPEC = ResourceSpec(
     name="Transformation",
@@ -29,6 +26,8 @@ SPEC = ResourceSpec(
             "str",
             "the common resource (e.g. `common_resource.name`)",
             on_change=OnChange.REPLACE,
+            py="str",
+            file_keys=("objectName",),
         ),
         Prop(
             "element_key",
@@ -37,6 +36,8 @@ SPEC = ResourceSpec(
             "instance_id",
             on_change=OnChange.REPLACE,
             unset_is_unmanaged=True,
+            py="str | None",
+            file_keys=("element.key",),
         ),
         Prop(
             "element_id",
@@ -45,6 +46,7 @@ SPEC = ResourceSpec(
             on_change=OnChange.REPLACE,
             unset_is_unmanaged=True,
             same=same_integer,
+            py="int | None",
         ),
         Prop(
             "instance_id",
@@ -53,52 +55,112 @@ SPEC = ResourceSpec(
             on_change=OnChange.REPLACE,
             unset_is_unmanaged=True,
             same=same_integer,
+            py="int | None",
         ),
-        Prop("vendor_name", "str", "the connector's object, e.g. `Contact`"),
+        Prop(
+            "vendor_name",
+            "str",
+            "the connector's object, e.g. `Contact`",
+            py="str",
+            api="vendorName",
+            required=True,
+        ),
         Prop(
             "fields",
             "list[{path, vendorPath, type?, vendorType?, configuration?}]",
             "`path` a field of the common resource, `vendorPath` the vendor's field",
             default=[],
+            py="list[dict[str, Any]]",
+            api="fields",
         ),
         Prop(
             "configuration",
             "list[{type, properties?}]",
             "object-level settings, e.g. `{type: passThrough, properties: {fromVendor: false}}`",
             default=[],
+            py="list[dict[str, Any]]",
+            api="configuration",
+            omit_empty=True,
         ),
         Prop(
             "script",
             "str | dict",
             "JavaScript run on each object (`{body: …}`; a string is the body)",
+            py="dict[str, Any] | None",
+            api="script",
+            py_input="str | Mapping[str, Any]",
         ),
         Prop(
             "is_legacy",
             "bool",
             "`isLegacy`: v1 scripts; unset = not managed",
             unset_is_unmanaged=True,
+            py="bool | None",
+            api="isLegacy",
         ),
-        Prop("extra", "dict", "any other keys of the transformation JSON, kept", default={}),
+        Prop(
+            "extra",
+            "dict",
+            "any other keys of the transformation JSON, kept",
+            default={},
+            py="dict[str, Any]",
+            api=EXTRA,
+        ),
         Prop(
             "common_resource_fields",
             "list[str]",
             "the common resource's field paths (e.g. `common_resource.field_paths`): check "
             "refuses a field that is not one of them",
             on_change=OnChange.CREATE_ONLY,
+            py="list[str] | None",
         ),
         Prop(
             "adopt",
             "bool",
             "take over the transformation if it exists instead of failing",
             on_change=OnChange.CREATE_ONLY,
+            py="bool",
+            init_default=False,
         ),
         Prop(
             "transformation_id",
             "str",
             "`element/<key>/<object>` or `instance/<id>/<object>` (also the Pulumi id)",
             input=False,
+            py="str",
         ),
-        Prop("level", "str", "`organization` or `instance`", input=False),
+        Prop("level", "str", "`organization` or `instance`", input=False, py="str"),
+    ),
+    server_keys={
+        "": ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId"),
+        "fields[]": ("level",),
+    },
+    file=FileSpec(
+        what="transformation",
+        doc=(
+            "A transformation from its JSON file (as the API returns it). Give the scope "
+            "(``element_key=``, ``element_id=`` or ``instance_id=``) and the common resource "
+            "(``object_name=`` or ``common_resource=``) unless the file names them "
+            "(``objectName``, ``element.key``). ``name`` is the Pulumi resource name (default: "
+            "the file's stem). Unknown keys go to ``extra``; server-set keys are dropped."
+        ),
+        exclusive=(SCOPE,),
+    ),
+    init_args=(
+        InitArg(
+            "common_resource",
+            "CommonResource | None",
+            "the common resource to map onto, instead of ``object_name``: the engine creates it "
+            "first and deletes it last, and ``check`` refuses a field it does not declare",
+            import_="from ..common_resource.resource import CommonResource",
+        ),
+    ),
+    init_hook="wiring:onto_common_resource",
+    guide=(
+        "Changing the common resource or the scope replaces it; everything else is updated in "
+        "place (``PUT``). Pass ``common_resource=<CommonResource>`` instead of ``object_name`` "
+        "to depend on it (the engine creates it first and deletes it last) and to have "
+        "``check`` refuse a field the common resource does not declare."
     ),
     # What the platform adds to a transformation the program puts (documented answers, the
     # UI's exports): not drift unless the program sets it.

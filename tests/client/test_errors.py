@@ -20,9 +20,9 @@ from pulumi_openconnectors.errors import (
     ServerError,
     TransportError,
     UnsupportedMediaTypeError,
-    error_from_response,
 )
 from pulumi_openconnectors.redact import Redactor
+from pulumi_openconnectors.resources.advice import error_from_response
 
 USER_SECRET = "user-secret-value-123"
 ORG_SECRET = "org-secret-value-456"

@@ -13,7 +13,7 @@ from pulumi.dynamic.dynamic import serialize_provider
 from pulumi_openconnectors.errors import ProviderError
 from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider
 
-from .conftest import configured_provider, instance_inputs, platform_headers, server_instances
+from ..conftest import configured_provider, instance_inputs, platform_headers, server_instances
 
 
 def _inputs(**extra: Any) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import pytest
 
 from pulumi_openconnectors.instance_provider import ConnectorInstanceProvider
 
-from .conftest import configured_provider, server_instances
+from ..conftest import configured_provider, server_instances
 
 GOOD: dict[str, Any] = {
     "element_key": "closeio",

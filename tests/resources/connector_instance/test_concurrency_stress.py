@@ -20,7 +20,7 @@ from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
 from pulumi_openconnectors.deadline import operation_deadline
 from pulumi_openconnectors.resources.connector_instance.operations import InstanceOperations
 
-from .conftest import instance_inputs, server_instances
+from ..conftest import instance_inputs, server_instances
 
 IN_FLIGHT = 16
 

@@ -12,7 +12,7 @@ import requests
 from pulumi_openconnectors import reconcile
 from pulumi_openconnectors.errors import ProviderError
 
-from .conftest import configured_provider, instance_inputs, platform_headers, server_instances
+from ..conftest import configured_provider, instance_inputs, platform_headers, server_instances
 
 
 def _inputs(**extra: Any) -> dict[str, Any]:

@@ -1,0 +1,124 @@
+"""What an error message tells its reader to do next (the sentence before the request id).
+
+:class:`Advice` speaks of the API and of the client's own settings only. A layer with its own
+vocabulary (the Pulumi resources: their input names, ``pulumi refresh``) passes the client a
+subclass that overrides the hooks: :meth:`Advice.invalid`, :meth:`Advice.not_found`,
+:meth:`Advice.conflict`, :meth:`Advice.rate_limited` and :meth:`Advice.look_first`.
+"""
+
+from __future__ import annotations
+
+import re
+
+CREDENTIALS_HINT = (
+    "Check openconnectors:userSecret and openconnectors:organizationSecret "
+    "(or OPENCONNECTORS_USER_SECRET / OPENCONNECTORS_ORGANIZATION_SECRET)."
+)
+BASE_URL_HINT = (
+    "Check openconnectors:baseUrl (or OPENCONNECTORS_BASE_URL); it ends with /elements/api-v2."
+)
+CONNECTORS_HINT = "GET /elements lists the available connectors."
+
+_ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
+_INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
+
+
+class Advice:
+    """The client's advice; every text is one or more whole sentences."""
+
+    def for_status(self, status: int, method: str, path: str, ambiguous: bool) -> str:
+        """The advice for an error answer ``status`` to ``method path``."""
+        if status == 400:
+            if path.endswith("/oauth/url"):
+                return (
+                    "Check that the connector uses OAuth 2.0 and that the api key, api secret and "
+                    "callback URL are set."
+                )
+            return self.invalid(method, path)
+        if status == 401:
+            if path.startswith("/hubs/"):
+                return (
+                    "Check the instance token (the instance may have been deleted) and "
+                    "openconnectors:userSecret (or OPENCONNECTORS_USER_SECRET)."
+                )
+            return CREDENTIALS_HINT
+        if status == 403:
+            return (
+                "The credentials are valid but not allowed to do this; check the account's role, "
+                "or use the organization that owns the resource."
+            )
+        if status == 404:
+            return self.not_found(method, path)
+        if status == 405:
+            return (
+                f"The route does not accept {method}; this is a client bug or a wrong base URL. "
+                + BASE_URL_HINT
+            )
+        if status == 409:
+            return self.conflict()
+        if status == 415:
+            return (
+                "The client sends JSON; check that no proxy between you and Open Connectors "
+                "rewrites the Content-Type."
+            )
+        if status == 429:
+            return self.rate_limited()
+        if 500 <= status <= 599:
+            if ambiguous:
+                return f"The request may nevertheless have taken effect: {self.look_first()}."
+            return "This is a failure on the service side; retry later."
+        if 300 <= status <= 399:
+            return f"The API answered with a redirect, which it does not document. {BASE_URL_HINT}"
+        return "See the API message above."
+
+    def invalid(self, method: str, path: str) -> str:
+        """400: what to check in a request the API refused as invalid."""
+        return "Fix the request as the API message says."
+
+    def not_found(self, method: str, path: str) -> str:
+        """404: what was not found, and what to check."""
+        if method == "POST" and path == "/instances":
+            # The route exists: what was not found is the connector named in the body.
+            return (
+                "The connector named in the request is unknown to Open Connectors; "
+                f"{CONNECTORS_HINT}"
+            )
+        element = _ELEMENT_PATH.match(path)
+        if element:
+            return (
+                f"The connector key (element) {element.group('key')!r} is unknown to Open "
+                f"Connectors; {CONNECTORS_HINT}"
+            )
+        instance = _INSTANCE_PATH.match(path)
+        if instance:
+            return (
+                f"Instance {instance.group('id')} does not exist or belongs to another "
+                "organization."
+            )
+        if path.startswith("/hubs/"):
+            return (
+                "The hub or object is not available for this connector instance; check the hub "
+                "name and object name."
+            )
+        return (
+            "The object does not exist (or belongs to another organization), or the route does "
+            f"not exist. {BASE_URL_HINT}"
+        )
+
+    def conflict(self) -> str:
+        """409."""
+        return "Retry once the conflict is resolved."
+
+    def rate_limited(self) -> str:
+        """429 (after the client's own retries)."""
+        return (
+            "Open Connectors is rate limiting this account; retry later or send fewer requests "
+            "at once."
+        )
+
+    def look_first(self) -> str:
+        """How to find out whether a request that may have taken effect did (a clause)."""
+        return "check whether it did before retrying"
+
+
+CLIENT_ADVICE = Advice()

@@ -1,0 +1,46 @@
+"""Pydantic models at the API boundary, one module per API area (see :mod:`.base`)."""
+
+from __future__ import annotations
+
+from .base import RequestModel, ResponseModel
+from .documents import (
+    DefinitionField,
+    DocumentModel,
+    Formula,
+    FormulaInstance,
+    FormulaReference,
+    ObjectDefinition,
+    Transformation,
+)
+from .elements import Element, ElementAuthentication, OAuthUrl
+from .instances import (
+    OBJECT_TYPES,
+    CreateInstanceRequest,
+    Instance,
+    InstanceObject,
+    ObjectType,
+    UpdateInstanceRequest,
+    configuration_values,
+)
+
+__all__ = [
+    "OBJECT_TYPES",
+    "CreateInstanceRequest",
+    "DefinitionField",
+    "DocumentModel",
+    "Element",
+    "ElementAuthentication",
+    "Formula",
+    "FormulaInstance",
+    "FormulaReference",
+    "Instance",
+    "InstanceObject",
+    "OAuthUrl",
+    "ObjectDefinition",
+    "ObjectType",
+    "RequestModel",
+    "ResponseModel",
+    "Transformation",
+    "UpdateInstanceRequest",
+    "configuration_values",
+]

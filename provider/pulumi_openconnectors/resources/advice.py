@@ -1,0 +1,165 @@
+"""What an API error tells a Pulumi user to do next: in terms of the resources' inputs
+(``element_key``, ``vendor_name``, ...) and of Pulumi's commands (``pulumi refresh``,
+``pulumi up --parallel N``), each kind of object getting advice about itself.
+
+The client (:mod:`pulumi_openconnectors.client.advice`) knows only the API and its settings;
+every client this package makes for a Pulumi user gets :data:`PULUMI_ADVICE`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..client import responses
+from ..client.advice import BASE_URL_HINT, Advice
+from ..client.redact import Redactor
+from ..errors import APIError
+
+_ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
+_INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
+_FORMULA_INSTANCE_PATH = re.compile(r"^/formulas/(?P<formula>[^/]+)/instances(/(?P<id>[^/]+))?$")
+_FORMULA_PATH = re.compile(r"^/formulas(/(?P<id>[^/]+))?$")
+_DEFINITION_PATH = re.compile(r"^/organizations/objects/(?P<name>[^/]+)/definitions$")
+_TRANSFORMATION_PATH = re.compile(
+    r"^/(organizations/elements/(?P<key>[^/]+)|instances/(?P<instance>[^/]+))"
+    r"/transformations(/(?P<name>[^/]+))?$"
+)
+_GONE = "(deleted outside Pulumi?) or belongs to another organization. Run `pulumi refresh` to "
+_GONE += "drop it from the state; the next `pulumi up` creates it again."
+
+
+def invalid_hint(path: str) -> str:
+    """What to check in a request the API refused as invalid (400), per kind of object."""
+    if _FORMULA_INSTANCE_PATH.match(path):
+        return (
+            "Fix the formula instance: check its name and that its configuration gives each "
+            "variable of the formula a value (an element instance variable: an instance id)."
+        )
+    if _FORMULA_PATH.match(path):
+        return (
+            "Fix the formula: check its variables (configuration), its trigger and its steps "
+            "(types, unique step names, onSuccess/onFailure naming steps, a scheduled "
+            "trigger's cron)."
+        )
+    if _DEFINITION_PATH.match(path):
+        return "Fix the common resource: each field needs a path and a type, paths unique."
+    if _TRANSFORMATION_PATH.match(path):
+        return (
+            "Fix the transformation: check vendor_name, that each field's path is a field of "
+            "the common resource, and its configuration and script."
+        )
+    if path == "/instances" or _INSTANCE_PATH.match(path):
+        return (
+            "Fix the request: check the instance name, tags and the configuration keys (and "
+            "for OAuth 2.0 connectors provider_data.code) that this connector requires."
+        )
+    return "Fix the request as the API message says."
+
+
+def not_found_hint(method: str, path: str) -> str:
+    """What was not found (404), per kind of object, and how to recover."""
+    if method == "POST" and path == "/instances":
+        # The route exists: what was not found is the connector named in the body.
+        return (
+            "The connector (element_key / element_id) is unknown to Open Connectors; "
+            "GET /elements lists the available connectors."
+        )
+    transformation = _TRANSFORMATION_PATH.match(path)
+    if transformation:
+        owner = (
+            f"connector {transformation.group('key')!r}"
+            if transformation.group("key")
+            else f"instance {transformation.group('instance')}"
+        )
+        name = transformation.group("name") or "this object"
+        return (
+            f"There is no transformation of {name!r} for {owner}, or the "
+            f"{owner.split(' ')[0]} is unknown: check element_key / instance_id and the common "
+            "resource's name. A transformation deleted outside Pulumi: run `pulumi refresh` "
+            "to drop it from the state; the next `pulumi up` creates it again."
+        )
+    formula_instance = _FORMULA_INSTANCE_PATH.match(path)
+    if formula_instance:
+        if formula_instance.group("id"):
+            return (
+                f"Formula instance {formula_instance.group('id')} of formula "
+                f"{formula_instance.group('formula')} does not exist {_GONE}"
+            )
+        return (
+            f"Formula {formula_instance.group('formula')} does not exist {_GONE} Check formula_id."
+        )
+    formula = _FORMULA_PATH.match(path)
+    if formula and formula.group("id"):
+        return f"Formula {formula.group('id')} does not exist {_GONE}"
+    definition = _DEFINITION_PATH.match(path)
+    if definition:
+        return f"Common resource {definition.group('name')!r} does not exist {_GONE}"
+    element = _ELEMENT_PATH.match(path)
+    if element:
+        return (
+            f"The connector key (element) {element.group('key')!r} is unknown to Open Connectors. "
+            "Check element_key / element_id; GET /elements lists the available connectors."
+        )
+    instance = _INSTANCE_PATH.match(path)
+    if instance:
+        return (
+            f"Instance {instance.group('id')} does not exist (deleted outside Pulumi?) or belongs "
+            "to another organization. Run `pulumi refresh` to drop it from the state."
+        )
+    if path.startswith("/hubs/"):
+        return (
+            "The hub or object is not available for this connector instance; check the hub "
+            "name and object name."
+        )
+    return f"The route does not exist. {BASE_URL_HINT}"
+
+
+class PulumiAdvice(Advice):
+    """The client's advice, in the words of a Pulumi stack."""
+
+    def invalid(self, method: str, path: str) -> str:
+        return invalid_hint(path)
+
+    def not_found(self, method: str, path: str) -> str:
+        return not_found_hint(method, path)
+
+    def conflict(self) -> str:
+        return "Refresh the state (`pulumi refresh`) and retry once the conflict is resolved."
+
+    def rate_limited(self) -> str:
+        return (
+            "Open Connectors is rate limiting this account; retry later or lower the parallelism "
+            "(`pulumi up --parallel N`)."
+        )
+
+    def look_first(self) -> str:
+        return "check whether it did (e.g. `pulumi refresh`) before retrying"
+
+
+PULUMI_ADVICE = PulumiAdvice()
+
+
+def error_from_response(
+    *,
+    status: int,
+    method: str,
+    path: str,
+    payload: bytes | str | Mapping[str, Any] | None = None,
+    headers: Mapping[str, str] | None = None,
+    redactor: Redactor | None = None,
+    attempts: int = 1,
+) -> APIError:
+    """The error a Pulumi user sees for an error answer
+    (:func:`~pulumi_openconnectors.client.responses.error_from_response` with this advice)."""
+    return responses.error_from_response(
+        status=status,
+        method=method,
+        path=path,
+        payload=payload,
+        headers=headers,
+        redactor=redactor,
+        attempts=attempts,
+        advice=PULUMI_ADVICE,
+    )

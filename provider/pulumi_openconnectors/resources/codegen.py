@@ -1,0 +1,253 @@
+"""The typed resource class and the provider class of every type, generated from its spec.
+
+    python -m pulumi_openconnectors.resources.codegen          writes resources/<type>/resource.py
+                                                              and resources/<type>/provider.py
+    python -m pulumi_openconnectors.resources.codegen --check  exits 1 when one is stale
+
+A user gets a typed ``__init__`` (one keyword per input, its documentation in the docstring)
+and typed outputs in their editor; nobody writes them by hand. ``tests/resources`` fails when
+a committed file differs from what this writes, as for the reference pages (:mod:`.docs`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .registry import FOLDERS, SPECS
+from .spec import Prop, ResourceSpec
+
+HEADER = (
+    "Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit."
+)
+
+_HERE = Path(__file__).resolve().parent
+
+
+def provider_class(spec: ResourceSpec) -> str:
+    return f"{spec.name}Provider"
+
+
+def _input_annotation(prop: Prop) -> str:
+    if prop.py_input is not None:
+        inner = prop.py_input
+    else:
+        inner = prop.py.removesuffix(" | None")
+        if inner.startswith("list["):
+            inner = "Sequence[Any]"
+        elif inner.startswith("dict["):
+            inner = "Mapping[str, Any]"
+    return f"pulumi.Input[{inner}]"
+
+
+def _keyword(prop: Prop) -> str:
+    annotation = _input_annotation(prop)
+    if prop.required:
+        return f"        {prop.name}: {annotation},"
+    if prop.init_default is not None:
+        return f"        {prop.name}: {annotation} = {prop.init_default!r},"
+    return f"        {prop.name}: {annotation} | None = None,"
+
+
+def _value(prop: Prop) -> str:
+    name = prop.name
+    if prop.resource_name_default:
+        return f"{name} if {name} is not None else resource_name"
+    if prop.init_default_unsent:
+        return f"None if {name} is {prop.init_default!r} else {name}"
+    if isinstance(prop.default, (list, dict)):
+        empty = "[]" if isinstance(prop.default, list) else "{}"
+        return f"{name} if {name} is not None else {empty}"
+    return name
+
+
+def _wrapped(text: str, indent: str, hanging: str = "", width: int = 96) -> list[str]:
+    """``text`` as docstring lines of at most ``width`` characters (``hanging``: the further
+    indent of a paragraph's following lines)."""
+    lines: list[str] = []
+    for paragraph in text.split("\n\n"):
+        words = paragraph.split()
+        line = ""
+        for word in words:
+            prefix = indent if not lines or lines[-1] == "" else indent + hanging
+            if line and len(prefix) + len(line) + 1 + len(word) > width:
+                lines.append(prefix + line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        if line:
+            lines.append((indent if not lines or lines[-1] == "" else indent + hanging) + line)
+        lines.append("")
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _docstring(spec: ResourceSpec) -> list[str]:
+    body = [spec.doc]
+    if spec.guide:
+        body.append(spec.guide)
+    if spec.file is not None:
+        body.append(f"``from_file(path, name=None, *, opts=None, **overrides)``: {spec.file.doc}")
+    body.append(f"Type token: ``{spec.type_token}``.")
+    lines = _wrapped('"""' + "\n\n".join(body), "    ")
+    lines += ["", "    Args:", "        resource_name: the Pulumi resource name."]
+    for prop in spec.inputs:
+        lines += _wrapped(f"{prop.name}: {prop.doc}.", "        ", "    ")
+    for arg in spec.init_args:
+        lines += _wrapped(f"{arg.name}: {arg.doc}.", "        ", "    ")
+    lines += ["        opts: the Pulumi resource options.", '    """']
+    return [line.replace("\\", "\\\\") for line in lines]
+
+
+def _attribute_doc(prop: Prop) -> list[str]:
+    """The docstring of an output attribute (editors show it)."""
+    text = prop.doc[0].upper() + prop.doc[1:] + "."
+    if prop.secret:
+        text += " Always a secret."
+    lines = _wrapped('"""' + text, "    ")
+    if len(lines[-1]) + 3 <= 96:
+        lines[-1] += '"""'
+    else:
+        lines.append('    """')
+    return [line.replace("\\", "\\\\") for line in lines]
+
+
+def resource_module(spec: ResourceSpec) -> str:
+    """The source of ``resources/<folder>/resource.py``."""
+    hook_module, _, hook = (spec.init_hook or "").partition(":")
+    type_imports = sorted({arg.import_ for arg in spec.init_args if arg.import_})
+    out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
+    out += ["from __future__ import annotations", ""]
+    annotations = " ".join(
+        [*(_input_annotation(p) for p in spec.inputs), *(p.py for p in spec.props)]
+    )
+    abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
+    if abc:
+        out += [f"from collections.abc import {', '.join(abc)}"]
+    typing = (["TYPE_CHECKING"] if type_imports else []) + (["Any"] if "Any" in annotations else [])
+    if typing:
+        out += [f"from typing import {', '.join(typing)}"]
+    out += [""]
+    out += ["import pulumi", ""]
+    base = "FromFile" if spec.file is not None else "SpecResource"
+    out += [f"from ..resource import {base}"]
+    out += [f"from .provider import {provider_class(spec)}", "from .spec import SPEC"]
+    if spec.init_hook:
+        out += [f"from .{hook_module} import {hook}"]
+    out += [""]
+    if type_imports:
+        out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
+    out += ["", f"class {spec.name}({base}, **SPEC.pulumi_type):"]
+    out += _docstring(spec)
+    out += ["", "    _spec = SPEC", f"    _provider_class = {provider_class(spec)}"]
+    if spec.init_hook:
+        out += [f"    _init_hook = staticmethod({hook})"]
+    out += [""]
+    for prop in spec.props:
+        out += [f"    {prop.name}: pulumi.Output[{prop.py}]", *_attribute_doc(prop)]
+    out += ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
+    keywords = sorted(spec.inputs, key=lambda p: not p.required)
+    out += [_keyword(p) for p in keywords]
+    out += [f"        {arg.name}: {arg.py} = None," for arg in spec.init_args]
+    out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
+    out += ["        self._create(resource_name, locals(), opts)"]
+    out += [""]
+    return "\n".join(out)
+
+
+def provider_module(spec: ResourceSpec) -> str:
+    """The source of ``resources/<folder>/provider.py``: the provider class, pickled by
+    reference (module and name) into every resource's state, so both must stay put."""
+    return "\n".join(
+        [
+            f'"""The provider class of {spec.name} (pickled by reference into each resource\'s '
+            "state).",
+            "",
+            HEADER,
+            '"""',
+            "",
+            "from __future__ import annotations",
+            "",
+            "from ..provider import SpecProvider",
+            "from .spec import SPEC",
+            "",
+            "",
+            f"class {provider_class(spec)}(SpecProvider):",
+            f'    """CRUD of {spec.name} through the platform REST API."""',
+            "",
+            "    spec = SPEC",
+            "",
+        ]
+    )
+
+
+def classes_module() -> str:
+    """The source of ``resources/classes.py``: every resource class under its name, for type
+    checkers and editors (the package's ``__init__`` star-imports it when type checking)."""
+    lines = ['"""Every resource class, for type checkers and editors.', "", HEADER, '"""', ""]
+    lines += ["from __future__ import annotations", ""]
+    lines += [
+        f"from .{FOLDERS[spec.name]}.resource import {spec.name} as {spec.name}"
+        for spec in sorted(SPECS, key=lambda s: FOLDERS[s.name])
+    ]
+    lines += ["", f"__all__ = {sorted(s.name for s in SPECS)!r}", ""]
+    return "\n".join(lines)
+
+
+def _formatted(files: dict[Path, str]) -> dict[Path, str]:
+    """The sources as ``ruff format`` writes them (the committed files are formatted)."""
+    result: dict[Path, str] = {}
+    for path, source in files.items():
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "format",
+                "--line-length",
+                "100",
+                "--stdin-filename",
+                str(path),
+                "-",
+            ],
+            input=source,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result[path] = done.stdout
+    return result
+
+
+def generated(root: Path = _HERE) -> dict[Path, str]:
+    """Every generated file (path -> its text)."""
+    files: dict[Path, str] = {}
+    for spec in SPECS:
+        folder = FOLDERS[spec.name]
+        files[root / folder / "resource.py"] = resource_module(spec)
+        files[root / folder / "provider.py"] = provider_module(spec)
+    files[root / "classes.py"] = classes_module()
+    return _formatted(files)
+
+
+def main(argv: list[str]) -> int:
+    stale = [path for path, text in generated().items() if _read(path) != text]
+    if "--check" in argv:
+        for path in stale:
+            print(f"{path} is stale: run `python -m pulumi_openconnectors.resources.codegen`")
+        return 1 if stale else 0
+    for path, text in generated().items():
+        if _read(path) != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path}")
+    return 0
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

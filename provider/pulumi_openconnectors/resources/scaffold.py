@@ -1,0 +1,254 @@
+"""A new resource type in one step: its folder, its registry line and its test stubs.
+
+    python -m pulumi_openconnectors.resources.scaffold TypeName [--folder snake_name]
+
+writes ``resources/<folder>/`` (``spec.py``, ``inputs.py``, ``rules.py``, ``operations.py``),
+adds the folder to ``registry.TYPE_FOLDERS``, writes ``tests/resources/<folder>/test_spec.py``,
+then generates the typed resource class, the provider class and the reference page. What is
+left by hand is the type itself: its properties in ``spec.py``, its rules, its API calls in
+``operations.py`` (they raise ``NotImplementedError`` until written), and its emulator service
+(``emulator/services/<area>/`` plus one line in ``emulator/services/__init__.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1]
+
+SPEC = '''"""{name}: TODO one line on what the platform object is."""
+
+from __future__ import annotations
+
+from ..spec import EXTRA, OnChange, Prop, ResourceSpec
+
+SPEC = ResourceSpec(
+    name="{name}",
+    doc="TODO: what a {name} is, and what an update sends (`PUT /…`).",
+    operations="pulumi_openconnectors.resources.{folder}.operations:{name}Operations",
+    id_output="{folder}_id",
+    props=(
+        Prop(
+            "name",
+            "str",
+            "the object's name; default: the resource name",
+            api="name",
+            py="str",
+            resource_name_default=True,
+        ),
+        Prop(
+            "extra",
+            "dict",
+            "any other keys of the object's JSON, kept as they are",
+            default={{}},
+            api=EXTRA,
+            py="dict[str, Any]",
+        ),
+        Prop(
+            "adopt",
+            "bool",
+            "take over an existing object of this name instead of creating one",
+            on_change=OnChange.CREATE_ONLY,
+            py="bool",
+            init_default=False,
+        ),
+        Prop("{folder}_id", "str", "the object's id (also the Pulumi id)", input=False, py="str"),
+    ),
+    server_keys={{"": ("id", "createdDate", "updatedDate")}},
+)
+'''
+
+INPUTS = '''"""Validation of {name} inputs (the documented rules: :mod:`.rules`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, field_validator
+
+from ..operations import DocumentInputs
+from ..values import not_blank
+from .spec import SPEC
+
+
+class {name}Inputs(DocumentInputs):
+    spec = SPEC
+
+    name: str
+    extra: dict[str, Any] = Field(default_factory=dict)
+    adopt: bool = False
+
+    _names = field_validator("name")(not_blank)
+'''
+
+RULES = '''"""The documented rules of a {name} across its inputs (pure: unit-test them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+def problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(property, message) for each documented rule the document breaks."""
+    return []
+'''
+
+OPERATIONS = '''"""Create, adopt, read, update and delete of {name} (in the provider process)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..documents import document_outputs
+from ..operations import Failures, Operations
+from .inputs import {name}Inputs
+from .rules import problems
+from .spec import SPEC
+
+
+class {name}Operations(Operations[{name}Inputs]):
+    spec = SPEC
+    inputs_model = {name}Inputs
+
+    @classmethod
+    def rules(cls, inputs: {name}Inputs) -> Failures:
+        return problems(inputs.document())
+
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        raise NotImplementedError("{name}: POST inputs.document(), then return its outputs")
+
+    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+        raise NotImplementedError("{name}: GET the object (None when the API answers 404)")
+
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError("{name}: PUT inputs.document(), then return its outputs")
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        raise NotImplementedError("{name}: DELETE the object (a 404 counts as deleted)")
+
+
+def outputs(desired: {name}Inputs, document: Mapping[str, Any]) -> dict[str, Any]:
+    """The outputs from the API's document, projected onto the program's inputs."""
+    return {{
+        **document_outputs(SPEC, document, dict(desired)),
+        "adopt": desired.adopt,
+        "{folder}_id": str(document.get("id")),
+    }}
+'''
+
+TEST = '''"""{name}: its spec, its check and its document (stubs from the scaffold: extend them)."""
+
+from __future__ import annotations
+
+from pulumi_openconnectors.resources.{folder}.operations import {name}Operations
+from pulumi_openconnectors.resources.{folder}.rules import problems
+from pulumi_openconnectors.resources.registry import SPECS
+
+
+def test_the_type_is_registered() -> None:
+    assert "{name}" in [spec.name for spec in SPECS]
+
+
+def test_check_accepts_a_minimal_object_and_names_an_unknown_input() -> None:
+    model, failures = {name}Operations.validate({{"name": "a"}})
+    assert model is not None and failures == []
+    _, failures = {name}Operations.validate({{"name": "a", "nmae": "b"}})
+    assert failures and failures[0][0] == "nmae"
+
+
+def test_the_document_sent_holds_the_inputs_and_the_extra_keys() -> None:
+    model, _ = {name}Operations.validate({{"name": "a", "extra": {{"note": 1}}}})
+    assert model is not None
+    assert model.document() == {{"note": 1, "name": "a"}}
+
+
+def test_the_rules_accept_a_minimal_document() -> None:
+    assert problems({{"name": "a"}}) == []
+'''
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def _add_to_registry(registry: Path, folder: str) -> None:
+    text = registry.read_text(encoding="utf-8")
+    start = text.index("TYPE_FOLDERS = (")
+    end = text.index(")", start)
+    if f'"{folder}",' in text[start:end]:
+        return
+    registry.write_text(f'{text[:end]}    "{folder}",\n{text[end:]}', encoding="utf-8")
+
+
+def scaffold(name: str, folder: str, package: Path, tests: Path, docs: Path) -> list[Path]:
+    """Write the new type's files (never overwriting one) and regenerate; returns what it
+    wrote."""
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):
+        raise ValueError(f"the type name must be CamelCase, got {name!r}")
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", folder):
+        raise ValueError(f"the folder must be snake_case, got {folder!r}")
+    values = {"name": name, "folder": folder}
+    files = {
+        package / "resources" / folder / "__init__.py": "",
+        package / "resources" / folder / "spec.py": SPEC.format(**values),
+        package / "resources" / folder / "inputs.py": INPUTS.format(**values),
+        package / "resources" / folder / "rules.py": RULES.format(**values),
+        package / "resources" / folder / "operations.py": OPERATIONS.format(**values),
+        tests / "resources" / folder / "__init__.py": "",
+        tests / "resources" / folder / "test_spec.py": TEST.format(**values),
+    }
+    existing = [path for path in files if path.exists() and path.name != "__init__.py"]
+    if existing:
+        raise FileExistsError(f"{existing[0]} exists already: choose another type or folder")
+    written: list[Path] = []
+    for path, text in files.items():
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    _add_to_registry(package / "resources" / "registry.py", folder)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package.parent), *sys.path])}
+    for module, args in (("codegen", []), ("docs", [str(docs)])):
+        subprocess.run(
+            [sys.executable, "-m", f"pulumi_openconnectors.resources.{module}", *args],
+            env=env,
+            check=True,
+        )
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pulumi_openconnectors.resources.scaffold", description=__doc__
+    )
+    parser.add_argument("name", help="the type's name, CamelCase (e.g. VirtualDataResource)")
+    parser.add_argument("--folder", help="its folder under resources/ (default: snake_case)")
+    parser.add_argument("--package", type=Path, default=PACKAGE, help=argparse.SUPPRESS)
+    parser.add_argument("--tests", type=Path, default=PACKAGE.parents[1] / "tests")
+    parser.add_argument("--docs", type=Path, default=PACKAGE.parents[1] / "docs" / "resources")
+    args = parser.parse_args(argv)
+    try:
+        written = scaffold(
+            args.name, args.folder or snake(args.name), args.package, args.tests, args.docs
+        )
+    except (ValueError, FileExistsError) as exc:
+        print(f"scaffold: {exc}", file=sys.stderr)
+        return 2
+    for path in written:
+        print(f"wrote {path}")
+    print(
+        "next: the properties in spec.py, the rules, the API calls in operations.py, and the "
+        "emulator service (emulator/services/<area>/ plus one line in its __init__.py)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
