@@ -19,9 +19,10 @@ import yaml
 
 from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
 from pulumi_openconnectors.client.models.instances import Instance
+from pulumi_openconnectors.devtools.engine import pulumi_env
 from pulumi_openconnectors.emulator import EmulatorServer
 
-from .harness import PASSPHRASE, _path_without_venvs, end_session
+from .harness import PASSPHRASE, end_session
 from .s3 import S3Backend
 
 PROJECT = "oc-fleet-e2e"
@@ -118,26 +119,18 @@ class FleetEnv:
 
     @property
     def env(self) -> dict[str, str]:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("PULUMI_", "OPENCONNECTORS_", "AWS_"))
-        }
-        env.update(self.s3.env(self.prefix))
-        env.update(
-            {
-                "PATH": f"{self.engine}:{_path_without_venvs()}",
-                "PULUMI_HOME": str(self.home),
-                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
-                "PULUMI_SKIP_UPDATE_CHECK": "true",
-                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+        return pulumi_env(
+            self.engine,
+            self.home,
+            PASSPHRASE,
+            drop=("PULUMI_", "OPENCONNECTORS_", "AWS_"),
+            extra={
+                **self.s3.env(self.prefix),
                 "FLEET_E2E_BASE_URL": self.emulator.base_url,
                 "FLEET_E2E_API_SECRET": "api-secret-of-the-fleet",
-                "PYTHONUNBUFFERED": "1",
-            }
+                **self.extra_env,
+            },
         )
-        env.update(self.extra_env)
-        return env
 
     def argv(self, operation: str, *args: str, state_dir: Path | None = None) -> list[str]:
         state = state_dir or self.root / "state"

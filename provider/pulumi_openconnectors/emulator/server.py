@@ -11,7 +11,7 @@ from types import TracebackType
 import uvicorn
 
 from .admin_client import AdminClient
-from .app import create_app
+from .app import create_app, runtime_of_app
 from .logs import uvicorn_log_settings
 from .runtime import Runtime
 from .settings import API_PREFIX, DEMO_ACCOUNT, OAUTH_CODE_TTL_SECONDS, Account, Settings
@@ -98,9 +98,10 @@ class EmulatorServer:
         sock.listen(256)
         sock.setblocking(False)
         self._socket = sock
-        self._runtime = Runtime.from_settings(self.settings)
+        app = create_app(self.settings)
+        self._runtime = runtime_of_app(app)
         config = uvicorn.Config(
-            create_app(self.settings, self._runtime),
+            app,
             http="h11",
             lifespan="off",
             timeout_graceful_shutdown=2,
