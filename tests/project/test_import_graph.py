@@ -1,4 +1,4 @@
-"""The emulator's modules (and the devtools') import each other without a circle.
+"""The package's modules (the emulator's, the devtools', all of them) import each other without a circle.
 
 The graph is read from the source (AST), not from ``sys.modules``: every ``import`` and
 ``from ... import`` counts, at module level, inside functions and under ``TYPE_CHECKING``
@@ -116,5 +116,15 @@ def test_the_graph_sees_every_kind_of_import(tmp_path: Path) -> None:
 def test_the_package_has_no_import_circle(name: str, at_least: int) -> None:
     found = modules(ROOT.parent / name, f"pulumi_openconnectors.{name}")
     assert len(found) > at_least, f"the modules of {name} were not found"
+    cycle = find_cycle(graph(found))
+    assert cycle is None, "import circle: " + " -> ".join(cycle or [])
+
+
+def test_the_whole_package_has_no_import_circle() -> None:
+    """Not only the emulator: every module of the package, its ``__init__`` included (states
+    unpickle ``pulumi_openconnectors._provider`` through the package's lazy names, so the
+    resource layer never imports the package back)."""
+    found = modules(ROOT.parent, "pulumi_openconnectors")
+    assert len(found) > 150, "the package's modules were not found"
     cycle = find_cycle(graph(found))
     assert cycle is None, "import circle: " + " -> ".join(cycle or [])
