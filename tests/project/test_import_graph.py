@@ -1,4 +1,4 @@
-"""The package's modules (the emulator's, the devtools', all of them) import each other without a circle.
+"""The package's modules (all of them, the emulator's too) import each other without a circle.
 
 The graph is read from the source (AST), not from ``sys.modules``: every ``import`` and
 ``from ... import`` counts, at module level, inside functions and under ``TYPE_CHECKING``
