@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, fie
 from ..client import OpenConnectorsClient
 from ..errors import ConflictError, NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
+from ..reconcile import OwnedKind, delete_owned
 from .documents import request_document
 from .spec import ResourceSpec
 
@@ -242,3 +243,15 @@ def _failures(exc: ValidationError, unknown: set[str]) -> Failures:
         gap = "" if message.startswith(("[", ".")) else " "
         failures.append((prop, f"{prop}{detail}{gap}{message}".strip()))
     return failures
+
+
+class KeyedOperations(Operations[InputsT]):
+    """A type whose objects have a natural key (a name, a scope and object): the key is the
+    Pulumi id and the ownership marker (:func:`...reconcile.keyed_kind`)."""
+
+    @abstractmethod
+    def _kind(self, inputs: InputsT | None) -> OwnedKind[Any]:
+        """The type's objects for reconciliation (``inputs`` None: to delete)."""
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        delete_owned(self._kind(None), id_, None, look_for_strays=False)

@@ -7,14 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client.models import ObjectDefinition
-from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
+from ...reconcile import OwnedKind, create_reconciled, keyed_kind
 from ..documents import document_outputs, state_values
-from ..operations import Operations, found_or_none, still_there, to_adopt, to_post, unless_taken
+from ..operations import (
+    KeyedOperations,
+    found_or_none,
+    still_there,
+    to_adopt,
+    to_post,
+    unless_taken,
+)
 from .inputs import CommonResourceInputs
 from .spec import SPEC
 
 
-class CommonResourceOperations(Operations[CommonResourceInputs]):
+class CommonResourceOperations(KeyedOperations[CommonResourceInputs]):
     spec = SPEC
     inputs_model = CommonResourceInputs
 
@@ -52,9 +59,6 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
         with still_there(f"common resource {id_!r}"):
             definition = self.client.replace_definition(id_, inputs.document())
         return _outputs(inputs, definition)
-
-    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        delete_owned(self._kind(None), id_, None, look_for_strays=False)
 
     def _kind(self, inputs: CommonResourceInputs | None) -> OwnedKind[Named]:
         """Definitions for reconciliation: the name is the key and the marker."""

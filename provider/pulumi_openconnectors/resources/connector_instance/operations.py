@@ -200,10 +200,4 @@ class InstanceOperations(Operations[InstanceInputs]):
                 return []  # never sweep by a tag that is not an ownership tag
             return [i for i in client.list_instances(tags=[marker]) if marker in (i.tags or [])]
 
-        return OwnedKind(
-            noun="instance",
-            post=post,
-            find=find,
-            get=client.get_instance,
-            delete=client.delete_instance,
-        )
+        return OwnedKind("instance", post, find, client.get_instance, client.delete_instance)

@@ -104,13 +104,7 @@ class FormulaOperations(Operations[FormulaInputs]):
                 if f.name == wanted and since.covers(f.created_date)
             ]
 
-        return OwnedKind(
-            noun="formula",
-            post=post,
-            find=find,
-            get=client.get_formula,
-            delete=client.delete_formula,
-        )
+        return OwnedKind("formula", post, find, client.get_formula, client.delete_formula)
 
     @staticmethod
     def _outputs(

@@ -8,9 +8,16 @@ from typing import Any
 
 from ...client import Scope
 from ...client.models import Transformation
-from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
+from ...reconcile import OwnedKind, create_reconciled, keyed_kind
 from ..documents import document_outputs, keeping_unmanaged, state_values
-from ..operations import Operations, found_or_none, still_there, to_adopt, to_post, unless_taken
+from ..operations import (
+    KeyedOperations,
+    found_or_none,
+    still_there,
+    to_adopt,
+    to_post,
+    unless_taken,
+)
 from .inputs import TransformationInputs
 from .spec import SPEC
 
@@ -34,7 +41,7 @@ def parse_key(key: str) -> tuple[Scope, str]:
     return (Scope.instance(ref) if level == "instance" else Scope.element(ref)), object_name
 
 
-class TransformationOperations(Operations[TransformationInputs]):
+class TransformationOperations(KeyedOperations[TransformationInputs]):
     spec = SPEC
     inputs_model = TransformationInputs
 
@@ -86,9 +93,6 @@ class TransformationOperations(Operations[TransformationInputs]):
             )
             found = self.client.replace_transformation(scope, object_name, body)
         return _outputs(inputs, found, id_)
-
-    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        delete_owned(self._kind(None), id_, None, look_for_strays=False)
 
     def _kind(self, inputs: TransformationInputs | None) -> OwnedKind[Keyed]:
         """Transformations for reconciliation: scope and object name are the key and marker."""
