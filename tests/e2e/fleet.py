@@ -26,6 +26,13 @@ from .harness import PASSPHRASE, end_session
 from .s3 import S3Backend
 
 PROJECT = "oc-fleet-e2e"
+WITH_DEFAULT_SIGINT = (
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])",
+)
+"""Runs a command with SIGINT at its default (exec keeps it): the pid is the command's."""
 
 
 def tenant_names(count: int) -> list[str]:
@@ -167,7 +174,9 @@ class FleetEnv:
         self, operation: str, *args: str, state_dir: Path | None = None
     ) -> subprocess.Popen[str]:
         return subprocess.Popen(
-            self.argv(operation, *args, state_dir=state_dir),
+            # Ctrl-C as at a terminal: a run started from a background job of a script (as CI
+            # may start the suite) inherits SIGINT ignored, and Python keeps it ignored.
+            [*WITH_DEFAULT_SIGINT, *self.argv(operation, *args, state_dir=state_dir)],
             env=self.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
