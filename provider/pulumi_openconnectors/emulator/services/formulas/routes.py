@@ -34,6 +34,7 @@ class FormulaIdConvertor(StringConvertor):
 
 register_url_convertor("formula_id", FormulaIdConvertor())
 _ID = "/formulas/{id:formula_id}"
+_ANSWER: dict[str, Any] = {"response_model": Formula, "response_model_exclude_unset": True}
 
 router = APIRouter(
     prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405, 409, 415), tags=["formulas"]
@@ -51,12 +52,7 @@ def _get(conn: sqlite3.Connection, org: str, formula_id: int) -> Document:
     return doc
 
 
-@router.post(
-    "/formulas",
-    openapi_extra=json_body(FormulaBody),
-    response_model=Formula,
-    response_model_exclude_unset=True,
-)
+@router.post("/formulas", **_ANSWER, openapi_extra=json_body(FormulaBody))
 async def create_formula(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     body = await json_object(request)
     formula = check_formula(body)
@@ -91,7 +87,7 @@ async def list_formulas(
     return [d.body for d in chunk]
 
 
-@router.get(_ID, response_model=Formula, response_model_exclude_unset=True)
+@router.get(_ID, **_ANSWER)
 async def get_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         return _get(conn, account.organization_id, id).body
@@ -117,12 +113,7 @@ def _guard_variables(
         )
 
 
-@router.put(
-    _ID,
-    openapi_extra=json_body(FormulaBody),
-    response_model=Formula,
-    response_model_exclude_unset=True,
-)
+@router.put(_ID, **_ANSWER, openapi_extra=json_body(FormulaBody))
 async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         _get(conn, account.organization_id, id)
@@ -137,12 +128,7 @@ async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: A
     return formula
 
 
-@router.patch(
-    _ID,
-    openapi_extra=json_body(FormulaPatch),
-    response_model=Formula,
-    response_model_exclude_unset=True,
-)
+@router.patch(_ID, **_ANSWER, openapi_extra=json_body(FormulaPatch))
 async def patch_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         _get(conn, account.organization_id, id)
@@ -160,8 +146,7 @@ async def delete_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> A
     org = account.organization_id
     with runtime.store.transaction() as conn:
         _get(conn, org, id)
-        runtime.references.refuse_delete(conn, KIND, org, id)
-        runtime.references.deleted(conn, KIND, org, id)
+        runtime.references.deleting(conn, KIND, org, id)
         FORMULAS.delete(conn, org, id)
     return {}
 

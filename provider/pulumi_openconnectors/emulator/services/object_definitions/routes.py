@@ -26,6 +26,8 @@ router = APIRouter(
     tags=["object definitions"],
 )
 _PATH = "/organizations/objects/{objectName}/definitions"
+_ANSWER: dict[str, Any] = {"response_model": Definition, "response_model_exclude_unset": True}
+_WRITE: dict[str, Any] = {**_ANSWER, "openapi_extra": json_body(DefinitionBody)}
 
 
 def check_definition(body: dict[str, Any]) -> dict[str, Any]:
@@ -84,12 +86,7 @@ async def list_definitions(runtime: RuntimeDep, account: AccountDep) -> Any:
     return {str(d.key): {"fields": d.body["fields"], "level": LEVEL} for d in docs}
 
 
-@router.post(
-    _PATH,
-    openapi_extra=json_body(DefinitionBody),
-    response_model=Definition,
-    response_model_exclude_unset=True,
-)
+@router.post(_PATH, **_WRITE)
 async def create_definition(
     objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
@@ -105,19 +102,14 @@ async def create_definition(
     return definition
 
 
-@router.get(_PATH, response_model=Definition, response_model_exclude_unset=True)
+@router.get(_PATH, **_ANSWER)
 async def get_definition(objectName: ObjectName, runtime: RuntimeDep, account: AccountDep) -> Any:
     name = check_object_name(objectName)
     with runtime.store.transaction() as conn:
         return _get(conn, account.organization_id, name).body
 
 
-@router.put(
-    _PATH,
-    openapi_extra=json_body(DefinitionBody),
-    response_model=Definition,
-    response_model_exclude_unset=True,
-)
+@router.put(_PATH, **_WRITE)
 async def put_definition(
     objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
@@ -141,8 +133,7 @@ async def delete_definition(
     org = account.organization_id
     with runtime.store.transaction() as conn:
         doc = _get(conn, org, name)
-        runtime.references.refuse_delete(conn, KIND, org, name)
-        runtime.references.deleted(conn, KIND, org, name)
+        runtime.references.deleting(conn, KIND, org, name)
         DEFINITIONS.delete(conn, org, doc.id)
     return {}
 

@@ -32,6 +32,8 @@ router = APIRouter(
 )
 _ORG = "/organizations/elements/{keyOrId}/transformations"
 _INSTANCE = "/instances/{id}/transformations"
+_ANSWER: dict[str, Any] = {"response_model": Transformation, "response_model_exclude_unset": True}
+_WRITE: dict[str, Any] = {**_ANSWER, "openapi_extra": json_body(TransformationBody)}
 
 
 @dataclass(frozen=True)
@@ -145,12 +147,7 @@ async def list_element_transformations(
     return _list(runtime, account.organization_id, _element_scope(keyOrId))
 
 
-@router.post(
-    _ORG + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.post(_ORG + "/{objectName}", **_WRITE)
 async def create_element_transformation(
     keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
@@ -158,21 +155,14 @@ async def create_element_transformation(
     return await _write(request, runtime, account.organization_id, scope, objectName, True)
 
 
-@router.get(
-    _ORG + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
-)
+@router.get(_ORG + "/{objectName}", **_ANSWER)
 async def get_element_transformation(
     keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     return _read(runtime, account.organization_id, _element_scope(keyOrId), objectName)
 
 
-@router.put(
-    _ORG + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.put(_ORG + "/{objectName}", **_WRITE)
 async def put_element_transformation(
     keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
@@ -197,12 +187,7 @@ async def list_instance_transformations(id: int, runtime: RuntimeDep, account: A
     return _list(runtime, org, _instance_scope(runtime, org, id))
 
 
-@router.post(
-    _INSTANCE + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.post(_INSTANCE + "/{objectName}", **_WRITE)
 async def create_instance_transformation(
     id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
@@ -211,9 +196,7 @@ async def create_instance_transformation(
     return await _write(request, runtime, org, scope, objectName, True)
 
 
-@router.get(
-    _INSTANCE + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
-)
+@router.get(_INSTANCE + "/{objectName}", **_ANSWER)
 async def get_instance_transformation(
     id: int, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
@@ -221,12 +204,7 @@ async def get_instance_transformation(
     return _read(runtime, org, _instance_scope(runtime, org, id), objectName)
 
 
-@router.put(
-    _INSTANCE + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.put(_INSTANCE + "/{objectName}", **_WRITE)
 async def put_instance_transformation(
     id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
