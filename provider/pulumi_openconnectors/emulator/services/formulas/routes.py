@@ -8,10 +8,10 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from starlette.convertors import StringConvertor, register_url_convertor
 
-from ...bodies import json_object
+from ...bodies import json_object, json_object_after
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
-from ...errors import ApiError
+from ...errors import ApiError, found
 from ...pagination import PageDep, page_responses, paginate
 from ...references import References
 from ...runtime import Runtime
@@ -41,15 +41,8 @@ router = APIRouter(
 )
 
 
-def _missing(formula_id: int) -> ApiError:
-    return ApiError(404, f"No formula with id {formula_id}")
-
-
 def _get(conn: sqlite3.Connection, org: str, formula_id: int) -> Document:
-    doc = FORMULAS.get(conn, org, formula_id)
-    if doc is None:
-        raise _missing(formula_id)
-    return doc
+    return found(FORMULAS.get(conn, org, formula_id), f"No formula with id {formula_id}")
 
 
 @router.post("/formulas", **_ANSWER, openapi_extra=json_body(FormulaBody))
@@ -115,12 +108,12 @@ def _guard_variables(
 
 @router.put(_ID, **_ANSWER, openapi_extra=json_body(FormulaBody))
 async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    org = account.organization_id
+    formula = check_formula(
+        await json_object_after(request, runtime.store, lambda conn: _get(conn, org, id))
+    )
     with runtime.store.transaction() as conn:
-        _get(conn, account.organization_id, id)
-    body = await json_object(request)
-    formula = check_formula(body)
-    with runtime.store.transaction() as conn:
-        old = _get(conn, account.organization_id, id)
+        old = _get(conn, org, id)
         _guard_variables(runtime, conn, account, old, formula)
         assign_part_ids(conn, formula, id, old.body)
         formula = {"id": id, **formula, **_server_fields(old.body)}
@@ -130,11 +123,10 @@ async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: A
 
 @router.patch(_ID, **_ANSWER, openapi_extra=json_body(FormulaPatch))
 async def patch_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    org = account.organization_id
+    body = await json_object_after(request, runtime.store, lambda conn: _get(conn, org, id))
     with runtime.store.transaction() as conn:
-        _get(conn, account.organization_id, id)
-    body = await json_object(request)
-    with runtime.store.transaction() as conn:
-        old = _get(conn, account.organization_id, id)
+        old = _get(conn, org, id)
         formula = apply_patch(old.body, body)
         FORMULAS.replace(conn, Document(id, old.org, None, formula))
     return formula

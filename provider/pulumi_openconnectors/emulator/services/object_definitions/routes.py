@@ -7,10 +7,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import ObjectName, bad, check_object_name, json_object
+from ...bodies import ObjectName, bad, check_object_name, json_object, json_object_after
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
-from ...errors import ApiError
+from ...errors import ApiError, found
 from ...references import References
 from ...schemas import Empty, error_responses, json_body
 from ...settings import API_PREFIX
@@ -65,15 +65,8 @@ def answered(definition: dict[str, Any], ident: int, name: str) -> dict[str, Any
     }
 
 
-def _missing(name: str) -> ApiError:
-    return ApiError(404, f"No object definition named '{name}'")
-
-
 def _get(conn: sqlite3.Connection, org: str, name: str) -> Document:
-    doc = DEFINITIONS.by_key(conn, org, name)
-    if doc is None:
-        raise _missing(name)
-    return doc
+    return found(DEFINITIONS.by_key(conn, org, name), f"No object definition named '{name}'")
 
 
 @router.get("/organizations/objects/definitions", response_model=dict[str, DefinitionEntry])
@@ -114,11 +107,12 @@ async def put_definition(
     objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     name = check_object_name(objectName)
+    org = account.organization_id
+    definition = check_definition(
+        await json_object_after(request, runtime.store, lambda conn: _get(conn, org, name))
+    )
     with runtime.store.transaction() as conn:
-        _get(conn, account.organization_id, name)
-    definition = check_definition(await json_object(request))
-    with runtime.store.transaction() as conn:
-        old = _get(conn, account.organization_id, name)
+        old = _get(conn, org, name)
         definition = answered(definition, old.id, name)
         DEFINITIONS.replace(conn, Document(old.id, old.org, name, definition))
     return definition

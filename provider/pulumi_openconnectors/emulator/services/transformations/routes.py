@@ -8,11 +8,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import ObjectName, check_object_name, json_object
+from ...bodies import ObjectName, check_object_name, json_object, json_object_after
 from ...catalog import require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, ref
-from ...errors import ApiError
+from ...errors import ApiError, found
 from ...references import References
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
@@ -57,9 +57,7 @@ def _element_scope(key_or_id: str) -> Scope:
 
 def _instance_scope(runtime: Runtime, org: str, instance_id: int) -> Scope:
     with runtime.store.transaction() as conn:
-        found = runtime.references.find(conn, INSTANCE, org, instance_id)
-    if found is None:
-        raise ApiError(404, f"No instance with id {instance_id}")
+        found(runtime.references.find(conn, INSTANCE, org, instance_id), _no_instance(instance_id))
     return Scope(
         "instance",
         f"instance:{instance_id}",
@@ -69,11 +67,13 @@ def _instance_scope(runtime: Runtime, org: str, instance_id: int) -> Scope:
     )
 
 
+def _no_instance(instance_id: int) -> str:
+    return f"No instance with id {instance_id}"
+
+
 def _get(conn: sqlite3.Connection, org: str, scope: Scope, name: str) -> Document:
     doc = TRANSFORMATIONS.by_key(conn, org, scope.key(name))
-    if doc is None:
-        raise ApiError(404, f"No transformation of '{name}' for {scope.label}")
-    return doc
+    return found(doc, f"No transformation of '{name}' for {scope.label}")
 
 
 def _list(runtime: Runtime, org: str, scope: Scope) -> dict[str, Any]:
@@ -93,15 +93,16 @@ async def _write(
     request: Request, runtime: Runtime, org: str, scope: Scope, object_name: str, create: bool
 ) -> dict[str, Any]:
     name = check_object_name(object_name)
-    if not create:
-        with runtime.store.transaction() as conn:
-            _get(conn, org, scope, name)
-    body = await json_object(request)
+    if create:
+        body = await json_object(request)
+    else:
+        body = await json_object_after(
+            request, runtime.store, lambda conn: _get(conn, org, scope, name)
+        )
     with runtime.store.transaction() as conn:
-        if scope.instance_id is not None and (
-            runtime.references.find(conn, INSTANCE, org, scope.instance_id) is None
-        ):  # deleted since the look above: nothing may refer to it
-            raise ApiError(404, f"No instance with id {scope.instance_id}")
+        if scope.instance_id is not None:  # deleted since the look above: nothing may refer to it
+            instance = runtime.references.find(conn, INSTANCE, org, scope.instance_id)
+            found(instance, _no_instance(scope.instance_id))
         definition = runtime.references.find(conn, DEFINITION, org, name)
         transformation = check_transformation(body, name, definition, scope.level)
         refs = (ref(DEFINITION, name), *scope.refs)
