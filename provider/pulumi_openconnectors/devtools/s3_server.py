@@ -44,6 +44,7 @@ from pathlib import Path
 
 import requests
 
+from .. import pids
 from .paths import REPO, script
 
 DEFAULT_STATE_DIR = REPO / ".state" / "s3"
@@ -196,17 +197,7 @@ def alive(pid: int) -> bool:
             return False
     except ChildProcessError:
         pass
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True  # no /proc: kill(0) is all there is
-    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+    return pids.running(pid, lambda proc: pids.state(proc) != "Z")
 
 
 def command_line(pid: int) -> list[str]:

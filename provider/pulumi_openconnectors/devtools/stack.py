@@ -47,6 +47,9 @@ def shown(args: tuple[str, ...] | list[str]) -> list[str]:
     return out
 
 
+_UNATTENDED = ("--yes", "--skip-preview", "--non-interactive")  # a change, without asking
+
+
 @dataclass
 class Stack:
     """A Pulumi project + stack in ``workdir``, driven through the real CLI of ``bin_dir``."""
@@ -157,8 +160,12 @@ class Stack:
             args += ["--secret", f"{key}={value}"]
         self.run(*args)
 
+    def _confirmed(self, command: str, *extra: str) -> list[str]:
+        """The arguments of a `command` that changes the stack, run without asking."""
+        return [command, *_UNATTENDED, "--stack", self.stack, *extra]
+
     def up_args(self, *extra: str) -> list[str]:
-        return ["up", "--yes", "--skip-preview", "--non-interactive", "--stack", self.stack, *extra]
+        return self._confirmed("up", *extra)
 
     def up(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return self.run(*self.up_args(*extra), check=check)
@@ -167,28 +174,10 @@ class Stack:
         return self.run("preview", "--non-interactive", "--stack", self.stack, *extra, check=check)
 
     def refresh(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return self.run(
-            "refresh",
-            "--yes",
-            "--skip-preview",
-            "--non-interactive",
-            "--stack",
-            self.stack,
-            *extra,
-            check=check,
-        )
+        return self.run(*self._confirmed("refresh", *extra), check=check)
 
     def destroy(self, *extra: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        return self.run(
-            "destroy",
-            "--yes",
-            "--skip-preview",
-            "--non-interactive",
-            "--stack",
-            self.stack,
-            *extra,
-            check=check,
-        )
+        return self.run(*self._confirmed("destroy", *extra), check=check)
 
     def outputs(self, show_secrets: bool = False) -> dict[str, Any]:
         args = ["stack", "output", "--json", "--stack", self.stack]
