@@ -65,20 +65,21 @@ from typing import Any
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
-VENV = Path(os.environ.get("OPENCONNECTORS_VENV", ROOT / ".venv"))
-PYTHON = VENV / "bin" / "python"
+from pulumi_openconnectors.devtools.engine import engine_bin as devtools_engine_bin
+from pulumi_openconnectors.devtools.launcher import EmulatorProcess
+from pulumi_openconnectors.devtools.paths import NOOP_DIR, PYTHON, REPO
+from pulumi_openconnectors.devtools.stack import PulumiFailed, Stack, shown
+
+ROOT = REPO
 COUNTING_EMULATOR = ROOT / "scripts" / "bench" / "counting_emulator.py"
-# bench_noop.py (the floor's resource) is not in the package users install: this directory goes
-# on PYTHONPATH for the program and the dynamic-provider process (both inherit the CLI's env).
-NOOP_DIR = ROOT / "scripts" / "bench"
+# bench_noop.py (the floor's resource) is not in the package users install: NOOP_DIR goes on
+# PYTHONPATH for the program and the dynamic-provider process (both inherit the CLI's env).
 PASSPHRASE = "bench-passphrase"
 USER_SECRET = "demo-user-secret"
 ORG_SECRET = "demo-organization-secret"
 AUTH = {"Authorization": f"User {USER_SECRET}, Organization {ORG_SECRET}"}
 PROJECT = "ocbench"
 STACK = "bench"
-ANNOUNCE = re.compile(r"listening on http://127\.0\.0\.1:(\d+)/")
 HOST_CONCURRENCY = 4  # max_workers of the Python dynamic-provider host's gRPC server
 DEFAULT_CONCURRENCIES = [HOST_CONCURRENCY, 16]
 DEFAULT_PAIRS = [(100, 1000)]
@@ -227,14 +228,7 @@ def loadavg() -> list[float]:
 
 
 def engine_bin() -> Path:
-    out = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "bootstrap_engine.sh")],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=BUDGET.timeout(3600),
-    )
-    return Path(out.stdout.strip().splitlines()[-1])
+    return devtools_engine_bin(timeout=BUDGET.timeout(3600))
 
 
 # -- the emulator -------------------------------------------------------------------------
@@ -247,45 +241,26 @@ class Emulator:
 
     def __init__(self, latency_ms: int, log_path: Path) -> None:
         self.latency_ms = latency_ms
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self._log_path = log_path
-        self._log = log_path.open("w")
+        self.session = requests.Session()
         # --port 0: the emulator binds a free port itself and announces it (no free-port race).
-        self.proc = subprocess.Popen(
-            [str(PYTHON), str(COUNTING_EMULATOR), "--port", "0", "--latency-ms", str(latency_ms)],
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
+        self.process = EmulatorProcess(
+            log_path,
+            latency_ms=latency_ms,
+            command=[str(PYTHON), str(COUNTING_EMULATOR)],
+            ready=lambda found: self._counts(found.root_url),
         )
         Emulator.running.append(self)
-        self.session = requests.Session()
-        deadline = time.monotonic() + 30
-        self.port = self._announced_port(deadline)
-        self.root = f"http://127.0.0.1:{self.port}"
-        self.base_url = f"{self.root}/elements/api-v2"
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the emulator exited early (code {self.proc.returncode})")
-            try:
-                if self.session.get(f"{self.root}/_bench/connections", timeout=1).ok:
-                    break
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the emulator did not answer within 30 s")
-            time.sleep(0.1)
+        self.process.start(timeout=30)
+        self.proc = self.process.proc
+        self.port = self.process.port
+        self.root = self.process.root_url
+        self.base_url = self.process.base_url
 
-    def _announced_port(self, deadline: float) -> int:
-        while True:
-            found = ANNOUNCE.search(self._log_path.read_text(errors="replace"))
-            if found:
-                return int(found.group(1))
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the emulator exited early (code {self.proc.returncode})")
-            if time.monotonic() > deadline:
-                raise RuntimeError("the emulator did not announce its port within 30 s")
-            time.sleep(0.05)
+    def _counts(self, root: str) -> bool:
+        try:
+            return self.session.get(f"{root}/_bench/connections", timeout=1).ok
+        except requests.RequestException:
+            return False
 
     def reset(self) -> None:
         self.session.post(
@@ -315,20 +290,14 @@ class Emulator:
     def cpu_seconds(self) -> float | None:
         """CPU time (user + system) the emulator process has used so far, from /proc."""
         try:
-            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
         except OSError:
             return None
+        fields = stat.rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGTERM)
-                self.proc.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired):
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        self._log.close()
+        self.process.stop()
         self.session.close()
         if self in Emulator.running:
             Emulator.running.remove(self)
@@ -339,7 +308,7 @@ def stop_all_emulators() -> None:
         try:
             emu.stop()
         except Exception as exc:  # best effort at exit
-            print(f"[bench] could not stop emulator pid {emu.proc.pid}: {exc}", file=sys.stderr)
+            print(f"[bench] could not stop the emulator {emu.process.log}: {exc}", file=sys.stderr)
 
 
 atexit.register(stop_all_emulators)
@@ -347,109 +316,57 @@ atexit.register(stop_all_emulators)
 
 # -- a stack ------------------------------------------------------------------------------
 
+# --pulumi-env, for experiments (e.g. PULUMI_SKIP_CHECKPOINTS): added to every stack's env.
+EXTRA_PULUMI_ENV: dict[str, str] = {}
 
-class PulumiFailed(RuntimeError):
-    pass
 
-
-class BenchStack:
+class BenchStack(Stack):
     """A project + stack + file backend in a fresh directory, driven by the real CLI."""
 
-    extra_env: dict[str, str] = {}  # --pulumi-env, for experiments (e.g. PULUMI_SKIP_CHECKPOINTS)
-    parallel: int | None = None  # `--parallel` of every operation (None: the engine's default)
-
     def __init__(self, workdir: Path, bin_dir: Path, program: str, log_path: Path) -> None:
-        self.workdir = workdir
-        self.bin_dir = bin_dir
-        self.project_dir = workdir / "project"
-        self.backend_dir = workdir / "backend"
-        self.home_dir = workdir / "pulumi-home"
-        for d in (self.project_dir, self.backend_dir, self.home_dir):
-            d.mkdir(parents=True, exist_ok=True)
-        (self.project_dir / "Pulumi.yaml").write_text(
-            f"name: {PROJECT}\nruntime:\n  name: python\n  options:\n    virtualenv: {VENV}\n"
-        )
-        (self.project_dir / "__main__.py").write_text(program)
-        self.log_path = log_path
-        self.env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "OPENCONNECTORS_"))
-        }
-        self.env.update(
-            {
-                "PATH": f"{bin_dir}:{VENV / 'bin'}:{os.environ.get('PATH', '')}",
-                "PULUMI_HOME": str(self.home_dir),
-                "PULUMI_BACKEND_URL": f"file://{self.backend_dir}",
-                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
-                "PULUMI_SKIP_UPDATE_CHECK": "true",
-                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
-                "PULUMI_SKIP_CONFIRMATIONS": "true",
-                "PYTHONUNBUFFERED": "1",
+        super().__init__(
+            workdir=workdir,
+            bin_dir=bin_dir,
+            program=program,
+            stack=STACK,
+            project=PROJECT,
+            passphrase=PASSPHRASE,
+            log_path=log_path,
+            extra_env={
                 "PYTHONPATH": os.pathsep.join(
                     p for p in (str(NOOP_DIR), os.environ.get("PYTHONPATH", "")) if p
                 ),
-            }
+                **EXTRA_PULUMI_ENV,
+            },
         )
-        self.env.update(self.extra_env)
+        self.parallel: int | None = None  # `--parallel` of every operation (None: default)
 
-    def run(self, *args: str, timeout: float = 900) -> float:
+    def timed(self, *args: str, timeout: float = 900) -> float:
         """Run `pulumi <args>`; return its wall time in seconds (raise if it failed)."""
-        argv = [str(self.bin_dir / "pulumi"), *args]
-        started = time.perf_counter()
         try:
-            result = subprocess.run(
-                argv,
-                cwd=self.project_dir,
-                env=self.env,
-                capture_output=True,
-                text=True,
-                timeout=BUDGET.timeout(timeout),
-            )
+            self.run(*args, timeout=BUDGET.timeout(timeout))
         except subprocess.TimeoutExpired as exc:
-            raise PulumiFailed(
-                f"pulumi {' '.join(args)} timed out after {exc.timeout:.0f}s"
+            raise BenchAborted(
+                f"pulumi {' '.join(shown(args))} timed out after {exc.timeout:.0f}s"
             ) from None
-        seconds = time.perf_counter() - started
-        shown = [
-            "[secret]" if a.startswith(("userSecret", "organizationSecret")) else a for a in args
-        ]
-        with self.log_path.open("a") as fh:
-            fh.write(f"$ pulumi {' '.join(shown)}  # {seconds:.2f}s rc={result.returncode}\n")
-            fh.write(f"{result.stdout}\n{result.stderr}\n")
-        if result.returncode != 0:
-            raise PulumiFailed(
-                f"pulumi {' '.join(shown)} exited {result.returncode} (log: {self.log_path}):\n"
-                f"{result.stderr[-2000:] or result.stdout[-2000:]}"
-            )
-        return seconds
+        return self.last_seconds
 
-    def init(self, config: dict[str, str], secrets: dict[str, str]) -> None:
-        self.run("stack", "init", STACK, "--non-interactive")
-        args = ["config", "set-all", "--stack", STACK]
-        for key, value in config.items():
-            args += ["--plaintext", f"{key}={value}"]
-        for key, value in secrets.items():
-            args += ["--secret", f"{key}={value}"]
-        self.run(*args)
+    def init_config(self, config: dict[str, str], secrets: dict[str, str]) -> None:
+        self.timed("stack", "init", STACK, "--non-interactive")
+        self.config_all(config, secrets)
 
     def set_config(self, key: str, value: str) -> None:
-        self.run("config", "set", "--stack", STACK, key, "--", value)
+        self.timed("config", "set", "--stack", STACK, key, "--", value)
 
     def op(self, name: str) -> float:
         common = ["--non-interactive", "--stack", STACK]
         if self.parallel is not None:
             common += ["--parallel", str(self.parallel)]
         if name == "preview":
-            return self.run("preview", "--expect-no-changes", *common)
+            return self.timed("preview", "--expect-no-changes", *common)
         if name in ("up", "update"):
-            return self.run("up", "--yes", "--skip-preview", *common)
-        return self.run(name, "--yes", "--skip-preview", *common)
-
-    def checkpoint(self) -> Path:
-        found = sorted(self.backend_dir.glob(f".pulumi/stacks/{PROJECT}/{STACK}.json*"))
-        found = [p for p in found if not p.name.endswith(".bak")]
-        if not found:
-            raise RuntimeError(f"no checkpoint under {self.backend_dir}/.pulumi/stacks")
-        return found[0]
+            return self.timed("up", "--yes", "--skip-preview", *common)
+        return self.timed(name, "--yes", "--skip-preview", *common)
 
 
 # -- measurements -------------------------------------------------------------------------
@@ -574,7 +491,7 @@ def run_config(
                 "openconnectors:organizationSecret": ORG_SECRET,
             }
             emulator.reset()
-        stack.init(config, secrets)
+        stack.init_config(config, secrets)
         results: list[OpResult] = []
         state: StateResult | None = None
         for op in OPS:
@@ -671,7 +588,7 @@ def run_types(
     try:
         stack = BenchStack(workdir, bin_dir, TYPES_PROGRAM, log_path)
         emulator.reset()
-        stack.init(
+        stack.init_config(
             {"count": str(n), "tag": "v1", "openconnectors:baseUrl": emulator.base_url},
             {
                 "openconnectors:userSecret": USER_SECRET,
@@ -1007,8 +924,8 @@ def render(
         "outputs, and the engine's metadata (urn, provider reference, dependencies, "
         "timestamps, source position...; per key in deploy.json).",
     ]
-    if BenchStack.extra_env:
-        notes.append(f"EXPERIMENT: extra pulumi environment {BenchStack.extra_env}")
+    if EXTRA_PULUMI_ENV:
+        notes.append(f"EXPERIMENT: extra pulumi environment {EXTRA_PULUMI_ENV}")
     xhead = ["N", "L ms", "op", "C", f"ours s at C={HOST_CONCURRENCY}", "ours s at C", "speedup"]
     xbody = [
         [
@@ -1147,7 +1064,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted({n for n, _ in pairs})
     latencies = sorted({lat for _, lat in pairs})
     global BUDGET
-    BenchStack.extra_env = dict(item.split("=", 1) for item in args.pulumi_env)
+    EXTRA_PULUMI_ENV.update(item.split("=", 1) for item in args.pulumi_env)
     BUDGET = Budget(args.max_minutes)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -1219,7 +1136,7 @@ def main(argv: list[str] | None = None) -> int:
             "concurrency": args.concurrency,
             "repeat": args.repeat,
             "parallel": "engine default at C = 4 (no --parallel flag); --parallel C at C > 4",
-            "pulumi_env": BenchStack.extra_env,
+            "pulumi_env": EXTRA_PULUMI_ENV,
             "host_concurrency": HOST_CONCURRENCY,
             "targets": {
                 "ours_over_floor_at_L0": {"N<200": TARGET_FLOOR_RATIO, "N>=200": 1.3},

@@ -14,10 +14,8 @@ import argparse
 import json
 import os
 import platform
-import re
 import statistics
-import subprocess
-import sys
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -26,43 +24,11 @@ from typing import Any
 
 import requests
 
-ROOT = Path(__file__).resolve().parent.parent
+from pulumi_openconnectors.devtools.launcher import EmulatorProcess
+from pulumi_openconnectors.devtools.paths import REPO
+
+ROOT = REPO
 HEADERS = {"Authorization": "User demo-user-secret, Organization demo-organization-secret"}
-
-
-def start_emulator(db: str) -> tuple[subprocess.Popen[str], str]:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(ROOT / "provider"), env.get("PYTHONPATH")])
-    )
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pulumi_openconnectors.emulator",
-            "--port",
-            "0",
-            "--db",
-            db,
-            "--log-level",
-            "warning",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env=env,
-    )
-    assert proc.stdout is not None
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        match = re.search(r"http://127\.0\.0\.1:\d+/elements/api-v2", line)
-        if match:
-            return proc, match.group(0)
-        if not line and proc.poll() is not None:
-            break
-    proc.kill()
-    raise SystemExit("the emulator did not start")
 
 
 def create_body(i: int) -> dict[str, Any]:
@@ -122,6 +88,21 @@ def run(base: str, op: str, count: int, concurrency: int, ids: list[int]) -> dic
     }
 
 
+def measure(emulator: EmulatorProcess, count: int) -> list[dict[str, Any]]:
+    """Every cell, then the emulator stopped."""
+    base = emulator.base_url
+    results: list[dict[str, Any]] = []
+    try:
+        ids: list[int] = []
+        run(base, "create", 20, 1, ids)  # warm-up
+        for concurrency in (1, 8):
+            results.append(run(base, "create", count, concurrency, ids))
+            results.append(run(base, "read", count, concurrency, ids))
+    finally:
+        emulator.stop()
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=500, help="requests per cell (default 500)")
@@ -131,20 +112,9 @@ def main() -> None:
     if not 1 <= args.count <= 100_000:
         parser.error("--count must be between 1 and 100000")
 
-    proc, base = start_emulator(args.db)
-    results: list[dict[str, Any]] = []
-    try:
-        ids: list[int] = []
-        run(base, "create", 20, 1, ids)  # warm-up
-        for concurrency in (1, 8):
-            results.append(run(base, "create", args.count, concurrency, ids))
-            results.append(run(base, "read", args.count, concurrency, ids))
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with tempfile.TemporaryDirectory(prefix="bench-emulator-") as logs:
+        emulator = EmulatorProcess(Path(logs) / "emulator.log", db=args.db, log_level="warning")
+        results = measure(emulator.start(), args.count)
 
     print(f"{'operation':<10} {'conc':>4} {'requests':>8} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8}")
     for r in results:

@@ -26,11 +26,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import json
 import os
 import platform
-import re
 import resource
 import statistics
 import subprocess
@@ -40,42 +38,24 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from types import ModuleType
 
 import requests
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = Path(os.environ.get("OPENCONNECTORS_VENV", ROOT / ".venv")) / "bin" / "python"
+from pulumi_openconnectors.devtools import s3_server
+from pulumi_openconnectors.devtools.engine import engine_bin, pulumi_env
+from pulumi_openconnectors.devtools.launcher import EmulatorProcess
+from pulumi_openconnectors.devtools.paths import PYTHON, REPO
+
+ROOT = REPO
 PASSPHRASE = "bench-passphrase"
 PROJECT = "ocfleetbench"
-ANNOUNCE = re.compile(r"listening on (http://127\.0\.0\.1:\d+/elements/api-v2)")
 DEMO = ("demo-user-secret", "demo-organization-secret")
 TARGET_P, TARGET_RATIO = 4, 2.5
 
 
 def progress(message: str) -> None:
     print(f"[bench-fleet] {message}", file=sys.stderr, flush=True)
-
-
-def load_script(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def engine_bin() -> Path:
-    out = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "bootstrap_engine.sh")],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-    )
-    return Path(out.stdout.strip().splitlines()[-1])
 
 
 # -- sampling ---------------------------------------------------------------------------------
@@ -214,50 +194,22 @@ def write_fleet(directory: Path, count: int, instances: int) -> Path:
 
 class Emulator:
     def __init__(self, count: int, latency_ms: int, log: Path) -> None:
-        accounts = [f"--account={n}-user:{n}-org" for n in tenants(count)]
-        self.log = log.open("w")
-        self.proc = subprocess.Popen(
-            [
-                str(PYTHON),
-                "-m",
-                "pulumi_openconnectors.emulator",
-                "--port",
-                "0",
-                "--latency-ms",
-                str(latency_ms),
-                *accounts,
-            ],
-            stdout=subprocess.PIPE,
-            stderr=self.log,
-            text=True,
+        self.process = EmulatorProcess(
+            log,
+            latency_ms=latency_ms,
+            accounts=[f"{n}-user:{n}-org" for n in tenants(count)],
+            python=PYTHON,
         )
-        assert self.proc.stdout is not None
-        deadline = time.monotonic() + 30
-        self.base_url = ""
-        while time.monotonic() < deadline:
-            line = self.proc.stdout.readline()
-            match = ANNOUNCE.search(line)
-            if match:
-                self.base_url = match.group(1)
-                break
-            if not line and self.proc.poll() is not None:
-                raise RuntimeError("the emulator exited early")
-        if not self.base_url:
-            raise RuntimeError("the emulator did not announce its address")
-        threading.Thread(target=self.proc.stdout.read, daemon=True).start()
+        self.process.start(timeout=30)
+        self.base_url = self.process.base_url
 
     def reset(self) -> None:
-        root = self.base_url.rsplit("/elements", 1)[0]
+        root = self.process.root_url
         auth = {"Authorization": f"User {DEMO[0]}, Organization {DEMO[1]}"}
         requests.post(f"{root}/_emulator/reset", headers=auth, timeout=30).raise_for_status()
 
     def close(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-        self.log.close()
+        self.process.stop()
 
 
 @dataclass
@@ -289,7 +241,6 @@ def main() -> int:
     levels = [int(p) for p in args.parallel.split(",")]
     deadline = time.monotonic() + args.max_minutes * 60
     bin_dir = engine_bin()
-    s3_server = load_script("s3_server")
     work = Path(tempfile.mkdtemp(prefix="bench-fleet-"))
     fleet_file = write_fleet(work / "fleet", args.tenants, args.instances)
     s3 = s3_server.start(work / "s3")
@@ -298,21 +249,13 @@ def main() -> int:
     run_index = 0
 
     def environment(prefix: str) -> dict[str, str]:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("PULUMI_", "OPENCONNECTORS_", "AWS_", "VIRTUAL_ENV"))
-        }
-        env.update(s3.env(prefix))
-        env.update(
-            {
-                "PATH": f"{bin_dir}:{env.get('PATH', '')}",
-                "PULUMI_HOME": str(work / "home"),
-                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
-                "PULUMI_SKIP_UPDATE_CHECK": "true",
-                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
-                "BENCH_FLEET_BASE_URL": emulator.base_url,
-            }
+        env = pulumi_env(
+            bin_dir,
+            work / "home",
+            PASSPHRASE,
+            drop=("PULUMI_", "OPENCONNECTORS_", "AWS_", "VIRTUAL_ENV"),
+            path=os.environ.get("PATH", ""),
+            extra={**s3.env(prefix), "BENCH_FLEET_BASE_URL": emulator.base_url},
         )
         return env
 

@@ -26,7 +26,7 @@ if pulumi stack select --stack "$STACK" 2>/dev/null; then
   # Nothing can be deleted without the emulator's API: reuse it, or restart it on its database
   # (on the port it had when that is free, so the URL in the state still works).
   step "1/3 emulator"
-  URL="$(python scripts/emulator_ctl.py start --state-dir "$STATE")"
+  URL="$(python -m pulumi_openconnectors.emulator start --state-dir "$STATE")"
   step "2/3 pulumi destroy (stack '$STACK')"
   RECORDED="$(recorded_base_urls)"
   destroy_flags=()
@@ -45,7 +45,7 @@ else
   echo "[down] no stack '$STACK': nothing to destroy" >&2
 fi
 step "3/3 stop the emulator"
-python scripts/emulator_ctl.py stop --state-dir "$STATE"
+python -m pulumi_openconnectors.emulator stop --state-dir "$STATE"
 if [ "${OPENCONNECTORS_BACKEND:-file}" = s3 ]; then
   python scripts/s3_server.py stop --state-dir "$STATE/s3"   # its data stays in $STATE/s3
 fi

@@ -9,7 +9,7 @@ STATE="${OPENCONNECTORS_STATE_DIR:-$ROOT/.state}"
 step() { printf '\n[up] %s\n' "$*" >&2; }
 
 step "1/4 emulator"
-URL="$(python scripts/emulator_ctl.py start --state-dir "$STATE")"
+URL="$(python -m pulumi_openconnectors.emulator start --state-dir "$STATE")"
 
 step "2/4 stack '$STACK' on the ${OPENCONNECTORS_BACKEND:-file} backend ($PULUMI_BACKEND_URL)"
 pulumi stack select --stack "$STACK" 2>/dev/null || pulumi stack init -- "$STACK"

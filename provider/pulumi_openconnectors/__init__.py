@@ -38,9 +38,12 @@ _LAZY = {
     "ConfigurationError": ".errors",
     "NotFoundError": ".errors",
     "TransportError": ".errors",
+    # A resource type's provider as unpickled from a resource's state: states name it
+    # `pulumi_openconnectors._provider` (SpecProvider.__reduce__); keep the name.
+    "_provider": ".resources.provider",
 }
 
-__all__ = sorted(_LAZY)
+__all__ = sorted(name for name in _LAZY if not name.startswith("_"))
 
 if TYPE_CHECKING:  # for type checkers and editors
     from .client import ClientSettings as ClientSettings
@@ -65,11 +68,3 @@ def __getattr__(name: str) -> Any:
     from importlib import import_module
 
     return getattr(import_module(module, __name__), name)
-
-
-def _provider(type_name: str) -> Any:
-    """A resource type's provider, as unpickled from a resource's state (``__provider``); see
-    ``SpecProvider.__reduce__``. Keep this name and place: states refer to it."""
-    from .resources.provider import provider_class
-
-    return provider_class(type_name)()

@@ -33,11 +33,14 @@ are safe to log.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 
 class OpenConnectorsError(Exception):
     """Base class of every error this package raises."""
+
+    _shown: ClassVar[tuple[str, ...]] = ()
+    """The attributes ``repr`` names before the message."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -47,7 +50,10 @@ class OpenConnectorsError(Exception):
         return self.message
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r})"
+        if not self._shown:
+            return f"{type(self).__name__}({self.message!r})"
+        named = ", ".join(f"{name}={getattr(self, name)!r}" for name in (*self._shown, "message"))
+        return f"{type(self).__name__}({named})"
 
 
 class ConfigurationError(OpenConnectorsError):
@@ -73,17 +79,13 @@ class TransportError(OpenConnectorsError):
     dropped after sending) and False when it certainly did not (connect error, connect timeout).
     """
 
+    _shown = ("method", "path", "ambiguous")
+
     def __init__(self, message: str, *, method: str, path: str, ambiguous: bool) -> None:
         super().__init__(message)
         self.method = method
         self.path = path
         self.ambiguous = ambiguous
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(method={self.method!r}, path={self.path!r}, "
-            f"ambiguous={self.ambiguous!r}, message={self.message!r})"
-        )
 
 
 class DeadlineExceededError(TransportError):
@@ -93,6 +95,8 @@ class DeadlineExceededError(TransportError):
 
 class APIError(OpenConnectorsError):
     """The API answered with an error status (or an undocumented answer)."""
+
+    _shown = ("http_status", "method", "path", "request_id", "ambiguous")
 
     def __init__(
         self,
@@ -114,13 +118,6 @@ class APIError(OpenConnectorsError):
         self.api_message = api_message
         self.provider_message = provider_message
         self.ambiguous = ambiguous
-
-    def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(http_status={self.http_status!r}, method={self.method!r}, "
-            f"path={self.path!r}, request_id={self.request_id!r}, "
-            f"ambiguous={self.ambiguous!r}, message={self.message!r})"
-        )
 
 
 class BadRequestError(APIError):

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .client import OpenConnectorsClient
-from .oauth import settings_from_env
-from .resources.advice import PULUMI_ADVICE
+from .oauth import program_client
 
 
 @dataclass(frozen=True)
@@ -46,10 +44,7 @@ def get_connector(
     organization_secret: str | None = None,
 ) -> Connector:
     """The connector ``key_or_id`` (``GET /elements/{keyOrId}``); NotFoundError if unknown."""
-    settings = settings_from_env(
-        base_url=base_url, user_secret=user_secret, organization_secret=organization_secret
-    )
-    with OpenConnectorsClient(settings, advice=PULUMI_ADVICE) as client:
+    with program_client(base_url, user_secret, organization_secret) as client:
         element = client.get_element(key_or_id)
     return Connector(
         key=element.key,
@@ -71,10 +66,7 @@ def find_instances(
 ) -> list[ExistingInstance]:
     """Connector instances carrying every tag in ``tags`` (``GET /instances?tags[]=…``), and,
     when given, exactly this ``name`` and connector; ordered by id. Nothing found is ``[]``."""
-    settings = settings_from_env(
-        base_url=base_url, user_secret=user_secret, organization_secret=organization_secret
-    )
-    with OpenConnectorsClient(settings, advice=PULUMI_ADVICE) as client:
+    with program_client(base_url, user_secret, organization_secret) as client:
         instances = client.list_instances(tags=list(tags) if tags is not None else None)
     found = [
         ExistingInstance(

@@ -57,6 +57,17 @@ def settings_from_env(
     return resolve_settings(_stack_config, env, overrides=explicit)
 
 
+def program_client(
+    base_url: str | None, user_secret: str | None, organization_secret: str | None
+) -> OpenConnectorsClient:
+    """A client with these settings where given, else a program's (:func:`settings_from_env`),
+    whose errors speak to a Pulumi user."""
+    settings = settings_from_env(
+        base_url=base_url, user_secret=user_secret, organization_secret=organization_secret
+    )
+    return OpenConnectorsClient(settings, advice=PULUMI_ADVICE)
+
+
 def get_oauth_url(
     element_key: str,
     *,
@@ -71,10 +82,7 @@ def get_oauth_url(
     organization_secret: str | None = None,
 ) -> str:
     """The URL where the user authorizes the connector (``oauthUrl`` of the API's answer)."""
-    settings = settings_from_env(
-        base_url=base_url, user_secret=user_secret, organization_secret=organization_secret
-    )
-    with OpenConnectorsClient(settings, advice=PULUMI_ADVICE) as client:
+    with program_client(base_url, user_secret, organization_secret) as client:
         answer = client.get_oauth_url(
             element_key,
             api_key=api_key,

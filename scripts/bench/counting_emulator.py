@@ -1,6 +1,6 @@
 """The emulator, plus a TCP-connection counter, for scripts/bench_deploy.py (not a test).
 
-    python scripts/bench/counting_emulator.py [--port P] [--latency-ms N]
+    python scripts/bench/counting_emulator.py [--host H] [--port P] [--latency-ms N]
 
 With --port 0 (the default) it binds a free loopback port itself and announces it on stdout:
 ``counting emulator listening on http://127.0.0.1:<port>/elements/api-v2``.
@@ -74,12 +74,13 @@ class ConnectionCounter:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (loopback)")
     parser.add_argument("--port", type=int, default=0, help="0: a free port")
     parser.add_argument("--latency-ms", type=int, default=0)
     parser.add_argument("--log-level", default="warning")
     args = parser.parse_args()
     settings = Settings(
-        host="127.0.0.1",
+        host=args.host,
         port=args.port,
         db=":memory:",
         accounts=(DEMO_ACCOUNT,),
@@ -88,7 +89,7 @@ def main() -> None:
     configure_cli_logging(args.log_level)
     config = uvicorn.Config(
         ConnectionCounter(create_app(settings)),
-        host="127.0.0.1",
+        host=args.host,
         port=args.port,
         http="h11",
         lifespan="off",
@@ -98,11 +99,11 @@ def main() -> None:
     # Bind (and listen) here, then announce the port actually bound: no free-port race.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", args.port))
+    sock.bind((args.host, args.port))
     sock.listen(2048)
     port = int(sock.getsockname()[1])
-    print(f"counting emulator listening on http://127.0.0.1:{port}{API_PREFIX}", flush=True)
-    print(f"counting emulator on 127.0.0.1:{port}", file=sys.stderr, flush=True)
+    print(f"counting emulator listening on http://{args.host}:{port}{API_PREFIX}", flush=True)
+    print(f"counting emulator on {args.host}:{port}", file=sys.stderr, flush=True)
     uvicorn.Server(config).run(sockets=[sock])
 
 

@@ -73,7 +73,7 @@ def main() -> int:
                 "openconnectors:userSecret": bd.USER_SECRET,
                 "openconnectors:organizationSecret": bd.ORG_SECRET,
             }
-        stack.init(config, secrets)
+        stack.init_config(config, secrets)
         for op in args.ops.split(","):
             if op == "update":
                 stack.set_config("tag", "v2")

@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from .harness import Stack, engine_bin
+from pulumi_openconnectors.devtools.engine import engine_bin
+from pulumi_openconnectors.devtools.stack import Stack
+
 from .s3 import s3_backend
 
 __all__ = ["s3_backend"]  # a fixture: Pulumi state in a local S3 store (see s3.py)

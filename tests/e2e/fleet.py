@@ -19,12 +19,20 @@ import yaml
 
 from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
 from pulumi_openconnectors.client.models.instances import Instance
+from pulumi_openconnectors.devtools.engine import pulumi_env
 from pulumi_openconnectors.emulator import EmulatorServer
 
-from .harness import PASSPHRASE, _path_without_venvs, end_session
+from .harness import PASSPHRASE, end_session
 from .s3 import S3Backend
 
 PROJECT = "oc-fleet-e2e"
+WITH_DEFAULT_SIGINT = (
+    sys.executable,
+    "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+    "os.execv(sys.argv[1], sys.argv[1:])",
+)
+"""Runs a command with SIGINT at its default (exec keeps it): the pid is the command's."""
 
 
 def tenant_names(count: int) -> list[str]:
@@ -118,26 +126,18 @@ class FleetEnv:
 
     @property
     def env(self) -> dict[str, str]:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("PULUMI_", "OPENCONNECTORS_", "AWS_"))
-        }
-        env.update(self.s3.env(self.prefix))
-        env.update(
-            {
-                "PATH": f"{self.engine}:{_path_without_venvs()}",
-                "PULUMI_HOME": str(self.home),
-                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
-                "PULUMI_SKIP_UPDATE_CHECK": "true",
-                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+        return pulumi_env(
+            self.engine,
+            self.home,
+            PASSPHRASE,
+            drop=("PULUMI_", "OPENCONNECTORS_", "AWS_"),
+            extra={
+                **self.s3.env(self.prefix),
                 "FLEET_E2E_BASE_URL": self.emulator.base_url,
                 "FLEET_E2E_API_SECRET": "api-secret-of-the-fleet",
-                "PYTHONUNBUFFERED": "1",
-            }
+                **self.extra_env,
+            },
         )
-        env.update(self.extra_env)
-        return env
 
     def argv(self, operation: str, *args: str, state_dir: Path | None = None) -> list[str]:
         state = state_dir or self.root / "state"
@@ -174,7 +174,9 @@ class FleetEnv:
         self, operation: str, *args: str, state_dir: Path | None = None
     ) -> subprocess.Popen[str]:
         return subprocess.Popen(
-            self.argv(operation, *args, state_dir=state_dir),
+            # Ctrl-C as at a terminal: a run started from a background job of a script (as CI
+            # may start the suite) inherits SIGINT ignored, and Python keeps it ignored.
+            [*WITH_DEFAULT_SIGINT, *self.argv(operation, *args, state_dir=state_dir)],
             env=self.env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

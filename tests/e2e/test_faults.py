@@ -9,8 +9,6 @@ state as a `FaultOutcome` (the fault matrix; set OPENCONNECTORS_FAULT_MATRIX=<fi
 from __future__ import annotations
 
 import json
-import re
-import signal
 import subprocess
 import tempfile
 import time
@@ -19,6 +17,8 @@ from typing import Any
 
 import pytest
 import requests
+
+from pulumi_openconnectors.devtools.launcher import EmulatorProcess
 
 from .harness import VENV, Stack, end_session
 from .invariants import (
@@ -222,64 +222,19 @@ def test_latency_past_the_client_timeout(stack_factory: Any, emulator: Any) -> N
 # -- the emulator restarted mid-`up` ---------------------------------------------------------
 
 
-class ProcessEmulator:
-    """The emulator as a separate process on a SQLite file (it can be SIGKILLed)."""
-
-    user_secret = "demo-user-secret"
-    organization_secret = "demo-organization-secret"
+class ProcessEmulator(EmulatorProcess):
+    """The emulator as a separate process on a SQLite file (it can be SIGKILLed); the first
+    start binds a free port (announced), restarts reuse it."""
 
     def __init__(self, db: Path, latency_ms: int) -> None:
-        self.db = db
-        self.latency_ms = latency_ms
-        self.port = 0  # the first start binds a free port (announced); restarts reuse it
-        self.root_url = ""
-        self.base_url = ""
-        self.proc: subprocess.Popen[bytes] | None = None
-        self.log = db.with_suffix(".log")
-
-    def start(self, timeout: float = 20.0) -> None:
-        offset = self.log.stat().st_size if self.log.exists() else 0
-        argv = [
-            str(VENV / "bin" / "python"),
-            "-m",
-            "pulumi_openconnectors.emulator",
-            "--port",
-            str(self.port),
-            "--db",
-            str(self.db),
-            "--latency-ms",
-            str(self.latency_ms),
-            "--log-level",
-            "warning",
-        ]
-        with self.log.open("ab") as log:
-            self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while not self.root_url:
-            assert self.proc.poll() is None, self.log.read_text()
-            assert time.monotonic() < deadline, f"no port announced:\n{self.log.read_text()}"
-            with self.log.open("rb") as fh:
-                fh.seek(offset)
-                found = re.search(rb"listening on http://127\.0\.0\.1:(\d+)/", fh.read())
-            if found:
-                self.port = int(found.group(1))
-                self.root_url = f"http://127.0.0.1:{self.port}"
-                self.base_url = self.root_url + "/elements/api-v2"
-            else:
-                time.sleep(0.05)
-        while time.monotonic() < deadline:
-            assert self.proc.poll() is None, self.log.read_text()
-            try:
-                requests.get(self.root_url + "/_emulator/stats", headers=self.headers(), timeout=1)
-                return
-            except requests.RequestException:
-                time.sleep(0.05)
-        raise AssertionError(f"the emulator did not start:\n{self.log.read_text()}")
-
-    def headers(self) -> dict[str, str]:
-        return {
-            "Authorization": f"User {self.user_secret}, Organization {self.organization_secret}"
-        }
+        super().__init__(
+            db.with_suffix(".log"),
+            db=db,
+            latency_ms=latency_ms,
+            log_level="warning",
+            python=VENV / "bin" / "python",
+            new_session=False,
+        )
 
     def post_count(self) -> int:
         try:
@@ -289,20 +244,6 @@ class ProcessEmulator:
         except requests.RequestException:
             return 0
         return int(stats["requests"].get("POST /instances", 0))
-
-    def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=10)
 
 
 def test_emulator_restarted_mid_up(stack_factory: Any, tmp_path: Path) -> None:

@@ -5,7 +5,6 @@ instances, each tenant its own organization on the emulator, state in the local 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -16,9 +15,10 @@ import pytest
 import yaml
 
 from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient
+from pulumi_openconnectors.devtools.engine import pulumi_env
 from pulumi_openconnectors.emulator import EmulatorServer
 
-from .harness import PASSPHRASE, REPO, _path_without_venvs
+from .harness import PASSPHRASE, REPO
 from .s3 import S3Backend
 
 pytestmark = [
@@ -46,21 +46,15 @@ def test_example_fleet_of_20_tenants(tmp_path: Path, engine: Path, s3_backend: S
     assert len(secrets) == 20
     accounts = [(s["userSecret"], s["organizationSecret"]) for s in secrets.values()]
     with EmulatorServer(port=0, accounts=accounts) as emulator:
-        env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("PULUMI_", "OPENCONNECTORS_", "AWS_"))
-        }
-        env.update(s3_backend.env(s3_backend.new_prefix()))
-        env.update(
-            {
-                "PATH": f"{engine}:{_path_without_venvs()}",
-                "PULUMI_HOME": str(tmp_path / "home"),
-                "PULUMI_CONFIG_PASSPHRASE": PASSPHRASE,
-                "PULUMI_SKIP_UPDATE_CHECK": "true",
-                "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+        env = pulumi_env(
+            engine,
+            tmp_path / "home",
+            PASSPHRASE,
+            drop=("PULUMI_", "OPENCONNECTORS_", "AWS_"),
+            extra={
+                **s3_backend.env(s3_backend.new_prefix()),
                 "OPENCONNECTORS_FLEET_BASE_URL": emulator.base_url,
-            }
+            },
         )
 
         def fleet(operation: str) -> tuple[dict[str, tuple[str, int, int, int, int]], float]:

@@ -55,13 +55,7 @@ def _clean_env(tmp_path: Path, stack: str) -> dict[str, str]:
 
 def _stop_emulator(state: Path) -> None:
     subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "scripts" / "emulator_ctl.py"),
-            "stop",
-            "--state-dir",
-            str(state),
-        ],
+        [sys.executable, "-m", "pulumi_openconnectors.emulator", "stop", "--state-dir", str(state)],
         capture_output=True,
         timeout=60,
         check=False,
@@ -94,18 +88,7 @@ def test_make_up_twice_then_down(tmp_path: Path) -> None:
         assert "stopped the emulator" in down.stderr
         assert not (tmp_path / "state" / "emulator.json").exists()
     finally:
-        subprocess.run(
-            [
-                sys.executable,
-                str(REPO / "scripts" / "emulator_ctl.py"),
-                "stop",
-                "--state-dir",
-                str(tmp_path / "state"),
-            ],
-            capture_output=True,
-            timeout=60,
-            check=False,
-        )
+        _stop_emulator(tmp_path / "state")
         stack_config.unlink(missing_ok=True)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..errors import UnexpectedResponseError
 from . import auth, responses
@@ -15,6 +15,17 @@ from .redact import Redactor
 from .responses import M
 from .retry_loop import Params, RetryLoop
 from .settings import ClientSettings
+
+if TYPE_CHECKING:
+    from typing import Unpack  # Python 3.11; annotations are not evaluated at run time
+
+
+class Sending(TypedDict, total=False):
+    """What a call may send besides its method and path (:meth:`Requestor.exchange`)."""
+
+    params: Params | None
+    json_body: Any
+    element_token: str | None
 
 
 class Requestor:
@@ -32,20 +43,10 @@ class Requestor:
         """Every secret the client knows; an area adds each token and secret value it sees."""
         return self._loop.redactor
 
-    def request(
-        self,
-        method: str,
-        where: Path,
-        *,
-        params: Params | None = None,
-        json_body: Any = None,
-        element_token: str | None = None,
-    ) -> Any:
+    def request(self, method: str, where: Path, **sending: Unpack[Sending]) -> Any:
         """One API call with retries, within the operation's deadline. Returns the parsed
         JSON body (None when empty)."""
-        data, _headers = self.exchange(
-            method, where, params=params, json_body=json_body, element_token=element_token
-        )
+        data, _headers = self.exchange(method, where, **sending)
         return data
 
     def exchange(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -69,6 +69,22 @@ def class_for_status(status: int) -> type[APIError]:
 
 
 # -- error answers -------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from typing import Required  # Python 3.11; annotations are not evaluated at run time
+
+
+class ErrorAnswer(TypedDict, total=False):
+    """The keyword arguments of :func:`error_from_response` but ``advice``: what was asked and
+    what came back, for a wrapper that brings its own advice."""
+
+    status: Required[int]
+    method: Required[str]
+    path: Required[str]
+    payload: bytes | str | Mapping[str, Any] | None
+    headers: Mapping[str, str] | None
+    redactor: Redactor | None
+    attempts: int
 
 
 def error_from_response(

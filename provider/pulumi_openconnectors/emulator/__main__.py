@@ -1,4 +1,10 @@
-"""Command line: `python -m pulumi_openconnectors.emulator` (or `openconnectors-emulator`)."""
+"""Command line: `python -m pulumi_openconnectors.emulator` (or `openconnectors-emulator`).
+
+python -m pulumi_openconnectors.emulator [--port P] [--db FILE] ...   the server, in the
+                                                                      foreground
+python -m pulumi_openconnectors.emulator start|stop|status [--state-dir .state]
+    a detached emulator of `make up` / `make down` (see devtools/background.py)
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ from typing import NoReturn
 
 import uvicorn
 
+from ..devtools import background
 from .app import create_app
 from .logs import configure_cli_logging, uvicorn_log_settings
 from .settings import (
@@ -54,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="openconnectors-emulator",
         description="Local emulator of the SAP Open Connectors platform API.",
+        epilog=(
+            "start|stop|status [--state-dir .state] instead of the options: a background "
+            "emulator on a free loopback port, as `make up` / `make down` use it"
+        ),
     )
     parser.add_argument("--host", default=DEFAULT_HOST, help="address to bind (default loopback)")
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help="port (0: any free port)")
@@ -71,8 +82,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words and words[0] in background.COMMANDS:
+        background.main(words, prog="python -m pulumi_openconnectors.emulator")
+        return
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     try:
         extra = tuple(parse_account(a) for a in args.account)
     except ValueError as exc:

@@ -65,7 +65,10 @@ def create_app(
     runtime: Runtime | None = None,
     services: tuple[Service, ...] = SERVICES,
 ) -> FastAPI:
-    """Build the app of these services. Its state (`app.state.runtime`) owns the SQLite store."""
+    """Build the app of these services. Its state (`app.state.runtime`) owns the SQLite store.
+
+    The app hands its services to the runtime it builds (their tables, their hooks); a
+    ``runtime`` given instead must have been built from the same services."""
     settings = settings or Settings()
     runtime = runtime or Runtime.from_settings(settings, services)
     app = FastAPI(
@@ -90,3 +93,10 @@ def create_app(
     body_models = tuple(model for service in services for model in service.body_models)
     _install_openapi(app, (*body_models, FaultConfig))
     return app
+
+
+def runtime_of_app(app: FastAPI) -> Runtime:
+    """The runtime ``create_app`` built for (or was given by) this app."""
+    runtime = app.state.runtime
+    assert isinstance(runtime, Runtime)
+    return runtime

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import math
 import re
+import sqlite3
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Path, Request
 
 from .errors import ApiError
+from .store import Store
 
 MAX_DEPTH = 64
 """Nesting deeper than this is refused (400) before it can exhaust the parser's stack."""
@@ -69,6 +72,16 @@ def _valid_unicode(value: Any) -> bool:
 async def json_object(request: Request) -> dict[str, Any]:
     """A request's body as a JSON object (:func:`parse_json_object`)."""
     return parse_json_object(request.headers.get("content-type"), await request.body())
+
+
+async def json_object_after(
+    request: Request, store: Store, look: Callable[[sqlite3.Connection], object]
+) -> dict[str, Any]:
+    """The body (:func:`json_object`), read once ``look`` passed in a transaction of its own:
+    a missing target answers 404 before a bad body answers 400 (``look`` raises the 404)."""
+    with store.transaction() as conn:
+        look(conn)
+    return await json_object(request)
 
 
 def parse_json_object(content_type: str | None, raw: bytes) -> dict[str, Any]:

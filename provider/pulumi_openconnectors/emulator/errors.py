@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 logger = logging.getLogger("pulumi_openconnectors.emulator")
+T = TypeVar("T")
 
 _REASONS = {
     400: "Bad request",
@@ -45,6 +46,13 @@ class ApiError(Exception):
         self.message = message
         self.provider_message = provider_message
         self.headers = dict(headers or {})
+
+
+def found(value: T | None, message: str) -> T:
+    """What a look-up found; a 404 with ``message`` when it found nothing (None)."""
+    if value is None:
+        raise ApiError(404, message)
+    return value
 
 
 def reason(status: int) -> str:

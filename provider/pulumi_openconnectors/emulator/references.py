@@ -11,9 +11,9 @@ check and the write it guards are atomic.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import ApiError
 
@@ -48,6 +48,7 @@ class Lookup:
 
 
 Hook = Referrer | Cascade | Lookup
+H = TypeVar("H", Referrer, Cascade, Lookup)
 
 
 class References:
@@ -58,11 +59,10 @@ class References:
 
     def users(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> str | None:
         """A sentence naming the first object that uses this one, or None when none does."""
-        for hook in self._hooks:
-            if isinstance(hook, Referrer) and hook.kind == kind:
-                message = hook.users(self, conn, org, key)
-                if message is not None:
-                    return message
+        for hook in self._of(Referrer, kind):
+            message = hook.users(self, conn, org, key)
+            if message is not None:
+                return message
         return None
 
     def refuse_delete(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
@@ -73,17 +73,25 @@ class References:
 
     def deleted(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
         """Run the cascades of an object that is being deleted."""
-        for hook in self._hooks:
-            if isinstance(hook, Cascade) and hook.kind == kind:
-                hook.run(self, conn, org, key)
+        for hook in self._of(Cascade, kind):
+            hook.run(self, conn, org, key)
+
+    def deleting(self, conn: sqlite3.Connection, kind: str, org: str, key: Key) -> None:
+        """An object is about to be deleted: 409 while something uses it (:meth:`refuse_delete`),
+        else its cascades run (:meth:`deleted`)."""
+        self.refuse_delete(conn, kind, org, key)
+        self.deleted(conn, kind, org, key)
 
     def find(
         self, conn: sqlite3.Connection, kind: str, org: str, key: Key
     ) -> dict[str, Any] | None:
         """The object of `kind` with that key, through the area that owns it (None: none)."""
-        for hook in self._hooks:
-            if isinstance(hook, Lookup) and hook.kind == kind:
-                found = hook.find(self, conn, org, key)
-                if found is not None:
-                    return found
+        for hook in self._of(Lookup, kind):
+            found = hook.find(self, conn, org, key)
+            if found is not None:
+                return found
         return None
+
+    def _of(self, cls: type[H], kind: str) -> Iterator[H]:
+        """The hooks of that class for that kind, in registration order."""
+        return (hook for hook in self._hooks if isinstance(hook, cls) and hook.kind == kind)

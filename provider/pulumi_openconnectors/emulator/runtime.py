@@ -6,17 +6,27 @@ import asyncio
 import threading
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .faults import FaultEngine
-from .references import References
+from .references import Hook, References
 from .settings import Settings
-from .store import Store
+from .store import Store, Tables
 
-if TYPE_CHECKING:
-    from .services import Service
+
+class ServiceParts(Protocol):
+    """What the runtime takes from an API area (``services.Service``): its tables and hooks.
+
+    The app hands its services to the runtime; the runtime imports none of them (their
+    handlers import this module)."""
+
+    @property
+    def tables(self) -> tuple[Tables, ...]: ...
+
+    @property
+    def hooks(self) -> tuple[Hook, ...]: ...
 
 
 class RequestStats:
@@ -70,14 +80,9 @@ class Runtime:
     generation: int = 0  # bumped by every reset; an injected sleep that sees it change ends
 
     @classmethod
-    def from_settings(
-        cls, settings: Settings, services: Sequence[Service] | None = None
-    ) -> Runtime:
-        """The runtime of these services (default: every service of ``services/``)."""
-        if services is None:
-            from .services import SERVICES  # the services import this module (their handlers)
-
-            services = SERVICES
+    def from_settings(cls, settings: Settings, services: Iterable[ServiceParts]) -> Runtime:
+        """The runtime of these services: their tables in the store, their reference hooks."""
+        services = tuple(services)
         return cls(
             settings=settings,
             store=Store(settings.db, [t for s in services for t in s.tables]),

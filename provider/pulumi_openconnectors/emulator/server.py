@@ -6,12 +6,11 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
-from types import TracebackType
 
 import uvicorn
 
 from .admin_client import AdminClient
-from .app import create_app
+from .app import create_app, runtime_of_app
 from .logs import uvicorn_log_settings
 from .runtime import Runtime
 from .settings import API_PREFIX, DEMO_ACCOUNT, OAUTH_CODE_TTL_SECONDS, Account, Settings
@@ -98,9 +97,10 @@ class EmulatorServer:
         sock.listen(256)
         sock.setblocking(False)
         self._socket = sock
-        self._runtime = Runtime.from_settings(self.settings)
+        app = create_app(self.settings)
+        self._runtime = runtime_of_app(app)
         config = uvicorn.Config(
-            create_app(self.settings, self._runtime),
+            app,
             http="h11",
             lifespan="off",
             timeout_graceful_shutdown=2,
@@ -140,10 +140,5 @@ class EmulatorServer:
     def __enter__(self) -> EmulatorServer:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()

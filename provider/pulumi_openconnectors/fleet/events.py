@@ -8,7 +8,6 @@ import signal
 import threading
 import time
 from pathlib import Path
-from types import TracebackType
 
 from pulumi.automation import EngineEvent
 
@@ -147,12 +146,7 @@ class EventTail:
         self._thread.start()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self._stop.set()
         self._thread.join()
         self.path.unlink(missing_ok=True)

@@ -13,10 +13,18 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from pulumi_openconnectors.fleet import strict_yaml
 
@@ -43,6 +51,24 @@ def _reference(value: str) -> str:
     raise ValueError(f"must be a reference {REFERENCE_HELP}, never the secret itself")
 
 
+def _matching(pattern: re.Pattern[str], what: str) -> AfterValidator:
+    """A check that the whole value matches ``pattern``, else: must be ``what``."""
+
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise ValueError(f"must be {what}, got {value!r}")
+        return value
+
+    return AfterValidator(check)
+
+
+_NAME_CHARACTERS = "letters, digits, '_', '.' and '-'"
+ResourceName = Annotated[str, _matching(RESOURCE_NAME, "lower-case letters, digits and '-'")]
+ElementKey = Annotated[str, _matching(ELEMENT_KEY, "a connector key such as closeio")]
+StackName = Annotated[str, _matching(STACK_NAME, _NAME_CHARACTERS)]
+ProjectName = Annotated[str, _matching(PROJECT_NAME, _NAME_CHARACTERS)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -50,8 +76,10 @@ class _Strict(BaseModel):
 class Instance(_Strict):
     """One ConnectorInstance of a tenant."""
 
-    name: str = Field(description="Pulumi resource name; lower-case letters, digits and '-'")
-    element: str = Field(description="connector key, e.g. closeio")
+    name: ResourceName = Field(
+        description="Pulumi resource name; lower-case letters, digits and '-'"
+    )
+    element: ElementKey = Field(description="connector key, e.g. closeio")
     instance_name: str | None = Field(None, description="the instance's name (default: name)")
     tags: list[str] = Field(default_factory=list)
     disabled: bool | None = None
@@ -59,20 +87,6 @@ class Instance(_Strict):
     secrets: dict[str, str] = Field(
         default_factory=dict, description="configuration key -> secret reference"
     )
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        if not RESOURCE_NAME.match(value):
-            raise ValueError(f"must be lower-case letters, digits and '-', got {value!r}")
-        return value
-
-    @field_validator("element")
-    @classmethod
-    def _element(cls, value: str) -> str:
-        if not ELEMENT_KEY.match(value):
-            raise ValueError(f"must be a connector key such as closeio, got {value!r}")
-        return value
 
     @field_validator("configuration", mode="before")
     @classmethod
@@ -137,28 +151,14 @@ class TenantFields(_Strict):
 
 
 class Tenant(TenantFields):
-    stack: str = Field(description="the Pulumi stack name of this tenant")
-
-    @field_validator("stack")
-    @classmethod
-    def _stack(cls, value: str) -> str:
-        if not STACK_NAME.match(value):
-            raise ValueError(f"must be letters, digits, '_', '.' and '-', got {value!r}")
-        return value
+    stack: StackName = Field(description="the Pulumi stack name of this tenant")
 
 
 class FleetFile(_Strict):
-    project: str = DEFAULT_PROJECT
+    project: ProjectName = DEFAULT_PROJECT
     backend: str | None = Field(None, description="backend URL (default: $PULUMI_BACKEND_URL)")
     defaults: TenantFields = Field(default_factory=TenantFields)
     tenants: list[dict[str, Any]] = Field(min_length=1)
-
-    @field_validator("project")
-    @classmethod
-    def _project(cls, value: str) -> str:
-        if not PROJECT_NAME.match(value):
-            raise ValueError(f"must be letters, digits, '_', '.' and '-', got {value!r}")
-        return value
 
 
 class ResolvedTenant(_Strict):

@@ -34,6 +34,7 @@ from typing import Any
 
 from pulumi.automation import Deployment, LocalWorkspace, Stack
 
+from .. import pids
 from ..client import OpenConnectorsClient
 from ..config import resolve_settings
 from ..errors import OpenConnectorsError, ProviderError
@@ -71,18 +72,12 @@ def lock_holder(text: str) -> LockHolder | None:
 
 def _runs_pulumi(pid: int) -> bool:
     """The process exists and is a `pulumi` (not a reused pid), as far as /proc tells."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:
-        argv0 = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0", 1)[0].decode()
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
-    except OSError:
-        return True  # no /proc: assume it is
-    return state != "Z" and Path(argv0).name == "pulumi"
+
+    def is_pulumi(proc: Path) -> bool:
+        argv0 = (proc / "cmdline").read_bytes().split(b"\0", 1)[0].decode()
+        return pids.state(proc) != "Z" and Path(argv0).name == "pulumi"
+
+    return pids.running(pid, is_pulumi)  # no /proc: assume it is
 
 
 def is_stale(holder: LockHolder, hostname: str | None = None) -> bool:

@@ -9,13 +9,14 @@ every client this package makes for a Pulumi user gets :data:`PULUMI_ADVICE`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..client import responses
 from ..client.advice import BASE_URL_HINT, Advice
-from ..client.redact import Redactor
 from ..errors import APIError
+
+if TYPE_CHECKING:
+    from typing import Unpack  # Python 3.11; annotations are not evaluated at run time
 
 _ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
 _INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
@@ -141,25 +142,7 @@ class PulumiAdvice(Advice):
 PULUMI_ADVICE = PulumiAdvice()
 
 
-def error_from_response(
-    *,
-    status: int,
-    method: str,
-    path: str,
-    payload: bytes | str | Mapping[str, Any] | None = None,
-    headers: Mapping[str, str] | None = None,
-    redactor: Redactor | None = None,
-    attempts: int = 1,
-) -> APIError:
+def error_from_response(**answer: Unpack[responses.ErrorAnswer]) -> APIError:
     """The error a Pulumi user sees for an error answer
     (:func:`~pulumi_openconnectors.client.responses.error_from_response` with this advice)."""
-    return responses.error_from_response(
-        status=status,
-        method=method,
-        path=path,
-        payload=payload,
-        headers=headers,
-        redactor=redactor,
-        attempts=attempts,
-        advice=PULUMI_ADVICE,
-    )
+    return responses.error_from_response(**answer, advice=PULUMI_ADVICE)

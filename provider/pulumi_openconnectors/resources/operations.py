@@ -14,8 +14,9 @@ from typing import Any, ClassVar, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from ..client import OpenConnectorsClient
-from ..errors import NotFoundError, ProviderError
+from ..errors import ConflictError, NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
+from ..reconcile import OwnedKind, delete_owned
 from .documents import request_document
 from .spec import OnChange, ResourceSpec
 
@@ -62,6 +63,7 @@ def unknown_fields(info: ValidationInfo) -> frozenset[str]:
 
 InputsT = TypeVar("InputsT", bound=Inputs)
 FoundT = TypeVar("FoundT")
+PostT = TypeVar("PostT")
 
 
 def found_or_none(get: Callable[[], FoundT]) -> FoundT | None:
@@ -79,6 +81,21 @@ def to_adopt(get: Callable[[], FoundT], missing: str) -> FoundT:
         return get()
     except NotFoundError:
         raise ProviderError(missing) from None
+
+
+def to_post(value: PostT | None, what: str) -> PostT:
+    """What a create posts; a delete's kind has none (an internal error to post then)."""
+    if value is None:
+        raise ProviderError(f"internal error: no {what} to post")
+    return value
+
+
+def unless_taken(post: Callable[[], FoundT], taken: str) -> FoundT:
+    """A create whose key is taken (409) says so (``taken``: how to take it over)."""
+    try:
+        return post()
+    except ConflictError:
+        raise ProviderError(taken) from None
 
 
 @contextmanager
@@ -236,3 +253,15 @@ def _failures(exc: ValidationError, unknown: set[str]) -> Failures:
         gap = "" if message.startswith(("[", ".")) else " "
         failures.append((prop, f"{prop}{detail}{gap}{message}".strip()))
     return failures
+
+
+class KeyedOperations(Operations[InputsT]):
+    """A type whose objects have a natural key (a name, a scope and object): the key is the
+    Pulumi id and the ownership marker (:func:`...reconcile.keyed_kind`)."""
+
+    @abstractmethod
+    def _kind(self, inputs: InputsT | None) -> OwnedKind[Any]:
+        """The type's objects for reconciliation (``inputs`` None: to delete)."""
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        delete_owned(self._kind(None), id_, None, look_for_strays=False)

@@ -57,8 +57,6 @@ class SpecProvider(ResourceProvider):
         """Pickled as its type's name (``_provider("ConnectorInstance")``) when the registry
         finds the class by that name (:func:`provider_class`); else by its class, as pickle
         would."""
-        from .. import _provider
-
         cls = type(self)
         name = self.spec.name
         if not self.__dict__ and _registered(name) is cls:
@@ -198,3 +196,15 @@ def provider_class(type_name: str) -> type[SpecProvider]:
     if cls is None:
         raise LookupError(f"pulumi-openconnectors has no resource type {type_name!r}")
     return cls
+
+
+def _provider(type_name: str) -> SpecProvider:
+    """A resource type's provider, as unpickled from a resource's state (``__provider``).
+
+    States name it ``pulumi_openconnectors._provider``: that is where pickle finds it (the
+    package's lazy names), so it lives here without the package importing this module, and
+    keep that name and place."""
+    return provider_class(type_name)()
+
+
+_provider.__module__ = "pulumi_openconnectors"

@@ -59,11 +59,11 @@ class Prop:
     would otherwise drop such keys silently on the way to the provider).
 
     Where the input sits in the API's document (the request body and the answer):
-    ``api``: its key there (``"singleThreaded"``); :data:`EXTRA` for the input that holds
-    every other key of the document; None when it is not part of the document (a path
-    parameter, the provider's own bookkeeping). ``omit_empty``: an empty value is not sent.
-    ``file_keys``: where else a document file (an export) may hold the input, read by
-    ``from_file`` and never sent (``"objectName"``, ``"element.key"``).
+    ``api``: its key there (the JSON name, as the API spells it); :data:`EXTRA` for the
+    input that holds every other key of the document; None when it is not part of the
+    document (a path parameter, the provider's own bookkeeping). ``omit_empty``: an empty
+    value is not sent. ``file_keys``: where else a document file (an export) may hold the
+    input (a key, or a dotted path into an object), read by ``from_file`` and never sent.
 
     How the resource class takes it (the generated ``__init__``): ``py`` is the Python type
     of the output (``"bool | None"``), ``py_input`` what the keyword takes when that is not

@@ -7,15 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client.models import ObjectDefinition
-from ...errors import ConflictError, ProviderError
-from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
+from ...reconcile import OwnedKind, create_reconciled, keyed_kind
 from ..documents import document_outputs, state_values
-from ..operations import Operations, found_or_none, still_there, to_adopt
+from ..operations import (
+    KeyedOperations,
+    found_or_none,
+    still_there,
+    to_adopt,
+    to_post,
+    unless_taken,
+)
 from .inputs import CommonResourceInputs
 from .spec import SPEC
 
 
-class CommonResourceOperations(Operations[CommonResourceInputs]):
+class CommonResourceOperations(KeyedOperations[CommonResourceInputs]):
     spec = SPEC
     inputs_model = CommonResourceInputs
 
@@ -54,24 +60,18 @@ class CommonResourceOperations(Operations[CommonResourceInputs]):
             definition = self.client.replace_definition(id_, inputs.document())
         return _outputs(inputs, definition)
 
-    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        delete_owned(self._kind(None), id_, None, look_for_strays=False)
-
     def _kind(self, inputs: CommonResourceInputs | None) -> OwnedKind[Named]:
         """Definitions for reconciliation: the name is the key and the marker."""
         client = self.client
 
         def post() -> Named:
-            if inputs is None:
-                raise ProviderError("internal error: no definition to post")
-            try:
-                created = client.create_definition(inputs.name, inputs.document())
-            except ConflictError:
-                raise ProviderError(
-                    f"a common resource named {inputs.name!r} already exists in this "
-                    "organization: take it over with adopt=True, or choose another name."
-                ) from None
-            return Named(inputs.name, created)
+            posted = to_post(inputs, "definition")
+            created = unless_taken(
+                lambda: client.create_definition(posted.name, posted.document()),
+                f"a common resource named {posted.name!r} already exists in this "
+                "organization: take it over with adopt=True, or choose another name.",
+            )
+            return Named(posted.name, created)
 
         def get(name: int | str) -> Named:
             return Named(str(name), client.get_definition(str(name)))

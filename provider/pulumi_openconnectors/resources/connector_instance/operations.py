@@ -12,7 +12,7 @@ from ...client.models import CreateInstanceRequest, Instance, UpdateInstanceRequ
 from ...errors import OpenConnectorsError, ProviderError
 from ...markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX, user_tags
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
-from ..operations import Failures, Operations, found_or_none, still_there, to_adopt
+from ..operations import Failures, Operations, found_or_none, still_there, to_adopt, to_post
 from .inputs import InstanceInputs
 from .spec import SPEC
 from .state import inputs_from_state, objects_output, outputs
@@ -201,19 +201,11 @@ class InstanceOperations(Operations[InstanceInputs]):
         client = self.client
 
         def post() -> Instance:
-            if request is None:
-                raise ProviderError("internal error: no create request to post")
-            return client.create_instance(request)
+            return client.create_instance(to_post(request, "create request"))
 
         def find(marker: str) -> list[Instance]:
             if not marker.startswith(OWNERSHIP_TAG_PREFIX):
                 return []  # never sweep by a tag that is not an ownership tag
             return [i for i in client.list_instances(tags=[marker]) if marker in (i.tags or [])]
 
-        return OwnedKind(
-            noun="instance",
-            post=post,
-            find=find,
-            get=client.get_instance,
-            delete=client.delete_instance,
-        )
+        return OwnedKind("instance", post, find, client.get_instance, client.delete_instance)

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...client.models import Formula
-from ...errors import ProviderError
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import document_outputs, keeping_unmanaged, state_values
-from ..operations import Failures, Operations, found_or_none, still_there, to_adopt
+from ..operations import Failures, Operations, found_or_none, still_there, to_adopt, to_post
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import FormulaInputs
@@ -94,9 +93,7 @@ class FormulaOperations(Operations[FormulaInputs]):
         wanted = inputs.name if inputs is not None else name
 
         def post() -> Formula:
-            if inputs is None:
-                raise ProviderError("internal error: no formula to post")
-            return client.create_formula(inputs.document())
+            return client.create_formula(to_post(inputs, "formula").document())
 
         def find(_marker: str) -> list[Formula]:
             if since is None:
@@ -107,13 +104,7 @@ class FormulaOperations(Operations[FormulaInputs]):
                 if f.name == wanted and since.covers(f.created_date)
             ]
 
-        return OwnedKind(
-            noun="formula",
-            post=post,
-            find=find,
-            get=client.get_formula,
-            delete=client.delete_formula,
-        )
+        return OwnedKind("formula", post, find, client.get_formula, client.delete_formula)
 
     @staticmethod
     def _outputs(

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...client.models import FormulaInstance
-from ...errors import ProviderError
 from ...reconcile import OwnedKind, create_reconciled, delete_owned
 from ..documents import keeping_unmanaged, project
-from ..operations import Operations, found_or_none, still_there, to_adopt
+from ..operations import Operations, found_or_none, still_there, to_adopt, to_post
 from ..ownership import CreatedSince
 from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
@@ -109,9 +108,8 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
         wanted = inputs.name if inputs is not None else name
 
         def post() -> FormulaInstance:
-            if inputs is None:
-                raise ProviderError("internal error: no formula instance to post")
-            return client.create_formula_instance(formula_id, inputs.document())
+            posted = to_post(inputs, "formula instance")
+            return client.create_formula_instance(formula_id, posted.document())
 
         def find(_marker: str) -> list[FormulaInstance]:
             if since is None:

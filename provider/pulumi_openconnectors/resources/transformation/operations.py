@@ -8,10 +8,16 @@ from typing import Any
 
 from ...client import Scope
 from ...client.models import Transformation
-from ...errors import ConflictError, ProviderError
-from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
+from ...reconcile import OwnedKind, create_reconciled, keyed_kind
 from ..documents import document_outputs, keeping_unmanaged, state_values
-from ..operations import Operations, found_or_none, still_there, to_adopt
+from ..operations import (
+    KeyedOperations,
+    found_or_none,
+    still_there,
+    to_adopt,
+    to_post,
+    unless_taken,
+)
 from .inputs import TransformationInputs
 from .spec import SPEC
 
@@ -42,7 +48,7 @@ def scope_inputs(scope: Scope) -> dict[str, Any]:
     return {"element_id": int(scope.ref)} if scope.ref.isdigit() else {"element_key": scope.ref}
 
 
-class TransformationOperations(Operations[TransformationInputs]):
+class TransformationOperations(KeyedOperations[TransformationInputs]):
     spec = SPEC
     inputs_model = TransformationInputs
 
@@ -96,26 +102,20 @@ class TransformationOperations(Operations[TransformationInputs]):
             found = self.client.replace_transformation(scope, object_name, body)
         return _outputs(inputs, found, id_)
 
-    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        delete_owned(self._kind(None), id_, None, look_for_strays=False)
-
     def _kind(self, inputs: TransformationInputs | None) -> OwnedKind[Keyed]:
         """Transformations for reconciliation: scope and object name are the key and marker."""
         client = self.client
 
         def post() -> Keyed:
-            if inputs is None:
-                raise ProviderError("internal error: no transformation to post")
-            try:
-                created = client.create_transformation(
-                    inputs.scope, inputs.object_name, inputs.document()
-                )
-            except ConflictError:
-                raise ProviderError(
-                    f"transformation {inputs.transformation_id!r} already exists: take it "
-                    "over with adopt=True."
-                ) from None
-            return Keyed(inputs.scope, inputs.object_name, created)
+            posted = to_post(inputs, "transformation")
+            created = unless_taken(
+                lambda: client.create_transformation(
+                    posted.scope, posted.object_name, posted.document()
+                ),
+                f"transformation {posted.transformation_id!r} already exists: take it over "
+                "with adopt=True.",
+            )
+            return Keyed(posted.scope, posted.object_name, created)
 
         def get(key: int | str) -> Keyed:
             scope, object_name = parse_key(str(key))

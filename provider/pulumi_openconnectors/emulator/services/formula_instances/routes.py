@@ -7,10 +7,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from ...bodies import json_object
+from ...bodies import json_object_after
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, ref
-from ...errors import ApiError
+from ...errors import ApiError, found
 from ...pagination import PageDep, page_responses, paginate
 from ...references import References
 from ...runtime import Runtime
@@ -31,10 +31,8 @@ router = APIRouter(
 
 
 def _formula(runtime: Runtime, conn: sqlite3.Connection, org: str, formula_id: int) -> Any:
-    found = runtime.references.find(conn, FORMULA, org, formula_id)
-    if found is None:
-        raise ApiError(404, f"No formula with id {formula_id}")
-    return found
+    formula = runtime.references.find(conn, FORMULA, org, formula_id)
+    return found(formula, f"No formula with id {formula_id}")
 
 
 def _formula_id(doc: Document) -> int:
@@ -58,6 +56,14 @@ def _instance(conn: sqlite3.Connection, org: str, formula_id: int, instance_id: 
     if doc is None or _formula_id(doc) != formula_id:
         raise ApiError(404, f"No instance {instance_id} of formula {formula_id}")
     return doc
+
+
+def _look(
+    runtime: Runtime, conn: sqlite3.Connection, org: str, formula_id: int, instance_id: int
+) -> Document:
+    """The instance of that formula: 404 when the formula, or that instance of it, is missing."""
+    _formula(runtime, conn, org, formula_id)
+    return _instance(conn, org, formula_id, instance_id)
 
 
 def _refs(formula_id: int, uses: tuple[int, ...]) -> tuple[str, ...]:
@@ -97,9 +103,7 @@ async def create_instance(
     id: int, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     org = account.organization_id
-    with runtime.store.transaction() as conn:
-        _formula(runtime, conn, org, id)
-    body = await json_object(request)
+    body = await json_object_after(request, runtime.store, lambda c: _formula(runtime, c, org, id))
     with runtime.store.transaction() as conn:
         formula = _formula(runtime, conn, org, id)
         checked = check_instance_body(runtime.references, conn, org, formula, body)
@@ -142,8 +146,7 @@ async def list_instances(
 async def get_instance(id: int, instanceId: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     org = account.organization_id
     with runtime.store.transaction() as conn:
-        _formula(runtime, conn, org, id)
-        return _render(runtime.references, conn, _instance(conn, org, id, instanceId))
+        return _render(runtime.references, conn, _look(runtime, conn, org, id, instanceId))
 
 
 @router.put(
@@ -156,10 +159,9 @@ async def put_instance(
 ) -> Any:
     """A full update: absent `active` is true, absent `settings`/`configuration` empty."""
     org = account.organization_id
-    with runtime.store.transaction() as conn:
-        _formula(runtime, conn, org, id)
-        _instance(conn, org, id, instanceId)
-    body = await json_object(request)
+    body = await json_object_after(
+        request, runtime.store, lambda c: _look(runtime, c, org, id, instanceId)
+    )
     with runtime.store.transaction() as conn:
         formula = _formula(runtime, conn, org, id)
         old = _instance(conn, org, id, instanceId)
@@ -182,8 +184,7 @@ async def delete_instance(
 ) -> Any:
     org = account.organization_id
     with runtime.store.transaction() as conn:
-        _formula(runtime, conn, org, id)
-        _instance(conn, org, id, instanceId)
+        _look(runtime, conn, org, id, instanceId)
         INSTANCES.delete(conn, org, instanceId)
     return {}
 

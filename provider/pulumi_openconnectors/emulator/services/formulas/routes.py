@@ -8,10 +8,10 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 from starlette.convertors import StringConvertor, register_url_convertor
 
-from ...bodies import json_object
+from ...bodies import json_object, json_object_after
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
-from ...errors import ApiError
+from ...errors import ApiError, found
 from ...pagination import PageDep, page_responses, paginate
 from ...references import References
 from ...runtime import Runtime
@@ -34,29 +34,18 @@ class FormulaIdConvertor(StringConvertor):
 
 register_url_convertor("formula_id", FormulaIdConvertor())
 _ID = "/formulas/{id:formula_id}"
+_ANSWER: dict[str, Any] = {"response_model": Formula, "response_model_exclude_unset": True}
 
 router = APIRouter(
     prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405, 409, 415), tags=["formulas"]
 )
 
 
-def _missing(formula_id: int) -> ApiError:
-    return ApiError(404, f"No formula with id {formula_id}")
-
-
 def _get(conn: sqlite3.Connection, org: str, formula_id: int) -> Document:
-    doc = FORMULAS.get(conn, org, formula_id)
-    if doc is None:
-        raise _missing(formula_id)
-    return doc
+    return found(FORMULAS.get(conn, org, formula_id), f"No formula with id {formula_id}")
 
 
-@router.post(
-    "/formulas",
-    openapi_extra=json_body(FormulaBody),
-    response_model=Formula,
-    response_model_exclude_unset=True,
-)
+@router.post("/formulas", **_ANSWER, openapi_extra=json_body(FormulaBody))
 async def create_formula(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     body = await json_object(request)
     formula = check_formula(body)
@@ -91,7 +80,7 @@ async def list_formulas(
     return [d.body for d in chunk]
 
 
-@router.get(_ID, response_model=Formula, response_model_exclude_unset=True)
+@router.get(_ID, **_ANSWER)
 async def get_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         return _get(conn, account.organization_id, id).body
@@ -117,19 +106,14 @@ def _guard_variables(
         )
 
 
-@router.put(
-    _ID,
-    openapi_extra=json_body(FormulaBody),
-    response_model=Formula,
-    response_model_exclude_unset=True,
-)
+@router.put(_ID, **_ANSWER, openapi_extra=json_body(FormulaBody))
 async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    org = account.organization_id
+    formula = check_formula(
+        await json_object_after(request, runtime.store, lambda conn: _get(conn, org, id))
+    )
     with runtime.store.transaction() as conn:
-        _get(conn, account.organization_id, id)
-    body = await json_object(request)
-    formula = check_formula(body)
-    with runtime.store.transaction() as conn:
-        old = _get(conn, account.organization_id, id)
+        old = _get(conn, org, id)
         _guard_variables(runtime, conn, account, old, formula)
         assign_part_ids(conn, formula, id, old.body)
         formula = {"id": id, **formula, **_server_fields(old.body)}
@@ -137,18 +121,12 @@ async def put_formula(id: int, request: Request, runtime: RuntimeDep, account: A
     return formula
 
 
-@router.patch(
-    _ID,
-    openapi_extra=json_body(FormulaPatch),
-    response_model=Formula,
-    response_model_exclude_unset=True,
-)
+@router.patch(_ID, **_ANSWER, openapi_extra=json_body(FormulaPatch))
 async def patch_formula(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    org = account.organization_id
+    body = await json_object_after(request, runtime.store, lambda conn: _get(conn, org, id))
     with runtime.store.transaction() as conn:
-        _get(conn, account.organization_id, id)
-    body = await json_object(request)
-    with runtime.store.transaction() as conn:
-        old = _get(conn, account.organization_id, id)
+        old = _get(conn, org, id)
         formula = apply_patch(old.body, body)
         FORMULAS.replace(conn, Document(id, old.org, None, formula))
     return formula
@@ -160,8 +138,7 @@ async def delete_formula(id: int, runtime: RuntimeDep, account: AccountDep) -> A
     org = account.organization_id
     with runtime.store.transaction() as conn:
         _get(conn, org, id)
-        runtime.references.refuse_delete(conn, KIND, org, id)
-        runtime.references.deleted(conn, KIND, org, id)
+        runtime.references.deleting(conn, KIND, org, id)
         FORMULAS.delete(conn, org, id)
     return {}
 

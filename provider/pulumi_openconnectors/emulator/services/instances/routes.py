@@ -38,6 +38,11 @@ KIND = "instance"
 """The name other areas use for a connector instance in reference hooks."""
 
 router = APIRouter(prefix=API_PREFIX, responses=error_responses(400, 401, 404, 405, 409, 415))
+_ANSWER: dict[str, Any] = {
+    "response_model": Instance,
+    "response_model_exclude_none": True,
+    "tags": ["instances"],
+}
 
 
 def _create(
@@ -69,13 +74,7 @@ def _create(
     return render(record)
 
 
-@router.post(
-    "/instances",
-    response_model=Instance,
-    response_model_exclude_none=True,
-    tags=["instances"],
-    openapi_extra=json_body(InstanceCreateBody),
-)
+@router.post("/instances", **_ANSWER, openapi_extra=json_body(InstanceCreateBody))
 async def create_instance(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     body = await json_object(request)
     connector = connector_from_ref(body.get("element"))
@@ -83,11 +82,7 @@ async def create_instance(request: Request, runtime: RuntimeDep, account: Accoun
 
 
 @router.post(
-    "/elements/{keyOrId}/instances",
-    response_model=Instance,
-    response_model_exclude_none=True,
-    tags=["instances"],
-    openapi_extra=json_body(ElementInstanceCreateBody),
+    "/elements/{keyOrId}/instances", **_ANSWER, openapi_extra=json_body(ElementInstanceCreateBody)
 )
 async def create_element_instance(
     keyOrId: str, request: Request, runtime: RuntimeDep, account: AccountDep
@@ -129,9 +124,7 @@ def _missing(instance_id: int) -> ApiError:
     return ApiError(404, f"No instance with id {instance_id}")
 
 
-@router.get(
-    "/instances/{id}", response_model=Instance, response_model_exclude_none=True, tags=["instances"]
-)
+@router.get("/instances/{id}", **_ANSWER)
 async def get_instance(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         record = INSTANCES.get(conn, account.organization_id, id)
@@ -159,26 +152,14 @@ async def _update(
     return render(updated)
 
 
-@router.patch(
-    "/instances/{id}",
-    response_model=Instance,
-    response_model_exclude_none=True,
-    tags=["instances"],
-    openapi_extra=json_body(InstanceUpdateBody),
-)
+@router.patch("/instances/{id}", **_ANSWER, openapi_extra=json_body(InstanceUpdateBody))
 async def patch_instance(
     id: int, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     return await _update(request, runtime, account, id, full=False)
 
 
-@router.put(
-    "/instances/{id}",
-    response_model=Instance,
-    response_model_exclude_none=True,
-    tags=["instances"],
-    openapi_extra=json_body(InstanceUpdateBody),
-)
+@router.put("/instances/{id}", **_ANSWER, openapi_extra=json_body(InstanceUpdateBody))
 async def put_instance(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     return await _update(request, runtime, account, id, full=True)
 
@@ -189,8 +170,7 @@ async def delete_instance(id: int, runtime: RuntimeDep, account: AccountDep) -> 
     with runtime.store.transaction() as conn:
         if INSTANCES.get(conn, org, id) is None:
             raise _missing(id)
-        runtime.references.refuse_delete(conn, KIND, org, id)
-        runtime.references.deleted(conn, KIND, org, id)
+        runtime.references.deleting(conn, KIND, org, id)
         INSTANCES.delete(conn, org, id)
     return {}
 

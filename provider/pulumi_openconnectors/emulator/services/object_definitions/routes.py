@@ -7,10 +7,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import ObjectName, bad, check_object_name, json_object
+from ...bodies import ObjectName, bad, check_object_name, json_object, json_object_after
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
-from ...errors import ApiError
+from ...errors import ApiError, found
 from ...references import References
 from ...schemas import Empty, error_responses, json_body
 from ...settings import API_PREFIX
@@ -26,6 +26,8 @@ router = APIRouter(
     tags=["object definitions"],
 )
 _PATH = "/organizations/objects/{objectName}/definitions"
+_ANSWER: dict[str, Any] = {"response_model": Definition, "response_model_exclude_unset": True}
+_WRITE: dict[str, Any] = {**_ANSWER, "openapi_extra": json_body(DefinitionBody)}
 
 
 def check_definition(body: dict[str, Any]) -> dict[str, Any]:
@@ -63,15 +65,8 @@ def answered(definition: dict[str, Any], ident: int, name: str) -> dict[str, Any
     }
 
 
-def _missing(name: str) -> ApiError:
-    return ApiError(404, f"No object definition named '{name}'")
-
-
 def _get(conn: sqlite3.Connection, org: str, name: str) -> Document:
-    doc = DEFINITIONS.by_key(conn, org, name)
-    if doc is None:
-        raise _missing(name)
-    return doc
+    return found(DEFINITIONS.by_key(conn, org, name), f"No object definition named '{name}'")
 
 
 @router.get("/organizations/objects/definitions", response_model=dict[str, DefinitionEntry])
@@ -84,12 +79,7 @@ async def list_definitions(runtime: RuntimeDep, account: AccountDep) -> Any:
     return {str(d.key): {"fields": d.body["fields"], "level": LEVEL} for d in docs}
 
 
-@router.post(
-    _PATH,
-    openapi_extra=json_body(DefinitionBody),
-    response_model=Definition,
-    response_model_exclude_unset=True,
-)
+@router.post(_PATH, **_WRITE)
 async def create_definition(
     objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
@@ -105,28 +95,24 @@ async def create_definition(
     return definition
 
 
-@router.get(_PATH, response_model=Definition, response_model_exclude_unset=True)
+@router.get(_PATH, **_ANSWER)
 async def get_definition(objectName: ObjectName, runtime: RuntimeDep, account: AccountDep) -> Any:
     name = check_object_name(objectName)
     with runtime.store.transaction() as conn:
         return _get(conn, account.organization_id, name).body
 
 
-@router.put(
-    _PATH,
-    openapi_extra=json_body(DefinitionBody),
-    response_model=Definition,
-    response_model_exclude_unset=True,
-)
+@router.put(_PATH, **_WRITE)
 async def put_definition(
     objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     name = check_object_name(objectName)
+    org = account.organization_id
+    definition = check_definition(
+        await json_object_after(request, runtime.store, lambda conn: _get(conn, org, name))
+    )
     with runtime.store.transaction() as conn:
-        _get(conn, account.organization_id, name)
-    definition = check_definition(await json_object(request))
-    with runtime.store.transaction() as conn:
-        old = _get(conn, account.organization_id, name)
+        old = _get(conn, org, name)
         definition = answered(definition, old.id, name)
         DEFINITIONS.replace(conn, Document(old.id, old.org, name, definition))
     return definition
@@ -141,8 +127,7 @@ async def delete_definition(
     org = account.organization_id
     with runtime.store.transaction() as conn:
         doc = _get(conn, org, name)
-        runtime.references.refuse_delete(conn, KIND, org, name)
-        runtime.references.deleted(conn, KIND, org, name)
+        runtime.references.deleting(conn, KIND, org, name)
         DEFINITIONS.delete(conn, org, doc.id)
     return {}
 

@@ -8,15 +8,15 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ...bodies import ObjectName, check_object_name, json_object
+from ...bodies import ObjectName, check_object_name, json_object, json_object_after
 from ...catalog import require_connector
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, ref
-from ...errors import ApiError
+from ...errors import ApiError, found
 from ...references import References
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
-from ...settings import API_PREFIX
+from ...settings import API_PREFIX, Account
 from ...times import now_timestamp
 from .rules import check_transformation
 from .schemas import Transformation, TransformationBody
@@ -32,12 +32,16 @@ router = APIRouter(
 )
 _ORG = "/organizations/elements/{keyOrId}/transformations"
 _INSTANCE = "/instances/{id}/transformations"
+_ANSWER: dict[str, Any] = {"response_model": Transformation, "response_model_exclude_unset": True}
+_WRITE: dict[str, Any] = {**_ANSWER, "openapi_extra": json_body(TransformationBody)}
 
 
 @dataclass(frozen=True)
 class Scope:
-    """Where a transformation applies: a connector (organization level) or an instance."""
+    """Where a transformation applies: a connector (organization level) or an instance, in
+    an organization."""
 
+    org: str
     level: str
     prefix: str
     label: str
@@ -48,17 +52,18 @@ class Scope:
         return f"{self.prefix}/{object_name}"
 
 
-def _element_scope(key_or_id: str) -> Scope:
+def _element_scope(account: Account, key_or_id: str) -> Scope:
     connector = require_connector(key_or_id)
-    return Scope("organization", f"element:{connector.key}", f"element '{connector.key}'", ())
+    org = account.organization_id
+    return Scope(org, "organization", f"element:{connector.key}", f"element '{connector.key}'", ())
 
 
-def _instance_scope(runtime: Runtime, org: str, instance_id: int) -> Scope:
+def _instance_scope(runtime: Runtime, account: Account, instance_id: int) -> Scope:
+    org = account.organization_id
     with runtime.store.transaction() as conn:
-        found = runtime.references.find(conn, INSTANCE, org, instance_id)
-    if found is None:
-        raise ApiError(404, f"No instance with id {instance_id}")
+        found(runtime.references.find(conn, INSTANCE, org, instance_id), _no_instance(instance_id))
     return Scope(
+        org,
         "instance",
         f"instance:{instance_id}",
         f"instance {instance_id}",
@@ -67,39 +72,41 @@ def _instance_scope(runtime: Runtime, org: str, instance_id: int) -> Scope:
     )
 
 
-def _get(conn: sqlite3.Connection, org: str, scope: Scope, name: str) -> Document:
-    doc = TRANSFORMATIONS.by_key(conn, org, scope.key(name))
-    if doc is None:
-        raise ApiError(404, f"No transformation of '{name}' for {scope.label}")
-    return doc
+def _no_instance(instance_id: int) -> str:
+    return f"No instance with id {instance_id}"
 
 
-def _list(runtime: Runtime, org: str, scope: Scope) -> dict[str, Any]:
+def _get(conn: sqlite3.Connection, scope: Scope, name: str) -> Document:
+    doc = TRANSFORMATIONS.by_key(conn, scope.org, scope.key(name))
+    return found(doc, f"No transformation of '{name}' for {scope.label}")
+
+
+def _list(runtime: Runtime, scope: Scope) -> dict[str, Any]:
     with runtime.store.transaction() as conn:
-        docs = TRANSFORMATIONS.list(conn, org)
-    found = {
+        docs = TRANSFORMATIONS.list(conn, scope.org)
+    listed = {
         str(d.body["objectName"]): d.body
         for d in docs
         if d.key is not None and d.key.startswith(scope.prefix + "/")
     }
-    if not found:
+    if not listed:
         raise ApiError(404, "No transformations found")
-    return found
+    return listed
 
 
 async def _write(
-    request: Request, runtime: Runtime, org: str, scope: Scope, object_name: str, create: bool
+    request: Request, runtime: Runtime, scope: Scope, object_name: str, create: bool
 ) -> dict[str, Any]:
     name = check_object_name(object_name)
-    if not create:
-        with runtime.store.transaction() as conn:
-            _get(conn, org, scope, name)
-    body = await json_object(request)
+    org = scope.org
+    if create:
+        body = await json_object(request)
+    else:
+        body = await json_object_after(request, runtime.store, lambda conn: _get(conn, scope, name))
     with runtime.store.transaction() as conn:
-        if scope.instance_id is not None and (
-            runtime.references.find(conn, INSTANCE, org, scope.instance_id) is None
-        ):  # deleted since the look above: nothing may refer to it
-            raise ApiError(404, f"No instance with id {scope.instance_id}")
+        if scope.instance_id is not None:  # deleted since the look above: nothing may refer to it
+            instance = runtime.references.find(conn, INSTANCE, org, scope.instance_id)
+            found(instance, _no_instance(scope.instance_id))
         definition = runtime.references.find(conn, DEFINITION, org, name)
         transformation = check_transformation(body, name, definition, scope.level)
         refs = (ref(DEFINITION, name), *scope.refs)
@@ -114,23 +121,23 @@ async def _write(
                 conn, Document(doc_id, org, scope.key(name), transformation, refs)
             )
         else:
-            old = _get(conn, org, scope, name)
+            old = _get(conn, scope, name)
             transformation["startDate"] = old.body.get("startDate")
             TRANSFORMATIONS.replace(conn, Document(old.id, org, old.key, transformation, refs))
     return transformation
 
 
-def _read(runtime: Runtime, org: str, scope: Scope, object_name: str) -> dict[str, Any]:
+def _read(runtime: Runtime, scope: Scope, object_name: str) -> dict[str, Any]:
     name = check_object_name(object_name)
     with runtime.store.transaction() as conn:
-        return _get(conn, org, scope, name).body
+        return _get(conn, scope, name).body
 
 
-def _delete(runtime: Runtime, org: str, scope: Scope, object_name: str) -> dict[str, Any]:
+def _delete(runtime: Runtime, scope: Scope, object_name: str) -> dict[str, Any]:
     name = check_object_name(object_name)
     with runtime.store.transaction() as conn:
-        doc = _get(conn, org, scope, name)
-        TRANSFORMATIONS.delete(conn, org, doc.id)
+        doc = _get(conn, scope, name)
+        TRANSFORMATIONS.delete(conn, scope.org, doc.id)
     return {}
 
 
@@ -142,49 +149,35 @@ async def list_element_transformations(
     keyOrId: str, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     """Map of object name -> transformation; none: 404 `No transformations found`."""
-    return _list(runtime, account.organization_id, _element_scope(keyOrId))
+    return _list(runtime, _element_scope(account, keyOrId))
 
 
-@router.post(
-    _ORG + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.post(_ORG + "/{objectName}", **_WRITE)
 async def create_element_transformation(
     keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    scope = _element_scope(keyOrId)
-    return await _write(request, runtime, account.organization_id, scope, objectName, True)
+    return await _write(request, runtime, _element_scope(account, keyOrId), objectName, True)
 
 
-@router.get(
-    _ORG + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
-)
+@router.get(_ORG + "/{objectName}", **_ANSWER)
 async def get_element_transformation(
     keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    return _read(runtime, account.organization_id, _element_scope(keyOrId), objectName)
+    return _read(runtime, _element_scope(account, keyOrId), objectName)
 
 
-@router.put(
-    _ORG + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.put(_ORG + "/{objectName}", **_WRITE)
 async def put_element_transformation(
     keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    scope = _element_scope(keyOrId)
-    return await _write(request, runtime, account.organization_id, scope, objectName, False)
+    return await _write(request, runtime, _element_scope(account, keyOrId), objectName, False)
 
 
 @router.delete(_ORG + "/{objectName}", response_model=Empty)
 async def delete_element_transformation(
     keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    return _delete(runtime, account.organization_id, _element_scope(keyOrId), objectName)
+    return _delete(runtime, _element_scope(account, keyOrId), objectName)
 
 
 # -- instance level ------------------------------------------------------------------------
@@ -193,54 +186,35 @@ async def delete_element_transformation(
 @router.get(_INSTANCE, response_model=dict[str, Transformation], response_model_exclude_unset=True)
 async def list_instance_transformations(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     """Not in the documents (the emulator offers it): like the per-connector list."""
-    org = account.organization_id
-    return _list(runtime, org, _instance_scope(runtime, org, id))
+    return _list(runtime, _instance_scope(runtime, account, id))
 
 
-@router.post(
-    _INSTANCE + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.post(_INSTANCE + "/{objectName}", **_WRITE)
 async def create_instance_transformation(
     id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    org = account.organization_id
-    scope = _instance_scope(runtime, org, id)
-    return await _write(request, runtime, org, scope, objectName, True)
+    return await _write(request, runtime, _instance_scope(runtime, account, id), objectName, True)
 
 
-@router.get(
-    _INSTANCE + "/{objectName}", response_model=Transformation, response_model_exclude_unset=True
-)
+@router.get(_INSTANCE + "/{objectName}", **_ANSWER)
 async def get_instance_transformation(
     id: int, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    org = account.organization_id
-    return _read(runtime, org, _instance_scope(runtime, org, id), objectName)
+    return _read(runtime, _instance_scope(runtime, account, id), objectName)
 
 
-@router.put(
-    _INSTANCE + "/{objectName}",
-    openapi_extra=json_body(TransformationBody),
-    response_model=Transformation,
-    response_model_exclude_unset=True,
-)
+@router.put(_INSTANCE + "/{objectName}", **_WRITE)
 async def put_instance_transformation(
     id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    org = account.organization_id
-    scope = _instance_scope(runtime, org, id)
-    return await _write(request, runtime, org, scope, objectName, False)
+    return await _write(request, runtime, _instance_scope(runtime, account, id), objectName, False)
 
 
 @router.delete(_INSTANCE + "/{objectName}", response_model=Empty)
 async def delete_instance_transformation(
     id: int, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    org = account.organization_id
-    return _delete(runtime, org, _instance_scope(runtime, org, id), objectName)
+    return _delete(runtime, _instance_scope(runtime, account, id), objectName)
 
 
 # -- reference hooks -----------------------------------------------------------------------

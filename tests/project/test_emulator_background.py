@@ -1,10 +1,10 @@
-"""scripts/emulator_ctl.py, the background emulator of `make up` / `make down`: it starts the
-emulator without a port race, and never signals a process it has not proven to be its own
-emulator (a stale .state/emulator.json whose pid was reused by another process)."""
+"""`python -m pulumi_openconnectors.emulator start|stop|status` (devtools/background.py), the
+background emulator of `make up` / `make down`: it starts the emulator without a port race,
+and never signals a process it has not proven to be its own emulator (a stale
+.state/emulator.json whose pid was reused by another process)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -14,27 +14,18 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import requests
 
-REPO = Path(__file__).resolve().parents[2]
-SCRIPT = REPO / "scripts" / "emulator_ctl.py"
+from pulumi_openconnectors.devtools import background
+
 AUTH = {"Authorization": "User demo-user-secret, Organization demo-organization-secret"}
-
-
-def load_ctl() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("emulator_ctl", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def ctl(*args: str, state: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), *args, "--state-dir", str(state)],
+        [sys.executable, "-m", "pulumi_openconnectors.emulator", *args, "--state-dir", str(state)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -89,9 +80,8 @@ def test_start_does_not_lose_a_port_race(
     """Picking a free port and then starting the emulator on it is a race: another process can
     take the port in between. Simulated by a port picker that returns a taken port; the emulator
     must bind a port itself (--port 0) and report the one it got."""
-    module = load_ctl()
-    monkeypatch.setattr(module, "free_port", lambda: taken_port, raising=False)
-    url = module.start(state)
+    monkeypatch.setattr(background, "free_port", lambda: taken_port, raising=False)
+    url = background.start(state)
     record = json.loads((state / "emulator.json").read_text())
     assert record["url"] == url
     assert record["port"] != taken_port

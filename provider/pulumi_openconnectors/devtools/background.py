@@ -1,8 +1,9 @@
 """Start, reuse or stop a background emulator for `make up` / `make down`.
 
-    python scripts/emulator_ctl.py start  [--state-dir .state]   prints the base URL
-    python scripts/emulator_ctl.py stop   [--state-dir .state]
-    python scripts/emulator_ctl.py status [--state-dir .state]   the base URL, or "not running"
+    python -m pulumi_openconnectors.emulator start  [--state-dir .state]   prints the base URL
+    python -m pulumi_openconnectors.emulator stop   [--state-dir .state]
+    python -m pulumi_openconnectors.emulator status [--state-dir .state]   the base URL, or
+                                                                           "not running"
 
 The emulator runs detached, on a loopback port, with its SQLite database and log in the state
 directory; a second `start` reuses it when it still answers.
@@ -13,7 +14,7 @@ emulator.json first, so the base URL recorded in a stack's state stays valid; if
 process holds that port, it falls back to any free port.
 
 Signals: emulator.json records the pid and the process start time. A process is signalled only
-when it is proven to be the emulator this script started: the pid has the recorded start time
+when it is proven to be the emulator this command started: the pid has the recorded start time
 (a pid reused by another process does not) and its command line runs the emulator module on
 this state directory's database. A stale record is dropped without signalling anything.
 """
@@ -23,21 +24,18 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import select
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import requests
+from .launcher import MODULE, START_TIMEOUT, EmulatorExited, EmulatorProcess, EmulatorTimeout
+from .launcher import answers as healthy
 
-DEMO_AUTH = "User demo-user-secret, Organization demo-organization-secret"
-MODULE = "pulumi_openconnectors.emulator"
-ANNOUNCE = re.compile(r"emulator listening on (http://127\.0\.0\.1:(\d+)/\S*)")
-START_TIMEOUT = 30.0
 STOP_TIMEOUT = 5.0
 
 Record = dict[str, Any]
@@ -45,16 +43,6 @@ Record = dict[str, Any]
 
 def log(message: str) -> None:
     print(f"[emulator] {message}", file=sys.stderr, flush=True)
-
-
-def healthy(base_url: str) -> bool:
-    try:
-        answer = requests.get(
-            f"{base_url}/elements", headers={"Authorization": DEMO_AUTH}, timeout=2
-        )
-    except requests.RequestException:
-        return False
-    return answer.status_code == 200
 
 
 # -- which process is it --------------------------------------------------------------------
@@ -229,48 +217,19 @@ def write_record(path: Path, record: Record) -> None:
     tmp.replace(path)
 
 
-class Launched:
-    def __init__(self, process: subprocess.Popen[bytes], url: str, port: int) -> None:
-        self.process = process
-        self.url = url
-        self.port = port
-
-
-def launch(state: Path, port: int) -> Launched | str:
-    """Start the emulator on `port` (0: a free port the emulator binds itself) and wait until it
-    announces its URL. If it exits first (e.g. the port is taken), return the end of its log."""
-    db = state / "emulator.db"
-    logpath = state / "emulator.log"
-    offset = logpath.stat().st_size if logpath.exists() else 0
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    with logpath.open("ab") as logfile:
-        process = subprocess.Popen(
-            [sys.executable, "-m", MODULE, "--host", "127.0.0.1", f"--port={port}", f"--db={db}"],
-            stdout=logfile,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-            env=env,
-        )
-
-    def output() -> str:
-        with logpath.open("rb") as fh:
-            fh.seek(offset)
-            return fh.read().decode(errors="replace")
-
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        found = ANNOUNCE.search(output())
-        if found:
-            return Launched(process, found.group(1), int(found.group(2)))
-        if process.poll() is not None:
-            return output()[-1500:]
-        time.sleep(0.1)
-    process.terminate()  # our own child, not reaped yet: its pid cannot have been reused
-    process.wait(timeout=10)
-    raise SystemExit(
-        f"the emulator did not announce its port within {START_TIMEOUT:.0f} s; see {logpath}"
+def launch(state: Path, port: int) -> EmulatorProcess | str:
+    """Start the emulator detached on `port` (0: a free port the emulator binds itself) and wait
+    until it announces its URL and answers. If it exits first (e.g. the port is taken), return
+    the end of its log."""
+    emulator = EmulatorProcess(
+        state / "emulator.log", host="127.0.0.1", port=port, db=state / "emulator.db"
     )
+    try:
+        return emulator.start(timeout=START_TIMEOUT)
+    except EmulatorExited as exc:
+        return exc.output[-1500:]
+    except EmulatorTimeout as exc:
+        raise SystemExit(f"{exc}; see {state}/emulator.log") from None
 
 
 def start(state: Path) -> str:
@@ -302,24 +261,16 @@ def start(state: Path) -> str:
             failure = launched
             log(f"it could not start on {where} (the port may be taken); trying a free port")
             continue
-        url, process = launched.url, launched.process
-        deadline = time.monotonic() + START_TIMEOUT
-        while not healthy(url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                if process.poll() is None:
-                    process.terminate()
-                    process.wait(timeout=10)
-                raise SystemExit(f"the emulator at {url} does not answer; see {state}/emulator.log")
-            time.sleep(0.1)
+        url, pid = launched.base_url, launched.pid
         record = {
-            "pid": process.pid,
-            "starttime": start_time(process.pid),
+            "pid": pid,
+            "starttime": start_time(pid),
             "port": launched.port,
             "url": url,
             "db": str(db),
         }
         write_record(record_path, record)
-        log(f"ready at {url} (pid {process.pid})")
+        log(f"ready at {url} (pid {pid})")
         return url
     raise SystemExit(f"the emulator did not start; see {state}/emulator.log:\n{failure}")
 
@@ -344,11 +295,14 @@ def status(state: Path) -> str | None:
     return url if healthy(url) else None
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("command", choices=["start", "stop", "status"])
+COMMANDS = ("start", "stop", "status")
+
+
+def main(argv: Sequence[str] | None = None, prog: str | None = None) -> None:
+    parser = argparse.ArgumentParser(prog=prog, description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("command", choices=COMMANDS)
     parser.add_argument("--state-dir", type=Path, default=Path(".state"))
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.command == "start":
         print(start(args.state_dir))
     elif args.command == "stop":
