@@ -11,9 +11,9 @@ the stack config.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
-from ..resources.codegen import _wrapped
 from ..resources.registry import FOLDERS, SPECS
 from ..resources.spec import Prop, ResourceSpec
 from . import PACKAGE, type_token
@@ -23,6 +23,19 @@ from .schema import CONFIG
 HEADER = (
     "Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`: do not edit."
 )
+
+
+def _wrapped(text: str, indent: str, hanging: str = "") -> list[str]:
+    """``text`` as docstring lines of at most 96 characters (``hanging``: the further indent
+    of the following lines)."""
+    return textwrap.wrap(
+        text,
+        width=96,
+        initial_indent=indent,
+        subsequent_indent=indent + hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def _annotation(prop: Prop) -> str:
