@@ -80,3 +80,15 @@ def test_the_wheel_accepts_a_range_of_pulumi_sdks(wheel: zipfile.ZipFile) -> Non
     [upper] = [s.version for s in pulumi.specifier if s.operator == "<"]
     assert upper == "4"
     assert not [r for r in requirements if any(s.operator == "==" for s in r.specifier)]
+
+
+def test_the_wheel_installs_the_provider_plugin_as_a_console_script(
+    wheel: zipfile.ZipFile,
+) -> None:
+    """`pip install` puts `pulumi-resource-openconnectors` on PATH, where the engine finds the
+    provider plugin (docs/plugin.md)."""
+    [name] = [n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt")]
+    entry_points = wheel.read(name).decode()
+    assert "pulumi-resource-openconnectors = pulumi_openconnectors.plugin.server:main" in (
+        entry_points
+    )
