@@ -75,7 +75,7 @@ class OpenConnectorsProvider(Provider):
         )
         return ConfigureResponse(
             accept_secrets=True,
-            supports_preview=True,  # previews keep what an update does not change known
+            supports_preview=True,  # previews show the new inputs, and keep the id known
             accept_resources=True,
             accept_outputs=False,
         )
@@ -129,7 +129,8 @@ class OpenConnectorsProvider(Provider):
         props = names.to_python(spec, plain_map(request.properties))
         if request.preview:  # the inputs; what the API will compute is not known yet
             planned = {**props, **{name: UNKNOWN for name in spec.computed_names}}
-            return CreateResponse("", self._values(spec, names.to_pulumi(spec, planned), {}))
+            outputs = names.to_pulumi(spec, planned)
+            return CreateResponse("", self._values(spec, outputs, request.properties))
         result = await self._run(lambda: self._host(spec).create(props))
         outputs = names.to_pulumi(spec, result.outs or {})
         return CreateResponse(str(result.id), self._values(spec, outputs, request.properties))
