@@ -198,7 +198,8 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
         "pulumi:providers:openconnectors",
     } <= types, types
     providers = [r["urn"] for r in stack.resources("pulumi:providers:openconnectors")]
-    assert [u.rsplit("::", 1)[1] for u in providers if "::default" not in u] == ["home", "other"]
+    explicit = sorted(u.rsplit("::", 1)[1] for u in providers if "::default" not in u)
+    assert explicit == ["home", "other"], providers
 
     # the plugin reports the package's version (the engine names the default provider by it)
     from pulumi_openconnectors import __version__
