@@ -16,8 +16,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, fie
 from ..client import OpenConnectorsClient
 from ..errors import ConflictError, NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
-from ..reconcile import OwnedKind, delete_owned
-from .documents import request_document
+from ..reconcile import OwnedKind, create_reconciled, delete_owned
+from .documents import keeping_unmanaged, request_document
 from .spec import OnChange, ResourceSpec
 
 Failures = list[tuple[str, str]]
@@ -63,6 +63,7 @@ def unknown_fields(info: ValidationInfo) -> frozenset[str]:
 
 InputsT = TypeVar("InputsT", bound=Inputs)
 FoundT = TypeVar("FoundT")
+DocumentInputsT = TypeVar("DocumentInputsT", bound="DocumentInputs")
 PostT = TypeVar("PostT")
 
 
@@ -255,13 +256,78 @@ def _failures(exc: ValidationError, unknown: set[str]) -> Failures:
     return failures
 
 
-class KeyedOperations(Operations[InputsT]):
-    """A type whose objects have a natural key (a name, a scope and object): the key is the
-    Pulumi id and the ownership marker (:func:`...reconcile.keyed_kind`)."""
+class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, FoundT]):
+    """A type whose objects have a natural key (a name; a scope and an object): the key is the
+    Pulumi id and the ownership marker (:func:`...reconcile.keyed_kind`), a create whose key
+    is taken answers 409, an update is a replacing ``PUT`` (read, merge, write what the
+    program leaves unmanaged), and ``adopt=True`` takes over the object of that key."""
+
+    noun: ClassVar[str]
+    """The type in messages ("common resource")."""
+    missing: ClassVar[str] = "adopt=True: there is no {noun} {key!r} to take over."
+    """What ``adopt=True`` says when there is nothing to take over (``{noun}``, ``{key}``)."""
 
     @abstractmethod
-    def _kind(self, inputs: InputsT | None) -> OwnedKind[Any]:
+    def key(self, inputs: DocumentInputsT) -> str:
+        """The object's key (the Pulumi id)."""
+
+    @abstractmethod
+    def get(self, inputs: DocumentInputsT) -> FoundT:
+        """The object of the inputs' key (NotFoundError when there is none)."""
+
+    @abstractmethod
+    def put(self, inputs: DocumentInputsT, body: Mapping[str, Any]) -> FoundT:
+        """Replace the object of the inputs' key with ``body``."""
+
+    @abstractmethod
+    def outputs(self, inputs: DocumentInputsT, found: FoundT, key: str) -> dict[str, Any]:
+        """The outputs of the object."""
+
+    @abstractmethod
+    def _kind(self, inputs: DocumentInputsT | None) -> OwnedKind[Any]:
         """The type's objects for reconciliation (``inputs`` None: to delete)."""
+
+    @abstractmethod
+    def unwrap(self, keyed: Any) -> FoundT:
+        """The object in what :meth:`_kind` returns."""
+
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        inputs = self.parse(props)
+        key = self.key(inputs)
+        if getattr(inputs, "adopt", False):
+            existing = to_adopt(
+                lambda: self.get(inputs), self.missing.format(noun=self.noun, key=key)
+            )
+            outputs = self.adopted(
+                inputs,
+                existing,
+                lambda found: self.outputs(inputs, found, key),
+                lambda: self.put(
+                    inputs,
+                    keeping_unmanaged(
+                        inputs.document(),
+                        self.spec.unmanaged_keys,
+                        existing.document,  # type: ignore[attr-defined]
+                    ),
+                ),
+            )
+            return key, outputs
+        created, unclear = create_reconciled(self._kind(inputs), key, f"{self.noun} {key!r}")
+        found = self.unwrap(created)
+        if unclear:  # found after a lost answer: make sure it holds what the program says
+            found = self.put(inputs, inputs.document())
+        return key, self.outputs(inputs, found, key)
+
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        inputs = self.parse(news)
+        with still_there(f"{self.noun} {id_!r}"):  # PUT replaces: read, merge, write
+            body = keeping_unmanaged(
+                inputs.document(),
+                self.spec.unmanaged_keys,
+                lambda: self.get(inputs).document(),  # type: ignore[attr-defined]
+            )
+            found = self.put(inputs, body)
+        return self.outputs(inputs, found, id_)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
         delete_owned(self._kind(None), id_, None, look_for_strays=False)

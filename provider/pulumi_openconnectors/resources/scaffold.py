@@ -25,7 +25,7 @@ SPEC = '''"""{name}: TODO one line on what the platform object is."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, OnChange, Prop, ResourceSpec
+from ..spec import EXTRA, Prop, ResourceSpec, adopt_flag
 
 SPEC = ResourceSpec(
     name="{name}",
@@ -49,14 +49,7 @@ SPEC = ResourceSpec(
             api=EXTRA,
             py="dict[str, Any]",
         ),
-        Prop(
-            "adopt",
-            "bool",
-            "take over an existing object of this name instead of creating one",
-            on_change=OnChange.CREATE_ONLY,
-            py="bool",
-            init_default=False,
-        ),
+        adopt_flag("the object of this name"),
         Prop("{folder}_id", "str", "the object's id (also the Pulumi id)", input=False, py="str"),
     ),
     server_keys={{"": ("id", "createdDate", "updatedDate")}},

@@ -123,6 +123,32 @@ def lost_answer_props(
     )
 
 
+def connector_by_id(py: str = "int | None") -> Prop:
+    """``element_id``: the connector by id (its key being ``element_key``); changing it
+    replaces the resource, unset it is not managed."""
+    return Prop(
+        "element_id",
+        "int",
+        "the connector by id",
+        on_change=OnChange.REPLACE,
+        unset_is_unmanaged=True,
+        same=same_integer,
+        py=py,
+    )
+
+
+def adopt_flag(what: str) -> Prop:
+    """``adopt``: take over the object of the same key (``what``) instead of failing on it."""
+    return Prop(
+        "adopt",
+        "bool",
+        f"take over {what} if it exists instead of failing",
+        on_change=OnChange.CREATE_ONLY,
+        py="bool",
+        init_default=False,
+    )
+
+
 def created_since_props() -> tuple[Prop, Prop, Prop]:
     """The creation date and the bookkeeping of a type that carries no tags: a create whose
     answer is lost is found by its name and a creation date at or after the POST."""

@@ -7,13 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client.models import ObjectDefinition
-from ...reconcile import OwnedKind, create_reconciled, keyed_kind
+from ...reconcile import OwnedKind, keyed_kind
 from ..documents import document_outputs, state_values
 from ..operations import (
     KeyedOperations,
     found_or_none,
-    still_there,
-    to_adopt,
     to_post,
     unless_taken,
 )
@@ -21,31 +19,29 @@ from .inputs import CommonResourceInputs
 from .spec import SPEC
 
 
-class CommonResourceOperations(KeyedOperations[CommonResourceInputs]):
+class CommonResourceOperations(KeyedOperations[CommonResourceInputs, ObjectDefinition]):
     spec = SPEC
     inputs_model = CommonResourceInputs
+    noun = "common resource"
+    missing = "adopt=True: there is no {noun} {key!r} in this organization to take over."
 
-    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        inputs = self.parse(props)
-        name = inputs.name
-        if inputs.adopt:
-            existing = to_adopt(
-                lambda: self.client.get_definition(name),
-                f"adopt=True: there is no common resource {name!r} in this organization "
-                "to take over.",
-            )
-            outputs = self.adopted(
-                inputs,
-                existing,
-                lambda found: _outputs(inputs, found),
-                lambda: self.client.replace_definition(name, inputs.document()),
-            )
-            return name, outputs
-        named, unclear = create_reconciled(self._kind(inputs), name, f"common resource {name!r}")
-        definition = named.definition
-        if unclear:  # found after a lost answer: make sure it holds what the program says
-            definition = self.client.replace_definition(name, inputs.document())
-        return name, _outputs(inputs, definition)
+    def key(self, inputs: CommonResourceInputs) -> str:
+        return inputs.name
+
+    def get(self, inputs: CommonResourceInputs) -> ObjectDefinition:
+        return self.client.get_definition(inputs.name)
+
+    def put(self, inputs: CommonResourceInputs, body: Mapping[str, Any]) -> ObjectDefinition:
+        return self.client.replace_definition(inputs.name, body)
+
+    def outputs(
+        self, inputs: CommonResourceInputs, found: ObjectDefinition, key: str
+    ) -> dict[str, Any]:
+        return _outputs(inputs, found)
+
+    def unwrap(self, keyed: Any) -> ObjectDefinition:
+        named: Named = keyed
+        return named.definition
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         definition = found_or_none(lambda: self.client.get_definition(id_))
@@ -53,12 +49,6 @@ class CommonResourceOperations(KeyedOperations[CommonResourceInputs]):
             return None
         desired = CommonResourceInputs.model_construct(**{**state_values(SPEC, props), "name": id_})
         return _outputs(desired, definition)
-
-    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
-        inputs = self.parse(news)
-        with still_there(f"common resource {id_!r}"):
-            definition = self.client.replace_definition(id_, inputs.document())
-        return _outputs(inputs, definition)
 
     def _kind(self, inputs: CommonResourceInputs | None) -> OwnedKind[Named]:
         """Definitions for reconciliation: the name is the key and the marker."""

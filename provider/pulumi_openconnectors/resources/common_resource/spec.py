@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec
+from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 SPEC = ResourceSpec(
     name="CommonResource",
@@ -43,14 +43,7 @@ SPEC = ResourceSpec(
             py="dict[str, Any]",
             api=EXTRA,
         ),
-        Prop(
-            "adopt",
-            "bool",
-            "take over the definition of this name if it exists instead of failing",
-            on_change=OnChange.CREATE_ONLY,
-            py="bool",
-            init_default=False,
-        ),
+        adopt_flag("the definition of this name"),
         Prop("level", "str", "`organization`", input=False, py="str"),
         Prop(
             "field_paths",

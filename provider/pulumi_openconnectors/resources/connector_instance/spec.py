@@ -9,8 +9,8 @@ from ..spec import (
     OnChange,
     Prop,
     ResourceSpec,
+    connector_by_id,
     lost_answer_props,
-    same_integer,
     same_unordered,
 )
 
@@ -45,15 +45,7 @@ SPEC = ResourceSpec(
             unset_is_unmanaged=True,
             py="str",
         ),
-        Prop(
-            "element_id",
-            "int",
-            "the connector by id",
-            on_change=OnChange.REPLACE,
-            unset_is_unmanaged=True,
-            same=same_integer,
-            py="int",
-        ),
+        connector_by_id("int"),
         Prop(
             "name",
             "str (1-255 chars)",

@@ -8,13 +8,11 @@ from typing import Any
 
 from ...client import Scope
 from ...client.models import Transformation
-from ...reconcile import OwnedKind, create_reconciled, keyed_kind
-from ..documents import document_outputs, keeping_unmanaged, state_values
+from ...reconcile import OwnedKind, keyed_kind
+from ..documents import document_outputs, state_values
 from ..operations import (
     KeyedOperations,
     found_or_none,
-    still_there,
-    to_adopt,
     to_post,
     unless_taken,
 )
@@ -48,36 +46,28 @@ def scope_inputs(scope: Scope) -> dict[str, Any]:
     return {"element_id": int(scope.ref)} if scope.ref.isdigit() else {"element_key": scope.ref}
 
 
-class TransformationOperations(KeyedOperations[TransformationInputs]):
+class TransformationOperations(KeyedOperations[TransformationInputs, Transformation]):
     spec = SPEC
     inputs_model = TransformationInputs
+    noun = "transformation"
 
-    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        inputs = self.parse(props)
-        key = inputs.transformation_id
-        if inputs.adopt:
-            existing = to_adopt(
-                lambda: self.client.get_transformation(inputs.scope, inputs.object_name),
-                f"adopt=True: there is no transformation {key!r} to take over.",
-            )
-            outputs = self.adopted(
-                inputs,
-                existing,
-                lambda found: _outputs(inputs, found),
-                lambda: self.client.replace_transformation(
-                    inputs.scope,
-                    inputs.object_name,
-                    keeping_unmanaged(inputs.document(), SPEC.unmanaged_keys, existing.document),
-                ),
-            )
-            return key, outputs
-        keyed, unclear = create_reconciled(self._kind(inputs), key, f"transformation {key!r}")
-        found = keyed.transformation
-        if unclear:  # found after a lost answer: make sure it holds what the program says
-            found = self.client.replace_transformation(
-                inputs.scope, inputs.object_name, inputs.document()
-            )
-        return key, _outputs(inputs, found)
+    def key(self, inputs: TransformationInputs) -> str:
+        return inputs.transformation_id
+
+    def get(self, inputs: TransformationInputs) -> Transformation:
+        return self.client.get_transformation(inputs.scope, inputs.object_name)
+
+    def put(self, inputs: TransformationInputs, body: Mapping[str, Any]) -> Transformation:
+        return self.client.replace_transformation(inputs.scope, inputs.object_name, body)
+
+    def outputs(
+        self, inputs: TransformationInputs, found: Transformation, key: str
+    ) -> dict[str, Any]:
+        return _outputs(inputs, found, key)
+
+    def unwrap(self, keyed: Any) -> Transformation:
+        found: Keyed = keyed
+        return found.transformation
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         scope, object_name = parse_key(id_)
@@ -89,18 +79,6 @@ class TransformationOperations(KeyedOperations[TransformationInputs]):
             known.update(scope_inputs(scope))  # read by its id only (an import)
         desired = TransformationInputs.model_construct(**{**known, "object_name": object_name})
         return _outputs(desired, found, id_)
-
-    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
-        inputs = self.parse(news)
-        scope, object_name = parse_key(id_)
-        with still_there(f"transformation {id_!r}"):  # PUT replaces: read, merge, write
-            body = keeping_unmanaged(
-                inputs.document(),
-                SPEC.unmanaged_keys,
-                lambda: self.client.get_transformation(scope, object_name).document(),
-            )
-            found = self.client.replace_transformation(scope, object_name, body)
-        return _outputs(inputs, found, id_)
 
     def _kind(self, inputs: TransformationInputs | None) -> OwnedKind[Keyed]:
         """Transformations for reconciliation: scope and object name are the key and marker."""

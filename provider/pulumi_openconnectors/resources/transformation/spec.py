@@ -3,7 +3,17 @@ resource."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, FileSpec, InitArg, OnChange, Prop, ResourceSpec, same_integer
+from ..spec import (
+    EXTRA,
+    FileSpec,
+    InitArg,
+    OnChange,
+    Prop,
+    ResourceSpec,
+    adopt_flag,
+    connector_by_id,
+    same_integer,
+)
 
 SCOPE = ("element_key", "element_id", "instance_id")
 """The inputs of which exactly one is set: the connector (all its instances) or one instance."""
@@ -39,15 +49,7 @@ SPEC = ResourceSpec(
             py="str | None",
             file_keys=("element.key",),
         ),
-        Prop(
-            "element_id",
-            "int",
-            "the connector by id",
-            on_change=OnChange.REPLACE,
-            unset_is_unmanaged=True,
-            same=same_integer,
-            py="int | None",
-        ),
+        connector_by_id(),
         Prop(
             "instance_id",
             "int",
@@ -114,14 +116,7 @@ SPEC = ResourceSpec(
             on_change=OnChange.CREATE_ONLY,
             py="list[str] | None",
         ),
-        Prop(
-            "adopt",
-            "bool",
-            "take over the transformation if it exists instead of failing",
-            on_change=OnChange.CREATE_ONLY,
-            py="bool",
-            init_default=False,
-        ),
+        adopt_flag("the transformation"),
         Prop(
             "transformation_id",
             "str",
