@@ -17,7 +17,7 @@ from ..client import OpenConnectorsClient
 from ..errors import NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
 from .documents import request_document
-from .spec import ResourceSpec
+from .spec import OnChange, ResourceSpec
 
 Failures = list[tuple[str, str]]
 
@@ -168,6 +168,16 @@ class Operations(ABC, Generic[InputsT]):
             reasons = "; ".join(reason for _, reason in failures) or "some inputs are not known"
             raise ProviderError(f"invalid {cls.spec.name} inputs: {reasons}")
         return model
+
+    @classmethod
+    def imported_inputs(cls, outputs: Mapping[str, Any]) -> dict[str, Any]:
+        """The inputs that describe an object as :meth:`read` found it (``pulumi import`` of
+        the provider plugin): each input the outputs hold, but those used at create only."""
+        return {
+            p.name: outputs[p.name]
+            for p in cls.spec.inputs
+            if p.on_change is not OnChange.CREATE_ONLY and outputs.get(p.name) is not None
+        }
 
     def matches(self, outputs: Mapping[str, Any], inputs: InputsT) -> bool:
         """Whether an object's outputs already are what the inputs ask for (no diff): adoption

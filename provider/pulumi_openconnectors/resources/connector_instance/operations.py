@@ -35,6 +35,14 @@ class InstanceOperations(Operations[InstanceInputs]):
             inputs[CREATE_MARKER_KEY] = new_ownership_tag()
         return inputs, failures
 
+    @classmethod
+    def imported_inputs(cls, outputs: Mapping[str, Any]) -> dict[str, Any]:
+        """As every type, the connector named once (by key when the API gives it)."""
+        inputs = super().imported_inputs(outputs)
+        if inputs.get("element_key") is not None:
+            inputs.pop("element_id", None)
+        return inputs
+
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         inputs = self.parse(props)
         if inputs.adopt_instance_id is not None:

@@ -51,7 +51,7 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
         return str(existing.id), outputs
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        formula_id = int(props.get("formula_id") or 0)
+        formula_id = int(props.get("formula_id") or 0) or self._formula_of(int(id_))
         instance = found_or_none(lambda: self.client.get_formula_instance(formula_id, int(id_)))
         if instance is None:
             return None
@@ -68,6 +68,13 @@ class FormulaInstanceOperations(Operations[FormulaInstanceInputs]):
         return _outputs(
             desired, instance, props.get("created_since"), bool(props.get("late_create_possible"))
         )
+
+    def _formula_of(self, instance_id: int) -> int:
+        """The formula of an instance known by its id only (an import): 0 when none has it."""
+        for instance in self.client.list_all_formula_instances():
+            if instance.id == instance_id and instance.formula is not None:
+                return int(instance.formula.id or 0)
+        return 0
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
