@@ -14,21 +14,20 @@ from typing import Any
 
 import yaml
 
+from ..plugin import type_token as plugin_type_token
+from ..plugin.names import camel
 from ..resources.spec import ResourceSpec
-
-TOKEN_MODULE = "openconnectors:index"
 
 
 def pulumi_name(name: str) -> str:
     """A spec's property name as the plugin's Pulumi property: camelCase
-    (``adopt_instance_id`` -> ``adoptInstanceId``)."""
-    first, *rest = name.split("_")
-    return first + "".join(part[:1].upper() + part[1:] for part in rest)
+    (``adopt_instance_id`` -> ``adoptInstanceId``), by the plugin's one conversion."""
+    return camel(name)
 
 
 def type_token(spec: ResourceSpec) -> str:
-    """``openconnectors:index:<Type>``."""
-    return f"{TOKEN_MODULE}:{spec.name}"
+    """``openconnectors:index:<Type>``, the plugin's token of the type."""
+    return plugin_type_token(spec.name)
 
 
 @dataclass(frozen=True)
