@@ -186,9 +186,13 @@ def test_yaml_gitops_workflow_file() -> None:
     steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
     commands = [s["with"]["command"] for s in steps if "pulumi/actions" in s.get("uses", "")]
     assert commands == ["preview", "up"]
-    assert any("pulumi-language-yaml" in s.get("run", "") for s in steps) or any(
-        "pip install" in s.get("run", "") for s in steps
-    )
+    # each job puts the resource plugin on PATH (the CLI ships the YAML language host)
+    for job in workflow["jobs"].values():
+        runs = "".join(s.get("run", "") for s in job["steps"])
+        assert "pip install" in runs and "GITHUB_PATH" in runs
+    assert workflow["env"]["PROJECT_DIR"] == "examples/yaml-gitops"
+    project = yaml.safe_load((EXAMPLES / "yaml-gitops" / "Pulumi.yaml").read_text())
+    assert project["runtime"] == "yaml"
 
 
 # -- export --format yaml ----------------------------------------------------------------------
