@@ -55,9 +55,7 @@ def operations(stack: YamlStack, *args: str) -> dict[str, str]:
     """Resource name -> operation of a `pulumi preview --json` (steps other than `same`)."""
     result = stack.preview("--json", *args)
     steps = json.loads(result.stdout).get("steps", [])
-    return {
-        step["urn"].rsplit("::", 1)[-1]: step["op"] for step in steps if step["op"] != "same"
-    }
+    return {step["urn"].rsplit("::", 1)[-1]: step["op"] for step in steps if step["op"] != "same"}
 
 
 # -- the YAML quickstart -----------------------------------------------------------------------
@@ -193,6 +191,9 @@ def test_yaml_gitops_workflow_file() -> None:
     assert workflow["env"]["PROJECT_DIR"] == "examples/yaml-gitops"
     project = yaml.safe_load((EXAMPLES / "yaml-gitops" / "Pulumi.yaml").read_text())
     assert project["runtime"] == "yaml"
+    assert os.access(EXAMPLES / "yaml-gitops" / "run-locally.sh", os.X_OK)
+    for name in ("yaml-quickstart", "yaml-gitops"):
+        assert (EXAMPLES / name / "README.md").is_file()
 
 
 # -- export --format yaml ----------------------------------------------------------------------
