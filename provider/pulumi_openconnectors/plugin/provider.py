@@ -34,6 +34,7 @@ from pulumi.provider.experimental.provider import (
 )
 
 from ..config import resolve_concurrency
+from ..markers import UNKNOWN
 from ..resources.provider import SpecProvider, provider_class
 from ..resources.registry import SPECS
 from ..resources.spec import ResourceSpec
@@ -74,7 +75,7 @@ class OpenConnectorsProvider(Provider):
         )
         return ConfigureResponse(
             accept_secrets=True,
-            supports_preview=False,
+            supports_preview=True,  # previews keep what an update does not change known
             accept_resources=True,
             accept_outputs=False,
         )
@@ -126,6 +127,9 @@ class OpenConnectorsProvider(Provider):
     async def create(self, request: CreateRequest) -> CreateResponse:
         spec = _spec(request.type)
         props = names.to_python(spec, plain_map(request.properties))
+        if request.preview:  # the inputs; what the API will compute is not known yet
+            planned = {**props, **{name: UNKNOWN for name in spec.computed_names}}
+            return CreateResponse("", self._values(spec, names.to_pulumi(spec, planned), {}))
         result = await self._run(lambda: self._host(spec).create(props))
         outputs = names.to_pulumi(spec, result.outs or {})
         return CreateResponse(str(result.id), self._values(spec, outputs, request.properties))
@@ -150,6 +154,10 @@ class OpenConnectorsProvider(Provider):
         spec = _spec(request.type)
         olds = names.to_python(spec, plain_map(request.olds))
         news = names.to_python(spec, plain_map(request.news))
+        if request.preview:  # the state, with the new inputs: computed outputs stay known
+            planned = {**olds, **{k: v for k, v in news.items() if k in spec.input_names}}
+            outputs = names.to_pulumi(spec, planned)
+            return UpdateResponse(self._values(spec, outputs, request.news))
         result = await self._run(lambda: self._host(spec).update(request.resource_id, olds, news))
         outputs = names.to_pulumi(spec, dict(result.outs or {}))
         return UpdateResponse(self._values(spec, outputs, request.news))

@@ -43,13 +43,13 @@ def secret_keys(props: Mapping[str, PropertyValue]) -> set[str]:
 
 
 def property_value(value: Any, secret: bool = False) -> PropertyValue:
-    """A plain value as the engine takes it (whole numbers as floats, :data:`UNKNOWN` as an
-    unknown)."""
+    """A plain value as the engine takes it (numbers as floats; :data:`UNKNOWN` is the
+    engine's unknown)."""
     if value is None:
         converted: Any = None
     elif isinstance(value, (bool, str)):
-        if value == UNKNOWN:
-            return PropertyValue.computed()
+        # UNKNOWN stays the string: the wire form of an unknown (the SDK cannot marshal its
+        # own Computed)
         converted = value
     elif isinstance(value, (int, float)):
         converted = float(value)

@@ -229,6 +229,10 @@ def generated(root: Path = _HERE) -> dict[Path, str]:
         files[root / folder / "resource.py"] = resource_module(spec)
         files[root / folder / "provider.py"] = provider_module(spec)
     files[root / "classes.py"] = classes_module()
+    if root == _HERE:  # the provider plugin's typed classes (pulumi_openconnectors.native)
+        from ..plugin.codegen import native_files
+
+        files.update(native_files(_HERE.parent))
     return _formatted(files)
 
 

@@ -1,0 +1,78 @@
+"""CommonResource through the provider plugin:
+``openconnectors:index:CommonResource``.
+
+Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pulumi
+
+from ._names import Names
+
+_NAMES = Names(
+    {
+        "field_paths": "fieldPaths",
+    }
+)
+
+
+class CommonResource(pulumi.CustomResource):
+    """A common resource: an object definition of the organization — a name and its fields
+    (`{path, type}` each) — that transformations map connector objects onto. Updates are a `PUT
+    /organizations/objects/{name}/definitions`.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        name: the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it
+            replaces the resource; default: the resource name.
+        fields: `path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
+            `boolean`, `date`, or a custom/array type.
+        extra: any other keys of the definition JSON, kept as they are.
+        adopt: take over the definition of this name if it exists instead of failing.
+        opts: the Pulumi resource options.
+    """
+
+    name: pulumi.Output[str]
+    """the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it replaces
+    the resource; default: the resource name."""
+    fields: pulumi.Output[list[dict[str, Any]]]
+    """`path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
+    `boolean`, `date`, or a custom/array type."""
+    extra: pulumi.Output[dict[str, Any]]
+    """any other keys of the definition JSON, kept as they are."""
+    adopt: pulumi.Output[bool]
+    """take over the definition of this name if it exists instead of failing."""
+    level: pulumi.Output[str]
+    """`organization`."""
+    field_paths: pulumi.Output[list[str]]
+    """the declared field paths (give them to a Transformation's check)."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str] | None = None,
+        fields: pulumi.Input[Sequence[Any]] | None = None,
+        extra: pulumi.Input[Mapping[str, Any]] | None = None,
+        adopt: pulumi.Input[bool] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props: dict[str, Any] = {
+            "name": name,
+            "fields": fields,
+            "extra": extra,
+            "adopt": adopt,
+            "level": None,
+            "field_paths": None,
+        }
+        super().__init__("openconnectors:index:CommonResource", resource_name, props, opts)
+
+    def translate_output_property(self, prop: str) -> str:
+        return _NAMES.python(prop)
+
+    def translate_input_property(self, prop: str) -> str:
+        return _NAMES.pulumi(prop)

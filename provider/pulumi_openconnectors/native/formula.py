@@ -1,0 +1,117 @@
+"""Formula through the provider plugin:
+``openconnectors:index:Formula``.
+
+Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pulumi
+
+from ._names import Names
+
+_NAMES = Names(
+    {
+        "single_threaded": "singleThreaded",
+        "debug_logging_enabled": "debugLoggingEnabled",
+        "adopt_formula_id": "adoptFormulaId",
+        "formula_id": "formulaId",
+        "created_date": "createdDate",
+        "created_since": "createdSince",
+        "late_create_possible": "lateCreatePossible",
+    }
+)
+
+
+class Formula(pulumi.CustomResource):
+    """A formula template: its variables (`configuration`), its trigger and its steps, as in the
+    formula JSON the platform documents (and the UI exports). Every change is a full `PUT
+    /formulas/{id}`, in place.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        name: the formula's name; default: the resource name.
+        description: free text.
+        active: default true; an inactive template stops all its instances.
+        single_threaded: `singleThreaded`; unset = not managed.
+        engine: `v1` or `v3`; unset = not managed.
+        debug_logging_enabled: `debugLoggingEnabled`; unset = not managed.
+        configuration: the variables: `{key, name, type: value|elementInstance, required?}`
+            each.
+        triggers: `{type: event|elementRequest|scheduled|manual, properties, onSuccess,
+            onFailure}`.
+        steps: `{name, type, properties, onSuccess, onFailure}` each, as documented.
+        extra: any other top-level keys of the formula JSON, kept as they are (e.g. `api`).
+        adopt_formula_id: take over an existing formula instead of creating one.
+        opts: the Pulumi resource options.
+    """
+
+    name: pulumi.Output[str]
+    """the formula's name; default: the resource name."""
+    description: pulumi.Output[str | None]
+    """free text."""
+    active: pulumi.Output[bool]
+    """default true; an inactive template stops all its instances."""
+    single_threaded: pulumi.Output[bool | None]
+    """`singleThreaded`; unset = not managed."""
+    engine: pulumi.Output[str | None]
+    """`v1` or `v3`; unset = not managed."""
+    debug_logging_enabled: pulumi.Output[bool | None]
+    """`debugLoggingEnabled`; unset = not managed."""
+    configuration: pulumi.Output[list[dict[str, Any]]]
+    """the variables: `{key, name, type: value|elementInstance, required?}` each."""
+    triggers: pulumi.Output[list[dict[str, Any]]]
+    """`{type: event|elementRequest|scheduled|manual, properties, onSuccess, onFailure}`."""
+    steps: pulumi.Output[list[dict[str, Any]]]
+    """`{name, type, properties, onSuccess, onFailure}` each, as documented."""
+    extra: pulumi.Output[dict[str, Any]]
+    """any other top-level keys of the formula JSON, kept as they are (e.g. `api`)."""
+    adopt_formula_id: pulumi.Output[int | None]
+    """take over an existing formula instead of creating one."""
+    formula_id: pulumi.Output[int]
+    """the formula's id (also the Pulumi resource id)."""
+    created_date: pulumi.Output[str]
+    """ISO 8601, UTC."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str] | None = None,
+        description: pulumi.Input[str] | None = None,
+        active: pulumi.Input[bool] | None = None,
+        single_threaded: pulumi.Input[bool] | None = None,
+        engine: pulumi.Input[str] | None = None,
+        debug_logging_enabled: pulumi.Input[bool] | None = None,
+        configuration: pulumi.Input[Sequence[Any]] | None = None,
+        triggers: pulumi.Input[Sequence[Any]] | None = None,
+        steps: pulumi.Input[Sequence[Any]] | None = None,
+        extra: pulumi.Input[Mapping[str, Any]] | None = None,
+        adopt_formula_id: pulumi.Input[int] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props: dict[str, Any] = {
+            "name": name,
+            "description": description,
+            "active": active,
+            "single_threaded": single_threaded,
+            "engine": engine,
+            "debug_logging_enabled": debug_logging_enabled,
+            "configuration": configuration,
+            "triggers": triggers,
+            "steps": steps,
+            "extra": extra,
+            "adopt_formula_id": adopt_formula_id,
+            "formula_id": None,
+            "created_date": None,
+        }
+        super().__init__("openconnectors:index:Formula", resource_name, props, opts)
+
+    def translate_output_property(self, prop: str) -> str:
+        return _NAMES.python(prop)
+
+    def translate_input_property(self, prop: str) -> str:
+        return _NAMES.pulumi(prop)

@@ -1,0 +1,99 @@
+"""FormulaInstance through the provider plugin:
+``openconnectors:index:FormulaInstance``.
+
+Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pulumi
+
+from ._names import Names
+
+_NAMES = Names(
+    {
+        "formula_id": "formulaId",
+        "adopt_formula_instance_id": "adoptFormulaInstanceId",
+        "formula_instance_id": "formulaInstanceId",
+        "formula_name": "formulaName",
+        "created_date": "createdDate",
+        "created_since": "createdSince",
+        "late_create_possible": "lateCreatePossible",
+    }
+)
+
+
+class FormulaInstance(pulumi.CustomResource):
+    """A formula instance: a formula template with a value for each variable (a connector
+    instance id for an `elementInstance` variable). Updates are a full `PUT
+    /formulas/{id}/instances/{instanceId}`.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        formula_id: the formula template: a `Formula`'s `.id` (known in previews while the
+            formula is updated, so an edit of the formula does not preview as a replacement).
+        name: default: the resource name.
+        active: default true.
+        configuration: variable key -> value; pass a `ConnectorInstance`'s `.id` for an
+            `elementInstance` variable, so the engine orders creates and deletes.
+        settings: `notification.email`, `notification.webhook.url`, `api`, …; unset = not
+            managed.
+        adopt_formula_instance_id: take over an existing instance of `formula_id` instead of
+            creating one.
+        opts: the Pulumi resource options.
+    """
+
+    formula_id: pulumi.Output[int]
+    """the formula template: a `Formula`'s `.id` (known in previews while the formula is
+    updated, so an edit of the formula does not preview as a replacement)."""
+    name: pulumi.Output[str]
+    """default: the resource name."""
+    active: pulumi.Output[bool]
+    """default true."""
+    configuration: pulumi.Output[dict[str, str]]
+    """variable key -> value; pass a `ConnectorInstance`'s `.id` for an `elementInstance`
+    variable, so the engine orders creates and deletes."""
+    settings: pulumi.Output[dict[str, Any] | None]
+    """`notification.email`, `notification.webhook.url`, `api`, …; unset = not managed."""
+    adopt_formula_instance_id: pulumi.Output[int | None]
+    """take over an existing instance of `formula_id` instead of creating one."""
+    formula_instance_id: pulumi.Output[int]
+    """the instance id (also the Pulumi id)."""
+    formula_name: pulumi.Output[str]
+    """the template's name as the API reports it."""
+    created_date: pulumi.Output[str]
+    """ISO 8601, UTC."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        formula_id: pulumi.Input[int],
+        name: pulumi.Input[str] | None = None,
+        active: pulumi.Input[bool] | None = None,
+        configuration: pulumi.Input[Mapping[str, Any]] | None = None,
+        settings: pulumi.Input[Mapping[str, Any]] | None = None,
+        adopt_formula_instance_id: pulumi.Input[int] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props: dict[str, Any] = {
+            "formula_id": formula_id,
+            "name": name,
+            "active": active,
+            "configuration": configuration,
+            "settings": settings,
+            "adopt_formula_instance_id": adopt_formula_instance_id,
+            "formula_instance_id": None,
+            "formula_name": None,
+            "created_date": None,
+        }
+        super().__init__("openconnectors:index:FormulaInstance", resource_name, props, opts)
+
+    def translate_output_property(self, prop: str) -> str:
+        return _NAMES.python(prop)
+
+    def translate_input_property(self, prop: str) -> str:
+        return _NAMES.pulumi(prop)

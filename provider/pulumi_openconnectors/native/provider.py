@@ -1,0 +1,63 @@
+"""The explicit provider resource (``pulumi:providers:openconnectors``).
+
+Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pulumi
+
+
+class Provider(pulumi.ProviderResource):
+    """Its own endpoint and credentials (several organizations in one program); what
+    it leaves unset comes from the OPENCONNECTORS_* environment variables.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        base_url: the platform API root, e.g. https://…/elements/api-v2
+            (``OPENCONNECTORS_BASE_URL``).
+        region: an SAP region (us2, eu10, …) when baseUrl is unset (``OPENCONNECTORS_REGION``).
+        user_secret: the user secret (``OPENCONNECTORS_USER_SECRET``).
+        organization_secret: the organization secret (``OPENCONNECTORS_ORGANIZATION_SECRET``).
+        bearer_token: a bearer token instead of the two secrets
+            (``OPENCONNECTORS_BEARER_TOKEN``).
+        timeout: seconds per HTTP request (``OPENCONNECTORS_TIMEOUT``).
+        max_retries: retries of a failed request (``OPENCONNECTORS_MAX_RETRIES``).
+        operation_timeout: seconds per resource operation
+            (``OPENCONNECTORS_OPERATION_TIMEOUT``).
+        concurrency: operations the provider runs at once (4 to 64)
+            (``OPENCONNECTORS_CONCURRENCY``).
+        opts: the Pulumi resource options.
+    """
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        base_url: pulumi.Input[str] | None = None,
+        region: pulumi.Input[str] | None = None,
+        user_secret: pulumi.Input[str] | None = None,
+        organization_secret: pulumi.Input[str] | None = None,
+        bearer_token: pulumi.Input[str] | None = None,
+        timeout: pulumi.Input[float] | None = None,
+        max_retries: pulumi.Input[int] | None = None,
+        operation_timeout: pulumi.Input[float] | None = None,
+        concurrency: pulumi.Input[int] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props: dict[str, Any] = {
+            "baseUrl": base_url,
+            "region": region,
+            "userSecret": None if user_secret is None else pulumi.Output.secret(user_secret),
+            "organizationSecret": None
+            if organization_secret is None
+            else pulumi.Output.secret(organization_secret),
+            "bearerToken": None if bearer_token is None else pulumi.Output.secret(bearer_token),
+            "timeout": timeout,
+            "maxRetries": max_retries,
+            "operationTimeout": operation_timeout,
+            "concurrency": concurrency,
+        }
+        super().__init__("openconnectors", resource_name, props, opts)

@@ -1,0 +1,127 @@
+"""Transformation through the provider plugin:
+``openconnectors:index:Transformation``.
+
+Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pulumi
+
+from ._names import Names
+
+_NAMES = Names(
+    {
+        "object_name": "objectName",
+        "element_key": "elementKey",
+        "element_id": "elementId",
+        "instance_id": "instanceId",
+        "vendor_name": "vendorName",
+        "is_legacy": "isLegacy",
+        "common_resource_fields": "commonResourceFields",
+        "transformation_id": "transformationId",
+    }
+)
+
+
+class Transformation(pulumi.CustomResource):
+    """A transformation: how one connector's vendor object (`vendor_name`) maps onto a common
+    resource (`object_name`) — field paths, vendor paths, configuration and an optional script —
+    for every instance of the connector (`element_key`/`element_id`) or for one instance
+    (`instance_id`). Updates are a `PUT`.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        object_name: the common resource (e.g. `common_resource.name`).
+        element_key: the connector, for all its instances; set exactly one of element_key,
+            element_id, instance_id.
+        element_id: the connector by id.
+        instance_id: one connector instance (instance level).
+        vendor_name: the connector's object, e.g. `Contact`.
+        fields: `path` a field of the common resource, `vendorPath` the vendor's field.
+        configuration: object-level settings, e.g. `{type: passThrough, properties: {fromVendor:
+            false}}`.
+        script: JavaScript run on each object (`{body: …}`; a string is the body).
+        is_legacy: `isLegacy`: v1 scripts; unset = not managed.
+        extra: any other keys of the transformation JSON, kept.
+        common_resource_fields: the common resource's field paths (e.g.
+            `common_resource.field_paths`): check refuses a field that is not one of them.
+        adopt: take over the transformation if it exists instead of failing.
+        opts: the Pulumi resource options.
+    """
+
+    object_name: pulumi.Output[str]
+    """the common resource (e.g. `common_resource.name`)."""
+    element_key: pulumi.Output[str | None]
+    """the connector, for all its instances; set exactly one of element_key, element_id,
+    instance_id."""
+    element_id: pulumi.Output[int | None]
+    """the connector by id."""
+    instance_id: pulumi.Output[int | None]
+    """one connector instance (instance level)."""
+    vendor_name: pulumi.Output[str]
+    """the connector's object, e.g. `Contact`."""
+    fields: pulumi.Output[list[dict[str, Any]]]
+    """`path` a field of the common resource, `vendorPath` the vendor's field."""
+    configuration: pulumi.Output[list[dict[str, Any]]]
+    """object-level settings, e.g. `{type: passThrough, properties: {fromVendor: false}}`."""
+    script: pulumi.Output[dict[str, Any] | None]
+    """JavaScript run on each object (`{body: …}`; a string is the body)."""
+    is_legacy: pulumi.Output[bool | None]
+    """`isLegacy`: v1 scripts; unset = not managed."""
+    extra: pulumi.Output[dict[str, Any]]
+    """any other keys of the transformation JSON, kept."""
+    common_resource_fields: pulumi.Output[list[str] | None]
+    """the common resource's field paths (e.g. `common_resource.field_paths`): check refuses a
+    field that is not one of them."""
+    adopt: pulumi.Output[bool]
+    """take over the transformation if it exists instead of failing."""
+    transformation_id: pulumi.Output[str]
+    """`element/<key>/<object>` or `instance/<id>/<object>` (also the Pulumi id)."""
+    level: pulumi.Output[str]
+    """`organization` or `instance`."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        vendor_name: pulumi.Input[str],
+        object_name: pulumi.Input[str] | None = None,
+        element_key: pulumi.Input[str] | None = None,
+        element_id: pulumi.Input[int] | None = None,
+        instance_id: pulumi.Input[int] | None = None,
+        fields: pulumi.Input[Sequence[Any]] | None = None,
+        configuration: pulumi.Input[Sequence[Any]] | None = None,
+        script: pulumi.Input[Mapping[str, Any]] | None = None,
+        is_legacy: pulumi.Input[bool] | None = None,
+        extra: pulumi.Input[Mapping[str, Any]] | None = None,
+        common_resource_fields: pulumi.Input[Sequence[Any]] | None = None,
+        adopt: pulumi.Input[bool] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        props: dict[str, Any] = {
+            "object_name": object_name,
+            "element_key": element_key,
+            "element_id": element_id,
+            "instance_id": instance_id,
+            "vendor_name": vendor_name,
+            "fields": fields,
+            "configuration": configuration,
+            "script": script,
+            "is_legacy": is_legacy,
+            "extra": extra,
+            "common_resource_fields": common_resource_fields,
+            "adopt": adopt,
+            "transformation_id": None,
+            "level": None,
+        }
+        super().__init__("openconnectors:index:Transformation", resource_name, props, opts)
+
+    def translate_output_property(self, prop: str) -> str:
+        return _NAMES.python(prop)
+
+    def translate_input_property(self, prop: str) -> str:
+        return _NAMES.pulumi(prop)
