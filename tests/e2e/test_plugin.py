@@ -250,24 +250,20 @@ IMPORTED = """
 import pulumi
 import pulumi_openconnectors.native as oc
 
-oc.CommonResource(
+contacts = oc.CommonResource(
     "contacts", name="importContacts", fields=[{"path": "id", "type": "string"}]
 )
-oc.ConnectorInstance("crm", element_key="closeio", name="Import CRM", tags=["e2e"],
+crm = oc.ConnectorInstance("crm", element_key="closeio", name="Import CRM", tags=["e2e"],
     disabled=False)
 oc.Transformation(
     "mapping",
-    object_name="importContacts",
+    object_name=contacts.name,
     element_key="closeio",
     vendor_name="contacts",
     fields=[{"path": "id", "vendorPath": "ID"}],
 )
-oc.Formula(
-    "flow",
-    name="import-flow",
-    triggers=[{"type": "manual", "properties": {}, "onSuccess": [], "onFailure": []}],
-)
-oc.FormulaInstance("run", formula_id=FORMULA_ID, name="import-run")
+flow = oc.Formula("flow", name="import-flow", triggers=[{"type": "manual"}])
+oc.FormulaInstance("run", formula_id=flow.formula_id, name="import-run")
 """
 
 MADE = """
@@ -321,7 +317,7 @@ def test_plugin_import_of_each_type_then_no_changes(
     formula = maker.outputs()["formula"]
     maker.run("stack", "rm", "--force", "--yes", "--stack", maker.stack)
 
-    stack = with_plugin(stack_factory(IMPORTED.replace("FORMULA_ID", str(formula)))).init()
+    stack = with_plugin(stack_factory(IMPORTED)).init()
     configure(stack, emulator, FIRST)
     for type_name, name in NAMES.items():
         stack.run(
@@ -342,8 +338,10 @@ def test_plugin_import_of_each_type_then_no_changes(
     assert "elementId" not in imported["crm"]["inputs"]
     assert imported["run"]["inputs"]["formulaId"] == formula
 
-    # the program that declares them as they are: nothing to change
+    # the program that declares them as they were read (what `pulumi import` would write:
+    # empty keys left out): nothing to change
     stack.preview("--expect-no-changes")
+    stack.up("--expect-no-changes")  # records the dependencies: destroy goes in their order
 
     stack.destroy()
     assert api.get(f"/instances/{ids['ConnectorInstance']}") is None
@@ -377,3 +375,19 @@ def test_plugin_bad_input_names_the_field_and_creates_nothing(
     assert api.listing("/instances") == before
     assert api.get(DEFINITIONS.format("badRunContacts")) is None
     assert not [r for r in stack.resources("") if r["type"].startswith("openconnectors:")]
+
+
+def test_pulumi_package_get_schema_answers_the_specs_schema(stack_factory: Any) -> None:
+    from pulumi_openconnectors import __version__
+    from pulumi_openconnectors.plugin.schema import schema
+
+    stack = stack_factory("")
+    plugin = VENV / "bin" / "pulumi-resource-openconnectors"
+    answered = json.loads(stack.run("package", "get-schema", str(plugin)).stdout)
+    expected = schema()
+    assert answered["name"] == "openconnectors" and answered["version"] == __version__
+    assert answered["resources"].keys() == expected["resources"].keys()
+    for token, resource in expected["resources"].items():
+        assert answered["resources"][token]["inputProperties"] == resource["inputProperties"]
+        assert answered["resources"][token].get("requiredInputs", []) == resource["requiredInputs"]
+    assert answered["config"] == expected["config"]

@@ -35,6 +35,13 @@ def parse_key(key: str) -> tuple[Scope, str]:
     return (Scope.instance(ref) if level == "instance" else Scope.element(ref)), object_name
 
 
+def scope_inputs(scope: Scope) -> dict[str, Any]:
+    """The inputs that name a scope: ``instance_id``, ``element_id`` or ``element_key``."""
+    if scope.level == "instance":
+        return {"instance_id": int(scope.ref)}
+    return {"element_id": int(scope.ref)} if scope.ref.isdigit() else {"element_key": scope.ref}
+
+
 class TransformationOperations(Operations[TransformationInputs]):
     spec = SPEC
     inputs_model = TransformationInputs
@@ -71,9 +78,10 @@ class TransformationOperations(Operations[TransformationInputs]):
         found = found_or_none(lambda: self.client.get_transformation(scope, object_name))
         if found is None:
             return None
-        desired = TransformationInputs.model_construct(
-            **{**state_values(SPEC, props), "object_name": object_name}
-        )
+        known = state_values(SPEC, props)
+        if not {"element_key", "element_id", "instance_id"} & set(known):
+            known.update(scope_inputs(scope))  # read by its id only (an import)
+        desired = TransformationInputs.model_construct(**{**known, "object_name": object_name})
         return _outputs(desired, found, id_)
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
