@@ -19,6 +19,7 @@ from pulumi_openconnectors.export.yaml_values import (
     properties,
     pulumi_name,
 )
+from pulumi_openconnectors.resources.common_resource.spec import SPEC as COMMON_RESOURCE
 from pulumi_openconnectors.resources.formula.spec import SPEC as FORMULA
 from pulumi_openconnectors.resources.registry import SPECS
 
@@ -152,6 +153,10 @@ def test_documents_split_like_from_file() -> None:
         {"id": 1, "name": "f", "userId": 3, "steps": [], "api": "GET /x", "custom": {"a": 1}},
     )
     assert inputs == {"name": "f", "steps": [], "extra": {"api": "GET /x", "custom": {"a": 1}}}
+    definition = document_inputs(
+        COMMON_RESOURCE, {"name": "c", "objectName": "c", "fields": [], "vdrVersion": 2}
+    )
+    assert definition == {"fields": [], "extra": {"vdrVersion": 2}}, "the name is no extra key"
 
 
 def test_retain_on_delete_and_stable_bytes() -> None:

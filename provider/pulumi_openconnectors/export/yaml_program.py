@@ -36,11 +36,13 @@ RESERVED = frozenset({"pulumi"})
 
 def document_inputs(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any]:
     """The inputs (by the spec's names) an API document gives, as ``from_file`` reads a file:
-    each input with a document key of its own takes that key's value, the other keys that
-    the server does not set go to the extra input."""
+    each input with a document key of its own takes that key's value; the other keys that the
+    server does not set, and that no input reads from a file (``Prop.file_keys``: a common
+    resource's ``name``), go to the extra input."""
     kept = without_server_keys(spec, document)
     inputs = {p.name: kept[str(p.api)] for p in spec.document_props if str(p.api) in kept}
-    extra = extra_keys(spec, kept)
+    elsewhere = {key.split(".")[0] for p in spec.inputs for key in p.file_keys}
+    extra = {k: v for k, v in extra_keys(spec, kept).items() if k not in elsewhere}
     if extra and spec.extra_prop is not None:
         inputs[spec.extra_prop.name] = extra
     return inputs
