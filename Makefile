@@ -33,6 +33,8 @@ lock: venv
 		--custom-compile-command "make lock" $(LOCK_FLAGS) -o requirements/dev.lock
 	@bash scripts/setup_python.sh
 
+# The Pulumi CLI and its Python language host, and the YAML language host (scripts/bootstrap_yaml.sh,
+# linked next to pulumi); built once, cached under ~/.cache/pulumi-openconnectors (docs/engine.md).
 engine:
 	@bash scripts/bootstrap_engine.sh >/dev/null
 

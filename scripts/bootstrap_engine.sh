@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Make the real Pulumi engine available, offline.
 #
-# Prints (on stdout, last line) the directory holding `pulumi` and its Python plugins.
+# Prints (on stdout, last line) the directory holding `pulumi` and its Python plugins, and
+# (scripts/bootstrap_yaml.sh, linked into an engine this script built) the YAML language host.
 # Progress goes to stderr.
 #
 #   1. If `pulumi` of the pinned version is already on PATH together with
@@ -31,12 +32,25 @@ PROGRESS_PREFIX="[engine]"
 . "$(dirname "$0")/lib/progress.sh"
 log() { progress_log "$@"; }
 
+# The YAML language host (scripts/bootstrap_yaml.sh: cached under the same root), then the
+# engine's bin directory on stdout. An engine this script built gets a link to the host, so
+# that one directory on PATH runs Python and YAML programs; a pulumi found on PATH is left as
+# it is (scripts/env.sh puts the host's own directory on PATH too).
+finish() {
+  local engine_bin="$1" yaml_bin
+  yaml_bin="$(bash "$(dirname "$0")/bootstrap_yaml.sh")"
+  if [ "$engine_bin" = "$BIN_DIR" ] && [ "$yaml_bin" != "$BIN_DIR" ]; then
+    ln -sfn "$yaml_bin/pulumi-language-yaml" "$BIN_DIR/pulumi-language-yaml"
+  fi
+  echo "$engine_bin"
+}
+
 # 1. A pulumi of the pinned version already on PATH.
 if command -v pulumi >/dev/null 2>&1 && command -v pulumi-language-python >/dev/null 2>&1; then
   have="$(pulumi version 2>/dev/null || true)"
   if [ "$have" = "v$PULUMI_VERSION" ]; then
     log "using pulumi $have from PATH ($(command -v pulumi))"
-    dirname "$(command -v pulumi)"
+    finish "$(dirname "$(command -v pulumi)")"
     exit 0
   fi
   log "pulumi on PATH is $have, not v$PULUMI_VERSION: using a build of v$PULUMI_VERSION instead"
@@ -45,7 +59,7 @@ fi
 # 2. A finished build in the cache.
 if [ -f "$ENGINE_DIR/.complete" ] && [ -f "$ENGINE_DIR/.launcher-v1" ] && [ -x "$BIN_DIR/pulumi" ]; then
   log "using cached engine $BIN_DIR ($("$BIN_DIR/pulumi" version))"
-  echo "$BIN_DIR"
+  finish "$BIN_DIR"
   exit 0
 fi
 
@@ -129,4 +143,4 @@ if [ "$version" != "v$PULUMI_VERSION" ]; then
 fi
 touch "$ENGINE_DIR/.complete" "$ENGINE_DIR/.launcher-v1"
 log "done in $(since_start): pulumi $version in $BIN_DIR (cached; later runs take seconds)"
-echo "$BIN_DIR"
+finish "$BIN_DIR"

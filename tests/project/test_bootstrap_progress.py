@@ -62,9 +62,15 @@ def test_progress_duration() -> None:
 
 
 FAKE_GO = """#!/bin/bash
-# A stand-in for `go`: slow `get` and `build`, a `build -o OUT` that writes a fake pulumi.
+# A stand-in for `go`: slow `get` and `build`, a `build -o OUT` that writes a fake pulumi, an
+# `install` (the YAML language host) that writes "$GOBIN/pulumi-language-yaml".
 case "$1" in
   mod) exit 0 ;;
+  install)
+    echo "go: downloading github.com/pulumi/pulumi-yaml v1.25.0" >&2
+    sleep "$FAKE_GO_SECONDS"
+    printf '#!/bin/sh\\necho yaml host\\n' >"$GOBIN/pulumi-language-yaml"
+    chmod +x "$GOBIN/pulumi-language-yaml" ;;
   get) echo "go: downloading example.com/fake v1.0.0" >&2; sleep "$FAKE_GO_SECONDS" ;;
   build)
     shift
@@ -117,6 +123,15 @@ def test_first_build_shows_its_duration_phases_and_signs_of_life(tmp_path: Path)
     for step in ("[1/3] go get", "[1/3] go build", "[2/3] go get", "[2/3] go build"):
         assert re.search(rf"^\[engine\] {re.escape(step)}: still running, \d+s$", err, re.M), err
     assert re.search(r"^\[engine\] \[2/3\] done \(\d+s since the build started\)$", err, re.M)
+    # The YAML language host: announced, timed, built once under the same cache root, and
+    # linked next to pulumi so that the one directory runs `runtime: yaml` programs too.
+    assert "YAML language host v1.25.0" in err and "about 2 minutes on 2 cores" in err
+    assert re.search(r"^\[engine\] \[yaml 1/1\] go install: still running, \d+s$", err, re.M), err
+    assert re.search(r"^\[engine\] YAML language host done in \d+s: ", err, re.M), err
+    yaml_host = cache / "engine" / "yaml-v1.25.0" / "bin" / "pulumi-language-yaml"
+    assert yaml_host.is_file()
+    assert (bin_dir / "pulumi-language-yaml").resolve() == yaml_host.resolve()
+    assert not list((cache / "engine").glob(".yaml-build.*")), "the staging dir is removed"
 
     again = subprocess.run(
         ["bash", str(BOOTSTRAP)],
@@ -128,7 +143,9 @@ def test_first_build_shows_its_duration_phases_and_signs_of_life(tmp_path: Path)
     assert again.returncode == 0, again.stderr
     assert again.stdout == f"{bin_dir}\n"
     assert "using cached engine" in again.stderr
+    assert "using cached YAML language host v1.25.0" in again.stderr
     assert "still running" not in again.stderr
+    assert "go: downloading" not in again.stderr
 
 
 FAKE_GO_INSTALL = """#!/bin/bash

@@ -1,8 +1,11 @@
-"""``python -m pulumi_openconnectors export --out DIR [--tag T…] [--element KEY…] [--kinds …]``.
+"""``python -m pulumi_openconnectors export --out DIR [--format python|yaml] [--tag T…]
+[--element KEY…] [--kinds …]``.
 
 Reads the organization (settings from the environment: ``OPENCONNECTORS_BASE_URL`` or
 ``OPENCONNECTORS_REGION``, ``OPENCONNECTORS_USER_SECRET``, ``OPENCONNECTORS_ORGANIZATION_SECRET``,
-or ``--base-url``) and writes a Pulumi project into DIR. Progress goes to stderr, the summary
+or ``--base-url``) and writes a Pulumi project into DIR: a Python program (``--format python``,
+the default) or a Pulumi YAML program (``--format yaml``, run by the ``openconnectors``
+resource plugin). Progress goes to stderr, the summary
 too. Exit status: 0 when everything was exported, 1 when some objects could not be exported
 faithfully (listed, and in DIR/README.md), 2 on an error (nothing written).
 
@@ -26,8 +29,10 @@ from . import output
 from .naming import check_project_name, default_project_name
 from .program import build_project
 from .reader import KINDS, read_account
+from .yaml_program import build_yaml_project
 
 EXIT_PARTIAL = 1
+FORMATS = ("python", "yaml")
 
 
 def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,6 +43,12 @@ def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument("--out", required=True, type=Path, help="the project directory to write")
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="python",
+        help="the program to write: a Python program (default) or a Pulumi YAML program",
+    )
     export.add_argument(
         "--tag", action="append", default=[], help="only instances carrying this tag (repeatable)"
     )
@@ -60,7 +71,9 @@ def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="`pulumi destroy` of the exported stack leaves the objects in the account",
     )
-    export.add_argument("--virtualenv", help="runtime virtualenv to write into Pulumi.yaml")
+    export.add_argument(
+        "--virtualenv", help="runtime virtualenv to write into Pulumi.yaml (--format python)"
+    )
     export.add_argument("--base-url", help="API base URL (default: $OPENCONNECTORS_BASE_URL)")
 
 
@@ -111,6 +124,11 @@ def _kinds(value: str) -> list[str]:
 def run(args: argparse.Namespace, stderr: TextIO | None = None) -> int:
     stderr = stderr or sys.stderr
     kinds = _kinds(str(args.kinds))
+    fmt = str(getattr(args, "format", "python"))
+    if fmt == "yaml" and args.virtualenv:
+        raise ConfigurationError(
+            "--virtualenv is for --format python: a YAML program runs no Python virtualenv."
+        )
     out_dir: Path = args.out
     if args.project is None:
         project_name = default_project_name(out_dir.absolute().name)
@@ -127,13 +145,21 @@ def run(args: argparse.Namespace, stderr: TextIO | None = None) -> int:
             elements=args.element,
             progress=Progress(stderr),
         )
-    project = build_project(
-        snap,
-        project_name=project_name,
-        retain_on_delete=bool(args.retain_on_delete),
-        virtualenv=args.virtualenv,
-        source=settings.base_url,
-    )
+    if fmt == "yaml":
+        project = build_yaml_project(
+            snap,
+            project_name=project_name,
+            retain_on_delete=bool(args.retain_on_delete),
+            source=settings.base_url,
+        )
+    else:
+        project = build_project(
+            snap,
+            project_name=project_name,
+            retain_on_delete=bool(args.retain_on_delete),
+            virtualenv=args.virtualenv,
+            source=settings.base_url,
+        )
     removed = output.write(out_dir, project.files, force=bool(args.force))
     stderr.write(
         "[export] wrote "

@@ -1,0 +1,302 @@
+"""The exported project as a Pulumi YAML program (``export --format yaml``): one Pulumi.yaml
+with ``runtime: yaml``, a resource of the ``openconnectors`` plugin per object (adoption set,
+so the first ``pulumi up`` creates and deletes nothing), secrets from ``secret: true`` config,
+references between resources; and a README.
+
+The documents (formulas, common resources, transformations) are written inline as the
+resources' properties, split as ``from_file`` splits a file (:func:`document_inputs`). Names
+and order are those of the Python export (:mod:`.program`): the same account gives the same
+bytes, and the same config keys for its secrets.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Mapping
+from typing import Any
+
+from ..client.models import FormulaInstance
+from ..markers import OWNERSHIP_TAG_PREFIX
+from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
+from ..resources.connector_instance.spec import SPEC as CONNECTOR_INSTANCE
+from ..resources.documents import extra_keys, without_server_keys
+from ..resources.formula.rules import ELEMENT_INSTANCE, called_formulas
+from ..resources.formula.spec import SPEC as FORMULA
+from ..resources.formula_instance.spec import SPEC as FORMULA_INSTANCE
+from ..resources.spec import ResourceSpec
+from ..resources.transformation.spec import SPEC as TRANSFORMATION
+from .naming import Names, identifier, slug
+from .program import MASKED, Project, Secret, _formula_document, _one_line
+from .reader import Found, Snapshot
+from .yaml_values import Ref, dump, literal, output_ref, properties, type_token
+
+RESERVED = frozenset({"pulumi"})
+"""Names a Pulumi YAML program gives a meaning of its own (``${pulumi.stack}``)."""
+
+
+def document_inputs(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any]:
+    """The inputs (by the spec's names) an API document gives, as ``from_file`` reads a file:
+    each input with a document key of its own takes that key's value; the other keys that the
+    server does not set, and that no input reads from a file (``Prop.file_keys``: a common
+    resource's ``name``), go to the extra input."""
+    kept = without_server_keys(spec, document)
+    inputs = {p.name: kept[str(p.api)] for p in spec.document_props if str(p.api) in kept}
+    elsewhere = {key.split(".")[0] for p in spec.inputs for key in p.file_keys}
+    extra = {k: v for k, v in extra_keys(spec, kept).items() if k not in elsewhere}
+    if extra and spec.extra_prop is not None:
+        inputs[spec.extra_prop.name] = extra
+    return inputs
+
+
+class _Writer:
+    """Collects the program's resources, config and the user's notes."""
+
+    def __init__(self, retain_on_delete: bool) -> None:
+        self.out = Project()
+        self.names = Names(set(RESERVED))
+        self.resources: dict[str, dict[str, Any]] = {}
+        self.config: dict[str, dict[str, Any]] = {}
+        self.retain = retain_on_delete
+
+    def claim(self, wanted: str) -> str:
+        """A unique name among the program's resources and config keys."""
+        return self.names.unique(wanted)
+
+    def add(self, name: str, spec: ResourceSpec, inputs: Mapping[str, Any]) -> str:
+        """The resource ``name`` (claimed) of type ``spec`` with ``inputs``."""
+        block: dict[str, Any] = {"type": type_token(spec), "properties": properties(spec, inputs)}
+        if self.retain:
+            block["options"] = {"retainOnDelete": True}
+        self.resources[name] = block
+        return name
+
+    def resource(self, wanted: str, spec: ResourceSpec, inputs: Mapping[str, Any]) -> str:
+        return self.add(self.claim(wanted), spec, inputs)
+
+    def secret(self, wanted: str, what: str) -> Ref:
+        key = self.names.unique(wanted)
+        self.config[key] = {"type": "string", "secret": True}
+        self.out.secrets.append(Secret(key, _one_line(what)))
+        return Ref(key)
+
+
+def build_yaml_project(
+    snap: Snapshot, *, project_name: str, retain_on_delete: bool, source: str
+) -> Project:
+    """Pulumi.yaml and README.md of the organization in ``snap``."""
+    w = _Writer(retain_on_delete)
+    instances: dict[int, str] = {}
+    definitions: dict[str, str] = {}
+    formulas: dict[int, str] = {}
+
+    for instance in sorted(snap.instances, key=lambda i: i.id):
+        resource = w.claim(slug(instance.name or f"instance-{instance.id}"))
+        configuration: dict[str, Any] = {}
+        for key, value in sorted((instance.configuration or {}).items()):
+            if value == MASKED:
+                short = key.removeprefix(f"{instance.element_key}.")
+                label = f"the {key} of instance {instance.id} ({instance.name})"
+                configuration[key] = w.secret(identifier(f"{identifier(resource)}_{short}"), label)
+            elif value is not None:
+                configuration[key] = str(value)
+        inputs: dict[str, Any] = {"element_key": instance.element_key, "name": instance.name}
+        if configuration:
+            inputs["configuration"] = configuration
+        tags = [t for t in instance.tags if not t.startswith(OWNERSHIP_TAG_PREFIX)]
+        if tags:
+            inputs["tags"] = tags
+        inputs["disabled"] = bool(instance.disabled)
+        inputs["adopt_instance_id"] = instance.id
+        instances[instance.id] = w.add(resource, CONNECTOR_INSTANCE, inputs)
+    w.out.counts["instances"] = len(snap.instances)
+
+    for name, definition in sorted(snap.definitions.items()):
+        document = definition.document()
+        inputs = {"name": name, **document_inputs(COMMON_RESOURCE, document)}
+        inputs["fields"] = inputs.get("fields") or []
+        inputs["adopt"] = True
+        definitions[name] = w.resource(slug(name), COMMON_RESOURCE, inputs)
+    w.out.counts["common resources"] = len(snap.definitions)
+
+    for found in snap.transformations:
+        _transformation(w, found, instances, definitions)
+    w.out.counts["transformations"] = len(snap.transformations)
+
+    for formula in sorted(snap.formulas, key=lambda f: f.id):
+        inputs = document_inputs(FORMULA, _formula_document(formula))
+        inputs["adopt_formula_id"] = formula.id
+        resource = w.resource(slug(formula.name), FORMULA, inputs)
+        formulas[formula.id] = resource
+        for step_name, called in called_formulas(formula.steps):
+            w.out.notes.append(
+                f"formula {formula.name!r} (resource {resource!r}): step {step_name!r} calls "
+                f"formula {called} by id; if that formula is ever recreated, update the id."
+            )
+    w.out.counts["formulas"] = len(snap.formulas)
+
+    by_id = {f.id: f for f in snap.formulas}
+    for fi in sorted(snap.formula_instances, key=lambda i: i.id):
+        _formula_instance(w, fi, by_id, instances, formulas)
+    w.out.counts["formula instances"] = len(snap.formula_instances)
+
+    w.out.notes.extend(snap.skipped)
+    w.out.files["Pulumi.yaml"] = _pulumi_yaml(w, project_name, source)
+    w.out.files["README.md"] = _readme(w.out, project_name, source, retain_on_delete)
+    return w.out
+
+
+def _transformation(
+    w: _Writer, found: Found, instances: Mapping[int, str], definitions: Mapping[str, str]
+) -> str:
+    scope = found.scope
+    resource = w.claim(slug(f"{scope.ref}-{found.object_name}"))
+    inputs: dict[str, Any] = {}
+    definition = definitions.get(found.object_name)
+    if definition is not None:
+        inputs["object_name"] = output_ref(definition, COMMON_RESOURCE, "name")
+        inputs["common_resource_fields"] = output_ref(definition, COMMON_RESOURCE, "field_paths")
+    else:
+        inputs["object_name"] = found.object_name
+        w.out.notes.append(
+            f"transformation {resource!r} maps onto common resource {found.object_name!r}, "
+            "which this export does not include: it refers to it by name."
+        )
+    if scope.level == "instance":
+        owner = instances.get(int(scope.ref))
+        inputs["instance_id"] = (
+            output_ref(owner, CONNECTOR_INSTANCE, CONNECTOR_INSTANCE.id_output)
+            if owner
+            else int(scope.ref)
+        )
+    else:
+        inputs["element_key"] = scope.ref
+    document = found.transformation.document()
+    inputs.update(document_inputs(TRANSFORMATION, document))
+    inputs["fields"] = inputs.get("fields") or []
+    inputs["adopt"] = True
+    return w.add(resource, TRANSFORMATION, inputs)
+
+
+def _formula_instance(
+    w: _Writer,
+    fi: FormulaInstance,
+    formulas: Mapping[int, Any],
+    instances: Mapping[int, str],
+    formula_resources: Mapping[int, str],
+) -> str:
+    formula_id = fi.formula.id if fi.formula is not None else 0
+    formula = formulas.get(formula_id)
+    base = formula.name if formula is not None else f"formula-{formula_id}"
+    resource = w.claim(slug(f"{base}-{fi.name}"))
+    kinds = {v.get("key"): v.get("type") for v in (formula.configuration if formula else [])}
+    configuration: dict[str, Any] = {}
+    for key, value in sorted(fi.configuration.items()):
+        owner = instances.get(int(value)) if str(value).isdigit() else None
+        if kinds.get(key) == ELEMENT_INSTANCE and owner is not None:
+            configuration[key] = output_ref(owner, CONNECTOR_INSTANCE, "id")
+        else:
+            configuration[key] = str(value)
+            if kinds.get(key) == ELEMENT_INSTANCE:
+                w.out.notes.append(
+                    f"formula instance {resource!r}: variable {key!r} refers to connector "
+                    f"instance {value}, which this export does not include (kept as an id)."
+                )
+    template = formula_resources.get(formula_id)
+    inputs: dict[str, Any] = {
+        "formula_id": (
+            output_ref(template, FORMULA, FORMULA.id_output) if template else formula_id
+        ),
+        "name": fi.name,
+        "active": bool(fi.active) if fi.active is not None else True,
+    }
+    if configuration:
+        inputs["configuration"] = configuration
+    if fi.settings:
+        inputs["settings"] = dict(sorted(fi.settings.items()))
+    inputs["adopt_formula_instance_id"] = fi.id
+    return w.add(resource, FORMULA_INSTANCE, inputs)
+
+
+def _pulumi_yaml(w: _Writer, project_name: str, source: str) -> str:
+    header = [
+        "# An Open Connectors organization, exported by",
+        "# `python -m pulumi_openconnectors export --format yaml`.",
+        f"# Source: {_one_line(source)}",
+        "#",
+        "# Every resource adopts the object that exists (adopt*): the first `pulumi up` takes",
+        "# them over without creating or deleting anything. See README.md.",
+    ]
+    document: dict[str, Any] = {
+        "name": project_name,
+        "description": "Open Connectors organization, exported by pulumi-openconnectors",
+        "runtime": "yaml",
+    }
+    if w.config:
+        document["config"] = w.config
+    document["resources"] = literal(w.resources)
+    return "\n".join(header) + "\n" + dump(document)
+
+
+def _readme(out: Project, project_name: str, source: str, retain_on_delete: bool) -> str:
+    lines = [
+        f"# {project_name}",
+        "",
+        "An Open Connectors organization, exported as a Pulumi YAML program by",
+        "`python -m pulumi_openconnectors export --format yaml`.",
+        "",
+        f"Source: {source}",
+        "",
+        "| kind | exported |",
+        "|---|---|",
+        *(f"| {kind} | {count} |" for kind, count in out.counts.items()),
+        "",
+        "## Before the first `pulumi up`",
+        "",
+        "The program runs on the `openconnectors` resource plugin: install the package",
+        "(`pip install pulumi-openconnectors`) so that `pulumi-resource-openconnectors` is on",
+        "`PATH`, and the Pulumi YAML language host (`pulumi-language-yaml`, shipped with the",
+        "Pulumi CLI).",
+        "",
+    ]
+    if out.secrets:
+        lines += [
+            "Secrets are never exported: the API shows them masked. Set each one (Pulumi.yaml",
+            "declares them under `config:` with `secret: true`):",
+            "",
+            "```sh",
+            *(
+                f"pulumi config set --secret {s.config_key} -- {shlex.quote(f'<{s.what}>')}"
+                for s in out.secrets
+            ),
+            "```",
+            "",
+        ]
+    else:
+        lines += ["No secrets to set.", ""]
+    lines += [
+        "Also set the provider's settings (`openconnectors:baseUrl` or `openconnectors:region`,",
+        "`openconnectors:userSecret`, `openconnectors:organizationSecret`; see the",
+        "pulumi-openconnectors README).",
+        "",
+        "## Reviewing the first preview",
+        "",
+        "`pulumi preview` lists every resource as `+ create`: they are new to this stack. None",
+        "of them creates anything in the account: each one adopts the existing object",
+        "(`adoptInstanceId`, `adoptFormulaId`, `adoptFormulaInstanceId`, `adopt: true`) and",
+        "makes it what the program says — the same as it is now, since the program was read",
+        "from the account. After the first `pulumi up`, `pulumi preview` shows no changes; from",
+        "then on edit Pulumi.yaml and review the diff.",
+        "",
+        "Literal `$` in values are written `$$` (Pulumi YAML reads `${…}` as a reference).",
+        "Formula instance variable values are written as they are in the account: move any",
+        "secret one to a `secret: true` config value.",
+    ]
+    if retain_on_delete:
+        lines += [
+            "",
+            "`pulumi destroy` leaves every object in the account (`retainOnDelete`): it only",
+            "stops managing them.",
+        ]
+    if out.notes:
+        lines += ["", "## Needs your attention", "", *(f"- {note}" for note in out.notes)]
+    return "\n".join(lines) + "\n"
