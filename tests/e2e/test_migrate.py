@@ -179,3 +179,60 @@ def test_migrate_dynamic_stack_to_plugin_without_touching_the_account(
     assert api.get(DEFINITIONS.format("migrateContacts")) is None
     assert api.get(ORG_TRANSFORMATION.format("closeio", "migrateContacts")) is None
     assert api.get(f"/formulas/{out['formula']}") is None
+
+
+# The Pulumi-native alternative: the plugin program with an alias to the dynamic type on each
+# resource. The engine takes the type and provider change without a replace (the plugin's diff
+# finds nothing to change), but keeps the outputs as the dynamic provider wrote them (snake_case,
+# with its pickled `__provider`) until a `pulumi refresh` reads them through the plugin.
+ALIASED = (
+    NATIVE.replace(
+        "cfg = pulumi.Config()",
+        "cfg = pulumi.Config()\n\n"
+        "def moved(type_name):\n"
+        "    return pulumi.ResourceOptions(\n"
+        "        aliases=[pulumi.Alias(type_='pulumi-python:dynamic/openconnectors:' + type_name)]\n"
+        "    )\n",
+    )
+    .replace('"contacts", name=', '"contacts", opts=moved("CommonResource"), name=')
+    .replace('"crm",\n', '"crm",\n    opts=moved("ConnectorInstance"),\n')
+    .replace('"mapping",\n', '"mapping",\n    opts=moved("Transformation"),\n')
+    .replace('"flow",\n', '"flow",\n    opts=moved("Formula"),\n')
+    .replace('"run", formula_id=', '"run", opts=moved("FormulaInstance"), formula_id=')
+)
+
+
+def test_aliases_move_dynamic_resources_to_the_plugin_without_writes(
+    stack_factory: Any, own_emulator: EmulatorServer
+) -> None:
+    assert ALIASED.count("opts=moved(") == 5, ALIASED
+    emulator = own_emulator
+    api = Platform(emulator)
+    stack = stack_factory(DYNAMIC.replace("migrate", "alias")).init()
+    configure_emulator(stack, emulator)
+    stack.config("password", CANARY, secret=True)
+    stack.up()
+    before_outputs = stack.outputs(show_secrets=True)
+    requests_before = api.requests_by_route()
+
+    with_plugin(stack)
+    stack.write_program(ALIASED.replace("migrate", "alias"))
+    stack.preview("--expect-no-changes")
+    stack.up("--expect-no-changes")
+    types = {r["type"] for r in stack.resources()}
+    assert {f"openconnectors:index:{t}" for t in TYPES} <= types, types
+    crm_state = next(r for r in stack.resources() if r["urn"].endswith("::crm"))
+    assert "__provider" in crm_state["outputs"]  # the dynamic provider's outputs, as they were
+    stack.refresh()  # reads only: the outputs as the plugin writes them
+    crm_state = next(r for r in stack.resources() if r["urn"].endswith("::crm"))
+    assert "__provider" not in crm_state["outputs"] and "instanceId" in crm_state["outputs"]
+    assert "ciphertext" in json.dumps(crm_state["outputs"]["token"])
+    stack.preview("--expect-no-changes")
+    assert stack.outputs(show_secrets=True) == before_outputs
+
+    made = writes(delta(requests_before, api.requests_by_route()))
+    assert made == {}, made
+
+    stack.destroy()
+    assert api.get(f"/instances/{before_outputs['crm']}") is None
+    assert api.get(f"/formulas/{before_outputs['formula']}") is None

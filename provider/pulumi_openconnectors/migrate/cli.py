@@ -56,7 +56,10 @@ def migrate(args: argparse.Namespace, out: Any = sys.stdout) -> int:
         print(f"migrate-to-plugin: {exc}", file=sys.stderr)
         return 2
     if not moved:
-        print("the state holds no dynamic resource of pulumi-openconnectors: nothing to move")
+        print(
+            "the state holds no dynamic resource of pulumi-openconnectors: nothing to move",
+            file=out,
+        )
         return 0
     for item in moved:
         print(
