@@ -44,7 +44,7 @@ crm = oc.ConnectorInstance(
 )
 mapping = oc.Transformation(
     "mapping",
-    object_name=contacts.name,
+    common_resource=contacts,
     element_key="closeio",
     vendor_name="contacts",
     fields=[{"path": "id", "vendorPath": "ID"}],
@@ -66,9 +66,13 @@ pulumi.export("transformation", mapping.transformation_id)
 pulumi.export("paths", contacts.field_paths)
 """
 
-# the same program on the plugin: only the import changes
+# the same program on the plugin: the import changes, and the dynamic keyword
+# common_resource= becomes the two inputs it set
 NATIVE = DYNAMIC.replace(
     "import pulumi_openconnectors as oc", "import pulumi_openconnectors.native as oc"
+).replace(
+    "common_resource=contacts,",
+    "object_name=contacts.name,\n    common_resource_fields=contacts.field_paths,",
 )
 TYPES = {"CommonResource", "ConnectorInstance", "Transformation", "Formula", "FormulaInstance"}
 
@@ -80,11 +84,11 @@ def own_emulator() -> Iterator[EmulatorServer]:
         yield server
 
 
-def migrate(stack: Stack, *extra: str) -> subprocess.CompletedProcess[str]:
+def migrate(stack: Stack, *options: str) -> subprocess.CompletedProcess[str]:
     """The command, in the project directory, with the engine's `pulumi` on PATH."""
+    command = [str(VENV / "bin" / "python"), "-m", "pulumi_openconnectors", "migrate-to-plugin"]
     done = subprocess.run(
-        [str(VENV / "bin" / "python"), "-m", "pulumi_openconnectors", "migrate-to-plugin"]
-        + ["--stack", stack.stack, *extra],
+        [*command, "--stack", stack.stack, *options],
         cwd=stack.project_dir,
         env=stack.env,
         capture_output=True,
@@ -135,8 +139,9 @@ def test_migrate_dynamic_stack_to_plugin_without_touching_the_account(
     done = migrate(stack, "--backup", str(backup))
     assert "5 resource(s) moved" in done.stdout, done.stdout
     assert "ConnectorInstance" in done.stdout and "crm" in done.stdout
-    assert json.loads(backup.read_text())["deployment"]["resources"] == (
-        exported["deployment"]["resources"]
+    assert (
+        json.loads(backup.read_text())["deployment"]["resources"]
+        == (exported["deployment"]["resources"])
     )
     types = {r["type"] for r in stack.resources()}
     assert {f"openconnectors:index:{t}" for t in TYPES} <= types, types
@@ -191,7 +196,8 @@ ALIASED = (
         "cfg = pulumi.Config()\n\n"
         "def moved(type_name):\n"
         "    return pulumi.ResourceOptions(\n"
-        "        aliases=[pulumi.Alias(type_='pulumi-python:dynamic/openconnectors:' + type_name)]\n"
+        "        aliases=[pulumi.Alias(\n"
+        "            type_='pulumi-python:dynamic/openconnectors:' + type_name)]\n"
         "    )\n",
     )
     .replace('"contacts", name=', '"contacts", opts=moved("CommonResource"), name=')

@@ -51,9 +51,7 @@ def rewrite_urn(urn: str) -> str:
     return urn.replace(DYNAMIC_PREFIX, PLUGIN_PREFIX)
 
 
-def to_plugin(
-    deployment: Mapping[str, Any], version: str
-) -> tuple[dict[str, Any], list[Moved]]:
+def to_plugin(deployment: Mapping[str, Any], version: str) -> tuple[dict[str, Any], list[Moved]]:
     """The deployment with every dynamic resource of this package moved to the plugin, and
     what was moved (empty: nothing to do; the deployment is returned unchanged)."""
     out = copy.deepcopy(dict(deployment))
@@ -161,4 +159,6 @@ def _rewrite_urns(resource: dict[str, Any]) -> None:
             for key, urns in resource["propertyDependencies"].items()
         }
     if "aliases" in resource:
-        resource["aliases"] = [rewrite_urn(u) if isinstance(u, str) else u for u in resource["aliases"]]
+        resource["aliases"] = [
+            rewrite_urn(u) if isinstance(u, str) else u for u in resource["aliases"]
+        ]
