@@ -186,7 +186,7 @@ def test_the_dynamic_provider_stays_while_other_dynamic_resources_use_it() -> No
 
 def test_an_existing_plugin_default_provider_is_used() -> None:
     old = deployment()
-    existing = {
+    existing: dict[str, Any] = {
         "urn": PREFIX + "pulumi:providers:openconnectors::default_0_1_0",
         "custom": True,
         "id": "already",
@@ -197,7 +197,7 @@ def test_an_existing_plugin_default_provider_is_used() -> None:
     new, _ = to_plugin(old, "0.1.0")
     providers = [r for r in new["resources"] if r["type"] == "pulumi:providers:openconnectors"]
     assert providers == [existing]
-    assert by_name(new["resources"])["crm"]["provider"] == existing["urn"] + "::already"
+    assert by_name(new["resources"])["crm"]["provider"] == f"{existing['urn']}::already"
 
 
 def test_nothing_to_move() -> None:
