@@ -193,10 +193,14 @@ def test_an_existing_plugin_default_provider_is_used() -> None:
         "type": "pulumi:providers:openconnectors",
         "inputs": {"version": "0.1.0"},
     }
-    old["resources"].insert(1, existing)
+    old["resources"].append(existing)  # after the resources to move
     new, _ = to_plugin(old, "0.1.0")
     providers = [r for r in new["resources"] if r["type"] == "pulumi:providers:openconnectors"]
     assert providers == [existing]
+    urns = [r["urn"] for r in new["resources"]]
+    assert urns.index(existing["urn"]) < urns.index(
+        PREFIX + "openconnectors:index:ConnectorInstance::crm"
+    )
     assert by_name(new["resources"])["crm"]["provider"] == f"{existing['urn']}::already"
 
 

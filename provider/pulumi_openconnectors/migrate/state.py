@@ -68,8 +68,8 @@ def to_plugin(deployment: Mapping[str, Any], version: str) -> tuple[dict[str, An
     old_refs = {str(r.get("provider", "")) for r in dynamic}
     if len(old_refs) != 1:
         raise MigrationError(
-            "the dynamic resources use more than one provider: move them one provider at a time "
-            f"is not supported ({', '.join(sorted(old_refs))})"
+            "the dynamic resources use more than one provider, which this command does not "
+            f"move ({', '.join(sorted(old_refs))})"
         )
     old_ref = old_refs.pop()
     old_provider = by_urn.get(old_ref.rsplit("::", 1)[0])
@@ -89,9 +89,12 @@ def to_plugin(deployment: Mapping[str, Any], version: str) -> tuple[dict[str, An
     for resource in resources:
         _rewrite_urns(resource)
 
-    if provider["urn"] not in by_urn:  # before the first resource that uses it
-        first = next(i for i, r in enumerate(resources) if r.get("provider") == provider_ref)
-        resources.insert(first, provider)
+    # the provider before the first resource that uses it (one already in the state may be
+    # further down: it depends on nothing)
+    if any(r is provider for r in resources):
+        resources.remove(provider)
+    first = next(i for i, r in enumerate(resources) if r.get("provider") == provider_ref)
+    resources.insert(first, provider)
     if not any(r.get("provider") == old_ref for r in resources):
         resources.remove(old_provider)  # nothing else of the stack is dynamic
     return out, moved
