@@ -1,6 +1,7 @@
 """Command line: ``python -m pulumi_openconnectors oauth {url,catch,emulator-code} ...`` and
 ``python -m pulumi_openconnectors export ...`` (see :mod:`pulumi_openconnectors.export.cli`) and
-``python -m pulumi_openconnectors recover [--delete|--adopt]`` (see :mod:`.recover`).
+``python -m pulumi_openconnectors recover [--delete|--adopt]`` (see :mod:`.recover`) and
+``python -m pulumi_openconnectors migrate-to-plugin`` (see :mod:`.migrate`).
 
 - ``oauth url``: print the authorize URL for a connector.
 - ``oauth catch``: serve a one-shot callback on ``http://127.0.0.1:PORT/callback``, print the
@@ -72,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     from .recover import add_parser as add_recover
 
     add_recover(groups)
+    from .migrate.cli import add_parser as add_migrate
+
+    add_migrate(groups)
     return parser
 
 
@@ -169,6 +173,10 @@ def _run(args: argparse.Namespace) -> int:
         from .recover import run as recover
 
         return recover(args)
+    if args.group == "migrate-to-plugin":
+        from .migrate.cli import run as migrate
+
+        return migrate(args)
     if args.group == "fleet":
         from .fleet.cli import run as fleet
 
