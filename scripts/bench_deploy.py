@@ -32,7 +32,18 @@ N of each document type (Formula, FormulaInstance, CommonResource, Transformatio
 C = 4, and reports the API calls per resource per operation of each type, by route (the ideal:
 one, none for a preview).
 
-    .venv/bin/python scripts/bench_deploy.py [--sizes 10,50,200] [--latencies 0,100]
+``--path plugin`` measures the provider plugin instead (``pulumi-resource-openconnectors``,
+N ``pulumi_openconnectors.native.ConnectorInstance``; ``--path both``: both paths in the same
+run, the dynamic one first at each configuration). Its floor is N resources of a provider
+plugin that makes no HTTP call (scripts/bench/noop_plugin.py: the same SDK server,
+``pulumi.provider.experimental``); both plugins are found through ``plugins: providers:`` in the
+project's Pulumi.yaml. The same figures are reported for it (ours = the plugin, floor = the
+no-op plugin), under "plugin" in deploy.json, and with ``both``, per (N, L > 0) the plugin at
+the defaults against the dynamic path at the defaults (target at L >= 1 s: 3x faster). The
+dynamic path's figures and output are unchanged; ``--types-n`` runs with the dynamic path only.
+
+    .venv/bin/python scripts/bench_deploy.py [--path dynamic|plugin|both]
+        [--sizes 10,50,200] [--latencies 0,100]
         [--concurrency 4,16] [--pairs 100:1000] [--types-n 10] [--repeat 1] [--quick]
         [--out bench-results/]
         [--max-minutes 30]
