@@ -32,7 +32,18 @@ N of each document type (Formula, FormulaInstance, CommonResource, Transformatio
 C = 4, and reports the API calls per resource per operation of each type, by route (the ideal:
 one, none for a preview).
 
-    .venv/bin/python scripts/bench_deploy.py [--sizes 10,50,200] [--latencies 0,100]
+``--path plugin`` measures the provider plugin instead (``pulumi-resource-openconnectors``,
+N ``pulumi_openconnectors.native.ConnectorInstance``; ``--path both``: both paths in the same
+run, the dynamic one first at each configuration). Its floor is N resources of a provider
+plugin that makes no HTTP call (scripts/bench/noop_plugin.py: the same SDK server,
+``pulumi.provider.experimental``); both plugins are found through ``plugins: providers:`` in the
+project's Pulumi.yaml. The same figures are reported for it (ours = the plugin, floor = the
+no-op plugin), under "plugin" in deploy.json, and with ``both``, per (N, L > 0) the plugin at
+the defaults against the dynamic path at the defaults (target at L >= 1 s: 3x faster). The
+dynamic path's figures and output are unchanged; ``--types-n`` runs with the dynamic path only.
+
+    .venv/bin/python scripts/bench_deploy.py [--path dynamic|plugin|both]
+        [--sizes 10,50,200] [--latencies 0,100]
         [--concurrency 4,16] [--pairs 100:1000] [--types-n 10] [--repeat 1] [--quick]
         [--out bench-results/]
         [--max-minutes 30]
@@ -67,7 +78,7 @@ import requests
 
 from pulumi_openconnectors.devtools.engine import engine_bin as devtools_engine_bin
 from pulumi_openconnectors.devtools.launcher import EmulatorProcess
-from pulumi_openconnectors.devtools.paths import NOOP_DIR, PYTHON, REPO
+from pulumi_openconnectors.devtools.paths import NOOP_DIR, PYTHON, REPO, VENV
 from pulumi_openconnectors.devtools.stack import PulumiFailed, Stack, shown
 
 ROOT = REPO
@@ -135,6 +146,59 @@ tag = cfg.require("tag")
 for i in range(count):
     Noop(f"noop-{i}", value=tag)
 """
+
+# The plugin path (``--path plugin``): the same N ConnectorInstances through the provider plugin
+# (pulumi-resource-openconnectors, the typed classes of pulumi_openconnectors.native), and its
+# floor: N resources of a no-op provider plugin (scripts/bench/noop_plugin.py) written the same
+# way, on the same SDK server.
+PLUGIN_PROGRAM = OURS_PROGRAM.replace(
+    "import pulumi_openconnectors as oc", "import pulumi_openconnectors.native as oc"
+)
+
+PLUGIN_FLOOR_PROGRAM = """\
+import pulumi
+
+
+class Noop(pulumi.CustomResource):
+    value: pulumi.Output[str]
+
+    def __init__(self, name, value):
+        super().__init__("ocnoop:index:Noop", name, {"value": value})
+
+
+cfg = pulumi.Config()
+count = int(cfg.require("count"))
+tag = cfg.require("tag")
+for i in range(count):
+    Noop(f"noop-{i}", value=tag)
+"""
+
+# kind -> its program; "ours" and "floor" are the dynamic path's, FLOOR_OF pairs them.
+PROGRAMS = {
+    "ours": OURS_PROGRAM,
+    "floor": FLOOR_PROGRAM,
+    "plugin": PLUGIN_PROGRAM,
+    "plugin-floor": PLUGIN_FLOOR_PROGRAM,
+}
+FLOOR_OF = {"ours": "floor", "plugin": "plugin-floor"}
+PATH_KINDS = {"dynamic": "ours", "plugin": "plugin"}
+TARGET_PLUGIN_SPEEDUP = 3.0  # the plugin at defaults over the dynamic path at defaults, L >= 1 s
+NOOP_PLUGIN = ROOT / "scripts" / "bench" / "noop_plugin.py"
+
+
+def plugin_dirs(out: Path) -> dict[str, Path]:
+    """The plugin executables' directories, for the project's ``plugins: providers:``: the
+    package's plugin in the virtualenv's bin, and ``pulumi-resource-ocnoop`` (a wrapper that
+    runs noop_plugin.py with the virtualenv's Python) in ``out``/plugins."""
+    ours = VENV / "bin" / "pulumi-resource-openconnectors"
+    if not ours.exists():
+        raise BenchAborted(f"{ours} not found: install the package (`pip install -e .`)")
+    noop_dir = out / "plugins"
+    noop_dir.mkdir(parents=True, exist_ok=True)
+    noop = noop_dir / "pulumi-resource-ocnoop"
+    noop.write_text(f'#!/bin/sh\nexec "{PYTHON}" "{NOOP_PLUGIN}" "$@"\n')
+    noop.chmod(0o755)
+    return {"openconnectors": ours.parent, "ocnoop": noop_dir}
 
 
 # The document types of issue #11, N of each, in one stack (``--types-n``): the update changes
@@ -341,6 +405,14 @@ class BenchStack(Stack):
         )
         self.parallel: int | None = None  # `--parallel` of every operation (None: default)
 
+    def use_plugins(self, plugins: dict[str, Path]) -> None:
+        """Name provider plugins' directories in the project (``plugins: providers:``)."""
+        entries = "".join(
+            f"    - name: {name}\n      path: {path}\n" for name, path in plugins.items()
+        )
+        pulumi_yaml = self.project_dir / "Pulumi.yaml"
+        pulumi_yaml.write_text(pulumi_yaml.read_text() + f"plugins:\n  providers:\n{entries}")
+
     def timed(self, *args: str, timeout: float = 900) -> float:
         """Run `pulumi <args>`; return its wall time in seconds (raise if it failed)."""
         try:
@@ -374,7 +446,7 @@ class BenchStack(Stack):
 
 @dataclass
 class OpResult:
-    kind: str  # "ours" or "floor"
+    kind: str  # "ours" or "floor"; on the plugin path "plugin" or "plugin-floor"
     n: int
     latency_ms: int  # emulator latency (the floor makes no HTTP call: -1)
     repeat: int
@@ -411,7 +483,7 @@ def state_sizes(stack: BenchStack, kind: str, n: int, latency: int, repeat: int)
     raw = path.read_bytes()
     data = json.loads(raw)
     resources = data["checkpoint"]["latest"]["resources"]
-    suffix = ":ConnectorInstance" if kind == "ours" else ":Noop"
+    suffix = ":ConnectorInstance" if kind in FLOOR_OF else ":Noop"
     mine = [r for r in resources if str(r["type"]).endswith(suffix)]
     if len(mine) != n:
         raise RuntimeError(f"expected {n} {suffix[1:]} resources in state, found {len(mine)}")
@@ -467,6 +539,7 @@ def run_config(
     logs: Path,
     keep: bool,
     concurrency: int = HOST_CONCURRENCY,
+    plugins: dict[str, Path] | None = None,
 ) -> tuple[list[OpResult], StateResult]:
     label = (
         f"{kind} N={n}"
@@ -477,7 +550,10 @@ def run_config(
     log_path = logs / f"{kind}-n{n}-l{latency}-c{concurrency}-r{repeat}.log"
     log_path.write_text("")
     try:
-        stack = BenchStack(workdir, bin_dir, OURS_PROGRAM if emulator else FLOOR_PROGRAM, log_path)
+        stack = BenchStack(workdir, bin_dir, PROGRAMS[kind], log_path)
+        if kind.startswith("plugin"):
+            assert plugins is not None, "the plugin path needs plugin_dirs()"
+            stack.use_plugins(plugins)
         if concurrency != HOST_CONCURRENCY:
             stack.parallel = concurrency
         config = {"count": str(n), "tag": "v1"}
@@ -674,7 +750,11 @@ def summarise(
     states: list[StateResult],
     pairs: list[tuple[int, int]],
     concurrencies: list[int],
+    ours_kind: str = "ours",
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The figures of one path: ``ours_kind`` ("ours": the dynamic path, or "plugin") against
+    its floor (FLOOR_OF)."""
+    floor_kind = FLOOR_OF[ours_kind]
     rows: list[dict[str, Any]] = []
     for n, latency in pairs:
         for conc in concurrencies:
@@ -683,10 +763,12 @@ def summarise(
                     r
                     for r in ops
                     if (r.kind, r.n, r.latency_ms, r.op, r.concurrency)
-                    == ("ours", n, latency, op, conc)
+                    == (ours_kind, n, latency, op, conc)
                 ]
                 floor = [
-                    r for r in ops if (r.kind, r.n, r.op, r.concurrency) == ("floor", n, op, conc)
+                    r
+                    for r in ops
+                    if (r.kind, r.n, r.op, r.concurrency) == (floor_kind, n, op, conc)
                 ]
                 if not ours or not floor:
                     continue
@@ -778,15 +860,15 @@ def summarise(
     state_rows: list[dict[str, Any]] = []
     sizes = sorted({n for n, _ in pairs})
     for n in sizes:
-        floors = [s.bytes_per_instance for s in states if s.kind == "floor" and s.n == n]
+        floors = [s.bytes_per_instance for s in states if s.kind == floor_kind and s.n == n]
         floor_per_inst = median(floors) if floors else None
-        for kind in ("ours", "floor"):
+        for kind in (ours_kind, floor_kind):
             mine = [s for s in states if s.kind == kind and s.n == n]
             if not mine:
                 continue
             per_inst = median([s.bytes_per_instance for s in mine])
             met = None
-            if kind == "ours" and floor_per_inst is not None:
+            if kind == ours_kind and floor_per_inst is not None:
                 met = per_inst <= floor_per_inst + TARGET_STATE_OVER_FLOOR
             state_rows.append(
                 {
@@ -796,7 +878,7 @@ def summarise(
                     "bytes_per_instance": round(per_inst, 1),
                     "over_floor_per_instance": (
                         round(per_inst - floor_per_inst, 1)
-                        if kind == "ours" and floor_per_inst is not None
+                        if kind == ours_kind and floor_per_inst is not None
                         else None
                     ),
                     "resource_json_bytes": round(median([s.resource_json_bytes for s in mine]), 1),
@@ -822,7 +904,10 @@ def render(
     machine: dict[str, Any],
     md: bool,
     speedups: list[dict[str, Any]] | None = None,
+    path: str = "dynamic",
 ) -> str:
+    """The table of one path (``path``: "dynamic", ours = the dynamic resources; or "plugin",
+    ours = the provider plugin, floor = the no-op plugin)."""
     head = [
         "N",
         "L ms",
@@ -924,6 +1009,8 @@ def render(
         "outputs, and the engine's metadata (urn, provider reference, dependencies, "
         "timestamps, source position...; per key in deploy.json).",
     ]
+    if path == "plugin":
+        notes = [n for n in notes if not n.startswith(("floor:", "C:"))] + PLUGIN_NOTES
     if EXTRA_PULUMI_ENV:
         notes.append(f"EXPERIMENT: extra pulumi environment {EXTRA_PULUMI_ENV}")
     xhead = ["N", "L ms", "op", "C", f"ours s at C={HOST_CONCURRENCY}", "ours s at C", "speedup"]
@@ -945,7 +1032,8 @@ def render(
         for x in speedups or []
     ]
     if md:
-        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines = [f"### {PLUGIN_TITLE}", ""] if path == "plugin" else []
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         lines += ["| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in body]
         lines += ["", "| " + " | ".join(shead) + " |", "|" + "---|" * len(shead)]
         lines += ["| " + " | ".join(row) + " |" for row in sbody]
@@ -964,7 +1052,10 @@ def render(
         out += [fmt.format(*row) for row in b]
         return out
 
-    lines = ["Deployment benchmark (real engine + emulator)", ""]
+    title = "Deployment benchmark (real engine + emulator)"
+    if path == "plugin":
+        title = "Deployment benchmark, plugin path (real engine + emulator)"
+    lines = [title, ""]
     lines += table(head, body)
     lines += [""]
     sfmt_h = shead[:]
@@ -972,6 +1063,89 @@ def render(
     if xbody:
         lines += ["", "Speedup of the wider setting (same run):", *table(xhead, xbody)]
     lines += [""] + [f"* {n}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+PLUGIN_TITLE = (
+    "Plugin path: ours = ConnectorInstance of pulumi-resource-openconnectors, "
+    "floor = ocnoop:index:Noop of the no-op plugin"
+)
+PLUGIN_NOTES = [
+    "plugin path: ours = N pulumi_openconnectors.native.ConnectorInstance served by the "
+    "provider plugin pulumi-resource-openconnectors; floor = N ocnoop:index:Noop of "
+    "scripts/bench/noop_plugin.py, a provider plugin that makes no HTTP call, on the same SDK "
+    "server (pulumi.provider.experimental), same run, same --parallel; both found through "
+    "`plugins: providers:` in Pulumi.yaml.",
+    f"C: openconnectors:concurrency. C = {HOST_CONCURRENCY}: the default (the plugin runs "
+    f"{HOST_CONCURRENCY} operations at a time; the engine's default parallelism, no --parallel "
+    "flag); C > 4: openconnectors:concurrency=C and `--parallel C` for ours and for the floor.",
+]
+
+
+def plugin_vs_dynamic(
+    dynamic_rows: list[dict[str, Any]], plugin_rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The plugin at the defaults (C = 4) against the dynamic path at the defaults, per
+    (N, L > 0, operation that calls the API), both measured in this run."""
+    out: list[dict[str, Any]] = []
+    for p in plugin_rows:
+        if p["concurrency"] != HOST_CONCURRENCY or p["latency_ms"] == 0:
+            continue
+        if IDEAL_CALLS[p["op"]] == 0:
+            continue
+        key = (p["n"], p["latency_ms"], p["op"], HOST_CONCURRENCY)
+        found = [
+            d for d in dynamic_rows if (d["n"], d["latency_ms"], d["op"], d["concurrency"]) == key
+        ]
+        if not found:
+            continue
+        speedup = found[0]["ours_s"] / p["ours_s"]
+        out.append(
+            {
+                "n": p["n"],
+                "latency_ms": p["latency_ms"],
+                "op": p["op"],
+                "dynamic_s": found[0]["ours_s"],
+                "plugin_s": p["ours_s"],
+                "speedup": round(speedup, 2),
+                "speedup_target_met": (
+                    speedup >= TARGET_PLUGIN_SPEEDUP if p["latency_ms"] >= 1000 else None
+                ),
+            }
+        )
+    return out
+
+
+def render_vs_dynamic(rows: list[dict[str, Any]], md: bool) -> str:
+    if not rows:
+        return ""
+    title = (
+        "The plugin against the dynamic path, both at the defaults (C = 4, no --parallel), "
+        f"same run (target at L >= 1000 ms: plugin >= {TARGET_PLUGIN_SPEEDUP:g}x faster)"
+    )
+    head = ["N", "L ms", "op", "dynamic s", "plugin s", "dynamic/plugin"]
+    body = [
+        [
+            str(r["n"]),
+            str(r["latency_ms"]),
+            r["op"],
+            f"{r['dynamic_s']:.2f}",
+            f"{r['plugin_s']:.2f}",
+            f"{r['speedup']:.2f}x"
+            + (
+                ""
+                if r["speedup_target_met"] is None
+                else f" >= {TARGET_PLUGIN_SPEEDUP:g} {mark(r['speedup_target_met'])}"
+            ),
+        ]
+        for r in rows
+    ]
+    if md:
+        lines = [f"### {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(row) + " |" for row in body]
+        return "\n".join(lines) + "\n"
+    lines = [title]
+    lines += ["  " + "  ".join(f"{h} {c}" for h, c in zip(head, row, strict=True)) for row in body]
     return "\n".join(lines) + "\n"
 
 
@@ -1040,6 +1214,13 @@ def main(argv: list[str] | None = None) -> int:
         help="N of each document type (Formula, FormulaInstance, CommonResource, "
         "Transformation) for the API-call count at L = 0, C = 4 (0: skip)",
     )
+    parser.add_argument(
+        "--path",
+        choices=("dynamic", "plugin", "both"),
+        default="dynamic",
+        help="which path to measure: the dynamic resources (default), the provider plugin "
+        "(against a no-op plugin's floor), or both in the same run",
+    )
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--quick", action="store_true", help="sizes 10 only (smoke check)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench-results")
@@ -1087,33 +1268,38 @@ def main(argv: list[str] | None = None) -> int:
     aborted: str | None = None
     emulators: dict[int, Emulator] = {}
     type_results: list[TypeResult] = []
+    paths = ["dynamic", "plugin"] if args.path == "both" else [args.path]
     try:
+        plugins = plugin_dirs(out) if "plugin" in paths else None
         for latency in latencies:
             emulators[latency] = Emulator(latency, logs / f"emulator-l{latency}.log")
             progress(f"emulator L={latency}ms on {emulators[latency].base_url}")
         for n in sizes:
             for repeat in range(args.repeat):
                 for conc in args.concurrency:
-                    results, state = run_config(
-                        "floor", n, -1, repeat, bin_dir, None, logs, args.keep, conc
-                    )
-                    ops += results
-                    states.append(state)
-                    for latency in [lat for m, lat in pairs if m == n]:
+                    for kind in [PATH_KINDS[path] for path in paths]:
                         results, state = run_config(
-                            "ours",
-                            n,
-                            latency,
-                            repeat,
-                            bin_dir,
-                            emulators[latency],
-                            logs,
-                            args.keep,
-                            conc,
-                        )
+                            FLOOR_OF[kind], n, -1, repeat, bin_dir, None, logs, args.keep, conc,
+                            plugins,
+                        )  # fmt: skip
                         ops += results
                         states.append(state)
-        if args.types_n > 0:
+                        for latency in [lat for m, lat in pairs if m == n]:
+                            results, state = run_config(
+                                kind,
+                                n,
+                                latency,
+                                repeat,
+                                bin_dir,
+                                emulators[latency],
+                                logs,
+                                args.keep,
+                                conc,
+                                plugins,
+                            )
+                            ops += results
+                            states.append(state)
+        if args.types_n > 0 and "dynamic" in paths:
             if 0 not in emulators:
                 emulators[0] = Emulator(0, logs / "emulator-l0.log")
             type_results = run_types(args.types_n, bin_dir, emulators[0], logs, args.keep)
@@ -1127,6 +1313,8 @@ def main(argv: list[str] | None = None) -> int:
     machine["loadavg_end"] = loadavg()
     machine["total_seconds"] = round(BUDGET.elapsed(), 1)
     rows, state_rows, speedups = summarise(ops, states, pairs, args.concurrency)
+    p_rows, p_state_rows, p_speedups = summarise(ops, states, pairs, args.concurrency, "plugin")
+    vs_dynamic = plugin_vs_dynamic(rows, p_rows)
     payload = {
         "machine": machine,
         "settings": {
@@ -1135,6 +1323,7 @@ def main(argv: list[str] | None = None) -> int:
             "pairs": pairs,
             "concurrency": args.concurrency,
             "repeat": args.repeat,
+            **({"path": args.path} if args.path != "dynamic" else {}),
             "parallel": "engine default at C = 4 (no --parallel flag); --parallel C at C > 4",
             "pulumi_env": EXTRA_PULUMI_ENV,
             "host_concurrency": HOST_CONCURRENCY,
@@ -1144,6 +1333,11 @@ def main(argv: list[str] | None = None) -> int:
                 "state_bytes_per_instance_over_floor": TARGET_STATE_OVER_FLOOR,
                 "speedup_up_destroy_at_L>=1000": TARGET_SPEEDUP,
                 "api_calls_per_resource": IDEAL_CALLS,
+                **(
+                    {"plugin_over_dynamic_at_defaults_L>=1000": TARGET_PLUGIN_SPEEDUP}
+                    if "plugin" in paths
+                    else {}
+                ),
             },
         },
         "aborted": aborted,
@@ -1154,6 +1348,13 @@ def main(argv: list[str] | None = None) -> int:
         "raw_state": [asdict(s) for s in states],
         "types": [{**asdict(r), "per_resource": r.per_resource, "ok": r.ok} for r in type_results],
     }
+    if "plugin" in paths:  # the plugin path: ours = the plugin, floor = the no-op plugin
+        payload["plugin"] = {
+            "summary": p_rows,
+            "state": p_state_rows,
+            "speedup": p_speedups,
+            "vs_dynamic": vs_dynamic,
+        }
     (out / "deploy.json").write_text(json.dumps(payload, indent=2) + "\n")
     with (out / "deploy.csv").open("w", newline="") as fh:
         writer = csv.writer(fh)
@@ -1169,13 +1370,22 @@ def main(argv: list[str] | None = None) -> int:
                  total, f"{total / r.n:.3f}", json.dumps(r.requests, sort_keys=True),
                  r.connections, r.peak_in_flight, r.emulator_cpu_s, r.loadavg_1m]
             )  # fmt: skip
-    (out / "deploy.md").write_text(
-        render(rows, state_rows, machine, md=True, speedups=speedups)
-        + "\n"
-        + render_types(type_results, md=True)
-    )
-    print(render(rows, state_rows, machine, md=False, speedups=speedups))
-    print(render_types(type_results, md=False))
+    markdown = ""
+    if "dynamic" in paths:
+        markdown += (
+            render(rows, state_rows, machine, md=True, speedups=speedups)
+            + "\n"
+            + render_types(type_results, md=True)
+        )
+        print(render(rows, state_rows, machine, md=False, speedups=speedups))
+        print(render_types(type_results, md=False))
+    if "plugin" in paths:
+        markdown += "\n" if markdown else ""
+        markdown += render(p_rows, p_state_rows, machine, True, p_speedups, "plugin")
+        markdown += "\n" + render_vs_dynamic(vs_dynamic, md=True)
+        print(render(p_rows, p_state_rows, machine, False, p_speedups, "plugin"))
+        print(render_vs_dynamic(vs_dynamic, md=False))
+    (out / "deploy.md").write_text(markdown)
     if aborted:
         print(f"INCOMPLETE: {aborted}")
     progress(f"done in {BUDGET.elapsed():.0f}s; wrote {out}/deploy.json, deploy.csv, deploy.md")

@@ -1,6 +1,7 @@
 """The bounded smoke part of `make bench`: the benchmark runs end to end on a tiny size, at the
 default concurrency and a wider one, and its API-call accounting holds, for ConnectorInstance
-and for the document types (Formula, FormulaInstance, CommonResource, Transformation). No
+and for the document types (Formula, FormulaInstance, CommonResource, Transformation); and the
+plugin path (``--path``) next to the dynamic one, against its no-op plugin floor. No
 timing is asserted (speed is measured by `make bench`); the wider setting must show more calls
 in flight."""
 
@@ -14,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from .harness import REPO
+
+OPS = {"up", "preview", "update", "refresh", "destroy"}
 
 pytestmark = pytest.mark.e2e
 
@@ -89,3 +92,67 @@ def test_bench_runs_and_counts_one_call_per_resource_and_operation(tmp_path: Pat
         assert row["per_resource"] == routes and row["ok"], row
         assert len(row["requests"]) == routes, row
     assert "document types" in (out / "deploy.md").read_text()
+
+
+def test_bench_plugin_path_runs_next_to_the_dynamic_one(tmp_path: Path) -> None:
+    """``--path both`` on a tiny size: the provider plugin and its floor (the no-op plugin of
+    scripts/bench/noop_plugin.py, found through `plugins: providers:`) run in the same run as
+    the dynamic path, with one API call per resource and operation, none for a preview."""
+    out = tmp_path / "bench"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "bench_deploy.py"),
+            "--path",
+            "both",
+            "--sizes",
+            "3",
+            "--latencies",
+            "200",
+            "--concurrency",
+            "4",
+            "--pairs",
+            "",
+            "--types-n",
+            "0",
+            "--out",
+            str(out),
+            "--max-minutes",
+            "4",
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, f"bench_deploy.py exited {result.returncode}:\n" + (
+        result.stdout[-3000:] + result.stderr[-5000:]
+    )
+    report = json.loads((out / "deploy.json").read_text())
+    assert report["aborted"] is None
+    kinds = {op["kind"] for op in report["raw_ops"]}
+    assert kinds == {"ours", "floor", "plugin", "plugin-floor"}, kinds
+    assert {row["op"] for row in report["summary"]} == set(OPS)  # the dynamic path as before
+    plugin = report["plugin"]
+    rows = {row["op"]: row for row in plugin["summary"]}
+    assert set(rows) == set(OPS)
+    for op, route in [
+        ("up", "POST /instances"),
+        ("update", "PATCH /instances/{id}"),
+        ("refresh", "GET /instances/{id}"),
+        ("destroy", "DELETE /instances/{id}"),
+    ]:
+        assert rows[op]["requests_by_route"] == {route: 1.0}, (op, rows[op])
+        assert rows[op]["calls_target_met"], rows[op]
+    assert rows["preview"]["requests_per_resource"] == 0
+    for row in plugin["summary"]:
+        assert row["ours_s"] > 0 and row["floor_s"] > 0, row
+    states = {s["kind"]: s for s in plugin["state"]}
+    assert set(states) == {"plugin", "plugin-floor"}
+    assert states["plugin"]["provider_b64_chars"] == 0, "no pickled provider on the plugin path"
+    assert states["plugin"]["over_floor_per_instance"] is not None
+    assert {r["op"] for r in plugin["vs_dynamic"]} == {"up", "update", "refresh", "destroy"}
+    for r in plugin["vs_dynamic"]:
+        assert r["dynamic_s"] > 0 and r["plugin_s"] > 0 and r["speedup"] > 0, r
+    markdown = (out / "deploy.md").read_text()
+    assert "Plugin path" in markdown and "against the dynamic path" in markdown
