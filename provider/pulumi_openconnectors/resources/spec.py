@@ -171,7 +171,9 @@ class FileSpec:
     ``stem_input``: an input the file's stem gives when the file does not.
     ``resource_name_input``: an input whose value names the Pulumi resource (default: the
     file's stem). ``exclusive``: groups of inputs of which one is set (a scope): an override
-    of one drops the others that the file gave.
+    of one drops the others that the file gave. ``reader``: ``"module:function"`` that reads
+    the document instead of one JSON file (``function(path, what) -> (document, stem)``; a
+    formula directory, :mod:`.formula.layout`); imported only when ``from_file`` runs.
     """
 
     what: str
@@ -179,6 +181,7 @@ class FileSpec:
     stem_input: str | None = None
     resource_name_input: str | None = None
     exclusive: tuple[tuple[str, ...], ...] = ()
+    reader: str | None = None
 
 
 @dataclass(frozen=True)
