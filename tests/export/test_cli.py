@@ -105,19 +105,19 @@ def test_a_re_export_removes_only_the_files_of_the_earlier_export(
 ) -> None:
     out = tmp_path / "acme"
     assert export(out, "--project", "acme") == 0
-    assert (out / "formulas" / "sync.json").is_file()
-    assert "formulas/sync.json" in (out / MANIFEST).read_text()
+    assert (out / "formulas" / "sync" / "formula.json").is_file()
+    assert "formulas/sync/formula.json" in (out / MANIFEST).read_text()
     (out / "formulas" / "notes.json").write_text("{}\n")  # the user's own file
     (out / "NOTES.md").write_text("mine\n")
     sync = next(f for f in api(account, "GET", "/formulas") if f["name"] == "sync")
     api(account, "DELETE", f"/formulas/{sync['id']}")
     formula(account, "nightly")
     assert export(out, "--project", "acme") == 0
-    assert not (out / "formulas" / "sync.json").exists(), "the deleted formula's file stays"
-    assert (out / "formulas" / "nightly.json").is_file()
+    assert not (out / "formulas" / "sync").exists(), "the deleted formula's directory stays"
+    assert (out / "formulas" / "nightly" / "formula.json").is_file()
     assert (out / "formulas" / "notes.json").read_text() == "{}\n"
     assert (out / "NOTES.md").read_text() == "mine\n"
-    assert "formulas/sync.json" not in (out / MANIFEST).read_text()
+    assert "formulas/sync/formula.json" not in (out / MANIFEST).read_text()
 
 
 def test_a_re_export_does_not_overwrite_a_file_it_did_not_write(
@@ -125,12 +125,13 @@ def test_a_re_export_does_not_overwrite_a_file_it_did_not_write(
 ) -> None:
     out = tmp_path / "acme"
     assert export(out, "--project", "acme") == 0
-    (out / "formulas" / "nightly.json").write_text("{}\n")  # the user's, before the formula
+    (out / "formulas" / "nightly").mkdir()
+    (out / "formulas" / "nightly" / "formula.json").write_text("{}\n")  # the user's file
     formula(account, "nightly")
     capsys.readouterr()
     assert export(out, "--project", "acme") == 2
-    one_error_line(capsys, "formulas/nightly.json", "--force")
-    assert (out / "formulas" / "nightly.json").read_text() == "{}\n"
+    one_error_line(capsys, "formulas/nightly/formula.json", "--force")
+    assert (out / "formulas" / "nightly" / "formula.json").read_text() == "{}\n"
 
 
 def test_a_manifest_cannot_make_the_export_delete_other_files(

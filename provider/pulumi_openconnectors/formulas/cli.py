@@ -47,7 +47,9 @@ def run(args: argparse.Namespace, stdout: BinaryIO | None = None) -> int:
         try:
             Path(args.out).write_bytes(data)
         except OSError as exc:
-            raise ConfigurationError(f"--out {args.out}: cannot write it: {exc.strerror}.") from None
+            raise ConfigurationError(
+                f"--out {args.out}: cannot write it: {exc.strerror}."
+            ) from None
         return 0
     stream = stdout or sys.stdout.buffer
     if output_format == "png" and stream.isatty():

@@ -185,6 +185,7 @@ _MERMAID_SHAPES: dict[Shape, tuple[str, str]] = {
     "retry": ("([", "])"),
     "step": ("[", "]"),
 }
+_UNREACHABLE_STYLE = "fill:#eeeeee,stroke:#999999,stroke-dasharray:5 5,color:#777777"
 _MERMAID_ESCAPED = frozenset('"#&<>`|[]{}()')
 
 
@@ -217,12 +218,12 @@ def mermaid(graph: FormulaGraph) -> str:
         arrow = "-.->" if edge.failure else "-->"
         lines.append(f'    {edge.source} {arrow}|"{_mermaid_text(edge.label)}"| {edge.target}')
     lines.append("    classDef trigger fill:#e8f1fb,stroke:#0f6ab4")
-    lines.append("    classDef unreachable fill:#eeeeee,stroke:#999999,stroke-dasharray:5 5,color:#777777")
     triggers = [n.id for n in graph.nodes if n.shape == "trigger"]
     if triggers:
         lines.append(f"    class {','.join(triggers)} trigger")
     unreachable = [n.id for n in graph.nodes if not n.reachable]
     if unreachable:
+        lines.append(f"    classDef unreachable {_UNREACHABLE_STYLE}")
         lines.append(f"    class {','.join(unreachable)} unreachable")
     return "\n".join(lines) + "\n"
 

@@ -127,17 +127,14 @@ def split_formula(document: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str
     taken: set[str] = {FORMULA_FILE}
     written: list[Any] = []
     for step in steps:
-        properties = step.get("properties") if isinstance(step, Mapping) else None
+        scripted = isinstance(step, Mapping) and step.get("type") in SCRIPT_FILE_STEP_TYPES
+        properties = step.get("properties") if scripted else None
         body = properties.get("body") if isinstance(properties, Mapping) else None
-        if isinstance(step, Mapping) and isinstance(properties, Mapping) and isinstance(body, str):
-            if step.get("type") in SCRIPT_FILE_STEP_TYPES:
-                name = script_file_name(str(step.get("name")))
-                if _safe_file_name(name) and name.lower() not in taken:
-                    taken.add(name.lower())
-                    files[name] = body
-                    step = {
-                        **step,
-                        "properties": {k: v for k, v in properties.items() if k != "body"},
-                    }
+        if isinstance(properties, Mapping) and isinstance(body, str):
+            name = script_file_name(str(step.get("name")))
+            if _safe_file_name(name) and name.lower() not in taken:
+                taken.add(name.lower())
+                files[name] = body
+                step = {**step, "properties": {k: v for k, v in properties.items() if k != "body"}}
         written.append(step)
     return {**document, "steps": written}, files
