@@ -25,15 +25,8 @@ from ..resources.formula_instance.spec import SPEC as FORMULA_INSTANCE
 from ..resources.spec import ResourceSpec
 from ..resources.transformation.spec import SPEC as TRANSFORMATION
 from .naming import Names, identifier, slug
-from .project import (
-    Project,
-    Secret,
-    diagram,
-    formula_document,
-    formula_instance_configuration,
-    instance_configuration,
-    one_line,
-)
+from . import project as shared
+from .project import Project, Secret, one_line
 from .reader import Found, Snapshot
 from .readme import Flavour, readme
 from .yaml_values import Ref, dump, literal, output_ref, properties, type_token
@@ -132,7 +125,7 @@ def build_yaml_project(
         def secret(short: str, what: str, prefix: str = identifier(resource)) -> Ref:
             return w.secret(identifier(f"{prefix}_{short}"), what)
 
-        configuration = instance_configuration(instance, secret)
+        configuration = shared.instance_configuration(instance, secret)
         inputs: dict[str, Any] = {"element_key": instance.element_key, "name": instance.name}
         if configuration:
             inputs["configuration"] = configuration
@@ -157,11 +150,11 @@ def build_yaml_project(
     w.out.counts["transformations"] = len(snap.transformations)
 
     for formula in sorted(snap.formulas, key=lambda f: f.id):
-        document = formula_document(formula)
+        document = shared.formula_document(formula)
         inputs = document_inputs(FORMULA, document)
         inputs["adopt_formula_id"] = formula.id
         resource = w.resource(slug(formula.name), FORMULA, inputs)
-        w.out.diagrams.append(diagram(document, f"resource `{resource}`"))
+        w.out.diagrams.append(shared.diagram(document, f"resource `{resource}`"))
         formulas[formula.id] = resource
         for step_name, called in called_formulas(formula.steps):
             w.out.notes.append(
@@ -224,7 +217,7 @@ def _formula_instance(
     formula = formulas.get(formula_id)
     base = formula.name if formula is not None else f"formula-{formula_id}"
     resource = w.claim(slug(f"{base}-{fi.name}"))
-    configuration = formula_instance_configuration(
+    configuration = shared.formula_instance_configuration(
         fi,
         formula,
         resource,
