@@ -13,6 +13,7 @@ Every problem is a :class:`~pulumi_openconnectors.errors.ConfigurationError` (on
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -107,10 +108,8 @@ def _remove_if_empty(folder: Path, out_dir: Path) -> None:
     """Remove a formula directory (``formulas/<name>``) that the removal of an earlier
     export's files left empty."""
     if folder.parent.parent == out_dir and folder.parent.name in DATA_FOLDERS:
-        try:
+        with contextlib.suppress(OSError):  # not empty: it holds files of the user's
             folder.rmdir()
-        except OSError:
-            pass  # not empty: it holds files of the user's
 
 
 def write(out_dir: Path, files: Mapping[str, str], *, force: bool) -> list[str]:

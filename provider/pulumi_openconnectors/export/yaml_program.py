@@ -24,8 +24,8 @@ from ..resources.formula.spec import SPEC as FORMULA
 from ..resources.formula_instance.spec import SPEC as FORMULA_INSTANCE
 from ..resources.spec import ResourceSpec
 from ..resources.transformation.spec import SPEC as TRANSFORMATION
-from .naming import Names, identifier, slug
 from . import project as shared
+from .naming import Names, identifier, slug
 from .project import Project, Secret, one_line
 from .reader import Found, Snapshot
 from .readme import Flavour, readme
