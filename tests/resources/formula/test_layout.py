@@ -13,14 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pulumi.provider.experimental.provider import PropertyDiffKind
 
 from pulumi_openconnectors import Formula
+from pulumi_openconnectors.plugin.diffs import detailed_diff
 from pulumi_openconnectors.resources.formula.layout import (
     FORMULA_FILE,
     read_formula,
     script_file_name,
     split_formula,
 )
+from pulumi_openconnectors.resources.formula.spec import SPEC
 
 from ..registered import registered
 
@@ -166,3 +169,20 @@ def test_clashing_or_unsafe_file_names_keep_their_body_inline(tmp_path: Path) ->
 def test_a_script_step_without_body_cannot_use_the_layout() -> None:
     document = {"name": "f", "steps": [{"name": "s", "type": "script", "properties": {}}]}
     assert split_formula(document) is None
+
+
+def test_an_edited_script_file_is_a_change_of_that_step_only(tmp_path: Path) -> None:
+    """What the preview shows: the dynamic provider's diff sees the steps change, the plugin's
+    detailed diff names the step's path (``steps[2]``: the third step of formula.json)."""
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    folder = write_directory(tmp_path / "sync-contacts", document)
+    before = registered(lambda: Formula.from_file(folder)).inputs
+    (folder / "shape-contact.js").write_text("done({});", encoding="utf-8")
+    after = registered(lambda: Formula.from_file(folder)).inputs
+    assert [k for k in before if before[k] != after[k]] == ["steps"]
+    assert after["steps"][2]["properties"]["body"] == "done({});"
+
+    replaces, paths = detailed_diff(SPEC, before, after)
+    assert replaces == [] and list(paths) == ["steps[2]"]
+    assert paths["steps[2]"].kind == PropertyDiffKind.UPDATE
+    assert SPEC.diff(before, after) == ([], ["steps"])
