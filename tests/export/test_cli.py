@@ -221,3 +221,35 @@ def test_kinds_naming_no_kind_is_refused(
     assert export(tmp_path / "out", "--project", "acme", "--kinds", kinds) == 2
     one_error_line(capsys, "--kinds")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_formula_is_written_as_a_directory_with_its_scripts(
+    account: EmulatorServer, tmp_path: Path
+) -> None:
+    body = "// shape\r\nconst x = 'ü';\r\ndone({x: x});\n"
+    steps = [
+        {"name": "Shape it?", "type": "script", "properties": {"body": body}, "onSuccess": []},
+        {"name": "check", "type": "filter", "properties": {"body": "done(true);"}},
+    ]
+    document = {
+        "name": "scripted",
+        "triggers": [{"type": "manual", "onSuccess": ["check"], "onFailure": []}],
+        "steps": [
+            {**s, "onFailure": [], "onSuccess": s.get("onSuccess", ["Shape it?"])} for s in steps
+        ],
+    }
+    api(account, "POST", "/formulas", document)
+    out = tmp_path / "acme"
+    assert export(out, "--project", "acme") == 0
+    folder = out / "formulas" / "scripted"
+    assert (folder / "Shape-it.js").read_bytes() == body.encode("utf-8")  # as it is
+    assert (folder / "check.js").read_bytes() == b"done(true);"
+    written = json.loads((folder / "formula.json").read_text(encoding="utf-8"))
+    assert [s["properties"] for s in written["steps"]] == [{}, {}]
+    manifest = json.loads((out / MANIFEST).read_text())["files"]
+    assert {"formulas/scripted/Shape-it.js", "formulas/scripted/check.js"} <= set(manifest)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "### scripted (`formulas/scripted`)\n\n```mermaid\nflowchart TD\n" in readme
+    first = files_of(out)
+    assert export(out, "--project", "acme") == 0
+    assert files_of(out) == first, "a re-export is not byte-identical"
