@@ -23,7 +23,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-BRANCHES = ("onSuccess", "onFailure")
+from ..resources.formula.rules import BRANCHES
+
 REQUEST_TYPES = frozenset(
     {"request", "elementRequest", "httpRequest", "amqpRequest", "elementRequestStream"}
 )
@@ -125,7 +126,7 @@ def build(document: Mapping[str, Any], source: str = "formula") -> FormulaGraph:
                         f"{where}: {branch} names {target!r}, which is not a step of this formula"
                     )
                 graph.edges.append(
-                    Edge(node_id, f"s{steps[target][0]}", word, branch == "onFailure")
+                    Edge(node_id, f"s{steps[target][0]}", word, branch == BRANCHES[1])
                 )
                 found.append(target)
         return found
