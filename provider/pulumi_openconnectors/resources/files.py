@@ -38,6 +38,10 @@ def file_inputs(
     if file is None:
         raise TypeError(f"{spec.name} has no from_file")
     document = load_json_object(path, file.what)
+    if file.wrapped is not None and file.wrapped not in document and len(document) == 1:
+        [inner] = document.values()
+        if isinstance(inner, Mapping) and file.wrapped in inner:
+            document = dict(inner)  # {"<name>": {...}}: the object under its name
     kept = without_server_keys(spec, document)
     inputs: dict[str, Any] = {}
     elsewhere: set[str] = set()
