@@ -94,7 +94,6 @@ def _unknown_path() -> dict[str, Any]:
             ["fields[1]", "twice"],
         ),
         (_unknown_path(), ["transformation['closeio'].fields[0].path", "emial", "myContact"]),
-        ({**document(), "transformation": {"nope": {"vendorName": "x"}}}, ["nope", "connector"]),
         ({**document(), "transformation": {"closeio": {}}}, ["vendorName"]),
     ],
 )
@@ -103,6 +102,11 @@ def test_import_refuses_a_bad_document(
 ) -> None:
     assert_error(call(emulator, "PUT", "/vdrs/import", body), 400, *words)
     assert ok(call(emulator, "GET", "/vdrs")) == []
+
+
+def test_import_of_an_unknown_connector_is_404(emulator: EmulatorServer) -> None:
+    body = {**document(), "transformation": {"nope": {"vendorName": "x"}}}
+    assert_error(call(emulator, "PUT", "/vdrs/import", body), 404, "nope", "element")
 
 
 def test_put_by_id_replaces_the_definition_and_keeps_transformations(

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 
-from ...bodies import ObjectName, bad, check_object_name, json_object
+from ...bodies import ObjectName, bad, check_object_name, check_optional_str, json_object
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
 from ...errors import ApiError, found
 from ...schemas import Empty, error_responses, json_body
 from ...settings import API_PREFIX
 from ...store import next_id
-from .rules import LEVEL, check_document, check_fields, check_vdr_name
+from .rules import LEVEL, check_document, check_fields, check_vdr_name, present
 from .schemas import Vdr, VdrBody, VdrDocument, VdrDocumentBody
 
 VDRS = DocumentKind("vdr", "vdrs", first_id=1)
@@ -30,15 +30,17 @@ _SUMMARY: dict[str, Any] = {"response_model": Vdr, "response_model_exclude_unset
 _DOCUMENT: dict[str, Any] = {"response_model": VdrDocument, "response_model_exclude_unset": True}
 
 _QUOTED = r"'((?:[^']|'')*)'"
-_IN = re.compile(rf"^\s*objectName\s+in\s*\(\s*{_QUOTED}(?:\s*,\s*{_QUOTED})*\s*\)\s*$", re.I)
-_EQUALS = re.compile(rf"^\s*objectName\s*=\s*{_QUOTED}\s*$", re.I)
+_ONE = r"'(?:[^']|'')*'"
+WHERE = rf"^\s*objectName\s*(?:=\s*{_ONE}|\s[iI][nN]\s*\(\s*{_ONE}(?:\s*,\s*{_ONE})*\s*\))\s*$"
+"""`objectName in ('a', 'b')` or `objectName = 'a'` (the-doctor's reading of VDRs)."""
+Where = Annotated[str | None, Query(pattern=WHERE, description="objectName in ('a', 'b')")]
 
 
 def _names(where: str) -> set[str]:
-    """The names `where` selects: `objectName in ('a', 'b')` or `objectName = 'a'`."""
-    if not (_IN.match(where) or _EQUALS.match(where)):
+    """The names `where` selects."""
+    if not re.match(WHERE, where):
         raise bad("where: only objectName in ('…', …) or objectName = '…' is supported")
-    inside = where.split("(", 1)[1] if _IN.match(where) else where
+    inside = where.split("=", 1)[1] if "(" not in where.split("'")[0] else where.split("(", 1)[1]
     return {m.replace("''", "'") for m in re.findall(_QUOTED, inside)}
 
 
@@ -83,7 +85,7 @@ def _by_id(conn: sqlite3.Connection, org: str, ident: int) -> Document:
 
 
 @router.get("/vdrs", response_model=list[Vdr], response_model_exclude_unset=True)
-async def list_vdrs(runtime: RuntimeDep, account: AccountDep, where: str | None = None) -> Any:
+async def list_vdrs(runtime: RuntimeDep, account: AccountDep, where: Where = None) -> Any:
     """The organization's VDRs (`where`: `objectName in ('a','b')`); none: `[]`."""
     names = None if where is None else _names(where)
     with runtime.store.transaction() as conn:
@@ -96,7 +98,8 @@ async def create_vdr(request: Request, runtime: RuntimeDep, account: AccountDep)
     """A VDR with its definition and no transformation; 409 when the name is taken."""
     body = await json_object(request)
     name = check_vdr_name(body.get("objectName"), "objectName")
-    fields = check_fields(body.get("fields"), "fields")
+    check_optional_str(body, "description")
+    fields = check_fields(present(body, "fields", list, "fields"), "fields")
     org = account.organization_id
     document: dict[str, Any] = {
         k: v for k, v in body.items() if k not in ("id", "objectName", "fields")
@@ -138,13 +141,13 @@ async def import_vdr(request: Request, runtime: RuntimeDep, account: AccountDep)
     return document
 
 
-@router.get("/vdrs/{id}", **_SUMMARY)
+@router.get("/vdrs/{id:int}", **_SUMMARY)
 async def get_vdr(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         return summary(_by_id(conn, account.organization_id, id).body)
 
 
-@router.put("/vdrs/{id}", **_SUMMARY, openapi_extra=json_body(VdrBody))
+@router.put("/vdrs/{id:int}", **_SUMMARY, openapi_extra=json_body(VdrBody))
 async def put_vdr(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     """Replace the definition (a new `objectName` renames it; 409 when taken); the
     transformations stay."""
@@ -153,7 +156,8 @@ async def put_vdr(id: int, request: Request, runtime: RuntimeDep, account: Accou
         _by_id(conn, org, id)
     body = await json_object(request)
     name = check_vdr_name(body.get("objectName"), "objectName")
-    fields = check_fields(body.get("fields"), "fields")
+    check_optional_str(body, "description")
+    fields = check_fields(present(body, "fields", list, "fields"), "fields")
     with runtime.store.transaction() as conn:
         old = _by_id(conn, org, id)
         taken = VDRS.by_key(conn, org, name)
@@ -171,7 +175,7 @@ async def put_vdr(id: int, request: Request, runtime: RuntimeDep, account: Accou
     return summary(document)
 
 
-@router.delete("/vdrs/{id}", response_model=Empty)
+@router.delete("/vdrs/{id:int}", response_model=Empty)
 async def delete_vdr(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     """The VDR and its transformations."""
     org = account.organization_id

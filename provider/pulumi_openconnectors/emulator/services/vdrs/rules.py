@@ -6,6 +6,7 @@ from typing import Any
 
 from ...bodies import OBJECT_NAME, bad, check_list, check_name, check_object
 from ...catalog import find_connector
+from ...errors import ApiError
 
 VERSION = "v2"
 LEVEL = "organization"
@@ -18,6 +19,13 @@ def check_vdr_name(value: Any, field: str) -> str:
     if not OBJECT_NAME.match(name) or name in (".", ".."):
         raise bad(f"{field} must be 1 to 255 letters, digits, '_', '-' or '.', not '.' or '..'")
     return name
+
+
+def present(body: dict[str, Any], key: str, kind: type, field: str) -> Any:
+    """``body[key]`` when given: of ``kind`` (not null); absent: None."""
+    if key in body and not isinstance(body[key], kind):
+        raise bad(f"{field} must be {'a list' if kind is list else 'an object'}")
+    return body.get(key)
 
 
 def check_fields(value: Any, field: str) -> list[dict[str, Any]]:
@@ -56,7 +64,7 @@ def check_transformation(
 ) -> dict[str, Any]:
     """One transformation of the document, as stored and answered."""
     if find_connector(element_key) is None:
-        raise bad(f"{field}: there is no connector with key '{element_key}'")
+        raise ApiError(404, f"{field}: no element with key '{element_key}'")
     item = check_object(body, field)
     check_name(item.get("vendorName"), f"{field}.vendorName")
     transformation = {
@@ -102,10 +110,12 @@ def check_document(body: dict[str, Any]) -> dict[str, Any]:
     if version != VERSION:
         raise bad(f"vdrVersion must be '{VERSION}' (this endpoint imports v2 VDRs)")
     name = check_vdr_name(body.get("vdrName", body.get("objectName")), "vdrName")
-    definition = check_object(body.get("definition"), "definition")
-    fields = check_fields(definition.get("fields"), "definition.fields")
-    raw = body.get("transformation", body.get("transformations"))
-    transformations = check_object(raw, "transformation")
+    definition = present(body, "definition", dict, "definition") or {}
+    fields = check_fields(
+        present(definition, "fields", list, "definition.fields"), "definition.fields"
+    )
+    key = "transformation" if "transformation" in body else "transformations"
+    transformations = present(body, key, dict, "transformation") or {}
     paths = {f["path"] for f in fields}
     document = {
         k: v

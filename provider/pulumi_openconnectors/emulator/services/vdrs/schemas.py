@@ -14,7 +14,6 @@ class VdrField(BaseModel):
 
     path: str = Field(pattern=r"\S", description="dot notation for nesting: address.city")
     type: str = Field(pattern=r"\S", description="string, number, boolean, date, ...")
-    displayName: str | None = None
 
 
 class VdrBody(BaseModel):
@@ -55,7 +54,7 @@ class VdrDocumentBody(BaseModel):
 
     vdrVersion: Literal["v2"] = "v2"
     vdrName: str = Field(pattern=r"^[A-Za-z0-9_.\-]{1,255}$")
-    definition: VdrDefinition
+    definition: VdrDefinition = Field(default_factory=VdrDefinition)
     transformation: dict[str, VdrTransformation] = Field(
         default_factory=dict, description="per connector key"
     )
