@@ -1,7 +1,7 @@
 """The documented rules of a v2 VDR across its document (pure: unit-tested).
 
 A VDR's definition lists its fields (``{path, type}``, paths unique); each transformation,
-keyed by connector key, names the vendor object (``vendorName``) and maps vendor fields onto
+keyed by connector key, names the vendor object (as a v1 transformation does) and maps vendor fields onto
 fields of the VDR (``{path, vendorPath}``). "The objects referenced in your transform must
 exist … before registering the transform" (the transformation guide): a transformation field
 whose ``path`` is not a field of the definition is refused, naming it.
@@ -12,7 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..transformation.spec import SPEC as TRANSFORMATION
+
 Failures = list[tuple[str, str]]
+
+VENDOR_NAME = str(TRANSFORMATION.prop("vendor_name").api)
+"""A v2 transformation names the vendor object with the key a v1 transformation uses."""
 
 DEFINITION = "definition"
 TRANSFORMATIONS = "transformations"
@@ -58,10 +63,10 @@ def transformation_problems(
     if not _text(element_key):
         return [(TRANSFORMATIONS, f"{TRANSFORMATIONS} has an empty connector key")]
     if not isinstance(transformation, Mapping):
-        return [(TRANSFORMATIONS, f"{where} must be an object (vendorName, fields, ...)")]
+        return [(TRANSFORMATIONS, f"{where} must be an object ({VENDOR_NAME}, fields, ...)")]
     failures: Failures = []
-    if not _text(transformation.get("vendorName")):
-        failures.append((TRANSFORMATIONS, f"{where}.vendorName is required (e.g. 'Contact')"))
+    if not _text(transformation.get(VENDOR_NAME)):
+        failures.append((TRANSFORMATIONS, f"{where}.{VENDOR_NAME} is required (e.g. 'Contact')"))
     fields = transformation.get("fields", [])
     if not isinstance(fields, list):
         return [*failures, (TRANSFORMATIONS, f"{where}.fields must be a list")]
