@@ -117,9 +117,7 @@ def test_put_by_id_replaces_the_definition_and_keeps_transformations(
         call(emulator, "PUT", f"/vdrs/{ident}", {"objectName": "renamed", "fields": FIELDS[:1]})
     )
     assert put["objectName"] == "renamed" and len(put["fields"]) == 1
-    assert set(ok(call(emulator, "GET", EXPORT.format("renamed")))["transformation"]) == {
-        "closeio"
-    }
+    assert set(ok(call(emulator, "GET", EXPORT.format("renamed")))["transformation"]) == {"closeio"}
     assert_error(call(emulator, "GET", EXPORT.format("myContact")), 404)
 
 
@@ -130,8 +128,6 @@ def test_an_unsupported_where_is_400(emulator: EmulatorServer) -> None:
 def test_organizations_do_not_see_each_others_vdrs(two_org_emulator: EmulatorServer) -> None:
     ok(call(two_org_emulator, "PUT", "/vdrs/import", document()))
     assert ok(call(two_org_emulator, "GET", "/vdrs", headers=OTHER)) == []
-    assert_error(
-        call(two_org_emulator, "GET", EXPORT.format("myContact"), headers=OTHER), 404
-    )
+    assert_error(call(two_org_emulator, "GET", EXPORT.format("myContact"), headers=OTHER), 404)
     ok(call(two_org_emulator, "PUT", "/vdrs/import", document(), headers=OTHER))
     assert len(ok(call(two_org_emulator, "GET", "/vdrs"))) == 1

@@ -67,7 +67,5 @@ class VdrsAPI(Area):
         """``DELETE /vdrs/{id}`` of the VDR of this name (NotFoundError when there is none)."""
         found = self.find(name)
         if found is None:
-            raise NotFoundError(
-                f"no VDR named {name!r}", http_status=404, method="GET", path=ALL
-            )
+            raise NotFoundError(f"no VDR named {name!r}", http_status=404, method="GET", path=ALL)
         self._api.request("DELETE", route(ONE, id=found.id))

@@ -81,9 +81,12 @@ def test_a_file_holding_the_vdr_under_its_name_is_read_as_the_vdr(tmp_path: Path
 
 def test_the_name_comes_from_object_name_or_the_stem(tmp_path: Path) -> None:
     bare = {k: v for k, v in EXPORTED.items() if k != "vdrName"}
-    assert registered(
-        lambda: VirtualDataResource.from_file(_write(tmp_path, bare, "stemName.json"))
-    ).inputs["name"] == "stemName"
+    assert (
+        registered(
+            lambda: VirtualDataResource.from_file(_write(tmp_path, bare, "stemName.json"))
+        ).inputs["name"]
+        == "stemName"
+    )
     named = {**bare, "objectName": "fromObjectName"}
     path = _write(tmp_path, named, "other.json")
     resource = registered(lambda: VirtualDataResource.from_file(path, "vdr"))

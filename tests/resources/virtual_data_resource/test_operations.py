@@ -100,7 +100,7 @@ def test_a_taken_name_says_adopt_and_adopt_takes_it_over(emulator: Any) -> None:
     body = {"objectName": "myContact", "fields": [{"path": "x", "type": "number"}]}
     assert http(emulator, "POST", "/vdrs", body).status_code == 200
     provider = configured(VirtualDataResourceProvider, emulator)
-    with pytest.raises(ProviderError, match="already exists.*adopt=True"):
+    with pytest.raises(ProviderError, match=r"already exists.*adopt=True"):
         provider.create(props())
     before = requests_of(emulator)
     adopted = provider.create(props(adopt=True)).outs or {}

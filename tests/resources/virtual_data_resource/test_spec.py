@@ -120,7 +120,10 @@ def test_a_nested_field_is_declared_by_its_parent() -> None:
         "vdrName": "a",
         "definition": {"fields": FIELDS},
         "transformation": {
-            "sfdc": {"vendorName": "Contact", "fields": [{"path": "address.zip", "vendorPath": "z"}]}
+            "sfdc": {
+                "vendorName": "Contact",
+                "fields": [{"path": "address.zip", "vendorPath": "z"}],
+            }
         },
     }
     assert problems(document) == []

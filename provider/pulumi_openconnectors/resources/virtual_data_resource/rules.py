@@ -1,10 +1,10 @@
 """The documented rules of a v2 VDR across its document (pure: unit-tested).
 
 A VDR's definition lists its fields (``{path, type}``, paths unique); each transformation,
-keyed by connector key, names the vendor object (as a v1 transformation does) and maps vendor fields onto
-fields of the VDR (``{path, vendorPath}``). "The objects referenced in your transform must
-exist … before registering the transform" (the transformation guide): a transformation field
-whose ``path`` is not a field of the definition is refused, naming it.
+keyed by connector key, names the vendor object (as a v1 transformation does) and maps vendor
+fields onto fields of the VDR (``{path, vendorPath}``). "The objects referenced in your
+transform must exist … before registering the transform" (the transformation guide): a
+transformation field whose ``path`` is not a field of the definition is refused, naming it.
 """
 
 from __future__ import annotations

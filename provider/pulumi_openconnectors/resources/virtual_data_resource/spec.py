@@ -96,7 +96,7 @@ SPEC = ResourceSpec(
         doc=(
             "A virtual data resource from the JSON the platform (`GET /vdrs/{name}/export`) or "
             "the-doctor exports for a v2 VDR (``{vdrVersion, vdrName, definition, "
-            "transformation}``; a file holding it under its name, ``{\"<name>\": {...}}``, is "
+            'transformation}``; a file holding it under its name, ``{"<name>": {...}}``, is '
             "read as the object inside). ``name`` is the Pulumi resource name (default: the "
             "VDR's name). Unknown keys go to ``extra``; server-set keys (``id``, also in the "
             "definition, the transformations and their fields) are dropped."
