@@ -58,8 +58,9 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
     ) -> dict[str, Any]:
         return _outputs(inputs, found)
 
-    def unwrap(self, keyed: Any) -> VdrDocument:  # pragma: no cover - create() imports
-        raise NotImplementedError
+    def unwrap(self, keyed: Any) -> VdrDocument:
+        named: Named = keyed
+        return self.client.vdrs.export(named.name)
 
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         inputs = self.parse(props)

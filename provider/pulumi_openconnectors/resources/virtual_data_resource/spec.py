@@ -114,8 +114,8 @@ SPEC = ResourceSpec(
     # What the platform adds to the document the program imports: not drift unless the program
     # sets it.
     server_filled={
-        "": ("createdDate", "updatedDate", "description"),
-        "definition": ("level", "description"),
+        "": ("createdDate", "updatedDate"),
+        "definition": ("level",),
         "definition.fields[]": ("level", "displayName"),
         "transformation.*": ("level", "isLegacy", "elementKey", "createdDate", "updatedDate"),
         "transformation.*.fields[]": ("level", "type", "vendorType"),
