@@ -45,6 +45,10 @@ def file_inputs(
         read: Callable[[str | Path, str], tuple[dict[str, Any], str]]
         read = getattr(importlib.import_module(module), function)
         document, stem = read(path, file.what)
+    if file.wrapped is not None and file.wrapped not in document and len(document) == 1:
+        [inner] = document.values()
+        if isinstance(inner, Mapping) and file.wrapped in inner:
+            document = dict(inner)  # {"<name>": {...}}: the object under its name
     kept = without_server_keys(spec, document)
     inputs: dict[str, Any] = {}
     elsewhere: set[str] = set()

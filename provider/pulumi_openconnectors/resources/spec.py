@@ -174,6 +174,9 @@ class FileSpec:
     of one drops the others that the file gave. ``reader``: ``"module:function"`` that reads
     the document instead of one JSON file (``function(path, what) -> (document, stem)``; a
     formula directory, :mod:`.formula.layout`); imported only when ``from_file`` runs.
+    ``wrapped``: a document key that marks the document when a file holds it under its name
+    (``{"<name>": {...}}``, as some export tools write one object per file): such a file is
+    read as the object inside.
     """
 
     what: str
@@ -182,6 +185,7 @@ class FileSpec:
     resource_name_input: str | None = None
     exclusive: tuple[tuple[str, ...], ...] = ()
     reader: str | None = None
+    wrapped: str | None = None
 
 
 @dataclass(frozen=True)
