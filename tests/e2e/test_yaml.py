@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 import yaml
 
-from .harness import REPO, VENV, PulumiFailed
+from .export_round_trip import account, adopt_edit_and_keep, export, seed
+from .harness import PulumiFailed
 from .live import Live, oauth_code
-from .platform import Platform, creates_and_deletes, delta
+from .platform import Platform, creates_and_deletes
 from .programs import configure_emulator
-from .test_export import SECRET_LINE, account, seed
 from .yaml_stack import EXAMPLES, YamlStack, example, yaml_host_bin
 
 pytestmark = pytest.mark.e2e
@@ -199,44 +199,13 @@ def test_yaml_gitops_workflow_file() -> None:
 # -- export --format yaml ----------------------------------------------------------------------
 
 
-def export_yaml(emulator: Any, out: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "OPENCONNECTORS_BASE_URL": emulator.base_url,
-        "OPENCONNECTORS_USER_SECRET": emulator.user_secret,
-        "OPENCONNECTORS_ORGANIZATION_SECRET": emulator.organization_secret,
-    }
-    return subprocess.run(
-        [
-            str(VENV / "bin" / "python"),
-            "-m",
-            "pulumi_openconnectors",
-            "export",
-            "--format",
-            "yaml",
-            "--out",
-            str(out),
-            "--project",
-            "acme-yaml",
-            "--retain-on-delete",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        cwd=REPO,
-    )
-
-
 def test_export_yaml_round_trip(yaml_stack: Any, emulator: Any, tmp_path: Path) -> None:
     secrets = seed(emulator)
-    api = Platform(emulator)
     before_export = account(emulator)
 
-    first = export_yaml(emulator, tmp_path / "first")
+    first = export(emulator, tmp_path / "first", "--format", "yaml", project="acme-yaml")
     assert first.returncode == 0, first.stderr
-    second = export_yaml(emulator, tmp_path / "second")
+    second = export(emulator, tmp_path / "second", "--format", "yaml", project="acme-yaml")
     assert second.returncode == 0, second.stderr
     exported = (tmp_path / "first" / "Pulumi.yaml").read_text()
     assert exported == (tmp_path / "second" / "Pulumi.yaml").read_text(), "not byte-identical"
@@ -255,30 +224,15 @@ def test_export_yaml_round_trip(yaml_stack: Any, emulator: Any, tmp_path: Path) 
 
     stack: YamlStack = yaml_stack(exported, project="acme-yaml").init()
     configure_emulator(stack, emulator)
-    readme = (tmp_path / "first" / "README.md").read_text()
-    lines = SECRET_LINE.findall(readme)
-    assert len(lines) == 32, readme
-    for config_key, secret_key, instance_id in lines:
-        stack.config(config_key, secrets[(int(instance_id), secret_key)], secret=True)
-
-    requests_before = api.requests_by_route()
-    stack.up()
-    assert creates_and_deletes(requests_before, api.requests_by_route()) == {}
-    assert account(emulator) == before_export, "adoption changed the account"
-    stack.preview("--expect-no-changes")
 
     # one formula edited in Pulumi.yaml: exactly that object changes
-    stack.write_program(stack.program.replace("copies contacts", "copies more"))
-    requests_before = api.requests_by_route()
-    stack.up()
-    changed = delta(requests_before, api.requests_by_route())
+    def edit() -> None:
+        stack.write_program(stack.program.replace("copies contacts", "copies more"))
+
+    changed = adopt_edit_and_keep(
+        stack, emulator, secrets, (tmp_path / "first" / "README.md").read_text(), edit
+    )
     assert {k: v for k, v in changed.items() if not k.startswith("GET")} == {
         "PUT /formulas/{id}": 1
     }
-    edited = account(emulator)
-    assert edited != before_export
-
-    # destroy with retainOnDelete: the account stays as it is
-    stack.destroy()
-    assert account(emulator) == edited
-    assert stack.resources("ConnectorInstance") == []
+    assert account(emulator) != before_export
