@@ -8,27 +8,26 @@ providers, secrets, a bad input that names the field and creates nothing, destro
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from pulumi_openconnectors.emulator import EmulatorServer
-from pulumi_openconnectors.emulator.settings import DEMO_ORGANIZATION_SECRET, DEMO_USER_SECRET
 
 from .harness import VENV, Stack
-from .platform import Platform
+from .organizations import (
+    DEFINITIONS,
+    DEMO_ACCOUNT,
+    ORG_TRANSFORMATION,
+    OTHER_ACCOUNT,
+    platform_of,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("plugin")]
 
-DEMO_ACCOUNT = (DEMO_USER_SECRET, DEMO_ORGANIZATION_SECRET)
-OTHER_ACCOUNT = ("plugin-other-user-secret", "plugin-other-organization-secret")
 CANARY = "plugin-canary-Zq8v1x"
 OTHER_CANARY = "plugin-other-canary-Wk3"
-DEFINITIONS = "/organizations/objects/{}/definitions"
-ORG_TRANSFORMATION = "/organizations/elements/{}/transformations/{}"
 
 PROGRAM = """
 import json
@@ -118,22 +117,6 @@ FIRST = {
     "body": "done({ok: true});",
     "otherName": "otherContacts",
 }
-
-
-@pytest.fixture(scope="module")
-def two_organizations() -> Iterator[EmulatorServer]:
-    """An emulator with two accounts (two organizations)."""
-    with EmulatorServer(port=0, accounts=[DEMO_ACCOUNT, OTHER_ACCOUNT]) as server:
-        yield server
-
-
-def platform_of(emulator: EmulatorServer, account: tuple[str, str]) -> Platform:
-    """Raw HTTP as one of the emulator's accounts."""
-    return Platform(
-        SimpleNamespace(
-            base_url=emulator.base_url, user_secret=account[0], organization_secret=account[1]
-        )
-    )
 
 
 def with_plugin(stack: Stack) -> Stack:

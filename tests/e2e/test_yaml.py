@@ -7,6 +7,7 @@ no POST, no DELETE)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 from pathlib import Path
@@ -15,9 +16,19 @@ from typing import Any
 import pytest
 import yaml
 
+from pulumi_openconnectors.emulator import EmulatorServer
+from pulumi_openconnectors.emulator.logs import LOGGER_NAME as EMULATOR_LOGGER
+
 from .export_round_trip import account, adopt_edit_and_keep, export, seed
 from .harness import PulumiFailed
 from .live import Live, oauth_code
+from .organizations import (
+    DEFINITIONS,
+    DEMO_ACCOUNT,
+    ORG_TRANSFORMATION,
+    OTHER_ACCOUNT,
+    platform_of,
+)
 from .platform import Platform, creates_and_deletes
 from .programs import configure_emulator
 from .yaml_stack import EXAMPLES, YamlStack, example, yaml_host_bin
@@ -146,6 +157,186 @@ def test_yaml_program_check_errors_name_the_yaml_property(yaml_stack: Any, emula
     text = failed.value.result.stdout + failed.value.result.stderr
     assert "element_key" in text, text
     assert creates_and_deletes(before, Platform(emulator).requests_by_route()) == {}
+
+
+# -- all five types, two organizations (examples/yaml-all-types) -------------------------------
+
+ACME_CANARY = "yaml-canary-acme-Pw7r"
+GLOBEX_CANARY = "yaml-canary-globex-Qx2m"
+CANARIES = (ACME_CANARY, GLOBEX_CANARY, *OTHER_ACCOUNT)
+FIVE_TYPES = {
+    "openconnectors:index:ConnectorInstance",
+    "openconnectors:index:CommonResource",
+    "openconnectors:index:Transformation",
+    "openconnectors:index:Formula",
+    "openconnectors:index:FormulaInstance",
+}
+
+
+def configure_all_types(stack: YamlStack, emulator: EmulatorServer) -> None:
+    stack.config_all(
+        {"acmeBaseUrl": emulator.base_url, "globexBaseUrl": emulator.base_url},
+        {
+            "acmeUserSecret": DEMO_ACCOUNT[0],
+            "acmeOrganizationSecret": DEMO_ACCOUNT[1],
+            "globexUserSecret": OTHER_ACCOUNT[0],
+            "globexOrganizationSecret": OTHER_ACCOUNT[1],
+            "crmPassword": ACME_CANARY,
+            "globexCrmPassword": GLOBEX_CANARY,
+        },
+    )
+
+
+def no_canary(text: str, where: str) -> None:
+    assert text, f"nothing to scan in {where}"
+    for canary in CANARIES:
+        assert canary not in text, f"{canary!r} in plaintext in {where}"
+
+
+def edited(program: str, *changes: tuple[str, str]) -> str:
+    for old, new in changes:
+        assert program.count(old) == 1, f"{old!r} is not once in the program"
+        program = program.replace(old, new)
+    return program
+
+
+def test_yaml_all_five_types_in_two_organizations(
+    yaml_stack: Any,
+    two_organizations: EmulatorServer,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """examples/yaml-all-types through the engine, the YAML host and the plugin: every type in
+    one organization and two resources in another, each through its explicit provider."""
+    caplog.set_level(logging.INFO, logger=EMULATOR_LOGGER)  # the emulator's request log
+    emulator = two_organizations
+    acme = platform_of(emulator, DEMO_ACCOUNT)
+    globex = platform_of(emulator, OTHER_ACCOUNT)
+    stack: YamlStack = yaml_stack(example("yaml-all-types"), project="yaml-all-types").init()
+    configure_all_types(stack, emulator)
+
+    # create
+    stack.up()
+    out = stack.outputs(show_secrets=True)
+    crm, formula, run = out["crmInstanceId"], out["formulaId"], out["formulaInstanceId"]
+    instance = acme.get(f"/instances/{crm}")
+    assert instance is not None and instance["name"] == "Acme CRM" and instance["tags"] == ["sales"]
+    assert [f["path"] for f in acme.get(DEFINITIONS.format("acmeContacts"))["fields"]] == [
+        "id",
+        "email",
+    ]
+    assert out["contactsFields"] == ["id", "email"]
+    mapping = acme.get(ORG_TRANSFORMATION.format("closeio", "acmeContacts"))
+    assert mapping is not None and mapping["vendorName"] == "contacts"
+    body = acme.get(f"/formulas/{formula}")["steps"][0]["properties"]["body"]
+    assert body == "done({counted: 1});"
+    wired = acme.get(f"/formulas/{formula}/instances/{run}")
+    assert wired is not None and str(wired["configuration"]["crm"]) == str(crm)
+    kinds = {r["type"] for r in stack.resources()}
+    assert kinds >= FIVE_TYPES, kinds
+    providers = [r["urn"].rsplit("::", 1)[1] for r in stack.resources("providers:openconnectors")]
+    assert sorted(providers) == ["acme", "globex"], "every resource names its provider"
+
+    # two organizations: each explicit provider talks to its own
+    assert globex.get(DEFINITIONS.format("globexContacts")) is not None
+    assert acme.get(DEFINITIONS.format("globexContacts")) is None
+    assert globex.get(DEFINITIONS.format("acmeContacts")) is None
+    assert globex.get(f"/instances/{out['globexCrmInstanceId']}") is not None
+    assert acme.get(f"/instances/{out['globexCrmInstanceId']}") is None
+    assert globex.get(f"/instances/{crm}") is None and globex.get(f"/formulas/{formula}") is None
+
+    stack.preview("--expect-no-changes")
+
+    # secrets: not in plaintext in the state, the outputs, the stack's config file
+    no_canary(json.dumps(stack.export()), "stack export")
+    listed = stack.run("stack", "output", "--json", "--stack", stack.stack).stdout
+    no_canary(listed, "pulumi stack output --json")
+    assert json.loads(listed)["crmToken"] == "[secret]"
+    assert out["crmToken"] not in listed
+    for path in [*stack.state_files(), stack.project_dir / "Pulumi.test.yaml"]:
+        text = path.read_text(errors="replace")
+        no_canary(text, str(path))
+        assert out["crmToken"] not in text, f"the token is in plaintext in {path}"
+    state = {r["urn"].rsplit("::", 1)[1]: r for r in stack.resources()}
+    assert "ciphertext" in json.dumps(state["crm"]["outputs"]["configuration"])
+    assert "ciphertext" in json.dumps(state["crm"]["outputs"]["token"])
+    assert "ciphertext" in json.dumps(state["globex"]["inputs"]["userSecret"])
+
+    # update in place: the diff names the changed fields, nested ones by their index
+    stack.write_program(
+        edited(
+            stack.program,
+            ("tags: [sales]", "tags: [sales, emea]"),
+            ('body: "done({counted: 1});"', 'body: "done({counted: 2});"'),
+            ("vendorPath: emails.email", "vendorPath: emails.address"),
+        )
+    )
+    assert operations(stack) == {"crm": "update", "sync": "update", "contactsMapping": "update"}
+    diff = stack.preview("--diff").stdout
+    for named in ("tags", "steps", "[0]", "body", "fields", "[1]", "vendorPath"):
+        assert named in diff, (named, diff)
+    assert "replace" not in diff.split("Resources:")[-1], diff
+    stack.up()
+    assert sorted(acme.get(f"/instances/{crm}")["tags"]) == ["emea", "sales"]
+    body = acme.get(f"/formulas/{formula}")["steps"][0]["properties"]["body"]
+    assert body == "done({counted: 2});"
+    fields = acme.get(ORG_TRANSFORMATION.format("closeio", "acmeContacts"))["fields"]
+    assert [f["vendorPath"] for f in fields] == ["id", "emails.address"]
+    assert stack.outputs()["formulaId"] == formula, "updated in place"
+    stack.preview("--expect-no-changes")
+
+    # replace: a new name of the common resource in the second organization
+    stack.write_program(edited(stack.program, ("name: globexContacts", "name: globexContacts2")))
+    diff = stack.preview("--diff").stdout
+    assert "+-openconnectors:index:CommonResource: (replace)" in diff, diff
+    stack.up()
+    assert globex.get(DEFINITIONS.format("globexContacts2")) is not None
+    assert globex.get(DEFINITIONS.format("globexContacts")) is None
+    assert acme.get(DEFINITIONS.format("globexContacts2")) is None
+
+    # drift: renamed out of band; refresh records it, preview shows it, `up` puts it back
+    acme.ok("PATCH", f"/instances/{crm}", {"name": "renamed in the UI"})
+    stack.refresh()
+    state = {r["urn"].rsplit("::", 1)[1]: r for r in stack.resources()}
+    assert state["crm"]["outputs"]["name"] == "renamed in the UI"
+    drift = stack.preview("--diff").stdout
+    assert "~ openconnectors:index:ConnectorInstance: (update)" in drift, drift
+    assert "renamed in the UI" in drift and "Acme CRM" in drift, drift
+    stack.up()
+    assert acme.get(f"/instances/{crm}")["name"] == "Acme CRM"
+    stack.preview("--expect-no-changes")
+
+    # destroy: in dependency order, every object gone in both organizations
+    logged = len(caplog.records)
+    stack.destroy()
+    deletes = [
+        str(r.args[1])
+        for r in caplog.records[logged:]
+        if r.name == EMULATOR_LOGGER + ".requests"
+        and isinstance(r.args, tuple)
+        and r.args[0] == "DELETE"
+    ]
+
+    def deleted(suffix: str) -> int:
+        found = [i for i, path in enumerate(deletes) if path.endswith(suffix)]
+        assert len(found) == 1, (suffix, deletes)
+        return found[0]
+
+    assert deleted(f"/formulas/{formula}/instances/{run}") < deleted(f"/formulas/{formula}")
+    assert deleted(f"/formulas/{formula}/instances/{run}") < deleted(f"/instances/{crm}")
+    assert deleted("/transformations/acmeContacts") < deleted("/objects/acmeContacts/definitions")
+    assert acme.get(f"/instances/{crm}") is None
+    assert acme.get(f"/formulas/{formula}") is None
+    assert acme.get(DEFINITIONS.format("acmeContacts")) is None
+    assert acme.get(ORG_TRANSFORMATION.format("closeio", "acmeContacts")) is None
+    assert globex.get(DEFINITIONS.format("globexContacts2")) is None
+    assert globex.get(f"/instances/{out['globexCrmInstanceId']}") is None
+    assert acme.listing("/instances") == [] and globex.listing("/instances") == []
+    assert [r for r in stack.resources() if r["type"] in FIVE_TYPES] == []
+
+    # nothing secret in what the CLI printed or in the emulator's log
+    no_canary((tmp_path / "pulumi-output.log").read_text(), "the CLI output")
+    no_canary(caplog.text, "the emulator's log")
 
 
 # -- the YAML GitOps example -------------------------------------------------------------------
