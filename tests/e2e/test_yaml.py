@@ -20,7 +20,6 @@ from pulumi_openconnectors.emulator import EmulatorServer
 from pulumi_openconnectors.emulator.logs import LOGGER_NAME as EMULATOR_LOGGER
 
 from .export_round_trip import account, adopt_edit_and_keep, export, seed
-from .harness import PulumiFailed
 from .live import Live, oauth_code
 from .organizations import (
     DEFINITIONS,
@@ -142,21 +141,64 @@ def test_yaml_quickstart_lifecycle(yaml_stack: Any, emulator: Any) -> None:
     assert live.instances() == []
 
 
+BAD_YAML = """name: yaml-bad
+runtime: yaml
+resources:
+  fine:
+    type: openconnectors:index:CommonResource
+    properties:
+      name: badRunContacts
+      fields: [{ path: id, type: string }]
+  bad:
+    type: openconnectors:index:%s
+    properties:
+%s
+"""
+
+# (type, its properties, what the error must say): each names the YAML property at fault
+BAD_INPUTS = [
+    # a property the plugin does not know (the Python keyword instead of the camelCase one)
+    ("ConnectorInstance", "element_key: closeio\nname: x", ["element_key", "elementKey"]),
+    # a value of the wrong type
+    ("ConnectorInstance", "elementKey: closeio\ntags: sales", ["tags"]),
+    # a rule of the type: a formula's trigger names a step the formula lacks
+    (
+        "Formula",
+        "name: bad-flow\ntriggers: [{ type: manual, onSuccess: [nowhere], onFailure: [] }]",
+        ["triggers[0].onSuccess", "nowhere"],
+    ),
+    # a rule of the type: a transformation maps a field its common resource does not declare
+    # (known values: with ${fine.fieldPaths} the check would wait for `fine` to exist)
+    (
+        "Transformation",
+        "objectName: badRunContacts\ncommonResourceFields: [id]\n"
+        "elementKey: closeio\nvendorName: contacts\nfields: [{ path: email, vendorPath: e }]",
+        ["fields[0].path", "email"],
+    ),
+]
+
+
+def bad_program(type_name: str, properties: str) -> str:
+    return BAD_YAML % (type_name, "\n".join(f"      {line}" for line in properties.splitlines()))
+
+
 def test_yaml_program_check_errors_name_the_yaml_property(yaml_stack: Any, emulator: Any) -> None:
-    """A property the plugin does not know fails before anything is sent, naming it."""
-    stack: YamlStack = yaml_stack(
-        "name: yaml-bad\nruntime: yaml\nresources:\n  crm:\n"
-        "    type: openconnectors:index:ConnectorInstance\n"
-        "    properties:\n      element_key: closeio\n      name: x\n"
-    )
-    stack.init()
+    """A bad property fails before anything is sent, naming it; the good resource beside it is
+    not created either (`up` previews first)."""
+    api = Platform(emulator)
+    stack: YamlStack = yaml_stack(bad_program(*BAD_INPUTS[0][:2])).init()
     configure_emulator(stack, emulator)
-    before = Platform(emulator).requests_by_route()
-    with pytest.raises(PulumiFailed) as failed:
-        stack.up()
-    text = failed.value.result.stdout + failed.value.result.stderr
-    assert "element_key" in text, text
-    assert creates_and_deletes(before, Platform(emulator).requests_by_route()) == {}
+    for type_name, properties, said in BAD_INPUTS:
+        stack.write_program(bad_program(type_name, properties))
+        before = api.requests_by_route()
+        failed = stack.run("up", "--yes", "--non-interactive", "--stack", stack.stack, check=False)
+        assert failed.returncode != 0, failed.stdout
+        text = failed.stdout + failed.stderr
+        for words in said:
+            assert words in text, (words, text)
+        assert creates_and_deletes(before, api.requests_by_route()) == {}, type_name
+        assert api.get("/organizations/objects/badRunContacts/definitions") is None
+    assert not [r for r in stack.resources() if r["type"].startswith("openconnectors:")]
 
 
 # -- all five types, two organizations (examples/yaml-all-types) -------------------------------
