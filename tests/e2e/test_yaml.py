@@ -381,6 +381,129 @@ def test_yaml_all_five_types_in_two_organizations(
     no_canary(caplog.text, "the emulator's log")
 
 
+# -- pulumi import into a YAML stack -----------------------------------------------------------
+
+IMPORT_NAMES = {
+    "CommonResource": "contacts",
+    "ConnectorInstance": "crm",
+    "Transformation": "mapping",
+    "Formula": "flow",
+    "FormulaInstance": "run",
+}
+
+
+def made_by_hand(api: Platform) -> dict[str, str]:
+    """One object of each type, made through the API; their Pulumi ids by type."""
+    api.ok(
+        "POST",
+        DEFINITIONS.format("importContacts"),
+        {"fields": [{"path": "id", "type": "string"}]},
+    )
+    crm = api.ok(
+        "POST",
+        "/instances",
+        {
+            "element": {"key": "closeio"},
+            "name": "Import CRM",
+            "tags": ["e2e"],
+            "configuration": {"username": "i@example.com", "password": "not-a-canary"},
+        },
+    )
+    api.ok(
+        "POST",
+        ORG_TRANSFORMATION.format("closeio", "importContacts"),
+        {"vendorName": "contacts", "fields": [{"path": "id", "vendorPath": "ID"}]},
+    )
+    flow = api.ok(
+        "POST",
+        "/formulas",
+        {
+            "name": "import-flow",
+            "triggers": [{"type": "manual", "onSuccess": ["first"], "onFailure": []}],
+            "steps": [
+                {
+                    "name": "first",
+                    "type": "script",
+                    "properties": {"body": "done({ok: true});"},
+                    "onSuccess": [],
+                    "onFailure": [],
+                }
+            ],
+        },
+    )
+    run = api.ok("POST", f"/formulas/{flow['id']}/instances", {"name": "import-run"})
+    return {
+        "CommonResource": "importContacts",
+        "ConnectorInstance": str(crm["id"]),
+        "Transformation": "element/closeio/importContacts",
+        "Formula": str(flow["id"]),
+        "FormulaInstance": str(run["id"]),
+    }
+
+
+def test_yaml_pulumi_import_of_each_type(yaml_stack: Any, emulator: Any, tmp_path: Path) -> None:
+    """`pulumi import` of each type into a YAML stack writes the YAML program that declares
+    them (a no-change preview); the same objects adopted again by the `import:` resource option
+    of a YAML program (no create), then destroyed."""
+    api = Platform(emulator)
+    ids = made_by_hand(api)
+
+    # 1. `pulumi import`, the program written by the YAML host
+    stack: YamlStack = yaml_stack("name: yaml-import\nruntime: yaml\n").init()
+    configure_emulator(stack, emulator)
+    before = api.requests_by_route()
+    code: list[str] = []
+    for type_name, name in IMPORT_NAMES.items():
+        out = tmp_path / f"{name}.yaml"
+        stack.run(
+            "import",
+            f"openconnectors:index:{type_name}",
+            name,
+            ids[type_name],
+            "--yes",
+            "--non-interactive",
+            "--protect=false",
+            "--out",
+            str(out),
+            "--stack",
+            stack.stack,
+        )
+        code.append(out.read_text())
+    assert creates_and_deletes(before, api.requests_by_route()) == {}
+    written = [yaml.safe_load(text)["resources"] for text in code]
+    resources = {name: r for part in written for name, r in part.items()}
+    assert sorted(resources) == sorted(IMPORT_NAMES.values()), code
+    for type_name, name in IMPORT_NAMES.items():
+        assert resources[name]["type"] == f"openconnectors:index:{type_name}", code
+    assert resources["crm"]["properties"]["elementKey"] == "closeio", code
+    assert "elementId" not in resources["crm"]["properties"], code
+    stack.write_program(stack.program + yaml.safe_dump({"resources": resources}, sort_keys=False))
+    stack.preview("--expect-no-changes")
+
+    # 2. the `import:` resource option: a second stack adopts the same objects
+    stack.run("stack", "rm", "--force", "--yes", "--stack", stack.stack)  # forgets them
+    for resource in resources.values():
+        type_name = resource["type"].rsplit(":", 1)[1]
+        resource.setdefault("options", {})["import"] = ids[type_name]
+    adopting: YamlStack = yaml_stack(
+        "name: yaml-import-option\nruntime: yaml\n"
+        + yaml.safe_dump({"resources": resources}, sort_keys=False)
+    ).init()
+    configure_emulator(adopting, emulator)
+    before = api.requests_by_route()
+    adopting.up()
+    assert creates_and_deletes(before, api.requests_by_route()) == {}
+    kinds = sorted(r["type"] for r in adopting.resources() if r["type"] in FIVE_TYPES)
+    assert kinds == sorted(FIVE_TYPES), kinds
+    adopting.preview("--expect-no-changes")
+
+    adopting.destroy()
+    assert api.get(f"/instances/{ids['ConnectorInstance']}") is None
+    assert api.get(f"/formulas/{ids['Formula']}") is None
+    assert api.get(DEFINITIONS.format("importContacts")) is None
+    assert api.get(ORG_TRANSFORMATION.format("closeio", "importContacts")) is None
+
+
 # -- the YAML GitOps example -------------------------------------------------------------------
 
 
