@@ -321,7 +321,16 @@ def test_yaml_all_five_types_in_two_organizations(
     )
     assert operations(stack) == {"crm": "update", "sync": "update", "contactsMapping": "update"}
     diff = stack.preview("--diff").stdout
-    for named in ("tags", "steps", "[0]", "body", "fields", "[1]", "vendorPath"):
+    for named in (
+        "~ tags: [",
+        '+ [1]: "emea"',
+        "~ steps: [",
+        "~ [0]: {",  # the formula's first step
+        '~ body: "done({counted: 1});" => "done({counted: 2});"',
+        "~ fields: [",
+        "~ [1]: {",  # the transformation's second field
+        '~ vendorPath: "emails.email" => "emails.address"',
+    ):
         assert named in diff, (named, diff)
     assert "replace" not in diff.split("Resources:")[-1], diff
     stack.up()
