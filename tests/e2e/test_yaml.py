@@ -159,7 +159,7 @@ resources:
 BAD_INPUTS = [
     # a property the plugin does not know (the Python keyword instead of the camelCase one)
     ("ConnectorInstance", "element_key: closeio\nname: x", ["element_key", "elementKey"]),
-    # a value of the wrong type
+    # a value of the wrong type (refused by the YAML host's type check against the schema)
     ("ConnectorInstance", "elementKey: closeio\ntags: sales", ["tags"]),
     # a rule of the type: a formula's trigger names a step the formula lacks
     (
