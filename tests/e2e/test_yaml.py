@@ -1,8 +1,12 @@
 """Pulumi YAML programs through the real engine, the YAML language host and the
 ``openconnectors`` resource plugin, against the emulator (issue 21): the YAML quickstart's
-whole lifecycle (deploy, no-change preview, update in place, refresh drift, destroy), the YAML
-GitOps example, and ``export --format yaml`` round trip (the first ``up`` adopts everything:
-no POST, no DELETE)."""
+whole lifecycle; examples/yaml-all-types (all five types, two organizations through explicit
+providers: create, no-change preview, update in place with the fields in `preview --diff`,
+replace, drift, destroy in dependency order, secrets scanned in state, outputs, the CLI's output
+and the emulator's log); `pulumi import` of each type with the YAML code the host writes, and
+the `import:` resource option; bad input naming the property; the YAML GitOps example; and
+``export --format yaml`` round trip (the first ``up`` adopts everything: no POST, no
+DELETE)."""
 
 from __future__ import annotations
 
