@@ -8,12 +8,14 @@ providers, secrets, a bad input that names the field and creates nothing, destro
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pulumi_openconnectors.emulator import EmulatorServer
+from pulumi_openconnectors.emulator.logs import LOGGER_NAME as EMULATOR_LOGGER
 
 from .harness import VENV, Stack
 from .organizations import (
@@ -150,8 +152,12 @@ def no_canary(text: str, where: str) -> None:
 
 
 def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
-    stack_factory: Any, two_organizations: EmulatorServer, tmp_path: Path
+    stack_factory: Any,
+    two_organizations: EmulatorServer,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.INFO, logger=EMULATOR_LOGGER)  # the emulator's request log
     emulator = two_organizations
     api = platform_of(emulator, DEMO_ACCOUNT)
     other_api = platform_of(emulator, OTHER_ACCOUNT)
@@ -206,6 +212,8 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
     # secrets: never in plaintext in the state or the outputs, always secret in state
     exported = json.dumps(stack.export())
     no_canary(exported, "stack export")
+    listed = stack.run("stack", "output", "--json", "--stack", stack.stack).stdout
+    no_canary(listed, "pulumi stack output --json")
     crm_state = next(r for r in stack.resources() if r["urn"].endswith("::crm"))
     assert "ciphertext" in json.dumps(crm_state["outputs"]["configuration"])
     assert "ciphertext" in json.dumps(crm_state["outputs"]["token"])
@@ -246,6 +254,8 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
 
     # no secret in plaintext in anything the CLI printed
     no_canary((tmp_path / "pulumi-output.log").read_text(), "the CLI output")
+    assert caplog.records, "the emulator logged its requests"
+    no_canary(caplog.text, "the emulator's log")
 
     # destroy: every object gone, in both organizations
     stack.destroy()
