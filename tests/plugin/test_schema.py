@@ -51,7 +51,7 @@ def test_properties_are_the_specs(spec: ResourceSpec) -> None:
 
 @pytest.mark.parametrize("spec", SPECS, ids=SPEC_IDS)
 def test_required_inputs_are_what_check_requires(spec: ResourceSpec) -> None:
-    model = provider_class(spec.name)()._operations_class().inputs_model
+    model = provider_class(spec.name).operations_class().inputs_model
     required = {n for n, f in model.model_fields.items() if f.is_required()}
     expected = [
         names.camel(p.name)
