@@ -12,6 +12,7 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 from __future__ import annotations
 
 from .common_resource import CommonResource as CommonResource
+from .connector import Connector as Connector
 from .connector_instance import ConnectorInstance as ConnectorInstance
 from .formula import Formula as Formula
 from .formula_instance import FormulaInstance as FormulaInstance
@@ -20,6 +21,7 @@ from .transformation import Transformation as Transformation
 
 __all__ = [
     "CommonResource",
+    "Connector",
     "ConnectorInstance",
     "Formula",
     "FormulaInstance",
