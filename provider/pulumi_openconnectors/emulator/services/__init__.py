@@ -13,12 +13,14 @@ from . import (
     formulas,
     instances,
     object_definitions,
+    private_elements,
     transformations,
 )
 from .base import Service
 
 SERVICES: tuple[Service, ...] = (
     elements.SERVICE,
+    private_elements.SERVICE,
     instances.SERVICE,
     formula_instances.SERVICE,  # before formulas: GET /formulas/instances, not /formulas/{id}
     formulas.SERVICE,
