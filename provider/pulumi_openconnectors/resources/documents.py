@@ -123,21 +123,41 @@ def request_document(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str,
     return body
 
 
-def _item_path(path: str) -> str | None:
-    """``"fields[]"`` -> ``"fields"`` (a list of objects directly below the top level)."""
-    return path[:-2] if path.endswith("[]") and "." not in path else None
+def _list_path(path: str) -> list[str] | None:
+    """``"fields[]"`` -> ``["fields"]``, ``"resources[].parameters[]"`` -> ``["resources",
+    "parameters"]``: the lists of objects a path walks through (None: not such a path)."""
+    parts = path.split(".") if path else []
+    if not parts or not all(p.endswith("[]") and len(p) > 2 for p in parts):
+        return None
+    return [p[:-2] for p in parts]
+
+
+def _without_at(document: dict[str, Any], lists: list[str], keys: Iterable[str]) -> dict[str, Any]:
+    """``document`` without ``keys`` in each object of the list at ``lists`` (nested)."""
+    items = document.get(lists[0])
+    if not isinstance(items, list):
+        return document
+    if len(lists) == 1:
+        return {**document, lists[0]: without_keys(items, keys)}
+    return {
+        **document,
+        lists[0]: [
+            _without_at(dict(item), lists[1:], keys) if isinstance(item, Mapping) else item
+            for item in items
+        ],
+    }
 
 
 def without_server_keys(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any]:
     """A document without the keys the server sets (``spec.server_keys``): at the top level
-    and in each object of the lists they are listed for. What a file, an export and the
-    outputs hold."""
+    and in each object of the lists they are listed for (``"fields[]"``, and nested lists:
+    ``"resources[].parameters[]"``). What a file, an export and the outputs hold."""
     top = set(spec.top_server_keys)
     out = {str(k): v for k, v in document.items() if k not in top}
     for path, keys in spec.server_keys.items():
-        key = _item_path(path)
-        if key is not None and isinstance(out.get(key), list):
-            out[key] = without_keys(out[key], keys)
+        lists = _list_path(path)
+        if lists is not None:
+            out = _without_at(out, lists, keys)
     return out
 
 
