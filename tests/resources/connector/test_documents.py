@@ -116,9 +116,7 @@ def test_from_file_of_an_export_drops_every_server_key(tmp_path: Path) -> None:
     assert all("id" not in entry for entry in inputs["configuration"])
     resource_in = inputs["resources"][0]
     assert "id" not in resource_in and "createdDate" not in resource_in
-    assert all(
-        not {"id", "resourceId", "createdDate"} & set(p) for p in resource_in["parameters"]
-    )
+    assert all(not {"id", "resourceId", "createdDate"} & set(p) for p in resource_in["parameters"])
     assert "id" not in inputs["extra"] and "private" not in inputs["extra"]
     assert inputs["extra"]["image"] == "acme.png"
 

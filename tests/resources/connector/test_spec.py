@@ -81,9 +81,7 @@ def test_the_rules_accept_a_minimal_document() -> None:
         ({"extra": {"key": "x"}}, "extra", ["'key'", "own inputs"]),
     ],
 )
-def test_check_failures_name_the_field(
-    change: dict[str, Any], prop: str, words: list[str]
-) -> None:
+def test_check_failures_name_the_field(change: dict[str, Any], prop: str, words: list[str]) -> None:
     model, failures = ConnectorOperations.validate({**MINIMAL, **change})
     assert model is None
     assert [p for p, _ in failures] == [prop], failures

@@ -38,8 +38,8 @@ class Connector(FromFile, **SPEC.pulumi_type):
     Args:
         resource_name: the Pulumi resource name.
         key: the connector key, unique in the organization (letters, digits, `_`, `-`; not a key
-            of the catalog); it is the Pulumi id and what a `ConnectorInstance`'s `element_key`
-            names, so changing it replaces the connector.
+            of the catalog); it is the Pulumi id and the element key that a `ConnectorInstance`
+            of it names, so changing it replaces the connector.
         name: the display name; default: the resource name.
         authentication: `{"type": "basic"}` (`basic`, `oauth1`, `oauth2`, `custom`, …).
         hub: the hub (`crm`, `marketing`, …); unset it is not managed.
@@ -60,8 +60,8 @@ class Connector(FromFile, **SPEC.pulumi_type):
 
     key: pulumi.Output[str]
     """The connector key, unique in the organization (letters, digits, `_`, `-`; not a key of
-    the catalog); it is the Pulumi id and what a `ConnectorInstance`'s `element_key` names, so
-    changing it replaces the connector."""
+    the catalog); it is the Pulumi id and the element key that a `ConnectorInstance` of it
+    names, so changing it replaces the connector."""
     name: pulumi.Output[str]
     """The display name; default: the resource name."""
     authentication: pulumi.Output[dict[str, Any]]

@@ -20,8 +20,8 @@ SPEC = ResourceSpec(
             "key",
             "str",
             "the connector key, unique in the organization (letters, digits, `_`, `-`; not a "
-            "key of the catalog); it is the Pulumi id and what a `ConnectorInstance`'s "
-            "`element_key` names, so changing it replaces the connector",
+            "key of the catalog); it is the Pulumi id and the element key that a "
+            "`ConnectorInstance` of it names, so changing it replaces the connector",
             on_change=OnChange.REPLACE,
             api="key",
             py="str",

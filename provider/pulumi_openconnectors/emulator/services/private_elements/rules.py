@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ...bodies import bad, check_list, check_name, check_optional_str
+from ...bodies import bad, check_list, check_name
 
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,99}$")
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -65,8 +65,6 @@ def check_element(body: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     kind = authentication.get("type")
     if not isinstance(kind, str) or not kind.strip():
         raise bad("authentication.type is required (basic, oauth2, custom, ...)")
-    for field in ("hub", "description", "image"):
-        check_optional_str(body, field)
     seen: set[str] = set()
     for index, entry in enumerate(check_list(body.get("configuration"), "configuration")):
         if not isinstance(entry, dict):
@@ -89,7 +87,13 @@ def check_element(body: dict[str, Any]) -> tuple[str, dict[str, Any]]:
         if (method, path) in routes:
             raise bad(f"resources[{index}]: {method} {path} appears twice")
         routes.add((method, path))
-    kept = {k: v for k, v in body.items() if k not in SERVER_KEYS}
+    for field, default in DEFAULTS.items():
+        value = body.get(field)
+        if value is not None and type(value) is not type(default):
+            kind = {bool: "a boolean", str: "a string", list: "a list"}[type(default)]
+            raise bad(f"{field} must be {kind}")
+    # a null is absent: the platform fills it in
+    kept = {k: v for k, v in body.items() if k not in SERVER_KEYS and v is not None}
     return key, {**kept, "key": key}
 
 

@@ -39,8 +39,8 @@ class ElementBody(BaseModel):
         "digits only",
     )
     authentication: ElementAuthentication
-    configuration: list[ElementConfigurationEntry] = Field(default_factory=list)
-    resources: list[ElementResource] = Field(default_factory=list)
+    configuration: list[ElementConfigurationEntry] | None = None
+    resources: list[ElementResource] | None = None
     hub: str | None = None
     description: str | None = None
     image: str | None = None
