@@ -6,7 +6,9 @@ from __future__ import annotations
 import importlib
 import inspect
 import typing
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,18 +108,24 @@ def test_server_keys_are_dropped_at_every_place_the_spec_lists() -> None:
     list once lacked `instanceId`)."""
     from pulumi_openconnectors.resources.documents import without_server_keys
 
-    for spec in SPECS:
-        document: dict[str, object] = {"kept": 1}
-        for path, keys in spec.server_keys.items():
+    def build(spec_keys: Mapping[str, tuple[str, ...]], with_keys: bool) -> dict[str, Any]:
+        """One item in each list the spec names (nested: ``"resources[].parameters[]"``),
+        each with ``kept`` and, ``with_keys``, the server's keys of that place."""
+        document: dict[str, Any] = {"kept": 1}
+        for path, keys in sorted(spec_keys.items(), key=lambda kv: kv[0].count(".")):
+            server = dict.fromkeys(keys, "server") if with_keys else {}
             if path == "":
-                document.update(dict.fromkeys(keys, "server"))
-            else:
-                item = {"kept": 2, **dict.fromkeys(keys, "server")}
-                document[path.removesuffix("[]")] = [item]
-        expected: dict[str, object] = {"kept": 1}
-        expected.update(
-            {p.removesuffix("[]"): [{"kept": 2}] for p in spec.server_keys if p.endswith("[]")}
-        )
+                document.update(server)
+                continue
+            here = document
+            for part in path.removesuffix("[]").split("[]."):
+                here = here.setdefault(part, [{}])[0]
+            here.update({"kept": 2, **server})
+        return document
+
+    for spec in SPECS:
+        document = build(spec.server_keys, with_keys=True)
+        expected = build(spec.server_keys, with_keys=False)
         assert without_server_keys(spec, document) == expected, spec.name
     transformation = next(s for s in SPECS if s.name == "Transformation")
     assert "instanceId" in transformation.top_server_keys
