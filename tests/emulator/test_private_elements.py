@@ -193,3 +193,21 @@ def test_instances_of_a_private_element(emulator: EmulatorServer) -> None:
     for each in (instance, by_ref):
         ok(call(emulator, "DELETE", f"/instances/{each['id']}"))
     assert ok(call(emulator, "DELETE", "/elements/acme")) == {}
+
+
+def test_transformations_of_a_private_element(emulator: EmulatorServer) -> None:
+    """Export reads every element's transformations: a private element has them too."""
+    post(emulator, element_body())
+    ok(
+        call(
+            emulator,
+            "POST",
+            "/organizations/objects/contact/definitions",
+            {"fields": [{"path": "id", "type": "string"}]},
+        )
+    )
+    path = "/organizations/elements/acme/transformations"
+    assert_error(call(emulator, "GET", path), 404, "No transformations found")
+    body = {"vendorName": "contacts", "fields": [{"path": "id", "vendorPath": "Id"}]}
+    assert ok(call(emulator, "POST", f"{path}/contact", body))["vendorName"] == "contacts"
+    assert list(ok(call(emulator, "GET", path))) == ["contact"]
