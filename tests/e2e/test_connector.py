@@ -153,7 +153,8 @@ def test_connector_lifecycle_with_an_instance_of_it(stack_factory: Any, emulator
     result = stack.preview(check=False)
     assert result.returncode != 0
     assert "configuration[3].key 'username' is declared twice" in result.stdout + result.stderr
-    assert delta(before, api.requests_by_route()) == {}
+    sent = delta(before, api.requests_by_route())
+    assert not any(route.startswith(("POST", "PUT", "DELETE")) for route in sent), sent
     stack.write_program(program(key="e2e-acme2", name="Acme v2", adopted=adopted))
 
     # the instance's password never shows in plaintext
