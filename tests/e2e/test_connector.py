@@ -59,7 +59,7 @@ def program(
     return (
         PROGRAM.replace("KEY", json.dumps(key))
         .replace("NAME", json.dumps(name))
-        .replace("CONFIGURATION", json.dumps(configuration))
+        .replace("CONFIGURATION", repr(configuration))
         .replace("ADOPTED", adopted)
     )
 
@@ -162,9 +162,11 @@ def test_connector_lifecycle_with_an_instance_of_it(stack_factory: Any, emulator
     logs["stack export"] = stack.run("stack", "export").stdout
     for path in stack.state_files():
         logs[f"state file {path.name}"] = path.read_text(errors="replace")
+    assert any(where.startswith("state file") for where in logs), logs.keys()
     leaks = [where for where, text in logs.items() if CANARY in text]
     assert leaks == [], leaks
     assert CANARY not in json.dumps(stack.export())
+    assert CANARY in json.dumps(stack.export(show_secrets=True)), "the scan is not vacuous"
 
     # destroy in dependency order: the instance before its connector (else 409)
     stack.destroy()
