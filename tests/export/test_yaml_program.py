@@ -67,7 +67,8 @@ def test_a_valid_yaml_program_with_the_plugins_tokens_and_spec_property_names() 
     assert doc["runtime"] == "yaml"
     specs = {f"openconnectors:index:{spec.name}": spec for spec in SPECS}
     types = [r["type"] for r in doc["resources"].values()]
-    assert sorted(set(types)) == sorted(specs)
+    # every type the export reads (custom connectors, `Connector`, are not exported yet)
+    assert sorted(set(types)) == sorted(set(specs) - {"openconnectors:index:Connector"})
     for name, resource in doc["resources"].items():
         spec = specs[resource["type"]]
         allowed = {pulumi_name(p) for p in spec.input_names}
