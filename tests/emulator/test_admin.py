@@ -43,6 +43,7 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
         "objectDefinitions": 0,
         "transformations": 0,
         "privateElements": 0,
+        "vdrs": 0,
         "faultsFired": [],
         "peakInFlight": 0,
     }

@@ -61,14 +61,20 @@ def test_properties_refuse_a_name_the_spec_does_not_have() -> None:
     assert output_ref("f", FORMULA, "formula_id").text == "${f.formulaId}"
 
 
+NOT_EXPORTED = frozenset({"VirtualDataResource", "Connector"})
+"""Registered types that export does not read yet (v2 VDRs, custom connectors: to be added to
+export/)."""
+
+
 def test_a_valid_yaml_program_with_the_plugins_tokens_and_spec_property_names() -> None:
     doc, _ = program()
     assert doc["name"] == "acme"
     assert doc["runtime"] == "yaml"
-    specs = {f"openconnectors:index:{spec.name}": spec for spec in SPECS}
+    specs = {
+        f"openconnectors:index:{spec.name}": spec for spec in SPECS if spec.name not in NOT_EXPORTED
+    }
     types = [r["type"] for r in doc["resources"].values()]
-    # every type the export reads (custom connectors, `Connector`, are not exported yet)
-    assert sorted(set(types)) == sorted(set(specs) - {"openconnectors:index:Connector"})
+    assert sorted(set(types)) == sorted(specs)
     for name, resource in doc["resources"].items():
         spec = specs[resource["type"]]
         allowed = {pulumi_name(p) for p in spec.input_names}

@@ -15,6 +15,7 @@ from . import (
     object_definitions,
     private_elements,
     transformations,
+    vdrs,
 )
 from .base import Service
 
@@ -26,6 +27,7 @@ SERVICES: tuple[Service, ...] = (
     formulas.SERVICE,
     object_definitions.SERVICE,
     transformations.SERVICE,
+    vdrs.SERVICE,
 )
 
 __all__ = ["SERVICES", "Service"]
