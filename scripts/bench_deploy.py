@@ -742,9 +742,7 @@ def run_types(
                 raise RuntimeError(f"types N={n}: {op} made calls of no type: {unclaimed}")
             progress(
                 f"types N={n} {op:8s} {seconds:7.2f}s  "
-                + ", ".join(
-                    f"{r.type} {r.per_resource:.2f}" for r in results[-len(TYPE_ROUTES) :]
-                )
+                + ", ".join(f"{r.type} {r.per_resource:.2f}" for r in results[-len(TYPE_ROUTES) :])
                 + " req/res"
             )
         return results
