@@ -1,6 +1,7 @@
 """What both exported programs (Python, :mod:`.program`; Pulumi YAML, :mod:`.yaml_program`)
-share: the project's files and notes, a formula's document and flowchart, and the values of a
-connector instance's and a formula instance's configuration."""
+share: the project's files and notes, a formula's, custom connector's and virtual data
+resource's document, a formula's flowchart, and the values of a connector instance's and a
+formula instance's configuration."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..client.models import Formula, FormulaInstance, Instance
+from ..client.models import Formula, FormulaInstance, Instance, PrivateElement, VdrDocument
 from ..formulas.graph import FormulaGraphError, build, mermaid
+from ..resources.connector.spec import SPEC as CONNECTOR
 from ..resources.documents import without_server_keys
 from ..resources.formula.rules import ELEMENT_INSTANCE
 from ..resources.formula.spec import SPEC as FORMULA
+from ..resources.virtual_data_resource.spec import SPEC as VIRTUAL_DATA_RESOURCE
 
 MASKED = "********"
 
@@ -58,6 +61,25 @@ def formula_document(formula: Formula) -> dict[str, Any]:
     for key in FORMULA.known_keys:
         if isinstance(FORMULA.prop_by_api(key).default, list):
             document[key] = document.get(key) or []
+    return document
+
+
+def connector_document(element: PrivateElement) -> dict[str, Any]:
+    """A custom connector as exported: the element JSON of its export without the keys the
+    server sets (what ``Connector.from_file`` reads)."""
+    return without_server_keys(CONNECTOR, element.document())
+
+
+def vdr_document(vdr: VdrDocument) -> dict[str, Any]:
+    """A virtual data resource as exported: its v2 document without the keys the server sets
+    (what ``VirtualDataResource.from_file`` reads), the definition's fields and the
+    transformations written even when empty."""
+    document = without_server_keys(VIRTUAL_DATA_RESOURCE, vdr.document())
+    definition = document.get("definition")
+    definition = dict(definition) if isinstance(definition, Mapping) else {}
+    definition["fields"] = definition.get("fields") or []
+    document["definition"] = definition
+    document["transformation"] = document.get("transformation") or {}
     return document
 
 
