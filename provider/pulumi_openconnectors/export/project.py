@@ -15,6 +15,7 @@ from ..resources.connector.spec import SPEC as CONNECTOR
 from ..resources.documents import without_server_keys
 from ..resources.formula.rules import ELEMENT_INSTANCE
 from ..resources.formula.spec import SPEC as FORMULA
+from ..resources.spec import ResourceSpec
 from ..resources.virtual_data_resource.spec import SPEC as VIRTUAL_DATA_RESOURCE
 
 MASKED = "********"
@@ -64,23 +65,30 @@ def formula_document(formula: Formula) -> dict[str, Any]:
     return document
 
 
+def _without_empty(spec: ResourceSpec, document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` without the keys of its own inputs that hold an empty text or object: the
+    provider reads those as unset (:func:`..resources.documents.document_outputs`), so a file
+    that wrote them would differ from the object it was read from."""
+    own = {str(p.api) for p in spec.document_props if p is not spec.extra_prop}
+    return {k: v for k, v in document.items() if not (k in own and v in ("", {}))}
+
+
 def connector_document(element: PrivateElement) -> dict[str, Any]:
     """A custom connector as exported: the element JSON of its export without the keys the
-    server sets (what ``Connector.from_file`` reads)."""
-    return without_server_keys(CONNECTOR, element.document())
+    server sets (what ``Connector.from_file`` reads), nor its empty texts and objects."""
+    return _without_empty(CONNECTOR, without_server_keys(CONNECTOR, element.document()))
 
 
 def vdr_document(vdr: VdrDocument) -> dict[str, Any]:
     """A virtual data resource as exported: its v2 document without the keys the server sets
-    (what ``VirtualDataResource.from_file`` reads), the definition's fields and the
-    transformations written even when empty."""
+    (what ``VirtualDataResource.from_file`` reads), the definition's fields written even when
+    empty."""
     document = without_server_keys(VIRTUAL_DATA_RESOURCE, vdr.document())
     definition = document.get("definition")
     definition = dict(definition) if isinstance(definition, Mapping) else {}
     definition["fields"] = definition.get("fields") or []
     document["definition"] = definition
-    document["transformation"] = document.get("transformation") or {}
-    return document
+    return _without_empty(VIRTUAL_DATA_RESOURCE, document)
 
 
 def diagram(document: Mapping[str, Any], where: str) -> Diagram:
