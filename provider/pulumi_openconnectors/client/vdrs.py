@@ -74,4 +74,6 @@ class VdrsAPI(Area):
     def list(self) -> list[VdrSummary]:
         """Every VDR of the organization (``GET /vdrs``, all pages), as the list gives them."""
         where = route(ALL)
-        return [self._api.parse(VdrSummary, item, "GET", where) for item in every_page(self._api, where)]
+        return [
+            self._api.parse(VdrSummary, item, "GET", where) for item in every_page(self._api, where)
+        ]

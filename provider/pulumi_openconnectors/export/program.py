@@ -123,8 +123,10 @@ def build_project(
 
         configuration = instance_configuration(instance, secret)
         args: list[tuple[str | None, Any]] = [(None, resource)]
-        connector = connector_vars.get(instance.element_key)
-        args.append(("element_key", Code(f"{connector}.key") if connector else instance.element_key))
+        connector = connector_vars.get(instance.element_key or "")
+        args.append(
+            ("element_key", Code(f"{connector}.key") if connector else instance.element_key)
+        )
         args.append(("name", instance.name))
         if configuration:
             args.append(("configuration", configuration))

@@ -124,9 +124,9 @@ def build_yaml_project(
     connectors: dict[str, str] = {}
 
     for element in sorted(snap.connectors, key=lambda e: e.key):
-        inputs = document_inputs(CONNECTOR, shared.connector_document(element))
-        inputs["adopt"] = True
-        connectors[element.key] = w.resource(slug(element.key), CONNECTOR, inputs)
+        connector_inputs = document_inputs(CONNECTOR, shared.connector_document(element))
+        connector_inputs["adopt"] = True
+        connectors[element.key] = w.resource(slug(element.key), CONNECTOR, connector_inputs)
     w.out.counts["custom connectors"] = len(snap.connectors)
 
     for instance in sorted(snap.instances, key=lambda i: i.id):
@@ -136,7 +136,7 @@ def build_yaml_project(
             return w.secret(identifier(f"{prefix}_{short}"), what)
 
         configuration = shared.instance_configuration(instance, secret)
-        connector = connectors.get(instance.element_key)
+        connector = connectors.get(instance.element_key or "")
         inputs: dict[str, Any] = {
             "element_key": (
                 output_ref(connector, CONNECTOR, "key") if connector else instance.element_key
@@ -225,9 +225,7 @@ def _transformation(
         )
     else:
         connector = connectors.get(scope.ref)
-        inputs["element_key"] = (
-            output_ref(connector, CONNECTOR, "key") if connector else scope.ref
-        )
+        inputs["element_key"] = output_ref(connector, CONNECTOR, "key") if connector else scope.ref
     document = found.transformation.document()
     inputs.update(document_inputs(TRANSFORMATION, document))
     inputs["fields"] = inputs.get("fields") or []
