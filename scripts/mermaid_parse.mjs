@@ -41,25 +41,27 @@ const entry = join(dir, "node_modules", "mermaid", "dist", "mermaid.core.mjs");
 const { default: mermaid } = await import(pathToFileURL(entry).href);
 mermaid.initialize({ startOnLoad: false });
 
+// Exit once stdout is flushed: process.exit() right after a large write to a pipe cuts it short.
+const finish = (out, code) => process.stdout.write(out, () => process.exit(code));
+
 const text = readFileSync(0, "utf8");
 try {
   const parsed = await mermaid.parse(text);
   if (!render) {
-    process.stdout.write(`${parsed.diagramType}\n`);
-    process.exit(0);
+    finish(`${parsed.diagramType}\n`, 0);
+  } else {
+    const { svg } = await mermaid.render("diagram", text);
+    const holder = win.document.createElement("div");
+    holder.innerHTML = svg;
+    const lines = (label) => {
+      const copy = label.cloneNode(true);
+      for (const br of copy.querySelectorAll("br")) br.replaceWith("\n");
+      return copy.textContent.split("\n");
+    };
+    const nodes = [...holder.querySelectorAll("g.node .nodeLabel")].map(lines);
+    const edges = [...holder.querySelectorAll("g.edgeLabel .edgeLabel")].map((e) => e.textContent);
+    finish(`${JSON.stringify({ type: parsed.diagramType, svg, nodes, edges })}\n`, 0);
   }
-  const { svg } = await mermaid.render("diagram", text);
-  const holder = win.document.createElement("div");
-  holder.innerHTML = svg;
-  const lines = (label) => {
-    const copy = label.cloneNode(true);
-    for (const br of copy.querySelectorAll("br")) br.replaceWith("\n");
-    return copy.textContent.split("\n");
-  };
-  const nodes = [...holder.querySelectorAll("g.node .nodeLabel")].map(lines);
-  const edges = [...holder.querySelectorAll("g.edgeLabel .edgeLabel")].map((e) => e.textContent);
-  process.stdout.write(`${JSON.stringify({ type: parsed.diagramType, svg, nodes, edges })}\n`);
-  process.exit(0);
 } catch (error) {
   process.stderr.write(`${error && error.message ? error.message : String(error)}\n`);
   process.exit(1);
