@@ -75,23 +75,31 @@ def run(directory: Path, text: str, *flags: str) -> subprocess.CompletedProcess[
     )
 
 
-def drawn(directory: Path, text: str) -> dict[str, Any]:
-    """What Mermaid draws of ``text``: its node labels (lines each) and edge labels."""
-    done = run(directory, text, "--render")
-    assert done.returncode == 0, done.stderr + text
-    result: dict[str, Any] = json.loads(done.stdout)
-    assert result["type"] == "flowchart-v2"
-    assert result["svg"].startswith("<svg ")
-    return result
+def drawn(directory: Path, texts: list[str]) -> list[dict[str, Any]]:
+    """What Mermaid draws of each diagram: its node labels (lines each) and edge labels (one
+    Node process for all of them)."""
+    done = run(directory, json.dumps(texts), "--batch")
+    assert done.returncode == 0, done.stderr
+    results: list[dict[str, Any]] = json.loads(done.stdout)
+    assert len(results) == len(texts)
+    for text, result in zip(texts, results, strict=True):
+        assert "error" not in result, result.get("error", "") + "\n" + text
+        assert result["type"] == "flowchart-v2"
+        assert result["svg"].startswith("<svg ")
+    return results
 
 
-def check_formula(directory: Path, document: dict[str, Any], text: str | None = None) -> None:
-    """Mermaid draws every node and edge of ``document``'s graph as meant (``text``: the
-    Mermaid text, by default ``graph``'s)."""
-    graph = build(document)
-    result = drawn(directory, mermaid(graph) if text is None else text)
-    assert sorted(result["nodes"]) == sorted(_caption(n) for n in graph.nodes)
-    assert sorted(result["edges"]) == sorted(e.label for e in graph.edges)
+def check_formulas(
+    directory: Path, documents: list[dict[str, Any]], texts: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """Mermaid draws every node and edge of each document's graph as meant (``texts``: the
+    Mermaid text of each, by default ``graph``'s); what it drew."""
+    graphs = [build(document) for document in documents]
+    results = drawn(directory, [mermaid(g) for g in graphs] if texts is None else texts)
+    for graph, result in zip(graphs, results, strict=True):
+        assert sorted(result["nodes"]) == sorted(_caption(n) for n in graph.nodes), graph.name
+        assert sorted(result["edges"]) == sorted(e.label for e in graph.edges), graph.name
+    return results
 
 
 def test_the_parser_refuses_a_broken_diagram(mermaid_dir: Path) -> None:
@@ -108,30 +116,30 @@ def test_the_example_formula(mermaid_dir: Path) -> None:
     document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     parsed = run(mermaid_dir, mermaid(build(document)))
     assert (parsed.returncode, parsed.stdout) == (0, "flowchart-v2\n"), parsed.stderr
-    check_formula(mermaid_dir, document)
-    names = {lines[0] for lines in drawn(mermaid_dir, mermaid(build(document)))["nodes"]}
-    assert {s["name"] for s in document["steps"]} < names
+    (result,) = check_formulas(mermaid_dir, [document])
+    assert {s["name"] for s in document["steps"]} < {lines[0] for lines in result["nodes"]}
 
 
-def test_every_step_type_and_an_unreachable_step(mermaid_dir: Path) -> None:
-    check_formula(mermaid_dir, FORMULA)
-    result = drawn(mermaid_dir, mermaid(build(FORMULA)))
-    assert ["orphan", "script", "unreachable"] in result["nodes"]
-    assert ["get", "elementRequest GET"] in result["nodes"]
-    assert "onFailure: false" in result["edges"]
-    assert 'class="node default unreachable"' in result["svg"]
-
-
-def test_names_mermaid_could_misread(mermaid_dir: Path) -> None:
+def test_every_step_type_an_unreachable_step_and_names_mermaid_could_misread(
+    mermaid_dir: Path,
+) -> None:
+    # a chain of steps named NAMES, each one's type the next one's name
     steps = [
         step(name, kind, [NAMES[i + 1]] if i + 1 < len(NAMES) else [], [])
         for i, (name, kind) in enumerate(zip(NAMES, [*NAMES[1:], "script"], strict=True))
     ]
-    document = {"name": "tricky", "triggers": [{"type": "%%x", "onSuccess": [NAMES[0]]}]}
-    document["steps"] = steps
-    check_formula(mermaid_dir, document)
-    result = drawn(mermaid_dir, mermaid(build(document)))
-    assert sorted(lines[0] for lines in result["nodes"]) == sorted([*NAMES, "trigger"])
+    tricky = {
+        "name": "tricky",
+        "triggers": [{"type": "%%x", "onSuccess": [NAMES[0]]}],
+        "steps": steps,
+    }
+    every, names = check_formulas(mermaid_dir, [FORMULA, tricky])
+    assert ["orphan", "script", "unreachable"] in every["nodes"]
+    assert ["get", "elementRequest GET"] in every["nodes"]
+    assert "onFailure: false" in every["edges"]
+    assert 'class="node default unreachable"' in every["svg"]
+    assert sorted(lines[0] for lines in names["nodes"]) == sorted([*NAMES, "trigger"])
+    assert ["trigger", "%%x"] in names["nodes"]
 
 
 def snapshot(documents: list[dict[str, Any]]) -> Snapshot:
@@ -162,11 +170,13 @@ def test_the_exported_readme(mermaid_dir: Path) -> None:
             snapshot(documents), project_name="acme", retain_on_delete=False, source=source
         ).files["README.md"],
     ]
+    by_name = {d["name"]: d for d in documents}
+    drawn_documents, blocks = [], []
     for readme in readmes:
-        blocks = re.findall(r"^```mermaid\n(.*?)^```$", readme, flags=re.MULTILINE | re.DOTALL)
-        assert len(blocks) == len(documents), readme
-        by_name = {d["name"]: d for d in documents}
+        found = re.findall(r"^```mermaid\n(.*?)^```$", readme, flags=re.MULTILINE | re.DOTALL)
+        assert len(found) == len(documents), readme
         headings = re.findall(r"^### (.+) \(", readme, flags=re.MULTILINE)
         assert sorted(headings) == sorted(by_name)
-        for heading, block in zip(headings, blocks, strict=True):
-            check_formula(mermaid_dir, by_name[heading], block)
+        drawn_documents += [by_name[heading] for heading in headings]
+        blocks += found
+    check_formulas(mermaid_dir, drawn_documents, blocks)
