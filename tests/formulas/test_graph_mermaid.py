@@ -110,6 +110,12 @@ def test_the_parser_refuses_a_broken_diagram(mermaid_dir: Path) -> None:
     assert unclosed.returncode == 1 and unclosed.stderr.strip()
     fine = run(mermaid_dir, "flowchart TD\n a --> b\n")
     assert (fine.returncode, fine.stdout) == (0, "flowchart-v2\n"), fine.stderr
+    # the batch the other tests use reports it too, next to a diagram that draws
+    batch = run(
+        mermaid_dir, json.dumps(["flowchart TD\n a -->", "flowchart TD\n a --> b"]), "--batch"
+    )
+    bad, good = json.loads(batch.stdout)
+    assert "Parse error" in bad["error"] and "error" not in good and good["nodes"] == [["a"], ["b"]]
 
 
 def test_the_example_formula(mermaid_dir: Path) -> None:
