@@ -73,7 +73,7 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     folder = stack.project_dir / "formulas" / "sync-contacts"
     assert sorted(p.name for p in folder.iterdir()) == ["formula.json", "shape.js"]
     assert (folder / "shape.js").read_text() == "done({id: trigger.event.objectId});"
-    assert "```mermaid\nflowchart TD\n" in readme and '"shape<br/>script"' in readme
+    assert "```mermaid\nflowchart TD\n" in readme and '"shape\nscript"' in readme
 
     # one data file edited: exactly that object changes
     def edit() -> None:

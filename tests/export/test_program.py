@@ -233,7 +233,7 @@ def test_references_secrets_and_names(tmp_path: Path) -> None:
     # formulas as code: the script's body in its own file, the README draws the formula
     assert '"body"' not in formula and files["formulas/sync-contacts/s.js"] == "x"
     assert 'oc.Formula.from_file(\n    HERE / "formulas/sync-contacts",' in main
-    assert "```mermaid\nflowchart TD\n" in readme and '"s<br/>script"' in readme
+    assert "```mermaid\nflowchart TD\n" in readme and '"s\nscript"' in readme
     assert "RETAIN = pulumi.ResourceOptions(retain_on_delete=True)" in main
 
 

@@ -16,6 +16,7 @@ parallelogram, ``formula`` (a sub-formula) a subroutine box, ``notification`` a 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections import deque
@@ -187,13 +188,35 @@ _MERMAID_SHAPES: dict[Shape, tuple[str, str]] = {
     "step": ("[", "]"),
 }
 _UNREACHABLE_STYLE = "fill:#eeeeee,stroke:#999999,stroke-dasharray:5 5,color:#777777"
-_MERMAID_ESCAPED = frozenset('"#&<>`|[]{}()')
+_MERMAID_ESCAPED = frozenset('"#&<>`|[]{}()\\%')
+# Text Mermaid would draw as something else (found with Mermaid's own renderer, see
+# tests/formulas/test_graph_mermaid.py): a ``$$...$$`` pair is KaTeX math (so the second "$" of
+# "$$" is an entity: Mermaid then draws "$$"), ``fa:fa-car`` a Font Awesome icon (its ":" an
+# entity), ``\n`` a line break (every backslash an entity); a line holding "style" or
+# "classDef", a ":" and then "#...;" loses its last ";" before parsing (every ":" of such a line
+# an entity); a line starting with "%%" is a comment (every "%" an entity). A label's lines are
+# separated by a newline inside its quotes: with ``<br/>`` Mermaid turns the entities back into
+# "$$", "fa:fa-" and "\n" before it draws them.
+_MERMAID_ICON = re.compile(r"(fa[bklrs]?):(fa-)")
+_MERMAID_STYLE_LINE = re.compile(r"style|classDef")
 
 
 def _mermaid_text(text: str) -> str:
-    """``text`` inside a quoted Mermaid label: one line, its specials as ``#code;`` entities."""
+    """``text`` as one line of a quoted Mermaid label, its specials as ``#code;`` entities."""
     flat = " ".join(text.split())
-    return "".join(f"#{ord(c)};" if c in _MERMAID_ESCAPED else c for c in flat)
+    line = "".join(
+        f"#{ord(c)};" if c in _MERMAID_ESCAPED or (c == "$" and flat[i - 1 : i] == "$") else c
+        for i, c in enumerate(flat)
+    )
+    line = _MERMAID_ICON.sub(r"\1#58;\2", line)
+    if _MERMAID_STYLE_LINE.search(line):
+        line = line.replace(":", "#58;")
+    return line
+
+
+def _mermaid_label(parts: Sequence[str]) -> str:
+    """The lines ``parts`` as one quoted Mermaid label (without its quotes)."""
+    return "\n".join(_mermaid_text(part) for part in parts)
 
 
 def _caption(node: Node) -> list[str]:
@@ -213,11 +236,11 @@ def mermaid(graph: FormulaGraph) -> str:
     lines = ["flowchart TD"]
     for node in graph.nodes:
         left, right = _MERMAID_SHAPES[node.shape]
-        label = "<br/>".join(_mermaid_text(part) for part in _caption(node))
+        label = _mermaid_label(_caption(node))
         lines.append(f'    {node.id}{left}"{label}"{right}')
     for edge in graph.edges:
         arrow = "-.->" if edge.failure else "-->"
-        lines.append(f'    {edge.source} {arrow}|"{_mermaid_text(edge.label)}"| {edge.target}')
+        lines.append(f'    {edge.source} {arrow}|"{_mermaid_label([edge.label])}"| {edge.target}')
     lines.append("    classDef trigger fill:#e8f1fb,stroke:#0f6ab4")
     triggers = [n.id for n in graph.nodes if n.shape == "trigger"]
     if triggers:
