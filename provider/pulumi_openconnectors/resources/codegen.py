@@ -29,8 +29,10 @@ def provider_class(spec: ResourceSpec) -> str:
     return f"{spec.name}Provider"
 
 
-def _input_annotation(prop: Prop) -> str:
-    if prop.py_input is not None:
+def input_annotation(prop: Prop, precise: bool = True) -> str:
+    """The annotation of an input's keyword: ``Prop.py_input`` (with ``precise``), else
+    ``Prop.py``'s type with an abstract ``Sequence``/``Mapping`` of anything."""
+    if precise and prop.py_input is not None:
         inner = prop.py_input
     else:
         inner = prop.py.removesuffix(" | None")
@@ -42,7 +44,7 @@ def _input_annotation(prop: Prop) -> str:
 
 
 def _keyword(prop: Prop) -> str:
-    annotation = _input_annotation(prop)
+    annotation = input_annotation(prop)
     if prop.required:
         return f"        {prop.name}: {annotation},"
     if prop.init_default is not None:
@@ -121,7 +123,7 @@ def resource_module(spec: ResourceSpec) -> str:
     out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
     out += ["from __future__ import annotations", ""]
     annotations = " ".join(
-        [*(_input_annotation(p) for p in spec.inputs), *(p.py for p in spec.props)]
+        [*(input_annotation(p) for p in spec.inputs), *(p.py for p in spec.props)]
     )
     abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
     if abc:
