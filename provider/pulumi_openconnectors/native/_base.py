@@ -51,4 +51,3 @@ class NativeProvider(pulumi.ProviderResource):
             value = keywords.get(snake(key))
             props[key] = pulumi.Output.secret(value) if secret and value is not None else value
         super().__init__(PACKAGE, resource_name, props, opts)
-

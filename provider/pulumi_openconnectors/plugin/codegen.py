@@ -17,7 +17,7 @@ from pathlib import Path
 from ..resources.codegen import input_annotation
 from ..resources.registry import FOLDERS, SPECS
 from ..resources.spec import Prop, ResourceSpec
-from . import PACKAGE, type_token
+from . import type_token
 from .names import snake
 from .schema import CONFIG
 
@@ -101,12 +101,8 @@ def provider_module() -> str:
         out += _wrapped(f"{snake(setting.key)}: {text} (``{setting.env}``).", "        ", "    ")
     out += ["        opts: the Pulumi resource options.", '    """', ""]
     out += [f"    _settings = {tuple((s.key, secret) for s, _kind, secret, _text in CONFIG)!r}"]
-    return "\n".join(
-        out
-        + _init(
-            [f"{snake(s.key)}: pulumi.Input[{kinds[kind]}] | None = None" for s, kind, _, _ in CONFIG]
-        )
-    )
+    keywords = [f"{snake(s.key)}: pulumi.Input[{kinds[k]}] | None = None" for s, k, _, _ in CONFIG]
+    return "\n".join(out + _init(keywords))
 
 
 def init_module() -> str:
