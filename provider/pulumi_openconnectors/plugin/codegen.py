@@ -14,7 +14,6 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from ..resources.codegen import input_annotation
 from ..resources.registry import FOLDERS, SPECS
 from ..resources.spec import Prop, ResourceSpec
 from . import type_token
@@ -75,7 +74,7 @@ def resource_module(spec: ResourceSpec) -> str:
 
 
 def _annotation(prop: Prop) -> str:
-    return input_annotation(prop, precise=False)
+    return prop.input_annotation(precise=False)
 
 
 def _init(keywords: list[str]) -> list[str]:

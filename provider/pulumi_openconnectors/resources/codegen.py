@@ -29,22 +29,8 @@ def provider_class(spec: ResourceSpec) -> str:
     return f"{spec.name}Provider"
 
 
-def input_annotation(prop: Prop, precise: bool = True) -> str:
-    """The annotation of an input's keyword: ``Prop.py_input`` (with ``precise``), else
-    ``Prop.py``'s type with an abstract ``Sequence``/``Mapping`` of anything."""
-    if precise and prop.py_input is not None:
-        inner = prop.py_input
-    else:
-        inner = prop.py.removesuffix(" | None")
-        if inner.startswith("list["):
-            inner = "Sequence[Any]"
-        elif inner.startswith("dict["):
-            inner = "Mapping[str, Any]"
-    return f"pulumi.Input[{inner}]"
-
-
 def _keyword(prop: Prop) -> str:
-    annotation = input_annotation(prop)
+    annotation = prop.input_annotation()
     if prop.required:
         return f"        {prop.name}: {annotation},"
     if prop.init_default is not None:
@@ -123,7 +109,7 @@ def resource_module(spec: ResourceSpec) -> str:
     out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
     out += ["from __future__ import annotations", ""]
     annotations = " ".join(
-        [*(input_annotation(p) for p in spec.inputs), *(p.py for p in spec.props)]
+        [*(p.input_annotation() for p in spec.inputs), *(p.py for p in spec.props)]
     )
     abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
     if abc:
