@@ -6,6 +6,7 @@ spec, its pydantic inputs model and create/read/update/delete.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -127,6 +128,11 @@ class Operations(ABC, Generic[InputsT]):
 
     def __init__(self, client: OpenConnectorsClient) -> None:
         self.client = client
+
+    @property
+    def noun(self) -> str:
+        """The type in messages ("formula instance"): its name in lower-case words."""
+        return re.sub(r"(?<!^)(?=[A-Z])", " ", self.spec.name).lower()
 
     # -- check ---------------------------------------------------------------------------
 
@@ -266,8 +272,6 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
     is taken answers 409, an update is a replacing ``PUT`` (read, merge, write what the
     program leaves unmanaged), and ``adopt=True`` takes over the object of that key."""
 
-    noun: ClassVar[str]
-    """The type in messages ("common resource")."""
     missing: ClassVar[str] = "adopt=True: there is no {noun} {key!r} to take over."
     """What ``adopt=True`` says when there is nothing to take over (``{noun}``, ``{key}``)."""
 
@@ -361,10 +365,10 @@ class StampedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, St
     ``where`` (the inputs, or the state) says where the objects are beyond their id: a formula
     instance's ``formula_id``."""
 
-    noun: ClassVar[str]
-    """The type in messages ("formula instance")."""
-    adopt_key: ClassVar[str]
-    """The input naming an object to take over (``adopt_formula_id``)."""
+    @property
+    def adopt_key(self) -> str:
+        """The input naming an object to take over (``adopt_formula_id``)."""
+        return f"adopt_{self.noun.replace(' ', '_')}_id"
 
     @abstractmethod
     def get(self, where: Mapping[str, Any], ident: int) -> StampedT:

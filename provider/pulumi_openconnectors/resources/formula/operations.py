@@ -17,8 +17,6 @@ from .spec import SPEC
 class FormulaOperations(StampedOperations[FormulaInputs, Formula]):
     spec = SPEC
     inputs_model = FormulaInputs
-    noun = "formula"
-    adopt_key = "adopt_formula_id"
 
     @classmethod
     def rules(cls, inputs: FormulaInputs) -> Failures:

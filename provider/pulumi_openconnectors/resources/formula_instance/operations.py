@@ -16,8 +16,6 @@ from .spec import SPEC
 class FormulaInstanceOperations(StampedOperations[FormulaInstanceInputs, FormulaInstance]):
     spec = SPEC
     inputs_model = FormulaInstanceInputs
-    noun = "formula instance"
-    adopt_key = "adopt_formula_instance_id"
 
     def creating(self, inputs: FormulaInstanceInputs) -> str:
         return f"formula instance {inputs.name!r} of formula {inputs.formula_id}"
