@@ -1,7 +1,8 @@
 """Command line: ``python -m pulumi_openconnectors oauth {url,catch,emulator-code} ...`` and
 ``python -m pulumi_openconnectors export ...`` (see :mod:`pulumi_openconnectors.export.cli`) and
 ``python -m pulumi_openconnectors recover [--delete|--adopt]`` (see :mod:`.recover`) and
-``python -m pulumi_openconnectors migrate-to-plugin`` (see :mod:`.migrate`).
+``python -m pulumi_openconnectors migrate-to-plugin`` (see :mod:`.migrate`) and
+``python -m pulumi_openconnectors graph FORMULA`` (see :mod:`.formulas.cli`).
 
 - ``oauth url``: print the authorize URL for a connector.
 - ``oauth catch``: serve a one-shot callback on ``http://127.0.0.1:PORT/callback``, print the
@@ -76,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     from .migrate.cli import add_parser as add_migrate
 
     add_migrate(groups)
+    from .formulas.cli import add_parser as add_graph
+
+    add_graph(groups)
     return parser
 
 
@@ -177,6 +181,10 @@ def _run(args: argparse.Namespace) -> int:
         from .migrate.cli import run as migrate
 
         return migrate(args)
+    if args.group == "graph":
+        from .formulas.cli import run as graph
+
+        return graph(args)
     if args.group == "fleet":
         from .fleet.cli import run as fleet
 

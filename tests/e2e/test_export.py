@@ -4,6 +4,7 @@ and the first `pulumi up` adopts every object without a single create or delete.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -277,8 +278,14 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     assert account(emulator) == before_export, "adoption changed the account"
     stack.preview("--expect-no-changes")
 
+    # formulas as code: a formula is a directory, its script's body a .js file next to it
+    folder = stack.project_dir / "formulas" / "sync-contacts"
+    assert sorted(p.name for p in folder.iterdir()) == ["formula.json", "shape.js"]
+    assert (folder / "shape.js").read_text() == "done({id: trigger.event.objectId});"
+    assert "```mermaid\nflowchart TD\n" in readme and '"shape<br/>script"' in readme
+
     # one data file edited: exactly that object changes
-    formula_file = stack.project_dir / "formulas" / "sync-contacts.json"
+    formula_file = folder / "formula.json"
     formula_file.write_text(formula_file.read_text().replace("copies contacts", "copies more"))
     requests_before = api.requests_by_route()
     stack.up()
@@ -289,6 +296,28 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     }
     edited = account(emulator)
     assert edited != before_export
+
+    # a script edited in its .js file: the preview shows that step's body changing
+    script = "done({id: trigger.event.objectId, edited: true});"
+    (folder / "shape.js").write_text(script)
+    diff = stack.preview("--diff").stdout
+    assert "~ pulumi-python:dynamic/openconnectors:Formula: (update)" in diff, diff
+    assert "openconnectors:Formula::sync-contacts]" in diff, diff
+    changed_step = re.compile(
+        r'~ steps +: \[\s+~ \[0\]: \{\s+name +: "shape"\s+~ properties: \{\s+'
+        r'~ body: "done\(\{id: trigger\.event\.objectId\}\);" => ' + re.escape(json.dumps(script))
+    )
+    assert changed_step.search(diff), diff  # the step, by its name, and its body's change
+    assert "~ 1 to update" in diff, diff
+    requests_before = api.requests_by_route()
+    stack.up()
+    assert delta(requests_before, api.requests_by_route()) == {
+        "GET /formulas/{id}": 1,
+        "PUT /formulas/{id}": 1,
+    }
+    sync = next(f for f in api.listing("/formulas") if f["name"] == "sync contacts")
+    assert sync["steps"][0]["properties"]["body"] == script
+    edited = account(emulator)
 
     # destroy with retain_on_delete: the account stays as it is
     stack.destroy()

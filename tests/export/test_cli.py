@@ -105,19 +105,19 @@ def test_a_re_export_removes_only_the_files_of_the_earlier_export(
 ) -> None:
     out = tmp_path / "acme"
     assert export(out, "--project", "acme") == 0
-    assert (out / "formulas" / "sync.json").is_file()
-    assert "formulas/sync.json" in (out / MANIFEST).read_text()
+    assert (out / "formulas" / "sync" / "formula.json").is_file()
+    assert "formulas/sync/formula.json" in (out / MANIFEST).read_text()
     (out / "formulas" / "notes.json").write_text("{}\n")  # the user's own file
     (out / "NOTES.md").write_text("mine\n")
     sync = next(f for f in api(account, "GET", "/formulas") if f["name"] == "sync")
     api(account, "DELETE", f"/formulas/{sync['id']}")
     formula(account, "nightly")
     assert export(out, "--project", "acme") == 0
-    assert not (out / "formulas" / "sync.json").exists(), "the deleted formula's file stays"
-    assert (out / "formulas" / "nightly.json").is_file()
+    assert not (out / "formulas" / "sync").exists(), "the deleted formula's directory stays"
+    assert (out / "formulas" / "nightly" / "formula.json").is_file()
     assert (out / "formulas" / "notes.json").read_text() == "{}\n"
     assert (out / "NOTES.md").read_text() == "mine\n"
-    assert "formulas/sync.json" not in (out / MANIFEST).read_text()
+    assert "formulas/sync/formula.json" not in (out / MANIFEST).read_text()
 
 
 def test_a_re_export_does_not_overwrite_a_file_it_did_not_write(
@@ -125,12 +125,13 @@ def test_a_re_export_does_not_overwrite_a_file_it_did_not_write(
 ) -> None:
     out = tmp_path / "acme"
     assert export(out, "--project", "acme") == 0
-    (out / "formulas" / "nightly.json").write_text("{}\n")  # the user's, before the formula
+    (out / "formulas" / "nightly").mkdir()
+    (out / "formulas" / "nightly" / "formula.json").write_text("{}\n")  # the user's file
     formula(account, "nightly")
     capsys.readouterr()
     assert export(out, "--project", "acme") == 2
-    one_error_line(capsys, "formulas/nightly.json", "--force")
-    assert (out / "formulas" / "nightly.json").read_text() == "{}\n"
+    one_error_line(capsys, "formulas/nightly/formula.json", "--force")
+    assert (out / "formulas" / "nightly" / "formula.json").read_text() == "{}\n"
 
 
 def test_a_manifest_cannot_make_the_export_delete_other_files(
@@ -220,3 +221,35 @@ def test_kinds_naming_no_kind_is_refused(
     assert export(tmp_path / "out", "--project", "acme", "--kinds", kinds) == 2
     one_error_line(capsys, "--kinds")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_formula_is_written_as_a_directory_with_its_scripts(
+    account: EmulatorServer, tmp_path: Path
+) -> None:
+    body = "// shape\r\nconst x = 'ü';\r\ndone({x: x});\n"
+    steps = [
+        {"name": "Shape it?", "type": "script", "properties": {"body": body}, "onSuccess": []},
+        {"name": "check", "type": "filter", "properties": {"body": "done(true);"}},
+    ]
+    document = {
+        "name": "scripted",
+        "triggers": [{"type": "manual", "onSuccess": ["check"], "onFailure": []}],
+        "steps": [
+            {**s, "onFailure": [], "onSuccess": s.get("onSuccess", ["Shape it?"])} for s in steps
+        ],
+    }
+    api(account, "POST", "/formulas", document)
+    out = tmp_path / "acme"
+    assert export(out, "--project", "acme") == 0
+    folder = out / "formulas" / "scripted"
+    assert (folder / "Shape-it.js").read_bytes() == body.encode("utf-8")  # as it is
+    assert (folder / "check.js").read_bytes() == b"done(true);"
+    written = json.loads((folder / "formula.json").read_text(encoding="utf-8"))
+    assert [s["properties"] for s in written["steps"]] == [{}, {}]
+    manifest = json.loads((out / MANIFEST).read_text())["files"]
+    assert {"formulas/scripted/Shape-it.js", "formulas/scripted/check.js"} <= set(manifest)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "### scripted (`formulas/scripted`)\n\n```mermaid\nflowchart TD\n" in readme
+    first = files_of(out)
+    assert export(out, "--project", "acme") == 0
+    assert files_of(out) == first, "a re-export is not byte-identical"

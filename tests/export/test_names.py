@@ -180,13 +180,19 @@ def test_every_reference_points_at_the_object_it_was_read_from() -> None:
         assert isinstance(ref, ast.Attribute) and isinstance(ref.value, ast.Name)
         assert adopted(ref.value.id, "adopt_instance_id") == 100 + position
 
-    # file names: unique (also on a case-insensitive file system), one folder deep, no escape
+    # file names: unique (also on a case-insensitive file system), one folder deep (a formula
+    # directory two: formulas/<name>/formula.json and its .js files), no escape
     data = [p for p in project.files if "/" in p]
     assert len({p.lower() for p in data}) == len(data), data
     for path in data:
-        folder, name = path.split("/")
+        folder, *inner, name = path.split("/")
         assert folder in ("formulas", "common-resources", "transformations"), path
-        assert name.endswith(".json") and not name.startswith("."), path
+        assert not name.startswith(".") and not any(p.startswith(".") for p in inner), path
+        if inner:
+            assert folder == "formulas" and len(inner) == 1, path
+            assert name == "formula.json" or name.endswith(".js"), path
+        else:
+            assert name.endswith(".json"), path
     # every common resource file is the one its program line loads
     assert len([p for p in data if p.startswith("common-resources/")]) == 6
     config_keys = [s.config_key for s in project.secrets]

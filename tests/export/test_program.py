@@ -141,6 +141,10 @@ def test_references_secrets_and_names(tmp_path: Path) -> None:
     # the ownership tag of an earlier provider is not a tag the program declares
     assert "pulumi-openconnectors:abc" not in main
     # data files: server-set keys dropped, unknown keys kept
-    formula = files["formulas/sync-contacts.json"]
+    formula = files["formulas/sync-contacts/formula.json"]
     assert '"userId"' not in formula and '"id"' not in formula and '"api": "GET /sync"' in formula
+    # formulas as code: the script's body in its own file, the README draws the formula
+    assert '"body"' not in formula and files["formulas/sync-contacts/s.js"] == "x"
+    assert 'oc.Formula.from_file(\n    HERE / "formulas/sync-contacts",' in main
+    assert "```mermaid\nflowchart TD\n" in readme and '"s<br/>script"' in readme
     assert "RETAIN = pulumi.ResourceOptions(retain_on_delete=True)" in main

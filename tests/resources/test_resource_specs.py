@@ -100,24 +100,43 @@ def test_an_unregistered_type_has_no_provider() -> None:
         provider_class("Nothing")
 
 
+def _at_path(segments: list[str], leaf: dict[str, object]) -> dict[str, object]:
+    """An object holding ``leaf`` at a spec path (``"x"``, ``"x[]"`` a list, ``"*"`` a map)."""
+    if not segments:
+        return dict(leaf)
+    head, inner = segments[0], _at_path(segments[1:], leaf)
+    if head == "*":
+        return {"entry": inner}
+    if head.endswith("[]"):
+        return {head[:-2]: [inner]}
+    return {head: inner}
+
+
+def _merged(a: object, b: object) -> object:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return {
+            k: _merged(a[k], b[k]) if k in a and k in b else a.get(k, b.get(k)) for k in {**a, **b}
+        }
+    if isinstance(a, list) and isinstance(b, list):
+        return [_merged(x, y) for x, y in zip(a, b, strict=True)]
+    return b
+
+
 def test_server_keys_are_dropped_at_every_place_the_spec_lists() -> None:
     """What a file, an export and the outputs hold: the document without the keys the server
-    sets, at the top level and in each item of the lists the spec names (a hand copy of one
-    list once lacked `instanceId`)."""
+    sets, at the top level and at each path the spec names — items of lists, nested objects,
+    each entry of a map (a hand copy of one list once lacked `instanceId`)."""
     from pulumi_openconnectors.resources.documents import without_server_keys
 
     for spec in SPECS:
-        document: dict[str, object] = {"kept": 1}
+        document: object = {"kept": 1}
+        expected: object = {"kept": 1}
         for path, keys in spec.server_keys.items():
-            if path == "":
-                document.update(dict.fromkeys(keys, "server"))
-            else:
-                item = {"kept": 2, **dict.fromkeys(keys, "server")}
-                document[path.removesuffix("[]")] = [item]
-        expected: dict[str, object] = {"kept": 1}
-        expected.update(
-            {p.removesuffix("[]"): [{"kept": 2}] for p in spec.server_keys if p.endswith("[]")}
-        )
+            segments = path.split(".") if path else []
+            server = {"kept": 2 if path else 1, **dict.fromkeys(keys, "server")}
+            document = _merged(document, _at_path(segments, server))
+            expected = _merged(expected, _at_path(segments, {"kept": 2 if path else 1}))
+        assert isinstance(document, dict)
         assert without_server_keys(spec, document) == expected, spec.name
     transformation = next(s for s in SPECS if s.name == "Transformation")
     assert "instanceId" in transformation.top_server_keys

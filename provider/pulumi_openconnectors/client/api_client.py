@@ -24,6 +24,7 @@ from .retry_loop import RetryLoop
 from .session import new_session
 from .settings import ClientSettings
 from .transformations import TransformationsAPI
+from .vdrs import VdrsAPI
 
 C = TypeVar("C", bound="OpenConnectorsClient")
 
@@ -67,6 +68,7 @@ class OpenConnectorsClient:
         self.formula_instances = FormulaInstancesAPI(api)
         self.definitions = CommonResourcesAPI(api)
         self.transformations = TransformationsAPI(api)
+        self.vdrs = VdrsAPI(api)
 
         # The flat names the rest of the package calls.
         self.list_elements = self.elements.list

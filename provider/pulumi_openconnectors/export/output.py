@@ -13,6 +13,7 @@ Every problem is a :class:`~pulumi_openconnectors.errors.ConfigurationError` (on
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -26,6 +27,8 @@ DATA_FOLDERS = ("formulas", "common-resources", "transformations")
 TOP_FILES = ("Pulumi.yaml", "README.md", "__main__.py", "requirements.txt")
 _FOLDERS = "|".join(map(re.escape, DATA_FOLDERS))
 _DATA_FILE = re.compile(rf"^({_FOLDERS})/[^/\\]+\.json$")
+# a formula directory (resources/formula/layout.py): formulas/<name>/formula.json, <step>.js
+_FORMULA_DIRECTORY_FILE = re.compile(r"^formulas/[^/\\]+/(formula\.json|[^/\\]+\.js)$")
 IGNORED_ENTRIES = (".git",)
 
 
@@ -37,7 +40,8 @@ def is_export_file(relative: str) -> bool:
     """Whether ``relative`` is a path an export writes (what a manifest may list)."""
     if relative in TOP_FILES:
         return True
-    return bool(_DATA_FILE.match(relative)) and ".." not in relative.split("/")
+    data = _DATA_FILE.match(relative) or _FORMULA_DIRECTORY_FILE.match(relative)
+    return bool(data) and not {"", ".", ".."} & set(relative.split("/"))
 
 
 def read_manifest(out_dir: Path) -> set[str] | None:
@@ -100,6 +104,14 @@ def _check_existing(out_dir: Path, *, force: bool) -> None:
         )
 
 
+def _remove_if_empty(folder: Path, out_dir: Path) -> None:
+    """Remove a formula directory (``formulas/<name>``) that the removal of an earlier
+    export's files left empty."""
+    if folder.parent.parent == out_dir and folder.parent.name in DATA_FOLDERS:
+        with contextlib.suppress(OSError):  # not empty: it holds files of the user's
+            folder.rmdir()
+
+
 def write(out_dir: Path, files: Mapping[str, str], *, force: bool) -> list[str]:
     """Write ``files`` and the manifest; remove the files of the earlier manifest that this
     export does not write. Returns the removed paths."""
@@ -121,12 +133,16 @@ def write(out_dir: Path, files: Mapping[str, str], *, force: bool) -> list[str]:
         for relative, content in sorted(files.items()):
             current = out_dir / relative
             current.parent.mkdir(parents=True, exist_ok=True)
-            current.write_text(content, encoding="utf-8")
+            if relative.endswith(".js"):  # a script's body, its line ends as they are
+                current.write_bytes(content.encode("utf-8"))
+            else:
+                current.write_text(content, encoding="utf-8")
         for relative in sorted(earlier - set(files)):
             current = out_dir / relative
             if current.is_file() and not current.is_symlink():
                 current.unlink()
                 removed.append(relative)
+                _remove_if_empty(current.parent, out_dir)
         current = out_dir / MANIFEST
         current.write_text(manifest_text(files), encoding="utf-8")
     except OSError as exc:

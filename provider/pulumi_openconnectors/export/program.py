@@ -9,45 +9,54 @@ from __future__ import annotations
 
 import json
 import re
-import shlex
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..client.models import Formula, FormulaInstance
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
 from ..resources.documents import without_server_keys
-from ..resources.formula.rules import ELEMENT_INSTANCE, called_formulas
-from ..resources.formula.spec import SPEC as FORMULA
+from ..resources.formula.layout import split_formula
+from ..resources.formula.rules import called_formulas
 from ..resources.transformation.spec import SPEC as TRANSFORMATION
 from .naming import Names, file_stem, identifier, slug
+from .project import (
+    MASKED,
+    Project,
+    Secret,
+    diagram,
+    formula_document,
+    formula_instance_configuration,
+    instance_configuration,
+)
 from .reader import Found, Snapshot
+from .readme import Flavour, readme
 from .render import Call, Code, call, string
 
-MASKED = "********"
+__all__ = ["MASKED", "Project", "Secret", "build_project"]
 
-
-@dataclass
-class Secret:
-    config_key: str
-    what: str
-
-
-@dataclass
-class Project:
-    """The files of the exported project, and what the user must know about them."""
-
-    files: dict[str, str] = field(default_factory=dict)
-    secrets: list[Secret] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-def _one_line(text: str) -> str:
-    """``text`` on one line of printable characters (a name with a newline or a control
-    character must not break the README's shell lines)."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+README = Flavour(
+    program="a Pulumi program",
+    command="python -m pulumi_openconnectors export",
+    before=(),
+    secrets_where=("the program", "reads them with `cfg.require_secret`):"),
+    adoption=(
+        "(`adopt_instance_id`, `adopt_formula_id`, `adopt_formula_instance_id`, `adopt=True`)",
+        "and makes it what the program says — the same as it is now, since the program was",
+        "read from the account. After the first `pulumi up`, `pulumi preview` shows no changes;",
+        "from then on edit the program and the data files, and review the diff.",
+    ),
+    closing=(
+        "Formula instance variable values are written as they are in the account: move any",
+        "secret one to `cfg.require_secret`.",
+    ),
+    retain_option="retain_on_delete",
+    graph_hint=(
+        "Each formula's flowchart, drawn from its files; "
+        "`python -m pulumi_openconnectors graph formulas/<name>` draws it again "
+        "(`--format svg` or `png` for an image)."
+    ),
+)
 
 
 def _json(document: Any) -> str:
@@ -85,16 +94,13 @@ def build_project(
         resource = names.unique(slug(instance.name or f"instance-{instance.id}"))
         var = variables.unique(identifier(resource))
         instance_vars[instance.id] = var
-        configuration: dict[str, Any] = {}
-        for key, value in sorted((instance.configuration or {}).items()):
-            if value == MASKED:
-                short = key.removeprefix(f"{instance.element_key}.")
-                config_key = config_keys.unique(identifier(f"{var}_{short}"))
-                label = f"the {key} of instance {instance.id} ({instance.name})"
-                out.secrets.append(Secret(config_key, _one_line(label)))
-                configuration[key] = Call("cfg.require_secret", config_key)
-            elif value is not None:
-                configuration[key] = str(value)
+
+        def secret(short: str, what: str, var: str = var) -> Call:
+            config_key = config_keys.unique(identifier(f"{var}_{short}"))
+            out.secrets.append(Secret(config_key, what))
+            return Call("cfg.require_secret", config_key)
+
+        configuration = instance_configuration(instance, secret)
         args: list[tuple[str | None, Any]] = [(None, resource)]
         args.append(("element_key", instance.element_key))
         args.append(("name", instance.name))
@@ -141,8 +147,7 @@ def build_project(
         resource = names.unique(slug(formula.name))
         var = variables.unique(identifier(resource))
         formula_vars[formula.id] = var
-        path = files.unique(f"formulas/{resource}") + ".json"
-        out.files[path] = _json(_formula_document(formula))
+        path = _formula_files(out, files.unique(f"formulas/{resource}"), formula)
         blocks.append(
             call(
                 var,
@@ -160,7 +165,7 @@ def build_project(
                 f"formula {formula.name!r} ({path}): step {step_name!r} calls formula "
                 f"{called} by id; if that formula is ever recreated, update the id in the file."
             )
-    section("Formula templates: formulas/<name>.json", blocks)
+    section("Formula templates: formulas/<name>/ (formula.json, a .js file per script)", blocks)
     out.counts["formulas"] = len(snap.formulas)
 
     by_id = {f.id: f for f in snap.formulas}
@@ -213,12 +218,23 @@ def _transformation(
     return call(None, "oc.Transformation.from_file", args + opts)
 
 
-def _formula_document(formula: Formula) -> dict[str, Any]:
-    document = without_server_keys(FORMULA, formula.document())
-    for key in FORMULA.known_keys:  # every list the formula has, written even when empty
-        if isinstance(FORMULA.prop_by_api(key).default, list):
-            document[key] = document.get(key) or []
-    return document
+def _formula_files(out: Project, folder: str, formula: Formula) -> str:
+    """Write a formula as a directory (``folder``/formula.json and a ``.js`` file per script
+    and filter step, :mod:`..resources.formula.layout`), or as ``folder``.json when the
+    layout cannot hold it; the path ``from_file`` reads, and the README's flowchart."""
+    document = formula_document(formula)
+    layout = split_formula(document)
+    if layout is None:
+        path = f"{folder}.json"
+        out.files[path] = _json(document)
+    else:
+        path = folder
+        formula_json, scripts = layout
+        out.files[f"{folder}/formula.json"] = _json(formula_json)
+        for name, body in scripts.items():
+            out.files[f"{folder}/{name}"] = body
+    out.diagrams.append(diagram(document, f"`{path}`"))
+    return path
 
 
 def _formula_instance(
@@ -234,19 +250,9 @@ def _formula_instance(
     formula = formulas.get(formula_id)
     base = formula.name if formula is not None else f"formula-{formula_id}"
     resource = names.unique(slug(f"{base}-{fi.name}"))
-    kinds = {v.get("key"): v.get("type") for v in (formula.configuration if formula else [])}
-    configuration: dict[str, Any] = {}
-    for key, value in sorted(fi.configuration.items()):
-        ref = instance_vars.get(int(value)) if str(value).isdigit() else None
-        if kinds.get(key) == ELEMENT_INSTANCE and ref is not None:
-            configuration[key] = Code(f"{ref}.id")
-        else:
-            configuration[key] = str(value)
-            if kinds.get(key) == ELEMENT_INSTANCE:
-                out.notes.append(
-                    f"formula instance {resource!r}: variable {key!r} refers to connector "
-                    f"instance {value}, which this export does not include (kept as an id)."
-                )
+    configuration = formula_instance_configuration(
+        fi, formula, resource, instance_vars, lambda var: Code(f"{var}.id"), out.notes
+    )
     formula_var = formula_vars.get(formula_id)
     args: list[tuple[str | None, Any]] = [
         (None, resource),
@@ -313,59 +319,4 @@ def _pulumi_yaml(project_name: str, virtualenv: str | None) -> str:
 
 
 def _readme(out: Project, project_name: str, source: str, retain_on_delete: bool) -> str:
-    lines = [
-        f"# {project_name}",
-        "",
-        "An Open Connectors organization, exported as a Pulumi program by",
-        "`python -m pulumi_openconnectors export`.",
-        "",
-        f"Source: {source}",
-        "",
-        "| kind | exported |",
-        "|---|---|",
-        *(f"| {kind} | {count} |" for kind, count in out.counts.items()),
-        "",
-        "## Before the first `pulumi up`",
-        "",
-    ]
-    if out.secrets:
-        lines += [
-            "Secrets are never exported: the API shows them masked. Set each one (the program",
-            "reads them with `cfg.require_secret`):",
-            "",
-            "```sh",
-            *(
-                f"pulumi config set --secret {s.config_key} -- {shlex.quote(f'<{s.what}>')}"
-                for s in out.secrets
-            ),
-            "```",
-            "",
-        ]
-    else:
-        lines += ["No secrets to set.", ""]
-    lines += [
-        "Also set the provider's settings (`openconnectors:baseUrl` or `openconnectors:region`,",
-        "`openconnectors:userSecret`, `openconnectors:organizationSecret`; see the",
-        "pulumi-openconnectors README).",
-        "",
-        "## Reviewing the first preview",
-        "",
-        "`pulumi preview` lists every resource as `+ create`: they are new to this stack. None",
-        "of them creates anything in the account: each one adopts the existing object",
-        "(`adopt_instance_id`, `adopt_formula_id`, `adopt_formula_instance_id`, `adopt=True`)",
-        "and makes it what the program says — the same as it is now, since the program was",
-        "read from the account. After the first `pulumi up`, `pulumi preview` shows no changes;",
-        "from then on edit the program and the data files, and review the diff.",
-        "",
-        "Formula instance variable values are written as they are in the account: move any",
-        "secret one to `cfg.require_secret`.",
-    ]
-    if retain_on_delete:
-        lines += [
-            "",
-            "`pulumi destroy` leaves every object in the account (`retain_on_delete`): it only",
-            "stops managing them.",
-        ]
-    if out.notes:
-        lines += ["", "## Needs your attention", "", *(f"- {note}" for note in out.notes)]
-    return "\n".join(lines) + "\n"
+    return readme(out, README, project_name, source, retain_on_delete)

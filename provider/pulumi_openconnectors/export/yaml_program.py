@@ -11,7 +11,6 @@ bytes, and the same config keys for its secrets.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,18 +19,49 @@ from ..markers import OWNERSHIP_TAG_PREFIX
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
 from ..resources.connector_instance.spec import SPEC as CONNECTOR_INSTANCE
 from ..resources.documents import extra_keys, without_server_keys
-from ..resources.formula.rules import ELEMENT_INSTANCE, called_formulas
+from ..resources.formula.rules import called_formulas
 from ..resources.formula.spec import SPEC as FORMULA
 from ..resources.formula_instance.spec import SPEC as FORMULA_INSTANCE
 from ..resources.spec import ResourceSpec
 from ..resources.transformation.spec import SPEC as TRANSFORMATION
+from . import project as shared
 from .naming import Names, identifier, slug
-from .program import MASKED, Project, Secret, _formula_document, _one_line
+from .project import Project, Secret, one_line
 from .reader import Found, Snapshot
+from .readme import Flavour, readme
 from .yaml_values import Ref, dump, literal, output_ref, properties, type_token
 
 RESERVED = frozenset({"pulumi"})
 """Names a Pulumi YAML program gives a meaning of its own (``${pulumi.stack}``)."""
+
+README = Flavour(
+    program="a Pulumi YAML program",
+    command="python -m pulumi_openconnectors export --format yaml",
+    before=(
+        "The program runs on the `openconnectors` resource plugin: install the package",
+        "(`pip install pulumi-openconnectors`) so that `pulumi-resource-openconnectors` is on",
+        "`PATH`, and the Pulumi YAML language host (`pulumi-language-yaml`, shipped with the",
+        "Pulumi CLI).",
+        "",
+    ),
+    secrets_where=("Pulumi.yaml", "declares them under `config:` with `secret: true`):"),
+    adoption=(
+        "(`adoptInstanceId`, `adoptFormulaId`, `adoptFormulaInstanceId`, `adopt: true`) and",
+        "makes it what the program says — the same as it is now, since the program was read",
+        "from the account. After the first `pulumi up`, `pulumi preview` shows no changes; from",
+        "then on edit Pulumi.yaml and review the diff.",
+    ),
+    closing=(
+        "Literal `$` in values are written `$$` (Pulumi YAML reads `${…}` as a reference).",
+        "Formula instance variable values are written as they are in the account: move any",
+        "secret one to a `secret: true` config value.",
+    ),
+    retain_option="retainOnDelete",
+    graph_hint=(
+        "Each formula's flowchart; `python -m pulumi_openconnectors graph FORMULA.json` draws "
+        "a formula file (`--format svg` or `png` for an image)."
+    ),
+)
 
 
 def document_inputs(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any]:
@@ -76,7 +106,7 @@ class _Writer:
     def secret(self, wanted: str, what: str) -> Ref:
         key = self.names.unique(wanted)
         self.config[key] = {"type": "string", "secret": True}
-        self.out.secrets.append(Secret(key, _one_line(what)))
+        self.out.secrets.append(Secret(key, one_line(what)))
         return Ref(key)
 
 
@@ -91,14 +121,11 @@ def build_yaml_project(
 
     for instance in sorted(snap.instances, key=lambda i: i.id):
         resource = w.claim(slug(instance.name or f"instance-{instance.id}"))
-        configuration: dict[str, Any] = {}
-        for key, value in sorted((instance.configuration or {}).items()):
-            if value == MASKED:
-                short = key.removeprefix(f"{instance.element_key}.")
-                label = f"the {key} of instance {instance.id} ({instance.name})"
-                configuration[key] = w.secret(identifier(f"{identifier(resource)}_{short}"), label)
-            elif value is not None:
-                configuration[key] = str(value)
+
+        def secret(short: str, what: str, prefix: str = identifier(resource)) -> Ref:
+            return w.secret(identifier(f"{prefix}_{short}"), what)
+
+        configuration = shared.instance_configuration(instance, secret)
         inputs: dict[str, Any] = {"element_key": instance.element_key, "name": instance.name}
         if configuration:
             inputs["configuration"] = configuration
@@ -123,9 +150,11 @@ def build_yaml_project(
     w.out.counts["transformations"] = len(snap.transformations)
 
     for formula in sorted(snap.formulas, key=lambda f: f.id):
-        inputs = document_inputs(FORMULA, _formula_document(formula))
+        document = shared.formula_document(formula)
+        inputs = document_inputs(FORMULA, document)
         inputs["adopt_formula_id"] = formula.id
         resource = w.resource(slug(formula.name), FORMULA, inputs)
+        w.out.diagrams.append(shared.diagram(document, f"resource `{resource}`"))
         formulas[formula.id] = resource
         for step_name, called in called_formulas(formula.steps):
             w.out.notes.append(
@@ -188,19 +217,14 @@ def _formula_instance(
     formula = formulas.get(formula_id)
     base = formula.name if formula is not None else f"formula-{formula_id}"
     resource = w.claim(slug(f"{base}-{fi.name}"))
-    kinds = {v.get("key"): v.get("type") for v in (formula.configuration if formula else [])}
-    configuration: dict[str, Any] = {}
-    for key, value in sorted(fi.configuration.items()):
-        owner = instances.get(int(value)) if str(value).isdigit() else None
-        if kinds.get(key) == ELEMENT_INSTANCE and owner is not None:
-            configuration[key] = output_ref(owner, CONNECTOR_INSTANCE, "id")
-        else:
-            configuration[key] = str(value)
-            if kinds.get(key) == ELEMENT_INSTANCE:
-                w.out.notes.append(
-                    f"formula instance {resource!r}: variable {key!r} refers to connector "
-                    f"instance {value}, which this export does not include (kept as an id)."
-                )
+    configuration = shared.formula_instance_configuration(
+        fi,
+        formula,
+        resource,
+        instances,
+        lambda owner: output_ref(owner, CONNECTOR_INSTANCE, "id"),
+        w.out.notes,
+    )
     template = formula_resources.get(formula_id)
     inputs: dict[str, Any] = {
         "formula_id": (
@@ -221,7 +245,7 @@ def _pulumi_yaml(w: _Writer, project_name: str, source: str) -> str:
     header = [
         "# An Open Connectors organization, exported by",
         "# `python -m pulumi_openconnectors export --format yaml`.",
-        f"# Source: {_one_line(source)}",
+        f"# Source: {one_line(source)}",
         "#",
         "# Every resource adopts the object that exists (adopt*): the first `pulumi up` takes",
         "# them over without creating or deleting anything. See README.md.",
@@ -238,65 +262,4 @@ def _pulumi_yaml(w: _Writer, project_name: str, source: str) -> str:
 
 
 def _readme(out: Project, project_name: str, source: str, retain_on_delete: bool) -> str:
-    lines = [
-        f"# {project_name}",
-        "",
-        "An Open Connectors organization, exported as a Pulumi YAML program by",
-        "`python -m pulumi_openconnectors export --format yaml`.",
-        "",
-        f"Source: {source}",
-        "",
-        "| kind | exported |",
-        "|---|---|",
-        *(f"| {kind} | {count} |" for kind, count in out.counts.items()),
-        "",
-        "## Before the first `pulumi up`",
-        "",
-        "The program runs on the `openconnectors` resource plugin: install the package",
-        "(`pip install pulumi-openconnectors`) so that `pulumi-resource-openconnectors` is on",
-        "`PATH`, and the Pulumi YAML language host (`pulumi-language-yaml`, shipped with the",
-        "Pulumi CLI).",
-        "",
-    ]
-    if out.secrets:
-        lines += [
-            "Secrets are never exported: the API shows them masked. Set each one (Pulumi.yaml",
-            "declares them under `config:` with `secret: true`):",
-            "",
-            "```sh",
-            *(
-                f"pulumi config set --secret {s.config_key} -- {shlex.quote(f'<{s.what}>')}"
-                for s in out.secrets
-            ),
-            "```",
-            "",
-        ]
-    else:
-        lines += ["No secrets to set.", ""]
-    lines += [
-        "Also set the provider's settings (`openconnectors:baseUrl` or `openconnectors:region`,",
-        "`openconnectors:userSecret`, `openconnectors:organizationSecret`; see the",
-        "pulumi-openconnectors README).",
-        "",
-        "## Reviewing the first preview",
-        "",
-        "`pulumi preview` lists every resource as `+ create`: they are new to this stack. None",
-        "of them creates anything in the account: each one adopts the existing object",
-        "(`adoptInstanceId`, `adoptFormulaId`, `adoptFormulaInstanceId`, `adopt: true`) and",
-        "makes it what the program says — the same as it is now, since the program was read",
-        "from the account. After the first `pulumi up`, `pulumi preview` shows no changes; from",
-        "then on edit Pulumi.yaml and review the diff.",
-        "",
-        "Literal `$` in values are written `$$` (Pulumi YAML reads `${…}` as a reference).",
-        "Formula instance variable values are written as they are in the account: move any",
-        "secret one to a `secret: true` config value.",
-    ]
-    if retain_on_delete:
-        lines += [
-            "",
-            "`pulumi destroy` leaves every object in the account (`retainOnDelete`): it only",
-            "stops managing them.",
-        ]
-    if out.notes:
-        lines += ["", "## Needs your attention", "", *(f"- {note}" for note in out.notes)]
-    return "\n".join(lines) + "\n"
+    return readme(out, README, project_name, source, retain_on_delete)

@@ -17,6 +17,7 @@ from .formula import Formula as Formula
 from .formula_instance import FormulaInstance as FormulaInstance
 from .provider import Provider as Provider
 from .transformation import Transformation as Transformation
+from .virtual_data_resource import VirtualDataResource as VirtualDataResource
 
 __all__ = [
     "CommonResource",
@@ -25,4 +26,5 @@ __all__ = [
     "FormulaInstance",
     "Provider",
     "Transformation",
+    "VirtualDataResource",
 ]

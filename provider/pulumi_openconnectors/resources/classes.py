@@ -10,5 +10,13 @@ from .connector_instance.resource import ConnectorInstance as ConnectorInstance
 from .formula.resource import Formula as Formula
 from .formula_instance.resource import FormulaInstance as FormulaInstance
 from .transformation.resource import Transformation as Transformation
+from .virtual_data_resource.resource import VirtualDataResource as VirtualDataResource
 
-__all__ = ["CommonResource", "ConnectorInstance", "Formula", "FormulaInstance", "Transformation"]
+__all__ = [
+    "CommonResource",
+    "ConnectorInstance",
+    "Formula",
+    "FormulaInstance",
+    "Transformation",
+    "VirtualDataResource",
+]

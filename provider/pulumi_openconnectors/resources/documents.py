@@ -13,6 +13,7 @@ drift that refresh shows and the next `up` puts back.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,23 @@ def is_empty(value: Any) -> bool:
 
 ServerFilled = Mapping[str, Collection[str]]
 """Per path (``""``, ``"triggers[]"``, ``"script"``, ``"script.fields[]"``): the keys the
-server fills in there."""
+server fills in there. A ``*`` segment stands for any key of an object (``"map.*.fields[]"``:
+the fields of every entry of a map)."""
+
+
+def _matches(pattern: str, path: str) -> bool:
+    if "*" not in pattern:
+        return pattern == path
+    return re.fullmatch(re.escape(pattern).replace(r"\*", r"[^.\[\]]+"), path) is not None
+
+
+def filled_at(filled: ServerFilled | None, path: str) -> frozenset[str]:
+    """The keys ``filled`` lists at ``path`` (its ``*`` segments matching any key)."""
+    keys: set[str] = set()
+    for pattern, names in (filled or {}).items():
+        if _matches(pattern, path):
+            keys.update(names)
+    return frozenset(keys)
 
 
 def project(live: Any, desired: Any, filled: ServerFilled | None = None, path: str = "") -> Any:
@@ -34,7 +51,7 @@ def project(live: Any, desired: Any, filled: ServerFilled | None = None, path: s
     lists at their path (recursively; ``path`` is where ``live`` sits in the document)."""
     if isinstance(live, Mapping):
         want = desired if isinstance(desired, Mapping) else {}
-        server = frozenset((filled or {}).get(path, ()))
+        server = filled_at(filled, path)
         return {
             str(k): project(v, want.get(k), filled, f"{path}.{k}" if path else str(k))
             for k, v in live.items()
@@ -123,21 +140,42 @@ def request_document(spec: ResourceSpec, values: Mapping[str, Any]) -> dict[str,
     return body
 
 
-def _item_path(path: str) -> str | None:
-    """``"fields[]"`` -> ``"fields"`` (a list of objects directly below the top level)."""
-    return path[:-2] if path.endswith("[]") and "." not in path else None
+def _without_at(value: Any, segments: list[str], keys: frozenset[str]) -> Any:
+    """``value`` without ``keys`` in the objects at ``segments`` below it (a copy where
+    something changes): ``"x"`` a key, ``"x[]"`` each item of a list, ``"*"`` each value of
+    an object."""
+    if not segments:
+        if isinstance(value, Mapping):
+            return {str(k): v for k, v in value.items() if k not in keys}
+        return value
+    head, rest = segments[0], segments[1:]
+    if not isinstance(value, Mapping):
+        return value
+    if head == "*":
+        return {str(k): _without_at(v, rest, keys) for k, v in value.items()}
+    name, items = (head[:-2], True) if head.endswith("[]") else (head, False)
+    if name not in value:
+        return value
+    inner = value[name]
+    if items:
+        if not isinstance(inner, list):
+            return value
+        changed: Any = [_without_at(item, rest, keys) for item in inner]
+    else:
+        changed = _without_at(inner, rest, keys)
+    return {**{str(k): v for k, v in value.items()}, name: changed}
 
 
 def without_server_keys(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any]:
     """A document without the keys the server sets (``spec.server_keys``): at the top level
-    and in each object of the lists they are listed for. What a file, an export and the
-    outputs hold."""
+    and at each path they are listed for (``"fields[]"`` each field, ``"definition"`` an
+    object, ``"transformations.*.fields[]"`` the fields of each entry of a map). What a file,
+    an export and the outputs hold."""
     top = set(spec.top_server_keys)
-    out = {str(k): v for k, v in document.items() if k not in top}
+    out: dict[str, Any] = {str(k): v for k, v in document.items() if k not in top}
     for path, keys in spec.server_keys.items():
-        key = _item_path(path)
-        if key is not None and isinstance(out.get(key), list):
-            out[key] = without_keys(out[key], keys)
+        if path:
+            out = _without_at(out, path.split("."), frozenset(keys))
     return out
 
 

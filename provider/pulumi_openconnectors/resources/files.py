@@ -6,7 +6,8 @@ Imported by the Pulumi program (through the resource classes): no heavy imports 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import importlib
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,17 @@ def file_inputs(
     file = spec.file
     if file is None:
         raise TypeError(f"{spec.name} has no from_file")
-    document = load_json_object(path, file.what)
+    if file.reader is None:
+        document, stem = load_json_object(path, file.what), Path(path).stem
+    else:
+        module, function = file.reader.split(":")
+        read: Callable[[str | Path, str], tuple[dict[str, Any], str]]
+        read = getattr(importlib.import_module(module), function)
+        document, stem = read(path, file.what)
+    if file.wrapped is not None and file.wrapped not in document and len(document) == 1:
+        [inner] = document.values()
+        if isinstance(inner, Mapping) and file.wrapped in inner:
+            document = dict(inner)  # {"<name>": {...}}: the object under its name
     kept = without_server_keys(spec, document)
     inputs: dict[str, Any] = {}
     elsewhere: set[str] = set()
@@ -54,7 +65,6 @@ def file_inputs(
     extra = {k: v for k, v in extra_keys(spec, kept).items() if k not in elsewhere}
     if extra and spec.extra_prop is not None:
         inputs[spec.extra_prop.name] = extra
-    stem = Path(path).stem
     if file.stem_input is not None and file.stem_input not in inputs:
         inputs[file.stem_input] = stem
     resource_name = name or (

@@ -22,6 +22,7 @@ TYPE_FOLDERS = (
     "transformation",
     "formula",
     "formula_instance",
+    "virtual_data_resource",
 )
 """The one list of resource types (a new type: its folder, and one line here)."""
 

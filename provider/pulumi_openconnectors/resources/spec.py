@@ -184,7 +184,12 @@ class FileSpec:
     ``stem_input``: an input the file's stem gives when the file does not.
     ``resource_name_input``: an input whose value names the Pulumi resource (default: the
     file's stem). ``exclusive``: groups of inputs of which one is set (a scope): an override
-    of one drops the others that the file gave.
+    of one drops the others that the file gave. ``reader``: ``"module:function"`` that reads
+    the document instead of one JSON file (``function(path, what) -> (document, stem)``; a
+    formula directory, :mod:`.formula.layout`); imported only when ``from_file`` runs.
+    ``wrapped``: a document key that marks the document when a file holds it under its name
+    (``{"<name>": {...}}``, as some export tools write one object per file): such a file is
+    read as the object inside.
     """
 
     what: str
@@ -192,6 +197,8 @@ class FileSpec:
     stem_input: str | None = None
     resource_name_input: str | None = None
     exclusive: tuple[tuple[str, ...], ...] = ()
+    reader: str | None = None
+    wrapped: str | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .instances import (
     UpdateInstanceRequest,
     configuration_values,
 )
+from .vdrs import VdrDocument, VdrSummary
 
 __all__ = [
     "OBJECT_TYPES",
@@ -42,5 +43,7 @@ __all__ = [
     "ResponseModel",
     "Transformation",
     "UpdateInstanceRequest",
+    "VdrDocument",
+    "VdrSummary",
     "configuration_values",
 ]

@@ -14,6 +14,7 @@ from . import (
     instances,
     object_definitions,
     transformations,
+    vdrs,
 )
 from .base import Service
 
@@ -24,6 +25,7 @@ SERVICES: tuple[Service, ...] = (
     formulas.SERVICE,
     object_definitions.SERVICE,
     transformations.SERVICE,
+    vdrs.SERVICE,
 )
 
 __all__ = ["SERVICES", "Service"]

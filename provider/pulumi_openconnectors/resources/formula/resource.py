@@ -31,7 +31,10 @@ class Formula(FromFile, **SPEC.pulumi_type):
     stem). The file gives every input; ``overrides`` replace single inputs (``description=…``,
     ``active=False``). Server-set keys (``id``, ``userId``, ``createdDate``…, and the ids of
     variables, triggers and steps) are dropped; other keys the provider does not know go to
-    ``extra`` and are sent back as they are.
+    ``extra`` and are sent back as they are. ``path`` may also be a formula directory
+    (``formula.json`` and a ``<step>.js`` per script and filter step, the layout of the-doctor's
+    ``--directory`` export; docs/formulas-as-code.md): the resource name then defaults to the
+    directory's name, and each step without a ``body`` takes its ``.js`` file.
 
     Type token: ``pulumi-python:dynamic/openconnectors:Formula``.
 

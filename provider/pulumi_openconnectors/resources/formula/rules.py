@@ -29,6 +29,8 @@ STEP_TYPES = (
     "script",
 )
 SCRIPT_STEP_TYPES = ("filter", "script", "notification")
+BRANCHES = ("onSuccess", "onFailure")
+"""The keys of a trigger or step that name the steps to run next."""
 ELEMENT_INSTANCE = "elementInstance"
 """The type of a variable whose value is a connector instance id."""
 VARIABLE_TYPES = ("value", ELEMENT_INSTANCE)
@@ -205,7 +207,7 @@ def formula_problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
 
     for prop, items in (("triggers", triggers), ("steps", steps)):
         for i, item in enumerate(items):
-            for branch in ("onSuccess", "onFailure"):
+            for branch in BRANCHES:
                 targets = item.get(branch) or []
                 if not isinstance(targets, list):
                     problems.append((prop, f"{prop}[{i}].{branch} must be a list of step names"))

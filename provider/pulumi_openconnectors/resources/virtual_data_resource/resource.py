@@ -1,0 +1,87 @@
+"""VirtualDataResource: the typed resource class.
+
+Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: do not edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pulumi
+
+from ..resource import FromFile
+from .provider import VirtualDataResourceProvider
+from .spec import SPEC
+
+
+class VirtualDataResource(FromFile, **SPEC.pulumi_type):
+    """A virtual data resource of the v2 model: a name, its definition (`fields`, `{path, type}`
+    each) and its transformations, one per connector key, in the one document `GET
+    /vdrs/{name}/export` answers. Updates are a `PUT /vdrs/import` of the whole document (an
+    upsert by name).
+
+    The name is the key: changing it replaces the resource; the definition and the
+    transformations are updated in place (one ``PUT /vdrs/import`` of the whole document).
+    ``check`` refuses a transformation field whose ``path`` is not a field of the definition,
+    naming it.
+
+    ``from_file(path, name=None, *, opts=None, **overrides)``: A virtual data resource from the
+    JSON the platform (`GET /vdrs/{name}/export`) or the-doctor exports for a v2 VDR
+    (``{vdrVersion, vdrName, definition, transformation}``; a file holding it under its name,
+    ``{"<name>": {...}}``, is read as the object inside). ``name`` is the Pulumi resource name
+    (default: the VDR's name). Unknown keys go to ``extra``; server-set keys (``id``, also in
+    the definition, the transformations and their fields) are dropped.
+
+    Type token: ``pulumi-python:dynamic/openconnectors:VirtualDataResource``.
+
+    Args:
+        resource_name: the Pulumi resource name.
+        name: the VDR's object name (letters, digits, `_`, `-`, `.`); it is the key in the
+            organization, so changing it replaces the resource; default: the resource name.
+        vdr_version: `vdrVersion` of the document: only `v2`.
+        definition: the VDR's fields (`path` in dot notation for nesting, `type` `string`,
+            `number`, `boolean`, `date`, ...) and any other keys of the definition.
+        transformations: per connector key (`sfdc`), how its vendor object maps onto the VDR;
+            each field's `path` must be a field of the definition.
+        extra: any other keys of the VDR's document (e.g. `description`), kept as they are.
+        adopt: take over the VDR of this name if it exists instead of failing.
+        opts: the Pulumi resource options.
+    """
+
+    _spec = SPEC
+    _provider_class = VirtualDataResourceProvider
+
+    name: pulumi.Output[str]
+    """The VDR's object name (letters, digits, `_`, `-`, `.`); it is the key in the
+    organization, so changing it replaces the resource; default: the resource name."""
+    vdr_version: pulumi.Output[str]
+    """`vdrVersion` of the document: only `v2`."""
+    definition: pulumi.Output[dict[str, Any]]
+    """The VDR's fields (`path` in dot notation for nesting, `type` `string`, `number`,
+    `boolean`, `date`, ...) and any other keys of the definition."""
+    transformations: pulumi.Output[dict[str, dict[str, Any]]]
+    """Per connector key (`sfdc`), how its vendor object maps onto the VDR; each field's `path`
+    must be a field of the definition."""
+    extra: pulumi.Output[dict[str, Any]]
+    """Any other keys of the VDR's document (e.g. `description`), kept as they are."""
+    adopt: pulumi.Output[bool]
+    """Take over the VDR of this name if it exists instead of failing."""
+    field_paths: pulumi.Output[list[str]]
+    """The definition's field paths."""
+    element_keys: pulumi.Output[list[str]]
+    """The connectors that have a transformation, sorted."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        name: pulumi.Input[str] | None = None,
+        vdr_version: pulumi.Input[str] = "v2",
+        definition: pulumi.Input[Mapping[str, Any]] | None = None,
+        transformations: pulumi.Input[Mapping[str, Any]] | None = None,
+        extra: pulumi.Input[Mapping[str, Any]] | None = None,
+        adopt: pulumi.Input[bool] = False,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        self._create(resource_name, locals(), opts)
