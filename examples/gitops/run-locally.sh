@@ -1,147 +1,37 @@
 #!/usr/bin/env bash
-# Run the steps of workflow.yml on this machine, against a local emulator, in a temp dir:
-#
-#   0. setup       a private emulator (loopback, a port it picks), a file backend, a "checkout" of
-#                  examples/many-from-data, its stack with the connector secrets set once
-#   1. PR          pulumi preview                       (the pull_request job)
-#   2. merge       pulumi up --yes --skip-preview       (the push-to-main job)
-#
-#   In CI, pulumi/actions runs those two commands (and creates the stack: `upsert`); here the
-#   CLI runs them directly.
-#   3. push again  the same, with --expect-no-changes   (proves the stack matches the file)
-#   4. PR 2        one entry of instances.yaml edited: pulumi preview shows one update
-#   5. merge 2     pulumi up --yes --skip-preview
+# Run the steps of workflow.yml on this machine, against a private emulator, in a temp dir: a
+# "checkout" of examples/many-from-data, its stack with the connector secrets set once, then
+# `pulumi preview` (the pull_request job), `pulumi up --yes --skip-preview` (the push-to-main
+# job), the same again with --expect-no-changes, and a second pull request that edits one
+# entry of instances.yaml (one update). In CI, pulumi/actions runs those commands (and creates
+# the stack: `upsert`); here the CLI runs them directly. The steps are those of
+# scripts/lib/gitops_local.sh, shared with examples/yaml-gitops/run-locally.sh.
 #
 # Nothing outside the temp dir is touched; the emulator is stopped and the temp dir removed at
 # exit (KEEP_WORKDIR=1 keeps it). Every pulumi call is bounded by STEP_TIMEOUT seconds.
 # Needs the repository's virtualenv (make venv) and a pulumi CLI on PATH (else it uses the one
 # scripts/bootstrap_engine.sh builds).
 set -euo pipefail
+# shellcheck source=../../scripts/lib/gitops_local.sh
+. "$(dirname "$0")/../../scripts/lib/gitops_local.sh"
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-PY="$ROOT/.venv/bin/python"
-STEP_TIMEOUT="${STEP_TIMEOUT:-300}"
-STACK="prod"
+GITOPS_NAME="gitops"
+GITOPS_PROJECT="many-from-data"
+GITOPS_SOURCE="instances.yaml"
 
-say() { printf '\n[gitops] %s  (t=%ss)\n' "$*" "$SECONDS"; }
-die() {
-  printf '[gitops] error: %s\n' "$*" >&2
-  exit 1
+gitops_project() {
+  cp "$ROOT/examples/many-from-data/"{Pulumi.yaml,__main__.py,instances.yaml,demo_secrets.py} "$1/"
+  ln -s "$ROOT/.venv" "$1/../../.venv" # the project's `virtualenv: ../../.venv`
 }
 
-[ -x "$PY" ] || die "no virtualenv at $ROOT/.venv; run 'make venv' first"
-if ! command -v pulumi >/dev/null 2>&1; then
-  PATH="$(bash "$ROOT/scripts/bootstrap_engine.sh"):$PATH"
-fi
-bounded() {
-  if command -v timeout >/dev/null 2>&1; then
-    timeout "$STEP_TIMEOUT" "$@"
-  else
-    "$@"
-  fi
+gitops_secrets() { "$PY" demo_secrets.py instances.yaml; }
+
+gitops_deployed() {
+  echo "deployed $(bounded pulumi stack output instanceCount --stack "$STACK") connector instances"
 }
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/openconnectors-gitops.XXXXXX")"
-EMULATOR_PID=""
-cleanup() {
-  local status=$?
-  if [ -n "$EMULATOR_PID" ] && kill -0 "$EMULATOR_PID" 2>/dev/null; then
-    kill "$EMULATOR_PID" 2>/dev/null || true
-    wait "$EMULATOR_PID" 2>/dev/null || true
-  fi
-  if [ "${KEEP_WORKDIR:-0}" = "1" ]; then
-    echo "[gitops] kept $WORK" >&2
-  else
-    rm -rf "$WORK"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-# -- 0. setup ----------------------------------------------------------------------------------
-say "0/5 setup in $WORK"
-# --port 0: the emulator binds a free port itself and announces it (picking a free port first and
-# starting the emulator on it would race with any other process taking that port in between).
-echo "starting the emulator: python -m pulumi_openconnectors.emulator --port 0 --db $WORK/emulator.db"
-"$PY" -m pulumi_openconnectors.emulator --host 127.0.0.1 --port 0 --db "$WORK/emulator.db" \
-  >"$WORK/emulator.log" 2>&1 &
-EMULATOR_PID=$!
-BASE_URL="$("$PY" - "$WORK/emulator.log" <<'PY'
-import re, sys, time, urllib.request
-
-log = sys.argv[1]
-announce = re.compile(r"emulator listening on (http://127\.0\.0\.1:\d+/\S*)")
-auth = "User demo-user-secret, Organization demo-organization-secret"
-deadline = time.monotonic() + 30
-url = None
-while url is None:
-    with open(log, errors="replace") as fh:
-        found = announce.search(fh.read())
-    if found:
-        url = found.group(1)
-    elif time.monotonic() > deadline:
-        sys.exit(1)
-    else:
-        time.sleep(0.1)
-while True:
-    try:
-        request = urllib.request.Request(url + "/elements", headers={"Authorization": auth})
-        with urllib.request.urlopen(request, timeout=2) as answer:
-            if answer.status == 200:
-                break
-    except OSError:
-        pass
-    if time.monotonic() > deadline:
-        sys.exit(1)
-    time.sleep(0.2)
-print(url)
-PY
-)" || die "the emulator did not start; its log: $(cat "$WORK/emulator.log")"
-echo "emulator ready at $BASE_URL (pid $EMULATOR_PID)"
-
-# What CI has: a checkout (the project, the venv at the repo root), env vars from secrets/vars.
-CHECKOUT="$WORK/checkout"
-PROJECT="$CHECKOUT/examples/many-from-data"
-mkdir -p "$PROJECT" "$WORK/backend" "$WORK/pulumi-home"
-cp "$ROOT/examples/many-from-data/"{Pulumi.yaml,__main__.py,instances.yaml,demo_secrets.py} "$PROJECT/"
-ln -s "$ROOT/.venv" "$CHECKOUT/.venv"
-while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(\(PULUMI\|OPENCONNECTORS\)_[A-Za-z0-9_]*\)=.*/\1/p')
-export PULUMI_HOME="$WORK/pulumi-home"
-export PULUMI_BACKEND_URL="file://$WORK/backend"
-export PULUMI_CONFIG_PASSPHRASE="local-gitops-demo"
-export PULUMI_SKIP_UPDATE_CHECK=true
-export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
-export OPENCONNECTORS_BASE_URL="$BASE_URL"
-export OPENCONNECTORS_USER_SECRET="demo-user-secret"
-export OPENCONNECTORS_ORGANIZATION_SECRET="demo-organization-secret"
-cd "$PROJECT"
-
-echo "once, by a human: create stack '$STACK' and set the connector secrets (encrypted in Pulumi.$STACK.yaml)"
-bounded pulumi stack select --create "$STACK" --non-interactive
-# One argument per line (`--secret=name=value`): no word splitting or globbing of the values.
-mapfile -t SECRET_ARGS < <("$PY" demo_secrets.py instances.yaml)
-[ "${#SECRET_ARGS[@]}" -gt 0 ] || die "demo_secrets.py printed no secrets"
-bounded pulumi config set-all --stack "$STACK" "${SECRET_ARGS[@]}"
-
-# -- 1. pull request ---------------------------------------------------------------------------
-say "1/5 pull request -> pulumi preview"
-bounded pulumi preview --non-interactive --stack "$STACK"
-
-# -- 2. merge to main --------------------------------------------------------------------------
-say "2/5 push to main -> pulumi up --yes --skip-preview"
-bounded pulumi up --yes --skip-preview --non-interactive --stack "$STACK"
-COUNT="$(bounded pulumi stack output instanceCount --stack "$STACK")"
-echo "deployed $COUNT connector instances"
-
-# -- 3. the pipeline runs again without a change ------------------------------------------------
-say "3/5 push to main again, nothing changed -> pulumi up --yes --skip-preview --expect-no-changes"
-bounded pulumi up --yes --skip-preview --non-interactive --expect-no-changes --stack "$STACK"
-echo "no changes: the live instances match instances.yaml"
-
-# -- 4. a second pull request edits one entry ---------------------------------------------------
-say "4/5 pull request: sandbox-crm gets the tag 'playground' -> pulumi preview"
-"$PY" - instances.yaml <<'PY'
+gitops_edit() {
+  "$PY" - instances.yaml <<'PY'
 import sys
 from pathlib import Path
 
@@ -151,10 +41,6 @@ old = "    team: platform\n    environments: [dev]\n"
 assert old in text, "instances.yaml changed: update run-locally.sh step 4"
 path.write_text(text.replace(old, old + "    tags: [playground]\n", 1))
 PY
-bounded pulumi preview --non-interactive --diff --stack "$STACK"
+}
 
-# -- 5. merge it ---------------------------------------------------------------------------------
-say "5/5 push to main -> pulumi up --yes --skip-preview"
-bounded pulumi up --yes --skip-preview --non-interactive --stack "$STACK"
-
-say "done: the same steps as workflow.yml ran against the emulator at $BASE_URL"
+gitops_run

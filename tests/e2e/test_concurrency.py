@@ -213,7 +213,9 @@ def test_rate_limit_with_16_in_flight(stack_factory: Any, emulator: Any) -> None
     stats = emulator.admin.stats()
     assert stats["faultsFired"] == [limited]
     assert stats["requests"] == {"POST /instances": COUNT + limited}, stats
-    assert stats["peakInFlight"] == COUNT
+    # 16 at once: past the host's default 4 (on a loaded machine the last creates can start
+    # after the first answers came back, so not every run sees all 16 overlap)
+    assert COUNT // 2 < stats["peakInFlight"] <= COUNT, stats["peakInFlight"]
     assert len(assert_state_matches_emulator(stack, live)) == COUNT
     # four probes answered 429, one second apart, before the fifth lets the others go
     assert seconds >= 1 + (limited - COUNT), seconds

@@ -325,7 +325,7 @@ def test_gitops_run_locally(engine: Path, tmp_path: Path) -> None:
     assert "1 to update" in output
     assert not list(tmp_path.glob("openconnectors-gitops.*")), "the temp dir was removed"
     emulators = subprocess.run(
-        ["pgrep", "-f", f"pulumi_openconnectors.emulator .*--db {tmp_path}"],
+        ["pgrep", "-f", f"pulumi_openconnectors.emulator .*--db[= ]{tmp_path}"],
         capture_output=True,
         text=True,
     )

@@ -8,27 +8,28 @@ providers, secrets, a bad input that names the field and creates nothing, destro
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import logging
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from pulumi_openconnectors.emulator import EmulatorServer
-from pulumi_openconnectors.emulator.settings import DEMO_ORGANIZATION_SECRET, DEMO_USER_SECRET
+from pulumi_openconnectors.emulator.logs import LOGGER_NAME as EMULATOR_LOGGER
 
 from .harness import VENV, Stack
-from .platform import Platform
+from .organizations import (
+    DEFINITIONS,
+    DEMO_ACCOUNT,
+    ORG_TRANSFORMATION,
+    OTHER_ACCOUNT,
+    platform_of,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("plugin")]
 
-DEMO_ACCOUNT = (DEMO_USER_SECRET, DEMO_ORGANIZATION_SECRET)
-OTHER_ACCOUNT = ("plugin-other-user-secret", "plugin-other-organization-secret")
 CANARY = "plugin-canary-Zq8v1x"
 OTHER_CANARY = "plugin-other-canary-Wk3"
-DEFINITIONS = "/organizations/objects/{}/definitions"
-ORG_TRANSFORMATION = "/organizations/elements/{}/transformations/{}"
 
 PROGRAM = """
 import json
@@ -120,22 +121,6 @@ FIRST = {
 }
 
 
-@pytest.fixture(scope="module")
-def two_organizations() -> Iterator[EmulatorServer]:
-    """An emulator with two accounts (two organizations)."""
-    with EmulatorServer(port=0, accounts=[DEMO_ACCOUNT, OTHER_ACCOUNT]) as server:
-        yield server
-
-
-def platform_of(emulator: EmulatorServer, account: tuple[str, str]) -> Platform:
-    """Raw HTTP as one of the emulator's accounts."""
-    return Platform(
-        SimpleNamespace(
-            base_url=emulator.base_url, user_secret=account[0], organization_secret=account[1]
-        )
-    )
-
-
 def with_plugin(stack: Stack) -> Stack:
     """The project finds the plugin in the virtualenv's bin (`plugins: providers:`); the
     harness keeps every virtualenv off PATH."""
@@ -167,8 +152,12 @@ def no_canary(text: str, where: str) -> None:
 
 
 def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
-    stack_factory: Any, two_organizations: EmulatorServer, tmp_path: Path
+    stack_factory: Any,
+    two_organizations: EmulatorServer,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
+    caplog.set_level(logging.INFO, logger=EMULATOR_LOGGER)  # the emulator's request log
     emulator = two_organizations
     api = platform_of(emulator, DEMO_ACCOUNT)
     other_api = platform_of(emulator, OTHER_ACCOUNT)
@@ -223,6 +212,8 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
     # secrets: never in plaintext in the state or the outputs, always secret in state
     exported = json.dumps(stack.export())
     no_canary(exported, "stack export")
+    listed = stack.run("stack", "output", "--json", "--stack", stack.stack).stdout
+    no_canary(listed, "pulumi stack output --json")
     crm_state = next(r for r in stack.resources() if r["urn"].endswith("::crm"))
     assert "ciphertext" in json.dumps(crm_state["outputs"]["configuration"])
     assert "ciphertext" in json.dumps(crm_state["outputs"]["token"])
@@ -263,6 +254,8 @@ def test_plugin_lifecycle_of_all_five_types_and_two_organizations(
 
     # no secret in plaintext in anything the CLI printed
     no_canary((tmp_path / "pulumi-output.log").read_text(), "the CLI output")
+    assert caplog.records, "the emulator logged its requests"
+    no_canary(caplog.text, "the emulator's log")
 
     # destroy: every object gone, in both organizations
     stack.destroy()

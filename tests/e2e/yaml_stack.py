@@ -41,6 +41,8 @@ class YamlStack(Stack):
         self.home_dir = self.workdir / "pulumi-home"
         for d in (self.project_dir, self.backend_dir, self.home_dir):
             d.mkdir(parents=True, exist_ok=True)
+        if self.log_path is None and self.log_dir is not None:  # as Stack: every command's output
+            self.log_path = self.log_dir / "pulumi-output.log"
         self.write_program(self.program)
 
     def write_program(self, program: str) -> None:

@@ -42,6 +42,7 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
         "formulaInstances": 0,
         "objectDefinitions": 0,
         "transformations": 0,
+        "privateElements": 0,
         "vdrs": 0,
         "faultsFired": [],
         "peakInFlight": 0,

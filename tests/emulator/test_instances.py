@@ -315,4 +315,4 @@ def test_unknown_route_and_wrong_method(emulator: EmulatorServer) -> None:
     r = requests.delete(url(emulator, "/instances"), headers=auth(emulator), timeout=TIMEOUT)
     assert_error(r, 405, "DELETE")
     assert "GET" in r.headers["Allow"] and "POST" in r.headers["Allow"]
-    assert_error(requests.post(url(emulator, "/elements"), headers=auth(emulator)), 405)
+    assert_error(requests.patch(url(emulator, "/elements"), headers=auth(emulator)), 405)

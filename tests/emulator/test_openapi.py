@@ -64,6 +64,9 @@ def test_the_document_lists_every_area(emulator: EmulatorServer) -> None:
         },
         "/instances/{id}/transformations": {"get"},
         "/instances/{id}/transformations/{objectName}": {"get", "post", "put", "delete"},
+        "/elements": {"get", "post"},
+        "/elements/{keyOrId}": {"get", "put", "delete"},
+        "/elements/{keyOrId}/export": {"get"},
     }
     for path, methods in expected.items():
         item = paths["/elements/api-v2" + path]

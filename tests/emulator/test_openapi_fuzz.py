@@ -47,6 +47,11 @@ RULES_BEYOND_SCHEMA = {
     "PUT /elements/api-v2/organizations/elements/{keyOrId}/transformations/{objectName}",
     "POST /elements/api-v2/instances/{id}/transformations/{objectName}",
     "PUT /elements/api-v2/instances/{id}/transformations/{objectName}",
+    # Configuration keys and resource routes unique, a key that the name gives (private
+    # elements); the where expression's grammar (the catalog).
+    "POST /elements/api-v2/elements",
+    "PUT /elements/api-v2/elements/{keyOrId}",
+    "GET /elements/api-v2/elements",
 }
 """Operations whose validity depends on other parts of the body or on stored objects, which a
 schema cannot say: a schema-valid request may be refused with 400 (docs/emulator.md says

@@ -61,8 +61,9 @@ def test_properties_refuse_a_name_the_spec_does_not_have() -> None:
     assert output_ref("f", FORMULA, "formula_id").text == "${f.formulaId}"
 
 
-NOT_EXPORTED = frozenset({"VirtualDataResource"})
-"""Registered types that export does not read yet (v2 VDRs: to be added to export/)."""
+NOT_EXPORTED = frozenset({"VirtualDataResource", "Connector"})
+"""Registered types that export does not read yet (v2 VDRs, custom connectors: to be added to
+export/)."""
 
 
 def test_a_valid_yaml_program_with_the_plugins_tokens_and_spec_property_names() -> None:

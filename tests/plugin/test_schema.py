@@ -51,7 +51,7 @@ def test_properties_are_the_specs(spec: ResourceSpec) -> None:
 
 @pytest.mark.parametrize("spec", SPECS, ids=SPEC_IDS)
 def test_required_inputs_are_what_check_requires(spec: ResourceSpec) -> None:
-    model = provider_class(spec.name)()._operations_class().inputs_model
+    model = provider_class(spec.name).operations_class().inputs_model
     required = {n for n, f in model.model_fields.items() if f.is_required()}
     expected = [
         names.camel(p.name)
@@ -116,3 +116,10 @@ def test_the_configuration_is_the_settings_of_config_py() -> None:
     secret = {k for k, v in variables.items() if v.get("secret")}
     assert secret == {"userSecret", "organizationSecret", "bearerToken"}
     assert schema()["provider"]["inputProperties"] == variables
+
+
+def test_a_type_added_by_its_folder_alone_is_served() -> None:
+    """Connector was added by its folder and one registry line: no plugin code names it."""
+    found = schema()["resources"]["openconnectors:index:Connector"]
+    assert found["inputProperties"]["key"].get("replaceOnChanges") is True
+    assert {"key", "authentication"} <= set(found["requiredInputs"])

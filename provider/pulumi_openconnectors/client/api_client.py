@@ -17,6 +17,7 @@ from .formula_instances import FormulaInstancesAPI
 from .formulas import FormulasAPI
 from .hubs import HubsAPI
 from .instances import InstancesAPI
+from .private_elements import PrivateElementsAPI
 from .rate_gate import RateGate
 from .redact import Redactor
 from .requestor import Requestor
@@ -62,6 +63,7 @@ class OpenConnectorsClient:
         api = Requestor(self._loop)
 
         self.elements = ElementsAPI(api)
+        self.private_elements = PrivateElementsAPI(api)
         self.instances = InstancesAPI(api)
         self.hubs = HubsAPI(api)
         self.formulas = FormulasAPI(api)
@@ -103,6 +105,12 @@ class OpenConnectorsClient:
         self.replace_transformation = self.transformations.replace
         self.delete_transformation = self.transformations.delete
         self.list_transformations = self.transformations.list
+        self.create_private_element = self.private_elements.create
+        self.get_private_element = self.private_elements.get
+        self.replace_private_element = self.private_elements.replace
+        self.delete_private_element = self.private_elements.delete
+        self.export_private_element = self.private_elements.export
+        self.list_private_elements = self.private_elements.list
 
     def server_time(self) -> float:
         """Now on the server's clock (epoch seconds), as far as its ``Date`` headers tell

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
-from typing import Any
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .errors import ApiError
+
+if TYPE_CHECKING:
+    from .references import References
+
+ELEMENT = "element"
+"""The kind of a private element (a custom connector of an account) in reference hooks: the
+area that stores them looks one up (`Lookup`) and lists them (`Listing`)."""
 
 OAUTH2_REQUIRED = ("oauth.api.key", "oauth.api.secret", "oauth.callback.url")
 
@@ -48,6 +57,35 @@ class Connector:
     hub_objects: tuple[HubObject, ...]
     active: bool = True
     beta: bool = False
+    document: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
+    """A private element: its stored JSON (what `element_json` answers)."""
+
+    @classmethod
+    def private(cls, element: Mapping[str, Any]) -> Connector:
+        """A private element of an account as a catalog entry: its required configuration
+        keys are the entries marked `required` without a `defaultValue`, its secret ones the
+        entries of type `PASSWORD` (plus the usual name markers, `is_secret_key`)."""
+        entries = [e for e in element.get("configuration") or [] if isinstance(e, Mapping)]
+        return cls(
+            id=int(element["id"]),
+            key=str(element["key"]),
+            name=str(element.get("name", "")),
+            description=str(element.get("description", "")),
+            image=str(element.get("image", "")),
+            auth_type=str((element.get("authentication") or {}).get("type", "custom")),
+            hub=str(element.get("hub", "")),
+            required_config=tuple(
+                str(e["key"])
+                for e in entries
+                if e.get("required") is True and e.get("defaultValue") in (None, "")
+            ),
+            secret_config=tuple(
+                str(e["key"]) for e in entries if str(e.get("type", "")).upper() == "PASSWORD"
+            ),
+            objects=(),
+            hub_objects=(),
+            document=element,
+        )
 
     @property
     def is_oauth2(self) -> bool:
@@ -55,6 +93,8 @@ class Connector:
 
     def element_json(self) -> dict[str, Any]:
         """The element object, with the same fields and order as in the API docs."""
+        if self.document is not None:
+            return copy.deepcopy(dict(self.document))
         return copy.deepcopy(
             {
                 "id": self.id,
@@ -230,6 +270,28 @@ def find_connector(key_or_id: str | int) -> Connector | None:
         elif connector.key == key_or_id or str(connector.id) == key_or_id:
             return connector
     return None
+
+
+def resolve_connector(
+    refs: References, conn: sqlite3.Connection, org: str, key_or_id: str | int
+) -> Connector | None:
+    """A connector of the catalog, or else a private element of the organization (through
+    the `element` lookup hook of the area that stores them), by key or id."""
+    connector = find_connector(key_or_id)
+    if connector is not None:
+        return connector
+    element = refs.find(conn, ELEMENT, org, key_or_id)
+    return None if element is None else Connector.private(element)
+
+
+def require_connector_of(
+    refs: References, conn: sqlite3.Connection, org: str, key_or_id: str | int
+) -> Connector:
+    """:func:`resolve_connector`, or 404 with the API's error body."""
+    connector = resolve_connector(refs, conn, org, key_or_id)
+    if connector is None:
+        raise ApiError(404, "No element with that key or id")
+    return connector
 
 
 def is_secret_key(connector: Connector, key: str) -> bool:

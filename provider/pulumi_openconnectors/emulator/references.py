@@ -2,7 +2,8 @@
 
 An area that *uses* another area's objects registers a :class:`Referrer` (its users block the
 delete of such an object: 409) or a :class:`Cascade` (its objects go when that object goes); an
-area whose objects others refer to registers a :class:`Lookup` (others can read one by key).
+area whose objects others refer to registers a :class:`Lookup` (others can read one by key)
+and, when others list them, a :class:`Listing`.
 Objects are named by a kind (``"instance"``, ``"formula"``, ``"objectDefinition"``), the
 organization and a key (an id or a name). Every hook runs inside the caller's transaction, so a
 check and the write it guards are atomic.
@@ -47,8 +48,16 @@ class Lookup:
     find: Callable[[References, sqlite3.Connection, str, Key], dict[str, Any] | None]
 
 
-Hook = Referrer | Cascade | Lookup
-H = TypeVar("H", Referrer, Cascade, Lookup)
+@dataclass(frozen=True)
+class Listing:
+    """`all(refs, conn, org)`: every object of the kind the organization has, as JSON."""
+
+    kind: str
+    all: Callable[[References, sqlite3.Connection, str], list[dict[str, Any]]]
+
+
+Hook = Referrer | Cascade | Lookup | Listing
+H = TypeVar("H", Referrer, Cascade, Lookup, Listing)
 
 
 class References:
@@ -91,6 +100,10 @@ class References:
             if found is not None:
                 return found
         return None
+
+    def list(self, conn: sqlite3.Connection, kind: str, org: str) -> list[dict[str, Any]]:
+        """Every object of `kind` the organization has, through the areas that list them."""
+        return [item for hook in self._of(Listing, kind) for item in hook.all(self, conn, org)]
 
     def _of(self, cls: type[H], kind: str) -> Iterator[H]:
         """The hooks of that class for that kind, in registration order."""

@@ -18,9 +18,10 @@ class Authentication(BaseModel):
 
 
 class Element(BaseModel):
-    """A connector, shaped like the `element` object of an instance in the API docs."""
+    """A connector, shaped like the `element` object of an instance in the API docs (a private
+    element answers its other keys too: configuration, resources, hooks, ...)."""
 
-    model_config = ConfigDict(populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True, extra="allow")
 
     id: int
     name: str

@@ -12,6 +12,7 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 from __future__ import annotations
 
 from .common_resource import CommonResource as CommonResource
+from .connector import Connector as Connector
 from .connector_instance import ConnectorInstance as ConnectorInstance
 from .formula import Formula as Formula
 from .formula_instance import FormulaInstance as FormulaInstance
@@ -21,6 +22,7 @@ from .virtual_data_resource import VirtualDataResource as VirtualDataResource
 
 __all__ = [
     "CommonResource",
+    "Connector",
     "ConnectorInstance",
     "Formula",
     "FormulaInstance",

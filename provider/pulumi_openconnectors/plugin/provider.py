@@ -147,7 +147,7 @@ class OpenConnectorsProvider(Provider):
             return ReadResponse(request.resource_id, values, request.inputs)
         # `pulumi import` (or a get): the inputs that describe the object as it is
         host = self._host(spec)
-        imported = host._operations_class().imported_inputs(result.outs or {})
+        imported = host.operations_class().imported_inputs(result.outs or {})
         inputs = self._values(spec, names.to_pulumi(spec, imported), {})
         return ReadResponse(request.resource_id, values, inputs)
 
@@ -180,7 +180,7 @@ class OpenConnectorsProvider(Provider):
         host = self._hosts.get(spec.name)
         if host is None:
             host = provider_class(spec.name)()
-            host._config_lookup = self._lookup  # what SpecProvider.configure sets
+            host.config_lookup = self._lookup  # what SpecProvider.configure sets
             self._hosts[spec.name] = host
         return host
 

@@ -67,7 +67,7 @@ def required_inputs(spec: ResourceSpec) -> list[str]:
     required fields, but those that default to the resource name."""
     from ..resources.provider import provider_class
 
-    model = provider_class(spec.name)()._operations_class().inputs_model
+    model = provider_class(spec.name).operations_class().inputs_model
     wanted = {name for name, field in model.model_fields.items() if field.is_required()}
     return [
         names.camel(p.name)

@@ -6,6 +6,7 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from .common_resource.resource import CommonResource as CommonResource
+from .connector.resource import Connector as Connector
 from .connector_instance.resource import ConnectorInstance as ConnectorInstance
 from .formula.resource import Formula as Formula
 from .formula_instance.resource import FormulaInstance as FormulaInstance
@@ -14,6 +15,7 @@ from .virtual_data_resource.resource import VirtualDataResource as VirtualDataRe
 
 __all__ = [
     "CommonResource",
+    "Connector",
     "ConnectorInstance",
     "Formula",
     "FormulaInstance",

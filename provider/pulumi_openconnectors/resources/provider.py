@@ -65,13 +65,20 @@ class SpecProvider(ResourceProvider):
         return (newobj, (cls,), self.__dict__ or None)
 
     def configure(self, req: ConfigureRequest) -> None:
-        self._config_lookup: Callable[[str], Any] = req.config.get
+        self.config_lookup = req.config.get
         host_concurrency.apply(req.config.get)  # openconnectors:concurrency (host_concurrency.py)
 
-    def _operations_class(self) -> type[Operations[Any]]:
-        module, _, name = self.spec.operations.partition(":")
-        cls: type[Operations[Any]] = getattr(importlib.import_module(module), name)
-        return cls
+    # Where the operations read their settings (``openconnectors:<key>`` -> value): set by
+    # ``configure`` in a dynamic provider's process, by the plugin for the provider resource
+    # it serves. Unset: the environment alone (``OPENCONNECTORS_*``).
+    config_lookup: Callable[[str], Any] | None = None
+
+    @classmethod
+    def operations_class(cls) -> type[Operations[Any]]:
+        """The type's :class:`Operations` (its spec's ``operations``, imported on first use)."""
+        module, _, name = cls.spec.operations.partition(":")
+        found: type[Operations[Any]] = getattr(importlib.import_module(module), name)
+        return found
 
     def _ops(self) -> Operations[Any]:
         ops: Operations[Any] | None = getattr(self, "_operations", None)
@@ -81,13 +88,13 @@ class SpecProvider(ResourceProvider):
                 if ops is None:
                     from .runtime import shared_client
 
-                    lookup = getattr(self, "_config_lookup", lambda _key: None)
-                    ops = self._operations_class()(shared_client(lookup))
+                    lookup = self.config_lookup or (lambda _key: None)
+                    ops = self.operations_class()(shared_client(lookup))
                     self._operations = ops
         return ops
 
     def check(self, _olds: dict[str, Any], news: dict[str, Any]) -> CheckResult:
-        inputs, failures = self._operations_class().check(news)
+        inputs, failures = self.operations_class().check(news)
         if failures:
             return CheckResult(news, check_failures(self.spec, news, failures))
         if inputs is None:  # some values are unknown until the preview's dependencies exist

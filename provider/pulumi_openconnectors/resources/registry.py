@@ -23,6 +23,7 @@ TYPE_FOLDERS = (
     "formula",
     "formula_instance",
     "virtual_data_resource",
+    "connector",
 )
 """The one list of resource types (a new type: its folder, and one line here)."""
 

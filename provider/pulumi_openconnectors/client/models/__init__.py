@@ -12,7 +12,7 @@ from .documents import (
     ObjectDefinition,
     Transformation,
 )
-from .elements import Element, ElementAuthentication, OAuthUrl
+from .elements import Element, ElementAuthentication, OAuthUrl, PrivateElement
 from .instances import (
     OBJECT_TYPES,
     CreateInstanceRequest,
@@ -39,6 +39,7 @@ __all__ = [
     "OAuthUrl",
     "ObjectDefinition",
     "ObjectType",
+    "PrivateElement",
     "RequestModel",
     "ResponseModel",
     "Transformation",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field
 
 from .base import ResponseModel
+from .documents import DocumentModel
 
 
 class ElementAuthentication(ResponseModel):
@@ -39,3 +42,18 @@ class OAuthUrl(ResponseModel):
 
     element: str | None = None
     oauth_url: str = Field(alias="oauthUrl")
+
+
+class PrivateElement(DocumentModel):
+    """A private element (a custom connector of the account) as ``POST``/``PUT /elements``,
+    ``GET /elements/{keyOrId}`` and ``GET /elements/{id}/export`` answer it: validated for the
+    fields the provider relies on, and kept whole (:meth:`DocumentModel.document`)."""
+
+    id: int
+    key: str
+    name: str | None = None
+    private: bool | None = None
+    extended: bool | None = None
+    authentication: ElementAuthentication | None = None
+    configuration: list[dict[str, Any]] = Field(default_factory=list)
+    resources: list[dict[str, Any]] = Field(default_factory=list)

@@ -13,6 +13,7 @@ from . import (
     formulas,
     instances,
     object_definitions,
+    private_elements,
     transformations,
     vdrs,
 )
@@ -20,6 +21,7 @@ from .base import Service
 
 SERVICES: tuple[Service, ...] = (
     elements.SERVICE,
+    private_elements.SERVICE,
     instances.SERVICE,
     formula_instances.SERVICE,  # before formulas: GET /formulas/instances, not /formulas/{id}
     formulas.SERVICE,

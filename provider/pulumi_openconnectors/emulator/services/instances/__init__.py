@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ...references import Lookup
+from ...catalog import ELEMENT
+from ...references import Lookup, Referrer
 from ..base import Service
 from . import hubs, oauth, routes
 from .schemas import ElementInstanceCreateBody, InstanceCreateBody, InstanceUpdateBody
@@ -13,5 +14,5 @@ SERVICE = Service(
     routers=(routes.router, oauth.router, hubs.router, oauth.consent_router),
     tables=(INSTANCES, CODES),
     body_models=(InstanceCreateBody, ElementInstanceCreateBody, InstanceUpdateBody),
-    hooks=(Lookup(routes.KIND, routes.lookup),),
+    hooks=(Lookup(routes.KIND, routes.lookup), Referrer(ELEMENT, routes.element_users)),
 )

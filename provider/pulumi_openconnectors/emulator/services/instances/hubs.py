@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from ...auth import hub_credentials
-from ...catalog import require_connector
+from ...catalog import require_connector_of
 from ...deps import AuthorizationDep, RuntimeDep
 from ...errors import ApiError
 from ...schemas import error_responses
@@ -26,7 +26,8 @@ async def hub_objects(
             return INSTANCES.by_token(conn, token)
 
     _, record = hub_credentials(runtime.settings.accounts, authorization, by_token)
-    connector = require_connector(record.element_key)
+    with runtime.store.transaction() as conn:
+        connector = require_connector_of(runtime.references, conn, record.org, record.element_key)
     if hub != connector.hub:
         raise ApiError(404, f"The instance's element is not in the '{hub}' hub")
     found = connector.hub_object(object)

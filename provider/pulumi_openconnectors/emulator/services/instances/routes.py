@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from ...bodies import check_bool, json_object
-from ...catalog import Connector, require_connector
+from ...catalog import Connector, require_connector_of, resolve_connector
 from ...deps import AccountDep, RuntimeDep
 from ...errors import ApiError
 from ...pagination import PageDep, page_responses, paginate
@@ -32,7 +32,7 @@ from .rules import (
     render,
 )
 from .schemas import ElementInstanceCreateBody, Instance, InstanceCreateBody, InstanceUpdateBody
-from .tables import CODES, INSTANCES, NewInstance
+from .tables import CODES, INSTANCES, InstanceRecord, NewInstance
 
 KIND = "instance"
 """The name other areas use for a connector instance in reference hooks."""
@@ -71,13 +71,17 @@ def _create(
         if code is not None:
             CODES.claim(conn, code, code_checker(runtime, configuration.get("oauth.api.key")))
         record = INSTANCES.insert(conn, new)
-    return render(record)
+    return render(record, connector)
 
 
 @router.post("/instances", **_ANSWER, openapi_extra=json_body(InstanceCreateBody))
 async def create_instance(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
     body = await json_object(request)
-    connector = connector_from_ref(body.get("element"))
+    org = account.organization_id
+    with runtime.store.transaction() as conn:
+        connector = connector_from_ref(
+            body.get("element"), lambda k: resolve_connector(runtime.references, conn, org, k)
+        )
     return _create(runtime, account, body, connector)
 
 
@@ -87,7 +91,8 @@ async def create_instance(request: Request, runtime: RuntimeDep, account: Accoun
 async def create_element_instance(
     keyOrId: str, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    connector = require_connector(keyOrId)
+    with runtime.store.transaction() as conn:
+        connector = require_connector_of(runtime.references, conn, account.organization_id, keyOrId)
     body = await json_object(request)
     check_same_element(body, connector)
     return _create(runtime, account, body, connector)
@@ -113,11 +118,17 @@ async def list_instances(
     None (at all, or matching the tags): 404 `No instances found`, as the platform answers.
     """
     wanted = set(tags_brackets or []) | set(tags or [])
+    org = account.organization_id
     with runtime.store.transaction() as conn:
-        records = INSTANCES.list(conn, account.organization_id)
-    matching = [r for r in records if wanted.issubset(r.tags)]
-    chunk = paginate(matching, page, response, lambda r: r.id, "No instances found")
-    return [render(r) for r in chunk]
+        records = INSTANCES.list(conn, org)
+        matching = [r for r in records if wanted.issubset(r.tags)]
+        chunk = paginate(matching, page, response, lambda r: r.id, "No instances found")
+        return [_rendered(runtime.references, conn, r) for r in chunk]
+
+
+def _rendered(refs: References, conn: sqlite3.Connection, record: InstanceRecord) -> Any:
+    """The instance as the API returns it, with its element (catalog or private)."""
+    return render(record, resolve_connector(refs, conn, record.org, record.element_key))
 
 
 def _missing(instance_id: int) -> ApiError:
@@ -128,9 +139,9 @@ def _missing(instance_id: int) -> ApiError:
 async def get_instance(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
     with runtime.store.transaction() as conn:
         record = INSTANCES.get(conn, account.organization_id, id)
-    if record is None:
-        raise _missing(id)
-    return render(record)
+        if record is None:
+            raise _missing(id)
+        return _rendered(runtime.references, conn, record)
 
 
 async def _update(
@@ -141,7 +152,8 @@ async def _update(
     if found is None:
         raise _missing(instance_id)
     body = await json_object(request)
-    connector = require_connector(found.element_key)
+    with runtime.store.transaction() as conn:
+        connector = require_connector_of(runtime.references, conn, found.org, found.element_key)
     change = apply_put if full else apply_patch
     with runtime.store.transaction() as conn:  # read-modify-write in one transaction
         current = INSTANCES.get(conn, account.organization_id, instance_id)
@@ -149,7 +161,7 @@ async def _update(
             raise _missing(instance_id)
         updated = change(current, body, connector)
         INSTANCES.update(conn, updated)
-    return render(updated)
+    return render(updated, connector)
 
 
 @router.patch("/instances/{id}", **_ANSWER, openapi_extra=json_body(InstanceUpdateBody))
@@ -187,3 +199,13 @@ def lookup(
     if record is None:
         return None
     return {"id": record.id, "name": record.name, "elementKey": record.element_key}
+
+
+def element_users(
+    refs: References, conn: sqlite3.Connection, org: str, key: int | str
+) -> str | None:
+    """Referrer of private elements (by key): one with instances cannot be deleted."""
+    for record in INSTANCES.list(conn, org):
+        if record.element_key == str(key):
+            return f"Element '{key}' is used by instance {record.id} ('{record.name}')"
+    return None

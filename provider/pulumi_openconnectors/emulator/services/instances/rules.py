@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from ...bodies import check_bool
@@ -62,8 +63,8 @@ def check_required_config(connector: Connector, configuration: dict[str, str]) -
         )
 
 
-def connector_from_ref(ref: Any) -> Connector:
-    """The connector named by a body's `element` ({"key": ...} or {"id": ...})."""
+def _element_ref(ref: Any) -> tuple[str | None, int | None]:
+    """The key and the id of a body's `element` ({"key": ...} or {"id": ...})."""
     if not isinstance(ref, dict):
         raise _bad("element is required: an object with 'key' or 'id'")
     key = ref.get("key")
@@ -74,7 +75,16 @@ def connector_from_ref(ref: Any) -> Connector:
         raise _bad("element.key must be a string")
     if ident is not None and (not isinstance(ident, int) or isinstance(ident, bool)):
         raise _bad("element.id must be an integer")
-    connector = find_connector(key if key is not None else ident)  # type: ignore[arg-type]
+    return key, ident
+
+
+def connector_from_ref(
+    ref: Any, find: Callable[[str | int], Connector | None] = find_connector
+) -> Connector:
+    """The connector named by a body's `element` ({"key": ...} or {"id": ...}); ``find``
+    looks it up (the catalog, and the organization's private elements)."""
+    key, ident = _element_ref(ref)
+    connector = find(key if key is not None else ident)  # type: ignore[arg-type]
     if connector is None:
         raise ApiError(404, "No element with that key or id")
     if key is not None and ident is not None and connector.id != ident:
@@ -87,10 +97,10 @@ def check_same_element(body: dict[str, Any], connector: Connector) -> None:
     if body.get("element") is None:
         return
     try:
-        named = connector_from_ref(body["element"])
+        key, ident = _element_ref(body["element"])
     except ApiError as exc:
         raise _bad("element does not match the instance's element") from exc
-    if named.key != connector.key:
+    if (key is not None and key != connector.key) or (ident is not None and ident != connector.id):
         raise _bad("element does not match the instance's element")
 
 
@@ -148,10 +158,10 @@ def _replace(
     )
 
 
-def render(record: InstanceRecord) -> dict[str, Any]:
-    """The instance as the API returns it (secret configuration values masked)."""
-    connector = find_connector(record.element_key)
-    if connector is None:  # the catalog is fixed, so this means a corrupt database
+def render(record: InstanceRecord, connector: Connector | None) -> dict[str, Any]:
+    """The instance as the API returns it (secret configuration values masked); ``connector``
+    is its element (looked up by the caller: the catalog or a private element)."""
+    if connector is None:  # a private element cannot go while instances use it: corrupt data
         raise ApiError(500, "Instance refers to an unknown element")
     body: dict[str, Any] = {
         "id": record.id,

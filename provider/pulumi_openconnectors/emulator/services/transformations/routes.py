@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from ...bodies import ObjectName, check_object_name, json_object, json_object_after
-from ...catalog import require_connector
+from ...catalog import require_connector_of
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, ref
 from ...errors import ApiError, found
@@ -52,9 +52,11 @@ class Scope:
         return f"{self.prefix}/{object_name}"
 
 
-def _element_scope(account: Account, key_or_id: str) -> Scope:
-    connector = require_connector(key_or_id)
+def _element_scope(runtime: Runtime, account: Account, key_or_id: str) -> Scope:
+    """A connector of the catalog, or a private element of the organization."""
     org = account.organization_id
+    with runtime.store.transaction() as conn:
+        connector = require_connector_of(runtime.references, conn, org, key_or_id)
     return Scope(org, "organization", f"element:{connector.key}", f"element '{connector.key}'", ())
 
 
@@ -149,35 +151,39 @@ async def list_element_transformations(
     keyOrId: str, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
     """Map of object name -> transformation; none: 404 `No transformations found`."""
-    return _list(runtime, _element_scope(account, keyOrId))
+    return _list(runtime, _element_scope(runtime, account, keyOrId))
 
 
 @router.post(_ORG + "/{objectName}", **_WRITE)
 async def create_element_transformation(
     keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    return await _write(request, runtime, _element_scope(account, keyOrId), objectName, True)
+    return await _write(
+        request, runtime, _element_scope(runtime, account, keyOrId), objectName, True
+    )
 
 
 @router.get(_ORG + "/{objectName}", **_ANSWER)
 async def get_element_transformation(
     keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    return _read(runtime, _element_scope(account, keyOrId), objectName)
+    return _read(runtime, _element_scope(runtime, account, keyOrId), objectName)
 
 
 @router.put(_ORG + "/{objectName}", **_WRITE)
 async def put_element_transformation(
     keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    return await _write(request, runtime, _element_scope(account, keyOrId), objectName, False)
+    return await _write(
+        request, runtime, _element_scope(runtime, account, keyOrId), objectName, False
+    )
 
 
 @router.delete(_ORG + "/{objectName}", response_model=Empty)
 async def delete_element_transformation(
     keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
 ) -> Any:
-    return _delete(runtime, _element_scope(account, keyOrId), objectName)
+    return _delete(runtime, _element_scope(runtime, account, keyOrId), objectName)
 
 
 # -- instance level ------------------------------------------------------------------------
