@@ -99,3 +99,21 @@ def test_delete_goes_by_the_listed_id_and_a_missing_name_is_404() -> None:
         with pytest.raises(NotFoundError):
             _client(url).vdrs.delete("nothing")
     assert ("DELETE", "/vdrs/9") in [(r.method, r.path) for r in seen]
+
+
+def test_list_follows_the_pages_and_none_found_is_empty() -> None:
+    pages = {
+        None: Answer(200, [{"id": 1, "objectName": "a"}], {"Elements-Next-Page-Token": "p2"}),
+        "p2": Answer(200, [{"id": 2, "objectName": "b"}]),
+    }
+
+    def script(request: Seen) -> Answer:
+        return pages[dict(request.query).get("nextPage")]
+
+    with scripted_server(script) as (url, seen):
+        listed = _client(url).list_vdrs()
+    assert [(v.id, v.object_name) for v in listed] == [(1, "a"), (2, "b")]
+    assert [r.path for r in seen] == ["/vdrs", "/vdrs"]
+    nothing = Answer(404, {"requestId": "r", "message": "No VDRs found"})
+    with scripted_server(lambda _r: nothing) as (url, _seen):
+        assert _client(url).list_vdrs() == []

@@ -20,15 +20,62 @@ from .platform import Platform, creates_and_deletes, delta
 CALLBACK = "http://127.0.0.1:9/callback"
 CONNECTORS = ("brighttalk", "closeio", "hootsuite", "sfdc")
 COLLIDING = ("1abc", "r 1abc")  # created in this order: `1abc` has the lower id
+CUSTOM = "acme-crm"
+"""The custom connector (a private element) of the organization; one instance of it."""
+INSTANCES = 33
+"""Connector instances the seed makes, one secret each."""
+CUSTOM_CONNECTOR: dict[str, Any] = {
+    "key": CUSTOM,
+    "name": "Acme CRM",
+    "hub": "crm",
+    "authentication": {"type": "basic"},
+    "configuration": [
+        {"key": "base.url", "defaultValue": "https://api.acme.test/v1"},
+        {"key": "acme.username", "required": True},
+        {"key": "acme.password", "required": True, "type": "PASSWORD"},
+    ],
+    "resources": [
+        {
+            "path": "/hubs/crm/contacts",
+            "method": "GET",
+            "vendorPath": "/contacts",
+            "vendorMethod": "GET",
+            "parameters": [{"name": "where", "vendorName": "q", "type": "query"}],
+        }
+    ],
+}
+VDR: dict[str, Any] = {
+    "vdrVersion": "v2",
+    "vdrName": "myContact",
+    "description": "contacts of every CRM",
+    "definition": {
+        "fields": [
+            {"path": "id", "type": "string"},
+            {"path": "email", "type": "string", "displayName": "Email"},
+        ]
+    },
+    "transformation": {
+        "sfdc": {
+            "vendorName": "Contact",
+            "fields": [
+                {"path": "id", "vendorPath": "Id"},
+                {"path": "email", "vendorPath": "Email"},
+            ],
+        }
+    },
+}
 
 
 def seed(emulator: Any) -> dict[tuple[int, str], str]:
-    """32 instances of 4 connectors (two of them named `1abc` and `r 1abc`), 3 common resources,
-    4 transformations, 4 formulas and 4 formula instances, made directly through the API.
-    Returns the secret of each (instance id, configuration key)."""
+    """A custom connector (`acme-crm`), 33 instances of 5 connectors (two of them named `1abc`
+    and `r 1abc`, one of the custom connector), 3 common resources, 5 transformations (one of
+    the custom connector), a virtual data resource (v2), 4 formulas and 4 formula instances,
+    made directly through the API. Returns the secret of each (instance id, configuration
+    key)."""
     api = Platform(emulator)
     secrets: dict[tuple[int, str], str] = {}
     made: dict[str, list[int]] = {key: [] for key in CONNECTORS}
+    api.ok("POST", "/elements", CUSTOM_CONNECTOR)
     plan = [("closeio", 12), ("brighttalk", 8), ("hootsuite", 5), ("sfdc", 5)]
     for element, count in plan:
         for i in range(1, count + 1):
@@ -67,6 +114,16 @@ def seed(emulator: Any) -> dict[tuple[int, str], str]:
         instance = api.ok("POST", "/instances", body)
         colliding[name] = instance["id"]
         secrets[(instance["id"], "password")] = f"pw-{name}"
+    custom = api.ok(
+        "POST",
+        "/instances",
+        {
+            "element": {"key": CUSTOM},
+            "name": f"{CUSTOM}-01",
+            "configuration": {"acme.username": "ada", "acme.password": "pw-acme"},
+        },
+    )
+    secrets[(custom["id"], "acme.password")] = "pw-acme"
     for name, fields in (
         ("contacts", ["id", "email", "name"]),
         ("accounts", ["id", "domain"]),
@@ -80,6 +137,7 @@ def seed(emulator: Any) -> dict[tuple[int, str], str]:
     mapping = {"vendorName": "contacts", "fields": [{"path": "id", "vendorPath": "id"}]}
     api.ok("POST", "/organizations/elements/closeio/transformations/contacts", mapping)
     api.ok("POST", "/organizations/elements/sfdc/transformations/contacts", mapping)
+    api.ok("POST", f"/organizations/elements/{CUSTOM}/transformations/contacts", mapping)
     api.ok(
         "POST",
         "/organizations/elements/sfdc/transformations/accounts",
@@ -90,6 +148,8 @@ def seed(emulator: Any) -> dict[tuple[int, str], str]:
         f"/instances/{made['closeio'][0]}/transformations/leads",
         {"vendorName": "leads", "fields": [{"path": "source", "vendorPath": "lead_source"}]},
     )
+    api.ok("POST", "/vdrs", {"objectName": VDR["vdrName"], **VDR["definition"]})
+    api.ok("PUT", "/vdrs/import", VDR)
     variables = [{"key": "crm", "name": "CRM", "type": "elementInstance"}]
     sync = api.ok(
         "POST",
@@ -166,7 +226,9 @@ def account(emulator: Any) -> dict[str, Any]:
     api = Platform(emulator)
     instances = api.listing("/instances")
     formulas = api.listing("/formulas")
+    vdrs = api.listing("/vdrs")
     return {
+        "connectors": api.listing("/elements?where=private='true'"),
         "instances": sorted(
             (
                 i["id"],
@@ -179,9 +241,11 @@ def account(emulator: Any) -> dict[str, Any]:
         ),
         "definitions": api.listing("/organizations/objects/definitions"),
         "transformations": {
-            key: api.listing(f"/organizations/elements/{key}/transformations") for key in CONNECTORS
+            key: api.listing(f"/organizations/elements/{key}/transformations")
+            for key in (*CONNECTORS, CUSTOM)
         }
         | {i["id"]: api.listing(f"/instances/{i['id']}/transformations") for i in instances},
+        "vdrs": {v["objectName"]: api.ok("GET", f"/vdrs/{v['objectName']}/export") for v in vdrs},
         "formulas": formulas,
         "formula_instances": {
             f["id"]: api.listing(f"/formulas/{f['id']}/instances") for f in formulas
@@ -249,7 +313,7 @@ def adopt_edit_and_keep(
     api = Platform(emulator)
     before = account(emulator)
     lines = SECRET_LINE.findall(readme)
-    assert len(lines) == 32, readme
+    assert len(lines) == INSTANCES, readme
     for config_key, secret_key, instance_id in lines:
         stack.config(config_key, secrets[(int(instance_id), secret_key)], secret=True)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from .export_round_trip import account, adopt_edit_and_keep, export, seed
+from .export_round_trip import INSTANCES, account, adopt_edit_and_keep, export, seed
 from .harness import VENV, Stack
 from .platform import Platform, delta
 from .programs import configure_emulator
@@ -34,7 +34,7 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
 
     first = export(emulator, tmp_path / "first", "--virtualenv", str(VENV))
     assert first.returncode == 0, first.stderr
-    assert "[export] instances" in first.stderr and "32 found" in first.stderr
+    assert "[export] instances" in first.stderr and f"{INSTANCES} found" in first.stderr
     second = export(emulator, tmp_path / "second", "--virtualenv", str(VENV))
     assert second.returncode == 0, second.stderr
     assert files_of(tmp_path / "first") == files_of(tmp_path / "second"), "not byte-identical"
@@ -48,12 +48,19 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
         assert lint.returncode == 0, lint.stdout + lint.stderr
 
     main = (exported / "__main__.py").read_text()
-    assert main.count("oc.ConnectorInstance(") == 32
+    assert main.count("oc.Connector.from_file(") == 1
+    assert main.count("oc.ConnectorInstance(") == INSTANCES
     assert main.count("oc.CommonResource.from_file(") == 3
-    assert main.count("oc.Transformation.from_file(") == 4
+    assert main.count("oc.Transformation.from_file(") == 5
+    assert main.count("oc.VirtualDataResource.from_file(") == 1
     assert main.count("oc.Formula.from_file(") == 4
     assert main.count("oc.FormulaInstance(") == 4
     assert "closeio_01.id" in main, "a formula instance refers to the exported instance"
+    # the instance and the transformation of the custom connector refer to it by output
+    assert main.count("element_key=acme_crm.key") == 2
+    assert main.index("acme_crm = oc.Connector.from_file(") < main.index("element_key=acme_crm")
+    assert (exported / "connectors" / "acme-crm.json").is_file()
+    assert (exported / "vdrs" / "myContact.json").is_file()
 
     stack: Stack = stack_factory(main, project="acme").init()
     for path in exported.iterdir():

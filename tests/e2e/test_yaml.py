@@ -23,7 +23,7 @@ import yaml
 from pulumi_openconnectors.emulator import EmulatorServer
 from pulumi_openconnectors.emulator.logs import LOGGER_NAME as EMULATOR_LOGGER
 
-from .export_round_trip import account, adopt_edit_and_keep, export, seed
+from .export_round_trip import INSTANCES, account, adopt_edit_and_keep, export, seed
 from .live import Live, oauth_code
 from .organizations import (
     DEFINITIONS,
@@ -586,12 +586,15 @@ def test_export_yaml_round_trip(yaml_stack: Any, emulator: Any, tmp_path: Path) 
     program = yaml.safe_load(exported)
     kinds = [r["type"].rsplit(":", 1)[-1] for r in program["resources"].values()]
     assert {k: kinds.count(k) for k in set(kinds)} == {
-        "ConnectorInstance": 32,
+        "Connector": 1,
+        "ConnectorInstance": INSTANCES,
         "CommonResource": 3,
-        "Transformation": 4,
+        "Transformation": 5,
+        "VirtualDataResource": 1,
         "Formula": 4,
         "FormulaInstance": 4,
     }
+    assert exported.count("elementKey: ${acme-crm.key}") == 2, "the custom connector by output"
     assert "$${config.crm}" in exported, "a formula's own reference stays text"
     for value in secrets.values():
         assert value not in exported

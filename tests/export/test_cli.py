@@ -253,3 +253,54 @@ def test_a_formula_is_written_as_a_directory_with_its_scripts(
     first = files_of(out)
     assert export(out, "--project", "acme") == 0
     assert files_of(out) == first, "a re-export is not byte-identical"
+
+
+CUSTOM = {
+    "key": "acme-crm",
+    "name": "Acme CRM",
+    "authentication": {"type": "basic"},
+    "configuration": [{"key": "acme.username", "required": True}],
+    "resources": [{"path": "/hubs/crm/contacts", "method": "GET", "vendorPath": "/contacts"}],
+}
+
+
+def test_custom_connectors_and_vdrs_are_exported_as_data_files(
+    account: EmulatorServer, tmp_path: Path
+) -> None:
+    api(account, "POST", "/elements", CUSTOM)
+    api(account, "POST", "/elements", {**CUSTOM, "key": "other-crm", "name": "Other"})
+    vdr = {
+        "vdrVersion": "v2",
+        "vdrName": "myContact",
+        "definition": {"fields": [{"path": "email", "type": "string"}]},
+        "transformation": {
+            "sfdc": {"vendorName": "Contact", "fields": [{"path": "email", "vendorPath": "Email"}]}
+        },
+    }
+    api(account, "POST", "/vdrs", {"objectName": "myContact", **vdr["definition"]})
+    api(account, "PUT", "/vdrs/import", vdr)
+    out = tmp_path / "acme"
+    assert export(out, "--project", "acme") == 0
+    connector = json.loads((out / "connectors" / "acme-crm.json").read_text())
+    assert connector["key"] == "acme-crm" and "id" not in connector and "private" not in connector
+    written = json.loads((out / "vdrs" / "myContact.json").read_text())
+    assert written["transformation"]["sfdc"]["vendorName"] == "Contact" and "id" not in written
+    manifest = set(json.loads((out / MANIFEST).read_text())["files"])
+    assert {"connectors/acme-crm.json", "connectors/other-crm.json", "vdrs/myContact.json"} <= (
+        manifest
+    )
+    first = files_of(out)
+    assert export(out, "--project", "acme") == 0
+    assert files_of(out) == first, "a re-export is not byte-identical"
+
+    # --element chooses the custom connectors too; --kinds chooses the new kinds
+    only = tmp_path / "only"
+    assert export(only, "--project", "acme", "--kinds", "connectors", "--element", "acme-crm") == 0
+    assert sorted(p.name for p in (only / "connectors").iterdir()) == ["acme-crm.json"]
+    assert not (only / "vdrs").exists()
+    yaml_out = tmp_path / "yaml"
+    assert export(yaml_out, "--project", "acme", "--format", "yaml", "--kinds", "vdrs") == 0
+    resources = yaml.safe_load((yaml_out / "Pulumi.yaml").read_text())["resources"]
+    assert {name: r["type"] for name, r in resources.items()} == {
+        "mycontact": "openconnectors:index:VirtualDataResource"
+    }

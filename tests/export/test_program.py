@@ -3,6 +3,7 @@ like a person's, references instead of literal ids, secrets left to config."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -13,10 +14,17 @@ from pulumi_openconnectors.client.models import (
     FormulaInstance,
     Instance,
     ObjectDefinition,
+    PrivateElement,
     Transformation,
+    VdrDocument,
 )
 from pulumi_openconnectors.export.program import build_project
+from pulumi_openconnectors.export.project import connector_document, vdr_document
 from pulumi_openconnectors.export.reader import Found, Snapshot
+from pulumi_openconnectors.export.yaml_program import document_inputs
+from pulumi_openconnectors.resources.connector.spec import SPEC as CONNECTOR_SPEC
+from pulumi_openconnectors.resources.files import file_inputs
+from pulumi_openconnectors.resources.virtual_data_resource.spec import SPEC as VDR_SPEC
 
 RUFF = Path(sys.executable).parent / "ruff"
 
@@ -44,6 +52,16 @@ def snapshot() -> Snapshot:
                 "configuration": {"username": "other@example.com", "password": "********"},
             }
         ),
+        Instance.model_validate(
+            {
+                "id": 100003,
+                "name": "Acme",
+                "token": "tok-3",
+                "element": {"key": "acme-crm", "id": 100001},
+                "tags": [],
+                "configuration": {"acme.username": "ada", "acme.password": "********"},
+            }
+        ),
     ]
     definitions = {
         "myContacts": ObjectDefinition.model_validate(
@@ -64,6 +82,15 @@ def snapshot() -> Snapshot:
             ),
         )
     ]
+    transformations.append(
+        Found(
+            Scope.element("acme-crm"),
+            "myContacts",
+            Transformation.model_validate(
+                {"vendorName": "people", "fields": [{"path": "id", "vendorPath": "pid"}]}
+            ),
+        )
+    )
     formulas = [
         Formula.model_validate(
             {
@@ -90,7 +117,67 @@ def snapshot() -> Snapshot:
             }
         )
     ]
-    return Snapshot(instances, definitions, transformations, formulas, formula_instances)
+    return Snapshot(
+        instances,
+        definitions,
+        transformations,
+        formulas,
+        formula_instances,
+        connectors=[CONNECTOR],
+        vdrs=[VDR],
+    )
+
+
+CONNECTOR = PrivateElement.model_validate(
+    {
+        "id": 100001,
+        "key": "acme-crm",
+        "name": "Acme CRM",
+        "private": True,
+        "description": "",
+        "hub": "crm",
+        "image": "",
+        "createdDate": "2026-01-01T00:00:00Z",
+        "updatedDate": "2026-01-02T00:00:00Z",
+        "authentication": {"type": "basic"},
+        "configuration": [
+            {"id": 100001000, "elementId": 100001, "key": "acme.username", "required": True},
+            {"id": 100001001, "key": "acme.password", "required": True, "type": "PASSWORD"},
+        ],
+        "resources": [
+            {
+                "id": 100001000,
+                "createdDate": "2026-01-01T00:00:00Z",
+                "path": "/hubs/crm/contacts",
+                "method": "GET",
+                "vendorPath": "/contacts",
+                "parameters": [
+                    {"id": 1, "resourceId": 100001000, "name": "where", "type": "query"}
+                ],
+            }
+        ],
+    }
+)
+"""A custom connector as ``GET /elements/{id}/export`` answers it."""
+
+VDR = VdrDocument.model_validate(
+    {
+        "id": 12,
+        "vdrVersion": "v2",
+        "vdrName": "myContact",
+        "description": "contacts of every CRM",
+        "definition": {"fields": [{"id": 31, "path": "email", "type": "string"}]},
+        "transformation": {
+            "closeio": {
+                "id": 7,
+                "vdrId": 12,
+                "vendorName": "contacts",
+                "fields": [{"id": 71, "vdrFieldId": 31, "path": "email", "vendorPath": "emails"}],
+            }
+        },
+    }
+)
+"""A v2 VDR as ``GET /vdrs/{name}/export`` answers it."""
 
 
 def project(tmp: Path) -> dict[str, str]:
@@ -148,3 +235,64 @@ def test_references_secrets_and_names(tmp_path: Path) -> None:
     assert 'oc.Formula.from_file(\n    HERE / "formulas/sync-contacts",' in main
     assert "```mermaid\nflowchart TD\n" in readme and '"s<br/>script"' in readme
     assert "RETAIN = pulumi.ResourceOptions(retain_on_delete=True)" in main
+
+
+def test_custom_connectors_and_vdrs_are_data_files_read_by_from_file(tmp_path: Path) -> None:
+    files = project(tmp_path)
+    main = files["__main__.py"]
+    # the connector is a data file, written before the instance that refers to it by output
+    assert 'acme_crm = oc.Connector.from_file(\n    HERE / "connectors/acme-crm.json",' in main
+    assert main.index("acme_crm = oc.Connector") < main.index("element_key=acme_crm.key")
+    assert main.count("element_key=acme_crm.key") == 2  # the instance, the transformation
+    assert 'element_key="closeio"' in main  # a catalog connector stays a key
+    assert 'cfg.require_secret("acme_acme_password")' in main
+    assert 'oc.VirtualDataResource.from_file(\n    HERE / "vdrs/myContact.json",' in main
+    connector = json.loads(files["connectors/acme-crm.json"])
+    assert connector == {
+        "authentication": {"type": "basic"},
+        "configuration": [
+            {"key": "acme.username", "required": True},
+            {"key": "acme.password", "required": True, "type": "PASSWORD"},
+        ],
+        "hub": "crm",
+        "image": "",
+        "key": "acme-crm",
+        "name": "Acme CRM",
+        "resources": [
+            {
+                "method": "GET",
+                "parameters": [{"name": "where", "type": "query"}],
+                "path": "/hubs/crm/contacts",
+                "vendorPath": "/contacts",
+            }
+        ],
+    }, "server-set keys and the empty description (read as unset) left out"
+    vdr = json.loads(files["vdrs/myContact.json"])
+    assert vdr == {
+        "definition": {"fields": [{"path": "email", "type": "string"}]},
+        "description": "contacts of every CRM",
+        "transformation": {
+            "closeio": {
+                "fields": [{"path": "email", "vendorPath": "emails"}],
+                "vendorName": "contacts",
+            }
+        },
+        "vdrName": "myContact",
+        "vdrVersion": "v2",
+    }
+    readme = files["README.md"]
+    assert "| custom connectors | 1 |" in readme
+    assert "| virtual data resources | 1 |" in readme
+
+
+def test_the_data_files_give_the_inputs_the_yaml_program_writes(tmp_path: Path) -> None:
+    """`from_file` of an exported file gives the inputs the YAML export writes inline: the two
+    formats describe the same objects."""
+    project(tmp_path)
+    yaml_inputs = {
+        "connectors/acme-crm.json": (CONNECTOR_SPEC, connector_document(CONNECTOR)),
+        "vdrs/myContact.json": (VDR_SPEC, vdr_document(VDR)),
+    }
+    for relative, (spec, document) in yaml_inputs.items():
+        _, inputs = file_inputs(spec, tmp_path / relative, None, {})
+        assert inputs == document_inputs(spec, document), relative

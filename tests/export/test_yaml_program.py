@@ -61,18 +61,11 @@ def test_properties_refuse_a_name_the_spec_does_not_have() -> None:
     assert output_ref("f", FORMULA, "formula_id").text == "${f.formulaId}"
 
 
-NOT_EXPORTED = frozenset({"VirtualDataResource", "Connector"})
-"""Registered types that export does not read yet (v2 VDRs, custom connectors: to be added to
-export/)."""
-
-
 def test_a_valid_yaml_program_with_the_plugins_tokens_and_spec_property_names() -> None:
     doc, _ = program()
     assert doc["name"] == "acme"
     assert doc["runtime"] == "yaml"
-    specs = {
-        f"openconnectors:index:{spec.name}": spec for spec in SPECS if spec.name not in NOT_EXPORTED
-    }
+    specs = {f"openconnectors:index:{spec.name}": spec for spec in SPECS}
     types = [r["type"] for r in doc["resources"].values()]
     assert sorted(set(types)) == sorted(specs)
     for name, resource in doc["resources"].items():
@@ -81,10 +74,14 @@ def test_a_valid_yaml_program_with_the_plugins_tokens_and_spec_property_names() 
         assert set(resource["properties"]) <= allowed, name
         assert "options" not in resource
     assert list(doc["resources"]) == [
+        "acme-crm",
         "sales-crm",
         "sales-crm-2",
+        "acme",
         "mycontacts",
         "closeio-mycontacts",
+        "acme-crm-mycontacts",
+        "mycontact",
         "sync-contacts",
         "sync-contacts-prod",
     ]
@@ -97,6 +94,8 @@ def test_every_object_is_adopted() -> None:
     assert r["sales-crm-2"]["properties"]["adoptInstanceId"] == 100002
     assert r["mycontacts"]["properties"]["adopt"] is True
     assert r["closeio-mycontacts"]["properties"]["adopt"] is True
+    assert r["acme-crm"]["properties"]["adopt"] is True
+    assert r["mycontact"]["properties"]["adopt"] is True
     assert r["sync-contacts"]["properties"]["adoptFormulaId"] == 7
     assert r["sync-contacts-prod"]["properties"]["adoptFormulaInstanceId"] == 55
 
@@ -108,6 +107,8 @@ def test_references_between_resources() -> None:
     assert transformation["objectName"] == "${mycontacts.name}"
     assert transformation["commonResourceFields"] == "${mycontacts.fieldPaths}"
     assert transformation["elementKey"] == "closeio"
+    assert r["acme"]["properties"]["elementKey"] == "${acme-crm.key}"
+    assert r["acme-crm-mycontacts"]["properties"]["elementKey"] == "${acme-crm.key}"
     formula_instance = r["sync-contacts-prod"]["properties"]
     assert formula_instance["formulaId"] == "${sync-contacts.formulaId}"
     assert formula_instance["configuration"] == {"crm": "${sales-crm-2.id}"}
@@ -118,6 +119,7 @@ def test_secrets_come_from_secret_config_and_are_never_written() -> None:
     assert doc["config"] == {
         "sales_crm_password": {"type": "string", "secret": True},
         "sales_crm_2_password": {"type": "string", "secret": True},
+        "acme_acme_password": {"type": "string", "secret": True},
     }
     assert doc["resources"]["sales-crm"]["properties"]["configuration"] == {
         "password": "${sales_crm_password}",
@@ -179,3 +181,43 @@ def test_a_resource_is_never_named_pulumi() -> None:
     doc, _ = program(snap)
     assert "pulumi" not in doc["resources"]
     assert "pulumi-2" in doc["resources"]
+
+
+def test_custom_connectors_and_vdrs_are_written_inline() -> None:
+    doc, _ = program()
+    r = doc["resources"]
+    assert r["acme-crm"]["type"] == "openconnectors:index:Connector"
+    assert r["acme-crm"]["properties"] == {
+        "key": "acme-crm",
+        "name": "Acme CRM",
+        "authentication": {"type": "basic"},
+        "hub": "crm",
+        "configuration": [
+            {"key": "acme.username", "required": True},
+            {"key": "acme.password", "required": True, "type": "PASSWORD"},
+        ],
+        "resources": [
+            {
+                "path": "/hubs/crm/contacts",
+                "method": "GET",
+                "vendorPath": "/contacts",
+                "parameters": [{"name": "where", "type": "query"}],
+            }
+        ],
+        "extra": {"image": ""},
+        "adopt": True,
+    }
+    assert r["mycontact"]["type"] == "openconnectors:index:VirtualDataResource"
+    assert r["mycontact"]["properties"] == {
+        "name": "myContact",
+        "vdrVersion": "v2",
+        "definition": {"fields": [{"path": "email", "type": "string"}]},
+        "transformations": {
+            "closeio": {
+                "vendorName": "contacts",
+                "fields": [{"path": "email", "vendorPath": "emails"}],
+            }
+        },
+        "extra": {"description": "contacts of every CRM"},
+        "adopt": True,
+    }

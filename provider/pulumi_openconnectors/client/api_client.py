@@ -111,6 +111,8 @@ class OpenConnectorsClient:
         self.delete_private_element = self.private_elements.delete
         self.export_private_element = self.private_elements.export
         self.list_private_elements = self.private_elements.list
+        self.list_vdrs = self.vdrs.list
+        self.export_vdr = self.vdrs.export
 
     def server_time(self) -> float:
         """Now on the server's clock (epoch seconds), as far as its ``Date`` headers tell

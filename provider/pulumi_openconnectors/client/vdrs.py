@@ -69,3 +69,11 @@ class VdrsAPI(Area):
         if found is None:
             raise NotFoundError(f"no VDR named {name!r}", http_status=404, method="GET", path=ALL)
         self._api.request("DELETE", route(ONE, id=found.id))
+
+    # ``list`` last: mypy would read a later ``list[...]`` annotation as this method.
+    def list(self) -> list[VdrSummary]:
+        """Every VDR of the organization (``GET /vdrs``, all pages), as the list gives them."""
+        where = route(ALL)
+        return [
+            self._api.parse(VdrSummary, item, "GET", where) for item in every_page(self._api, where)
+        ]

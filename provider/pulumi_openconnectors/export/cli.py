@@ -104,7 +104,7 @@ class Progress:
         self.stream.flush()
 
 
-_COUNTED = ("instances", "common-resources", "formulas")
+_COUNTED = ("connectors", "instances", "common-resources", "vdrs", "formulas")
 
 
 def _kinds(value: str) -> list[str]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import ConfigurationError
 
 MANIFEST = ".openconnectors-export.json"
-DATA_FOLDERS = ("formulas", "common-resources", "transformations")
+DATA_FOLDERS = ("connectors", "formulas", "common-resources", "transformations", "vdrs")
 TOP_FILES = ("Pulumi.yaml", "README.md", "__main__.py", "requirements.txt")
 _FOLDERS = "|".join(map(re.escape, DATA_FOLDERS))
 _DATA_FILE = re.compile(rf"^({_FOLDERS})/[^/\\]+\.json$")

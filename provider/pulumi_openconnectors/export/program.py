@@ -1,5 +1,6 @@
 """The exported project: Pulumi.yaml, __main__.py (one resource per object, adoption set), one
-data file per formula, common resource and transformation, and a README for the user.
+data file per custom connector, common resource, transformation, virtual data resource and
+formula, and a README for the user.
 
 Everything is ordered by id, name or key, and nothing depends on the time of the export, so
 the same account exports to the same bytes (a re-export in git shows a reviewable diff).
@@ -24,10 +25,12 @@ from .project import (
     MASKED,
     Project,
     Secret,
+    connector_document,
     diagram,
     formula_document,
     formula_instance_configuration,
     instance_configuration,
+    vdr_document,
 )
 from .reader import Found, Snapshot
 from .readme import Flavour, readme
@@ -81,6 +84,7 @@ def build_project(
     instance_vars: dict[int, str] = {}
     definition_vars: dict[str, str] = {}
     formula_vars: dict[int, str] = {}
+    connector_vars: dict[str, str] = {}
     opts: list[tuple[str | None, Any]] = [("opts", Code("RETAIN"))] if retain_on_delete else []
 
     def section(comment: str, blocks: list[str]) -> None:
@@ -90,6 +94,23 @@ def build_project(
                 body.extend(["", block])
 
     blocks: list[str] = []
+    for element in sorted(snap.connectors, key=lambda e: e.key):
+        resource = names.unique(slug(element.key))
+        var = variables.unique(identifier(resource))
+        connector_vars[element.key] = var
+        path = files.unique(f"connectors/{file_stem(element.key, resource)}") + ".json"
+        out.files[path] = _json(connector_document(element))
+        blocks.append(
+            call(
+                var,
+                "oc.Connector.from_file",
+                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
+            )
+        )
+    section("Custom connectors (private elements): connectors/<key>.json", blocks)
+    out.counts["custom connectors"] = len(snap.connectors)
+
+    blocks = []
     for instance in sorted(snap.instances, key=lambda i: i.id):
         resource = names.unique(slug(instance.name or f"instance-{instance.id}"))
         var = variables.unique(identifier(resource))
@@ -102,7 +123,10 @@ def build_project(
 
         configuration = instance_configuration(instance, secret)
         args: list[tuple[str | None, Any]] = [(None, resource)]
-        args.append(("element_key", instance.element_key))
+        connector = connector_vars.get(instance.element_key or "")
+        args.append(
+            ("element_key", Code(f"{connector}.key") if connector else instance.element_key)
+        )
         args.append(("name", instance.name))
         if configuration:
             args.append(("configuration", configuration))
@@ -136,11 +160,28 @@ def build_project(
     out.counts["common resources"] = len(snap.definitions)
 
     blocks = [
-        _transformation(found, names, files, out, instance_vars, definition_vars, opts)
+        _transformation(
+            found, names, files, out, instance_vars, definition_vars, connector_vars, opts
+        )
         for found in snap.transformations
     ]
     section("Transformations: transformations/<connector or instance>-<object>.json", blocks)
     out.counts["transformations"] = len(snap.transformations)
+
+    blocks = []
+    for vdr in sorted(snap.vdrs, key=lambda v: v.vdr_name):
+        resource = names.unique(slug(vdr.vdr_name))
+        path = files.unique(f"vdrs/{file_stem(vdr.vdr_name, resource)}") + ".json"
+        out.files[path] = _json(vdr_document(vdr))
+        blocks.append(
+            call(
+                None,
+                "oc.VirtualDataResource.from_file",
+                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
+            )
+        )
+    section("Virtual data resources (v2): vdrs/<name>.json", blocks)
+    out.counts["virtual data resources"] = len(snap.vdrs)
 
     blocks = []
     for formula in sorted(snap.formulas, key=lambda f: f.id):
@@ -191,6 +232,7 @@ def _transformation(
     out: Project,
     instance_vars: Mapping[int, str],
     definition_vars: Mapping[str, str],
+    connector_vars: Mapping[str, str],
     opts: list[tuple[str | None, Any]],
 ) -> str:
     scope = found.scope
@@ -204,7 +246,8 @@ def _transformation(
         var = instance_vars.get(int(scope.ref))
         args.append(("instance_id", Code(f"{var}.id") if var else int(scope.ref)))
     else:
-        args.append(("element_key", scope.ref))
+        connector = connector_vars.get(scope.ref)
+        args.append(("element_key", Code(f"{connector}.key") if connector else scope.ref))
     definition = definition_vars.get(found.object_name)
     if definition is not None:
         args.append(("common_resource", Code(definition)))

@@ -1,6 +1,7 @@
 """What both exported programs (Python, :mod:`.program`; Pulumi YAML, :mod:`.yaml_program`)
-share: the project's files and notes, a formula's document and flowchart, and the values of a
-connector instance's and a formula instance's configuration."""
+share: the project's files and notes, a formula's, custom connector's and virtual data
+resource's document, a formula's flowchart, and the values of a connector instance's and a
+formula instance's configuration."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..client.models import Formula, FormulaInstance, Instance
+from ..client.models import Formula, FormulaInstance, Instance, PrivateElement, VdrDocument
 from ..formulas.graph import FormulaGraphError, build, mermaid
+from ..resources.connector.spec import SPEC as CONNECTOR
 from ..resources.documents import without_server_keys
 from ..resources.formula.rules import ELEMENT_INSTANCE
 from ..resources.formula.spec import SPEC as FORMULA
+from ..resources.spec import ResourceSpec
+from ..resources.virtual_data_resource.spec import SPEC as VIRTUAL_DATA_RESOURCE
 
 MASKED = "********"
 
@@ -59,6 +63,32 @@ def formula_document(formula: Formula) -> dict[str, Any]:
         if isinstance(FORMULA.prop_by_api(key).default, list):
             document[key] = document.get(key) or []
     return document
+
+
+def _without_empty(spec: ResourceSpec, document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` without the keys of its own inputs that hold an empty text or object: the
+    provider reads those as unset (:func:`..resources.documents.document_outputs`), so a file
+    that wrote them would differ from the object it was read from."""
+    own = {str(p.api) for p in spec.document_props if p is not spec.extra_prop}
+    return {k: v for k, v in document.items() if not (k in own and v in ("", {}))}
+
+
+def connector_document(element: PrivateElement) -> dict[str, Any]:
+    """A custom connector as exported: the element JSON of its export without the keys the
+    server sets (what ``Connector.from_file`` reads), nor its empty texts and objects."""
+    return _without_empty(CONNECTOR, without_server_keys(CONNECTOR, element.document()))
+
+
+def vdr_document(vdr: VdrDocument) -> dict[str, Any]:
+    """A virtual data resource as exported: its v2 document without the keys the server sets
+    (what ``VirtualDataResource.from_file`` reads), the definition's fields written even when
+    empty."""
+    document = without_server_keys(VIRTUAL_DATA_RESOURCE, vdr.document())
+    definition = document.get("definition")
+    definition = dict(definition) if isinstance(definition, Mapping) else {}
+    definition["fields"] = definition.get("fields") or []
+    document["definition"] = definition
+    return _without_empty(VIRTUAL_DATA_RESOURCE, document)
 
 
 def diagram(document: Mapping[str, Any], where: str) -> Diagram:

@@ -12,11 +12,23 @@ from ..client.models import (
     FormulaReference,
     Instance,
     ObjectDefinition,
+    PrivateElement,
     Transformation,
+    VdrDocument,
 )
 from ..errors import APIError, NotFoundError
 
-KINDS = ("instances", "common-resources", "transformations", "formulas", "formula-instances")
+KINDS = (
+    "connectors",
+    "instances",
+    "common-resources",
+    "transformations",
+    "vdrs",
+    "formulas",
+    "formula-instances",
+)
+"""What ``--kinds`` chooses from: custom connectors (private elements), connector instances,
+common resources, transformations, virtual data resources (v2), formulas, formula instances."""
 
 Progress = Callable[[str, int, int], None]
 """progress(kind, done, total): called while reading (total 0 when not known yet)."""
@@ -42,6 +54,10 @@ class Snapshot:
     formula_instances: list[FormulaInstance] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     """Objects that could not be read or exported faithfully, each with the reason."""
+    connectors: list[PrivateElement] = field(default_factory=list)
+    """Custom connectors (private elements) as ``GET /elements/{id}/export`` gives them."""
+    vdrs: list[VdrDocument] = field(default_factory=list)
+    """Virtual data resources (v2) as ``GET /vdrs/{name}/export`` gives them."""
 
 
 def _nothing(_kind: str, _done: int, _total: int) -> None:
@@ -57,8 +73,10 @@ def read_account(
     progress: Progress = _nothing,
 ) -> Snapshot:
     """Read what ``kinds`` names; ``tags``/``elements`` select the connector instances (and so
-    the instance-level transformations)."""
+    the instance-level transformations), ``elements`` the custom connectors too."""
     snap = Snapshot()
+    if "connectors" in kinds:
+        snap.connectors = _connectors(client, snap, elements, progress)
     if "instances" in kinds or "transformations" in kinds:
         progress("instances", 0, 0)
         listed = client.list_instances(tags=list(tags) if tags else None)
@@ -89,6 +107,8 @@ def read_account(
             snap.instances = []
         if "common-resources" not in kinds:
             snap.definitions = {}
+    if "vdrs" in kinds:
+        snap.vdrs = _vdrs(client, snap, progress)
     if "formulas" in kinds or "formula-instances" in kinds:
         progress("formulas", 0, 0)
         snap.formulas = sorted(client.list_formulas(), key=lambda f: f.id)
@@ -104,6 +124,50 @@ def read_account(
         if "formulas" not in kinds:
             snap.formulas = []
     return snap
+
+
+def _connectors(
+    client: OpenConnectorsClient, snap: Snapshot, elements: Sequence[str], progress: Progress
+) -> list[PrivateElement]:
+    """The organization's private elements (those ``elements`` names, when given), each as
+    its export gives it, by key."""
+    progress("connectors", 0, 0)
+    listed = sorted(client.list_private_elements(), key=lambda e: e.key)
+    wanted = [e for e in listed if not elements or e.key in elements]
+    found: list[PrivateElement] = []
+    for done, element in enumerate(wanted):
+        progress("connectors", done, len(wanted))
+        try:
+            found.append(client.export_private_element(element.id))
+        except NotFoundError:
+            pass  # deleted meanwhile
+        except APIError as exc:
+            snap.skipped.append(
+                f"custom connector {element.key}: could not be exported "
+                f"({exc.http_status} {exc.api_message or ''})".rstrip()
+            )
+    progress("connectors", len(found), len(found))
+    return found
+
+
+def _vdrs(client: OpenConnectorsClient, snap: Snapshot, progress: Progress) -> list[VdrDocument]:
+    """The organization's virtual data resources (v2), each as its export gives it, by name."""
+    progress("vdrs", 0, 0)
+    names = sorted({v.object_name for v in client.list_vdrs()})
+    found: list[VdrDocument] = []
+    for done, name in enumerate(names):
+        progress("vdrs", done, len(names))
+        try:
+            found.append(client.export_vdr(name))
+        except NotFoundError:
+            pass  # deleted meanwhile
+        except APIError as exc:
+            snap.skipped.append(
+                f"virtual data resource {name}: could not be exported "
+                f"({exc.http_status} {exc.api_message or ''})".rstrip()
+            )
+    progress("vdrs", len(found), len(found))
+    return found
 
 
 def _transformation_scopes(

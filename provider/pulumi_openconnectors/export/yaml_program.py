@@ -3,7 +3,8 @@ with ``runtime: yaml``, a resource of the ``openconnectors`` plugin per object (
 so the first ``pulumi up`` creates and deletes nothing), secrets from ``secret: true`` config,
 references between resources; and a README.
 
-The documents (formulas, common resources, transformations) are written inline as the
+The documents (custom connectors, common resources, transformations, virtual data resources,
+formulas) are written inline as the
 resources' properties, split as ``from_file`` splits a file (:func:`document_inputs`). Names
 and order are those of the Python export (:mod:`.program`): the same account gives the same
 bytes, and the same config keys for its secrets.
@@ -17,6 +18,7 @@ from typing import Any
 from ..client.models import FormulaInstance
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
+from ..resources.connector.spec import SPEC as CONNECTOR
 from ..resources.connector_instance.spec import SPEC as CONNECTOR_INSTANCE
 from ..resources.documents import extra_keys, without_server_keys
 from ..resources.formula.rules import called_formulas
@@ -24,6 +26,7 @@ from ..resources.formula.spec import SPEC as FORMULA
 from ..resources.formula_instance.spec import SPEC as FORMULA_INSTANCE
 from ..resources.spec import ResourceSpec
 from ..resources.transformation.spec import SPEC as TRANSFORMATION
+from ..resources.virtual_data_resource.spec import SPEC as VIRTUAL_DATA_RESOURCE
 from . import project as shared
 from .naming import Names, identifier, slug
 from .project import Project, Secret, one_line
@@ -118,6 +121,13 @@ def build_yaml_project(
     instances: dict[int, str] = {}
     definitions: dict[str, str] = {}
     formulas: dict[int, str] = {}
+    connectors: dict[str, str] = {}
+
+    for element in sorted(snap.connectors, key=lambda e: e.key):
+        connector_inputs = document_inputs(CONNECTOR, shared.connector_document(element))
+        connector_inputs["adopt"] = True
+        connectors[element.key] = w.resource(slug(element.key), CONNECTOR, connector_inputs)
+    w.out.counts["custom connectors"] = len(snap.connectors)
 
     for instance in sorted(snap.instances, key=lambda i: i.id):
         resource = w.claim(slug(instance.name or f"instance-{instance.id}"))
@@ -126,7 +136,13 @@ def build_yaml_project(
             return w.secret(identifier(f"{prefix}_{short}"), what)
 
         configuration = shared.instance_configuration(instance, secret)
-        inputs: dict[str, Any] = {"element_key": instance.element_key, "name": instance.name}
+        connector = connectors.get(instance.element_key or "")
+        inputs: dict[str, Any] = {
+            "element_key": (
+                output_ref(connector, CONNECTOR, "key") if connector else instance.element_key
+            ),
+            "name": instance.name,
+        }
         if configuration:
             inputs["configuration"] = configuration
         tags = [t for t in instance.tags if not t.startswith(OWNERSHIP_TAG_PREFIX)]
@@ -146,8 +162,14 @@ def build_yaml_project(
     w.out.counts["common resources"] = len(snap.definitions)
 
     for found in snap.transformations:
-        _transformation(w, found, instances, definitions)
+        _transformation(w, found, instances, definitions, connectors)
     w.out.counts["transformations"] = len(snap.transformations)
+
+    for vdr in sorted(snap.vdrs, key=lambda v: v.vdr_name):
+        inputs = document_inputs(VIRTUAL_DATA_RESOURCE, shared.vdr_document(vdr))
+        inputs["adopt"] = True
+        w.resource(slug(vdr.vdr_name), VIRTUAL_DATA_RESOURCE, inputs)
+    w.out.counts["virtual data resources"] = len(snap.vdrs)
 
     for formula in sorted(snap.formulas, key=lambda f: f.id):
         document = shared.formula_document(formula)
@@ -175,7 +197,11 @@ def build_yaml_project(
 
 
 def _transformation(
-    w: _Writer, found: Found, instances: Mapping[int, str], definitions: Mapping[str, str]
+    w: _Writer,
+    found: Found,
+    instances: Mapping[int, str],
+    definitions: Mapping[str, str],
+    connectors: Mapping[str, str],
 ) -> str:
     scope = found.scope
     resource = w.claim(slug(f"{scope.ref}-{found.object_name}"))
@@ -198,7 +224,8 @@ def _transformation(
             else int(scope.ref)
         )
     else:
-        inputs["element_key"] = scope.ref
+        connector = connectors.get(scope.ref)
+        inputs["element_key"] = output_ref(connector, CONNECTOR, "key") if connector else scope.ref
     document = found.transformation.document()
     inputs.update(document_inputs(TRANSFORMATION, document))
     inputs["fields"] = inputs.get("fields") or []
