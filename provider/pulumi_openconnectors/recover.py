@@ -38,28 +38,28 @@ from .config import resolve_settings
 from .errors import ConfigurationError, OpenConnectorsError
 from .markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX
 from .resources.advice import PULUMI_ADVICE
+from .subcommands import command, stack_options
 
 INSTANCE_TYPE = "openconnectors:ConnectorInstance"
 LOCKED = "the stack is currently locked"
 
 
 def add_parser(groups: Any) -> None:
-    parser = groups.add_parser(
+    parser = command(
+        groups,
         "recover",
-        help="find what a killed `pulumi up` created but never recorded; adopt or delete it",
-        description=(
-            "For one stack: the instances that creates of an interrupted run left in the "
-            "organization (found by their ownership tag) but not in the state. Without "
-            "--delete/--adopt, only reports. Clears the state's pending operations."
-        ),
+        "find what a killed `pulumi up` created but never recorded; adopt or delete it",
+        "For one stack: the instances that creates of an interrupted run left in the "
+        "organization (found by their ownership tag) but not in the state. Without "
+        "--delete/--adopt, only reports. Clears the state's pending operations.",
+        wrapped=True,
     )
     choice = parser.add_mutually_exclusive_group()
     choice.add_argument("--delete", action="store_true", help="delete them")
     choice.add_argument(
         "--adopt", action="store_true", help="record them in the state as their resources"
     )
-    parser.add_argument("--stack", help="the stack (default: the selected one)")
-    parser.add_argument("--cwd", type=Path, help="the project directory (default: here)")
+    stack_options(parser)
 
 
 class PulumiCommandError(OpenConnectorsError):

@@ -142,7 +142,7 @@ def test_the_clients_own_advice_never_speaks_of_pulumi() -> None:
             )
         )
         assert "pulumi" not in message.lower(), message
-    assert "pulumi" not in CLIENT_ADVICE.look_first().lower()
+    assert "pulumi" not in CLIENT_ADVICE.look_first.lower()
 
 
 def test_pulumi_advice_is_what_the_provider_passes() -> None:

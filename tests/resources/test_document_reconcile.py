@@ -127,3 +127,36 @@ def test_common_resource_and_transformation(emulator: Any) -> None:
     assert list(listing(emulator, "/organizations/elements/closeio/transformations")) == [
         "lostContacts"
     ]
+
+
+def test_a_delete_after_a_lost_answer_sweeps_late_copies(emulator: Any) -> None:
+    formulas = configured(FormulaProvider, emulator)
+    lose(emulator, "/formulas")
+    formula = formulas.create(dict(FORMULA))
+    late_formula = requests.post(  # the lost POST, landing a second time
+        f"{emulator.base_url}/formulas",
+        json={k: v for k, v in FORMULA.items() if k != "extra"},
+        headers=platform_headers(emulator),
+        timeout=5,
+    )
+    late_formula.raise_for_status()
+
+    instances = configured(FormulaInstanceProvider, emulator)
+    lose(emulator, "/formulas/{id}/instances")
+    inputs = {"formula_id": int(formula.id), "name": "prod", "configuration": {"crm": "x"}}
+    instance = instances.create(inputs)
+    assert (instance.outs or {})["late_create_possible"] is True
+    late_instance = requests.post(
+        f"{emulator.base_url}/formulas/{formula.id}/instances",
+        json={"name": "prod", "configuration": {"crm": "x"}},
+        headers=platform_headers(emulator),
+        timeout=5,
+    )
+    late_instance.raise_for_status()
+    assert len(listing(emulator, f"/formulas/{formula.id}/instances")) == 2
+
+    instances.delete(instance.id, instance.outs or {})
+    assert listing(emulator, f"/formulas/{formula.id}/instances") == []
+    assert len(listing(emulator, "/formulas")) == 2
+    formulas.delete(formula.id, formula.outs or {})
+    assert listing(emulator, "/formulas") == []

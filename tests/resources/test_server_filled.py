@@ -24,7 +24,7 @@ from pulumi_openconnectors.resources.formula.operations import FormulaOperations
 from pulumi_openconnectors.resources.formula.spec import SPEC as FORMULA
 from pulumi_openconnectors.resources.formula_instance.inputs import FormulaInstanceInputs
 from pulumi_openconnectors.resources.formula_instance.operations import (
-    _outputs as instance_outputs,
+    FormulaInstanceOperations,
 )
 from pulumi_openconnectors.resources.formula_instance.spec import SPEC as FORMULA_INSTANCE
 from pulumi_openconnectors.resources.transformation.inputs import TransformationInputs
@@ -129,7 +129,7 @@ def changes(spec: Any, outputs: dict[str, Any], inputs: Any) -> list[str]:
 
 def formula_outputs(request: dict[str, Any], response: dict[str, Any]) -> tuple[Any, Any]:
     inputs = FormulaInputs.model_validate(request)
-    return FormulaOperations._outputs(inputs, Formula.model_validate(response), None, False), inputs
+    return FormulaOperations.outputs(inputs, Formula.model_validate(response), None, False), inputs
 
 
 def test_documented_formula_answer_is_no_change() -> None:
@@ -166,7 +166,9 @@ def test_documented_formula_instance_answer_is_no_change() -> None:
         "numberConsecutiveErrors": 0,
         "configuration": {"sfdc.instance.id": "123"},
     }
-    outputs = instance_outputs(inputs, FormulaInstance.model_validate(answer), None, False)
+    outputs = FormulaInstanceOperations.outputs(
+        inputs, FormulaInstance.model_validate(answer), None, False
+    )
     assert changes(FORMULA_INSTANCE, outputs, inputs) == []
 
 

@@ -2,13 +2,14 @@
 
 :class:`Advice` speaks of the API and of the client's own settings only. A layer with its own
 vocabulary (the Pulumi resources: their input names, ``pulumi refresh``) passes the client a
-subclass that overrides the hooks: :meth:`Advice.invalid`, :meth:`Advice.not_found`,
-:meth:`Advice.conflict`, :meth:`Advice.rate_limited` and :meth:`Advice.look_first`.
+subclass that overrides the hooks :meth:`Advice.invalid` and :meth:`Advice.not_found` and the
+texts :attr:`Advice.conflict`, :attr:`Advice.rate_limited` and :attr:`Advice.look_first`.
 """
 
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 CREDENTIALS_HINT = (
     "Check openconnectors:userSecret and openconnectors:organizationSecret "
@@ -18,6 +19,10 @@ BASE_URL_HINT = (
     "Check openconnectors:baseUrl (or OPENCONNECTORS_BASE_URL); it ends with /elements/api-v2."
 )
 CONNECTORS_HINT = "GET /elements lists the available connectors."
+HUB_HINT = (
+    "The hub or object is not available for this connector instance; check the hub name and "
+    "object name."
+)
 
 _ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
 _INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
@@ -25,6 +30,15 @@ _INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
 
 class Advice:
     """The client's advice; every text is one or more whole sentences."""
+
+    conflict: ClassVar[str] = "Retry once the conflict is resolved."
+    """409."""
+    rate_limited: ClassVar[str] = (
+        "Open Connectors is rate limiting this account; retry later or send fewer requests at once."
+    )
+    """429 (after the client's own retries)."""
+    look_first: ClassVar[str] = "check whether it did before retrying"
+    """How to find out whether a request that may have taken effect did (a clause)."""
 
     def for_status(self, status: int, method: str, path: str, ambiguous: bool) -> str:
         """The advice for an error answer ``status`` to ``method path``."""
@@ -55,17 +69,17 @@ class Advice:
                 + BASE_URL_HINT
             )
         if status == 409:
-            return self.conflict()
+            return self.conflict
         if status == 415:
             return (
                 "The client sends JSON; check that no proxy between you and Open Connectors "
                 "rewrites the Content-Type."
             )
         if status == 429:
-            return self.rate_limited()
+            return self.rate_limited
         if 500 <= status <= 599:
             if ambiguous:
-                return f"The request may nevertheless have taken effect: {self.look_first()}."
+                return f"The request may nevertheless have taken effect: {self.look_first}."
             return "This is a failure on the service side; retry later."
         if 300 <= status <= 399:
             return f"The API answered with a redirect, which it does not document. {BASE_URL_HINT}"
@@ -96,29 +110,11 @@ class Advice:
                 "organization."
             )
         if path.startswith("/hubs/"):
-            return (
-                "The hub or object is not available for this connector instance; check the hub "
-                "name and object name."
-            )
+            return HUB_HINT
         return (
             "The object does not exist (or belongs to another organization), or the route does "
             f"not exist. {BASE_URL_HINT}"
         )
-
-    def conflict(self) -> str:
-        """409."""
-        return "Retry once the conflict is resolved."
-
-    def rate_limited(self) -> str:
-        """429 (after the client's own retries)."""
-        return (
-            "Open Connectors is rate limiting this account; retry later or send fewer requests "
-            "at once."
-        )
-
-    def look_first(self) -> str:
-        """How to find out whether a request that may have taken effect did (a clause)."""
-        return "check whether it did before retrying"
 
 
 CLIENT_ADVICE = Advice()

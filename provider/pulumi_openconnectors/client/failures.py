@@ -34,7 +34,7 @@ def transport_error(
         if is_idempotent(method):
             message += " Retry later, or raise openconnectors:timeout if the service is slow."
         else:
-            message += f" The request was sent and may have taken effect: {advice.look_first()}."
+            message += f" The request was sent and may have taken effect: {advice.look_first}."
     else:
         message += (
             " Check openconnectors:baseUrl (OPENCONNECTORS_BASE_URL) and your network; the "

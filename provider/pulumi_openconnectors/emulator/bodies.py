@@ -159,6 +159,18 @@ def check_object(value: Any, field: str) -> dict[str, Any]:
     return value
 
 
+def check_configuration(value: Any, field: str) -> list[dict[str, Any]]:
+    """A transformation's configuration: a list of objects, each with a ``type`` and optional
+    ``properties`` (absent or null: empty)."""
+    items = check_list(value, field)
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise bad(f"{field}[{index}] must be an object with a type")
+        check_name(item.get("type"), f"{field}[{index}].type")
+        check_object(item.get("properties"), f"{field}[{index}].properties")
+    return items
+
+
 def check_names(value: Any, field: str) -> list[str]:
     """A list of strings (absent or null: empty)."""
     items = check_list(value, field)

@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..subcommands import command
 from .model import load_fleet
 from .results import OPERATIONS, Operation
 from .runner import FleetRunner, RunOptions
@@ -31,11 +32,8 @@ def _parallel(text: str) -> int:
 
 
 def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    fleet = groups.add_parser(
-        "fleet",
-        help="run preview/up/refresh/destroy over the stacks of a fleet file",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    fleet = command(
+        groups, "fleet", "run preview/up/refresh/destroy over the stacks of a fleet file", __doc__
     )
     fleet.add_argument("operation", choices=OPERATIONS, help="what to run on each stack")
     fleet.add_argument("--fleet", required=True, type=Path, help="the fleet file (YAML)")

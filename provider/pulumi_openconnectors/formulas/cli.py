@@ -18,15 +18,16 @@ from typing import BinaryIO
 
 from ..errors import ConfigurationError
 from ..resources.formula.layout import read_formula
+from ..subcommands import command
 from .graph import OUTPUT_FORMATS, render_formula
 
 
 def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    graph = groups.add_parser(
+    graph = command(
+        groups,
         "graph",
-        help="draw a formula as a flowchart (Mermaid, or SVG/PNG through Graphviz)",
-        description=__doc__,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "draw a formula as a flowchart (Mermaid, or SVG/PNG through Graphviz)",
+        __doc__,
     )
     graph.add_argument("formula", type=Path, help="a formula JSON file or formula directory")
     graph.add_argument(

@@ -20,22 +20,22 @@ from pathlib import Path
 from typing import Any
 
 from ..recover import Pulumi, _import
+from ..subcommands import command, stack_options
 from .state import MigrationError, to_plugin
 
 
 def add_parser(groups: Any) -> None:
-    parser = groups.add_parser(
+    parser = command(
+        groups,
         "migrate-to-plugin",
-        help="move a stack's dynamic resources to the provider plugin (state only, no API call)",
-        description=(
-            "For one stack: each pulumi-python:dynamic/openconnectors:<Type> resource becomes "
-            "openconnectors:index:<Type> with the same id, inputs and outputs, in the state "
-            "alone (pulumi stack export / import): nothing is created, changed or deleted in "
-            "the account. Then switch the program to pulumi_openconnectors.native."
-        ),
+        "move a stack's dynamic resources to the provider plugin (state only, no API call)",
+        "For one stack: each pulumi-python:dynamic/openconnectors:<Type> resource becomes "
+        "openconnectors:index:<Type> with the same id, inputs and outputs, in the state "
+        "alone (pulumi stack export / import): nothing is created, changed or deleted in "
+        "the account. Then switch the program to pulumi_openconnectors.native.",
+        wrapped=True,
     )
-    parser.add_argument("--stack", help="the stack (default: the selected one)")
-    parser.add_argument("--cwd", type=Path, help="the project directory (default: here)")
+    stack_options(parser)
     parser.add_argument(
         "--dry-run", action="store_true", help="only print what would move; change nothing"
     )

@@ -11,12 +11,11 @@ from typing import Any
 
 import pulumi
 
-from ._names import Names
+from ..resources.common_resource.spec import SPEC
+from ._base import NativeResource
 
-_NAMES = Names(("field_paths",))
 
-
-class CommonResource(pulumi.CustomResource):
+class CommonResource(NativeResource):
     """A common resource: an object definition of the organization — a name and its fields
     (`{path, type}` each) — that transformations map connector objects onto. Updates are a `PUT
     /organizations/objects/{name}/definitions`.
@@ -31,6 +30,8 @@ class CommonResource(pulumi.CustomResource):
         adopt: take over the definition of this name if it exists instead of failing.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     name: pulumi.Output[str]
     """the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it replaces
@@ -57,18 +58,4 @@ class CommonResource(pulumi.CustomResource):
         adopt: pulumi.Input[bool] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "name": name,
-            "fields": fields,
-            "extra": extra,
-            "adopt": adopt,
-            "level": None,
-            "field_paths": None,
-        }
-        super().__init__("openconnectors:index:CommonResource", resource_name, props, opts)
-
-    def translate_output_property(self, prop: str) -> str:
-        return _NAMES.python(prop)
-
-    def translate_input_property(self, prop: str) -> str:
-        return _NAMES.pulumi(prop)
+        self._create(resource_name, locals(), opts)

@@ -11,12 +11,11 @@ from typing import Any
 
 import pulumi
 
-from ._names import Names
+from ..resources.connector.spec import SPEC
+from ._base import NativeResource
 
-_NAMES = Names(("connector_id",))
 
-
-class Connector(pulumi.CustomResource):
+class Connector(NativeResource):
     """A custom connector: a private element of the account — a key, a name, an authentication
     type, configuration entries (what an instance of it is given) and resources (the API calls
     it maps onto the vendor's). Updates are a `PUT /elements/{key}` of the whole element.
@@ -40,6 +39,8 @@ class Connector(pulumi.CustomResource):
         adopt: take over the connector of this key if it exists instead of failing.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     key: pulumi.Output[str]
     """the connector key, unique in the organization (letters, digits, `_`, `-`; not a key of
@@ -83,22 +84,4 @@ class Connector(pulumi.CustomResource):
         adopt: pulumi.Input[bool] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "key": key,
-            "name": name,
-            "authentication": authentication,
-            "hub": hub,
-            "description": description,
-            "configuration": configuration,
-            "resources": resources,
-            "extra": extra,
-            "adopt": adopt,
-            "connector_id": None,
-        }
-        super().__init__("openconnectors:index:Connector", resource_name, props, opts)
-
-    def translate_output_property(self, prop: str) -> str:
-        return _NAMES.python(prop)
-
-    def translate_input_property(self, prop: str) -> str:
-        return _NAMES.pulumi(prop)
+        self._create(resource_name, locals(), opts)

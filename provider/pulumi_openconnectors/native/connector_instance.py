@@ -11,25 +11,11 @@ from typing import Any
 
 import pulumi
 
-from ._names import Names
-
-_NAMES = Names(
-    (
-        "element_key",
-        "element_id",
-        "provider_data",
-        "retrieve_objects",
-        "adopt_instance_id",
-        "instance_id",
-        "element_name",
-        "created_date",
-        "ownership_tag",
-        "late_create_possible",
-    )
-)
+from ..resources.connector_instance.spec import SPEC
+from ._base import NativeResource
 
 
-class ConnectorInstance(pulumi.CustomResource):
+class ConnectorInstance(NativeResource):
     """A connector instance: an authenticated connection to one vendor account (the credentials
     a formula or a hub call uses).
 
@@ -48,6 +34,8 @@ class ConnectorInstance(pulumi.CustomResource):
         adopt_instance_id: take over an existing instance instead of creating one.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     element_key: pulumi.Output[str]
     """the connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or `element_id`."""
@@ -95,27 +83,4 @@ class ConnectorInstance(pulumi.CustomResource):
         adopt_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "element_key": element_key,
-            "element_id": element_id,
-            "name": name,
-            "configuration": configuration,
-            "provider_data": provider_data,
-            "tags": tags,
-            "retrieve_objects": retrieve_objects,
-            "disabled": disabled,
-            "adopt_instance_id": adopt_instance_id,
-            "instance_id": None,
-            "token": None,
-            "element_name": None,
-            "valid": None,
-            "created_date": None,
-            "objects": None,
-        }
-        super().__init__("openconnectors:index:ConnectorInstance", resource_name, props, opts)
-
-    def translate_output_property(self, prop: str) -> str:
-        return _NAMES.python(prop)
-
-    def translate_input_property(self, prop: str) -> str:
-        return _NAMES.pulumi(prop)
+        self._create(resource_name, locals(), opts)

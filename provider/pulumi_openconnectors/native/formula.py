@@ -11,22 +11,11 @@ from typing import Any
 
 import pulumi
 
-from ._names import Names
-
-_NAMES = Names(
-    (
-        "single_threaded",
-        "debug_logging_enabled",
-        "adopt_formula_id",
-        "formula_id",
-        "created_date",
-        "created_since",
-        "late_create_possible",
-    )
-)
+from ..resources.formula.spec import SPEC
+from ._base import NativeResource
 
 
-class Formula(pulumi.CustomResource):
+class Formula(NativeResource):
     """A formula template: its variables (`configuration`), its trigger and its steps, as in the
     formula JSON the platform documents (and the UI exports). Every change is a full `PUT
     /formulas/{id}`, in place.
@@ -48,6 +37,8 @@ class Formula(pulumi.CustomResource):
         adopt_formula_id: take over an existing formula instead of creating one.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     name: pulumi.Output[str]
     """the formula's name; default: the resource name."""
@@ -93,25 +84,4 @@ class Formula(pulumi.CustomResource):
         adopt_formula_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "name": name,
-            "description": description,
-            "active": active,
-            "single_threaded": single_threaded,
-            "engine": engine,
-            "debug_logging_enabled": debug_logging_enabled,
-            "configuration": configuration,
-            "triggers": triggers,
-            "steps": steps,
-            "extra": extra,
-            "adopt_formula_id": adopt_formula_id,
-            "formula_id": None,
-            "created_date": None,
-        }
-        super().__init__("openconnectors:index:Formula", resource_name, props, opts)
-
-    def translate_output_property(self, prop: str) -> str:
-        return _NAMES.python(prop)
-
-    def translate_input_property(self, prop: str) -> str:
-        return _NAMES.pulumi(prop)
+        self._create(resource_name, locals(), opts)

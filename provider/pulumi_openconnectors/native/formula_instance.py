@@ -11,22 +11,11 @@ from typing import Any
 
 import pulumi
 
-from ._names import Names
-
-_NAMES = Names(
-    (
-        "formula_id",
-        "adopt_formula_instance_id",
-        "formula_instance_id",
-        "formula_name",
-        "created_date",
-        "created_since",
-        "late_create_possible",
-    )
-)
+from ..resources.formula_instance.spec import SPEC
+from ._base import NativeResource
 
 
-class FormulaInstance(pulumi.CustomResource):
+class FormulaInstance(NativeResource):
     """A formula instance: a formula template with a value for each variable (a connector
     instance id for an `elementInstance` variable). Updates are a full `PUT
     /formulas/{id}/instances/{instanceId}`.
@@ -45,6 +34,8 @@ class FormulaInstance(pulumi.CustomResource):
             creating one.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     formula_id: pulumi.Output[int]
     """the formula template: a `Formula`'s `.id` (known in previews while the formula is
@@ -79,21 +70,4 @@ class FormulaInstance(pulumi.CustomResource):
         adopt_formula_instance_id: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "formula_id": formula_id,
-            "name": name,
-            "active": active,
-            "configuration": configuration,
-            "settings": settings,
-            "adopt_formula_instance_id": adopt_formula_instance_id,
-            "formula_instance_id": None,
-            "formula_name": None,
-            "created_date": None,
-        }
-        super().__init__("openconnectors:index:FormulaInstance", resource_name, props, opts)
-
-    def translate_output_property(self, prop: str) -> str:
-        return _NAMES.python(prop)
-
-    def translate_input_property(self, prop: str) -> str:
-        return _NAMES.pulumi(prop)
+        self._create(resource_name, locals(), opts)

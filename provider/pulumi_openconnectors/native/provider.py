@@ -5,12 +5,12 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from typing import Any
-
 import pulumi
 
+from ._base import NativeProvider
 
-class Provider(pulumi.ProviderResource):
+
+class Provider(NativeProvider):
     """Its own endpoint and credentials (several organizations in one program); what
     it leaves unset comes from the OPENCONNECTORS_* environment variables.
 
@@ -32,6 +32,18 @@ class Provider(pulumi.ProviderResource):
         opts: the Pulumi resource options.
     """
 
+    _settings = (
+        ("baseUrl", False),
+        ("region", False),
+        ("userSecret", True),
+        ("organizationSecret", True),
+        ("bearerToken", True),
+        ("timeout", False),
+        ("maxRetries", False),
+        ("operationTimeout", False),
+        ("concurrency", False),
+    )
+
     def __init__(
         self,
         resource_name: str,
@@ -47,17 +59,4 @@ class Provider(pulumi.ProviderResource):
         concurrency: pulumi.Input[int] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "baseUrl": base_url,
-            "region": region,
-            "userSecret": None if user_secret is None else pulumi.Output.secret(user_secret),
-            "organizationSecret": None
-            if organization_secret is None
-            else pulumi.Output.secret(organization_secret),
-            "bearerToken": None if bearer_token is None else pulumi.Output.secret(bearer_token),
-            "timeout": timeout,
-            "maxRetries": max_retries,
-            "operationTimeout": operation_timeout,
-            "concurrency": concurrency,
-        }
-        super().__init__("openconnectors", resource_name, props, opts)
+        self._create(resource_name, locals(), opts)

@@ -11,23 +11,11 @@ from typing import Any
 
 import pulumi
 
-from ._names import Names
-
-_NAMES = Names(
-    (
-        "object_name",
-        "element_key",
-        "element_id",
-        "instance_id",
-        "vendor_name",
-        "is_legacy",
-        "common_resource_fields",
-        "transformation_id",
-    )
-)
+from ..resources.transformation.spec import SPEC
+from ._base import NativeResource
 
 
-class Transformation(pulumi.CustomResource):
+class Transformation(NativeResource):
     """A transformation: how one connector's vendor object (`vendor_name`) maps onto a common
     resource (`object_name`) — field paths, vendor paths, configuration and an optional script —
     for every instance of the connector (`element_key`/`element_id`) or for one instance
@@ -52,6 +40,8 @@ class Transformation(pulumi.CustomResource):
         adopt: take over the transformation if it exists instead of failing.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     object_name: pulumi.Output[str]
     """the common resource (e.g. `common_resource.name`)."""
@@ -102,26 +92,4 @@ class Transformation(pulumi.CustomResource):
         adopt: pulumi.Input[bool] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "object_name": object_name,
-            "element_key": element_key,
-            "element_id": element_id,
-            "instance_id": instance_id,
-            "vendor_name": vendor_name,
-            "fields": fields,
-            "configuration": configuration,
-            "script": script,
-            "is_legacy": is_legacy,
-            "extra": extra,
-            "common_resource_fields": common_resource_fields,
-            "adopt": adopt,
-            "transformation_id": None,
-            "level": None,
-        }
-        super().__init__("openconnectors:index:Transformation", resource_name, props, opts)
-
-    def translate_output_property(self, prop: str) -> str:
-        return _NAMES.python(prop)
-
-    def translate_input_property(self, prop: str) -> str:
-        return _NAMES.pulumi(prop)
+        self._create(resource_name, locals(), opts)

@@ -11,18 +11,11 @@ from typing import Any
 
 import pulumi
 
-from ._names import Names
-
-_NAMES = Names(
-    (
-        "vdr_version",
-        "field_paths",
-        "element_keys",
-    )
-)
+from ..resources.virtual_data_resource.spec import SPEC
+from ._base import NativeResource
 
 
-class VirtualDataResource(pulumi.CustomResource):
+class VirtualDataResource(NativeResource):
     """A virtual data resource of the v2 model: a name, its definition (`fields`, `{path, type}`
     each) and its transformations, one per connector key, in the one document `GET
     /vdrs/{name}/export` answers. Updates are a `PUT /vdrs/import` of the whole document (an
@@ -41,6 +34,8 @@ class VirtualDataResource(pulumi.CustomResource):
         adopt: take over the VDR of this name if it exists instead of failing.
         opts: the Pulumi resource options.
     """
+
+    _spec = SPEC
 
     name: pulumi.Output[str]
     """the VDR's object name (letters, digits, `_`, `-`, `.`); it is the key in the
@@ -74,20 +69,4 @@ class VirtualDataResource(pulumi.CustomResource):
         adopt: pulumi.Input[bool] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
-        props: dict[str, Any] = {
-            "name": name,
-            "vdr_version": vdr_version,
-            "definition": definition,
-            "transformations": transformations,
-            "extra": extra,
-            "adopt": adopt,
-            "field_paths": None,
-            "element_keys": None,
-        }
-        super().__init__("openconnectors:index:VirtualDataResource", resource_name, props, opts)
-
-    def translate_output_property(self, prop: str) -> str:
-        return _NAMES.python(prop)
-
-    def translate_input_property(self, prop: str) -> str:
-        return _NAMES.pulumi(prop)
+        self._create(resource_name, locals(), opts)

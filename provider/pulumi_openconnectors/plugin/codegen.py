@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..resources.registry import FOLDERS, SPECS
 from ..resources.spec import Prop, ResourceSpec
-from . import PACKAGE, type_token
-from .names import camel
+from . import type_token
+from .names import snake
 from .schema import CONFIG
 
 HEADER = (
@@ -38,58 +38,52 @@ def _wrapped(text: str, indent: str, hanging: str = "") -> list[str]:
     )
 
 
-def _annotation(prop: Prop) -> str:
-    inner = prop.py.removesuffix(" | None")
-    if inner.startswith("list["):
-        inner = "Sequence[Any]"
-    elif inner.startswith("dict["):
-        inner = "Mapping[str, Any]"
-    return f"pulumi.Input[{inner}]"
-
-
 def _doc(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"""', "'''")
 
 
 def resource_module(spec: ResourceSpec) -> str:
-    """The source of ``native/<folder>.py``."""
+    """The source of ``native/<folder>.py``: the typed keywords and outputs; what they do is
+    :class:`..native._base.NativeResource`."""
     public = [p for p in spec.props if not p.internal]
     required = [p for p in spec.inputs if p.required]
     optional = [p for p in spec.inputs if not p.required]
     out = [f'"""{spec.name} through the provider plugin:', f"``{type_token(spec.name)}``.", ""]
     out += [HEADER, '"""', "", "from __future__ import annotations", ""]
-    annotations = " ".join(_annotation(p) for p in spec.inputs)
+    annotations = " ".join(_annotation(p) for p in spec.inputs) + " ".join(p.py for p in public)
     abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
     if abc:
         out += [f"from collections.abc import {', '.join(abc)}"]
-    out += ["from typing import Any", ""]
-    out += ["import pulumi", "", "from ._names import Names", ""]
-    out += ["_NAMES = Names(", "    ("]
-    out += [f"        {p.name!r}," for p in spec.props if camel(p.name) != p.name]
-    out += ["    )", ")", "", ""]
-    out += [f"class {spec.name}(pulumi.CustomResource):"]
+    if "Any" in annotations:
+        out += ["from typing import Any"]
+    out += ["", "import pulumi", ""]
+    out += [f"from ..resources.{FOLDERS[spec.name]}.spec import SPEC"]
+    out += ["from ._base import NativeResource", "", ""]
+    out += [f"class {spec.name}(NativeResource):"]
     out += _wrapped('"""' + _doc(spec.doc), "    ")
     out += ["", "    Args:", "        resource_name: the Pulumi resource name."]
     for prop in spec.inputs:
         out += _wrapped(f"{prop.name}: {_doc(prop.doc)}.", "        ", "    ")
-    out += ["        opts: the Pulumi resource options.", '    """', ""]
+    out += ["        opts: the Pulumi resource options.", '    """', "", "    _spec = SPEC", ""]
     for prop in public:
         out += [f"    {prop.name}: pulumi.Output[{prop.py}]"]
         out += [*_wrapped('"""' + _doc(prop.doc) + '."""', "    ")]
-    out += ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
-    out += [f"        {p.name}: {_annotation(p)}," for p in required]
-    out += [f"        {p.name}: {_annotation(p)} | None = None," for p in optional]
+    keywords = [f"{p.name}: {_annotation(p)}" for p in required]
+    keywords += [f"{p.name}: {_annotation(p)} | None = None" for p in optional]
+    return "\n".join(out + _init(keywords))
+
+
+def _annotation(prop: Prop) -> str:
+    return prop.input_annotation(precise=False)
+
+
+def _init(keywords: list[str]) -> list[str]:
+    """A generated ``__init__`` (``keywords`` after ``resource_name``, then ``opts``) that
+    hands its keywords to ``_create``."""
+    out = ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
+    out += [f"        {keyword}," for keyword in keywords]
     out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
-    out += ["        props: dict[str, Any] = {"]
-    out += [f"            {p.name!r}: {p.name}," for p in spec.inputs]
-    out += [f"            {p.name!r}: None," for p in public if not p.input]
-    out += ["        }"]
-    out += [f"        super().__init__({type_token(spec.name)!r}, resource_name, props, opts)", ""]
-    out += ["    def translate_output_property(self, prop: str) -> str:"]
-    out += ["        return _NAMES.python(prop)", ""]
-    out += ["    def translate_input_property(self, prop: str) -> str:"]
-    out += ["        return _NAMES.pulumi(prop)", ""]
-    return "\n".join(out)
+    return [*out, "        self._create(resource_name, locals(), opts)", ""]
 
 
 def provider_module() -> str:
@@ -97,29 +91,17 @@ def provider_module() -> str:
     kinds = {"string": "str", "integer": "int", "number": "float"}
     out = ['"""The explicit provider resource (``pulumi:providers:openconnectors``).', ""]
     out += [HEADER, '"""', "", "from __future__ import annotations", ""]
-    out += ["from typing import Any", "", "import pulumi", "", ""]
-    out += ["class Provider(pulumi.ProviderResource):"]
+    out += ["import pulumi", "", "from ._base import NativeProvider", "", ""]
+    out += ["class Provider(NativeProvider):"]
     out += ['    """Its own endpoint and credentials (several organizations in one program); what']
     out += ["    it leaves unset comes from the OPENCONNECTORS_* environment variables.", ""]
     out += ["    Args:", "        resource_name: the Pulumi resource name."]
     for setting, _kind, _secret, text in CONFIG:
-        out += _wrapped(f"{_snake(setting.key)}: {text} (``{setting.env}``).", "        ", "    ")
+        out += _wrapped(f"{snake(setting.key)}: {text} (``{setting.env}``).", "        ", "    ")
     out += ["        opts: the Pulumi resource options.", '    """', ""]
-    out += ["    def __init__(", "        self,", "        resource_name: str,", "        *,"]
-    out += [
-        f"        {_snake(s.key)}: pulumi.Input[{kinds[kind]}] | None = None,"
-        for s, kind, _secret, _text in CONFIG
-    ]
-    out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
-    out += ["        props: dict[str, Any] = {"]
-    for setting, _kind, secret, _text in CONFIG:
-        value = _snake(setting.key)
-        if secret:
-            value = f"None if {value} is None else pulumi.Output.secret({value})"
-        out += [f"            {setting.key!r}: {value},"]
-    out += ["        }"]
-    out += [f"        super().__init__({PACKAGE!r}, resource_name, props, opts)", ""]
-    return "\n".join(out)
+    out += [f"    _settings = {tuple((s.key, secret) for s, _kind, secret, _text in CONFIG)!r}"]
+    keywords = [f"{snake(s.key)}: pulumi.Input[{kinds[k]}] | None = None" for s, k, _, _ in CONFIG]
+    return "\n".join(out + _init(keywords))
 
 
 def init_module() -> str:
@@ -135,10 +117,6 @@ def init_module() -> str:
     exported = sorted([*(s.name for s in SPECS), "Provider"])
     out += [f"__all__ = {exported!r}", ""]
     return "\n".join(out)
-
-
-def _snake(key: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in key)
 
 
 def native_files(package_root: Path) -> dict[Path, str]:

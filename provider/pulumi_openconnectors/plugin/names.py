@@ -30,16 +30,29 @@ def _python_names(_type: str, names: tuple[str, ...]) -> dict[str, str]:
     return {camel(name): name for name in names}
 
 
+def python_name(spec: ResourceSpec, name: str) -> str:
+    """An engine name -> the spec's name (others as they are)."""
+    return _to_python(spec).get(name, name)
+
+
+def pulumi_name(spec: ResourceSpec, name: str) -> str:
+    """The spec's name -> the engine name (others as they are)."""
+    return camel(name) if name in spec.output_names else name
+
+
+def snake(key: str) -> str:
+    """A camelCase key as a Python name (``baseUrl`` -> ``base_url``)."""
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in key)
+
+
 def to_python(spec: ResourceSpec, props: Mapping[str, Any]) -> dict[str, Any]:
     """Engine names -> the spec's names (top-level keys only)."""
-    names = _to_python(spec)
-    return {names.get(key, key): value for key, value in props.items()}
+    return {python_name(spec, key): value for key, value in props.items()}
 
 
 def to_pulumi(spec: ResourceSpec, props: Mapping[str, Any]) -> dict[str, Any]:
     """The spec's names -> engine names (top-level keys only)."""
-    known = set(spec.output_names)
-    return {camel(key) if key in known else key: value for key, value in props.items()}
+    return {pulumi_name(spec, key): value for key, value in props.items()}
 
 
 def foreign_keys(spec: ResourceSpec, props: Mapping[str, Any]) -> list[str]:

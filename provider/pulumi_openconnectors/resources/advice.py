@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..client import responses
-from ..client.advice import BASE_URL_HINT, Advice
+from ..client.advice import BASE_URL_HINT, HUB_HINT, Advice
 from ..errors import APIError
 
 if TYPE_CHECKING:
@@ -110,33 +110,25 @@ def not_found_hint(method: str, path: str) -> str:
             "to another organization. Run `pulumi refresh` to drop it from the state."
         )
     if path.startswith("/hubs/"):
-        return (
-            "The hub or object is not available for this connector instance; check the hub "
-            "name and object name."
-        )
+        return HUB_HINT
     return f"The route does not exist. {BASE_URL_HINT}"
 
 
 class PulumiAdvice(Advice):
     """The client's advice, in the words of a Pulumi stack."""
 
+    conflict = "Refresh the state (`pulumi refresh`) and retry once the conflict is resolved."
+    rate_limited = (
+        "Open Connectors is rate limiting this account; retry later or lower the parallelism "
+        "(`pulumi up --parallel N`)."
+    )
+    look_first = "check whether it did (e.g. `pulumi refresh`) before retrying"
+
     def invalid(self, method: str, path: str) -> str:
         return invalid_hint(path)
 
     def not_found(self, method: str, path: str) -> str:
         return not_found_hint(method, path)
-
-    def conflict(self) -> str:
-        return "Refresh the state (`pulumi refresh`) and retry once the conflict is resolved."
-
-    def rate_limited(self) -> str:
-        return (
-            "Open Connectors is rate limiting this account; retry later or lower the parallelism "
-            "(`pulumi up --parallel N`)."
-        )
-
-    def look_first(self) -> str:
-        return "check whether it did (e.g. `pulumi refresh`) before retrying"
 
 
 PULUMI_ADVICE = PulumiAdvice()

@@ -29,20 +29,8 @@ def provider_class(spec: ResourceSpec) -> str:
     return f"{spec.name}Provider"
 
 
-def _input_annotation(prop: Prop) -> str:
-    if prop.py_input is not None:
-        inner = prop.py_input
-    else:
-        inner = prop.py.removesuffix(" | None")
-        if inner.startswith("list["):
-            inner = "Sequence[Any]"
-        elif inner.startswith("dict["):
-            inner = "Mapping[str, Any]"
-    return f"pulumi.Input[{inner}]"
-
-
 def _keyword(prop: Prop) -> str:
-    annotation = _input_annotation(prop)
+    annotation = prop.input_annotation()
     if prop.required:
         return f"        {prop.name}: {annotation},"
     if prop.init_default is not None:
@@ -121,7 +109,7 @@ def resource_module(spec: ResourceSpec) -> str:
     out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
     out += ["from __future__ import annotations", ""]
     annotations = " ".join(
-        [*(_input_annotation(p) for p in spec.inputs), *(p.py for p in spec.props)]
+        [*(p.input_annotation() for p in spec.inputs), *(p.py for p in spec.props)]
     )
     abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
     if abc:

@@ -6,10 +6,12 @@ spec, its pydantic inputs model and create/read/update/delete.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, ClassVar, Generic, TypeVar
+from datetime import datetime
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
@@ -18,6 +20,7 @@ from ..errors import ConflictError, NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
 from ..reconcile import OwnedKind, create_reconciled, delete_owned
 from .documents import keeping_unmanaged, request_document
+from .ownership import CreatedSince
 from .spec import OnChange, ResourceSpec
 
 Failures = list[tuple[str, str]]
@@ -78,10 +81,7 @@ def found_or_none(get: Callable[[], FoundT]) -> FoundT | None:
 
 def to_adopt(get: Callable[[], FoundT], missing: str) -> FoundT:
     """The object to take over, or a ProviderError saying (``missing``) that there is none."""
-    try:
-        return get()
-    except NotFoundError:
-        raise ProviderError(missing) from None
+    return _or_provider_error(get, NotFoundError, missing)
 
 
 def to_post(value: PostT | None, what: str) -> PostT:
@@ -93,10 +93,15 @@ def to_post(value: PostT | None, what: str) -> PostT:
 
 def unless_taken(post: Callable[[], FoundT], taken: str) -> FoundT:
     """A create whose key is taken (409) says so (``taken``: how to take it over)."""
+    return _or_provider_error(post, ConflictError, taken)
+
+
+def _or_provider_error(call: Callable[[], FoundT], error: type[Exception], says: str) -> FoundT:
+    """``call()``, or a ProviderError saying ``says`` when it raises ``error``."""
     try:
-        return post()
-    except ConflictError:
-        raise ProviderError(taken) from None
+        return call()
+    except error:
+        raise ProviderError(says) from None
 
 
 @contextmanager
@@ -123,6 +128,11 @@ class Operations(ABC, Generic[InputsT]):
 
     def __init__(self, client: OpenConnectorsClient) -> None:
         self.client = client
+
+    @property
+    def noun(self) -> str:
+        """The type in messages ("formula instance"): its name in lower-case words."""
+        return re.sub(r"(?<!^)(?=[A-Z])", " ", self.spec.name).lower()
 
     # -- check ---------------------------------------------------------------------------
 
@@ -262,8 +272,6 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
     is taken answers 409, an update is a replacing ``PUT`` (read, merge, write what the
     program leaves unmanaged), and ``adopt=True`` takes over the object of that key."""
 
-    noun: ClassVar[str]
-    """The type in messages ("common resource")."""
     missing: ClassVar[str] = "adopt=True: there is no {noun} {key!r} to take over."
     """What ``adopt=True`` says when there is nothing to take over (``{noun}``, ``{key}``)."""
 
@@ -331,3 +339,146 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
         delete_owned(self._kind(None), id_, None, look_for_strays=False)
+
+
+class Stamped(Protocol):
+    """An object that carries no tag: known by its id, its name and its creation time."""
+
+    id: int
+    name: str
+    created_date: datetime | None
+
+    def document(self) -> dict[str, Any]: ...
+
+
+StampedT = TypeVar("StampedT", bound=Stamped)
+
+
+class StampedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, StampedT]):
+    """A type whose objects carry no tag (formulas, formula instances): the object a create
+    made is recognised by its name and a creation time at or after the first POST
+    (:class:`.ownership.CreatedSince`; the state keeps it as ``created_since``, and
+    ``late_create_possible`` when a POST went unanswered), an update is a replacing ``PUT``
+    (read, merge, write what the program leaves unmanaged), and the ``adopt_*_id`` input
+    takes over an existing object.
+
+    ``where`` (the inputs, or the state) says where the objects are beyond their id: a formula
+    instance's ``formula_id``."""
+
+    @property
+    def adopt_key(self) -> str:
+        """The input naming an object to take over (``adopt_formula_id``)."""
+        return f"adopt_{self.noun.replace(' ', '_')}_id"
+
+    @abstractmethod
+    def get(self, where: Mapping[str, Any], ident: int) -> StampedT:
+        """The object (NotFoundError when there is none)."""
+
+    @abstractmethod
+    def put(self, where: Mapping[str, Any], ident: int, body: Mapping[str, Any]) -> StampedT:
+        """Replace the object with ``body``."""
+
+    @abstractmethod
+    def post(self, where: Mapping[str, Any], body: Mapping[str, Any]) -> StampedT:
+        """Create an object."""
+
+    @abstractmethod
+    def listed(self, where: Mapping[str, Any]) -> Iterable[StampedT]:
+        """The objects among which a create's may be."""
+
+    @abstractmethod
+    def remove(self, where: Mapping[str, Any], ident: int) -> None:
+        """Delete the object (NotFoundError when it is gone)."""
+
+    @abstractmethod
+    def outputs(
+        self, desired: DocumentInputsT, found: StampedT, since: float | None, late: bool
+    ) -> dict[str, Any]:
+        """The outputs of the object (``since``/``late``: the state's marker)."""
+
+    @abstractmethod
+    def missing(self, inputs: DocumentInputsT, ident: int) -> str:
+        """What adopting says when there is no such object."""
+
+    def creating(self, inputs: DocumentInputsT) -> str:
+        """The create in messages."""
+        return f"{self.noun} {getattr(inputs, 'name', '')!r}"
+
+    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        inputs = self.parse(props)
+        adopt = getattr(inputs, self.adopt_key)
+        if adopt is not None:
+            return self._adopt(inputs, int(adopt or 0))
+        since = CreatedSince.now(self.client)
+        kind = self._kind(dict(inputs), inputs, since)
+        found, late = create_reconciled(kind, since.marker, self.creating(inputs))
+        return str(found.id), self.outputs(inputs, found, since.value, late)
+
+    def _adopt(self, inputs: DocumentInputsT, ident: int) -> tuple[str, dict[str, Any]]:
+        where = dict(inputs)
+        existing = to_adopt(lambda: self.get(where, ident), self.missing(inputs, ident))
+        outputs = self.adopted(
+            inputs,
+            existing,
+            lambda found: self.outputs(inputs, found, None, False),
+            lambda: self.put(
+                where,
+                ident,
+                keeping_unmanaged(inputs.document(), self.spec.unmanaged_keys, existing.document),
+            ),
+        )
+        return str(existing.id), outputs
+
+    def marked_outputs(
+        self, desired: DocumentInputsT, found: StampedT, state: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """The outputs, with the marker the state (``state``) keeps."""
+        since, late = state.get("created_since"), bool(state.get("late_create_possible"))
+        return self.outputs(desired, found, since, late)
+
+    def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
+        inputs = self.parse(news)
+        where = dict(inputs)
+        with still_there(f"{self.noun} {id_}"):  # PUT replaces: read, merge, write
+            body = keeping_unmanaged(
+                inputs.document(),
+                self.spec.unmanaged_keys,
+                lambda: self.get(where, int(id_)).document(),
+            )
+            found = self.put(where, int(id_), body)
+        return self.marked_outputs(inputs, found, olds)
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        since = CreatedSince.from_state(props.get("created_since"))
+        look = bool(props.get("late_create_possible")) and since is not None
+        kind = self._kind(props, None, since, str(props.get("name") or ""))
+        delete_owned(kind, int(id_), since.marker if since else None, look)
+
+    def _kind(
+        self,
+        where: Mapping[str, Any],
+        inputs: DocumentInputsT | None,
+        since: CreatedSince | None,
+        name: str | None = None,
+    ) -> OwnedKind[StampedT]:
+        """The objects for reconciliation: marked by their name and a creation time at or
+        after the first POST (``inputs`` None: to delete the object named ``name``)."""
+        wanted = getattr(inputs, "name", None) if inputs is not None else name
+
+        def post() -> StampedT:
+            return self.post(where, to_post(inputs, self.noun).document())
+
+        def find(_marker: str) -> list[StampedT]:
+            if since is None:
+                return []
+            return [
+                o for o in self.listed(where) if o.name == wanted and since.covers(o.created_date)
+            ]
+
+        return OwnedKind(
+            noun=self.noun,
+            post=post,
+            find=find,
+            get=lambda ident: self.get(where, int(ident)),
+            delete=lambda ident: self.remove(where, int(ident)),
+        )

@@ -100,6 +100,19 @@ class Prop:
         """A key of its own in the API's document."""
         return self.api is not None and self.api != EXTRA
 
+    def input_annotation(self, precise: bool = True) -> str:
+        """The annotation of the input's keyword in a generated class: ``py_input`` (when
+        ``precise``), else ``py``'s type with an abstract ``Sequence``/``Mapping`` of anything."""
+        if precise and self.py_input is not None:
+            inner = self.py_input
+        else:
+            inner = self.py.removesuffix(" | None")
+            if inner.startswith("list["):
+                inner = "Sequence[Any]"
+            elif inner.startswith("dict["):
+                inner = "Mapping[str, Any]"
+        return f"pulumi.Input[{inner}]"
+
 
 EXTRA = "*"
 """``Prop.api`` of the input holding the document's keys that have no input of their own."""

@@ -22,7 +22,6 @@ from .spec import SPEC
 class CommonResourceOperations(KeyedOperations[CommonResourceInputs, ObjectDefinition]):
     spec = SPEC
     inputs_model = CommonResourceInputs
-    noun = "common resource"
     missing = "adopt=True: there is no {noun} {key!r} in this organization to take over."
 
     def key(self, inputs: CommonResourceInputs) -> str:

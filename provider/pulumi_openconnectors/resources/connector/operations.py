@@ -19,7 +19,6 @@ from .spec import SPEC
 class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
     spec = SPEC
     inputs_model = ConnectorInputs
-    noun = "connector"
     missing = "adopt=True: there is no custom {noun} {key!r} in this organization to take over."
 
     @classmethod

@@ -49,7 +49,6 @@ def scope_inputs(scope: Scope) -> dict[str, Any]:
 class TransformationOperations(KeyedOperations[TransformationInputs, Transformation]):
     spec = SPEC
     inputs_model = TransformationInputs
-    noun = "transformation"
 
     def key(self, inputs: TransformationInputs) -> str:
         return inputs.transformation_id

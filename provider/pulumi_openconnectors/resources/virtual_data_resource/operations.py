@@ -37,7 +37,6 @@ class Named:
 class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, VdrDocument]):
     spec = SPEC
     inputs_model = VirtualDataResourceInputs
-    noun = "virtual data resource"
     missing = "adopt=True: there is no {noun} {key!r} in this organization to take over."
 
     @classmethod

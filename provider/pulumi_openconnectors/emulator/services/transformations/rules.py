@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...bodies import bad, check_bool, check_list, check_name, check_object
+from ...bodies import bad, check_bool, check_configuration, check_list, check_name, check_object
 
 SERVER_FIELDS = ("objectName", "level", "startDate")
-
-
-def _check_configuration(value: Any, field: str) -> list[dict[str, Any]]:
-    items = check_list(value, field)
-    for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise bad(f"{field}[{index}] must be an object with a type")
-        check_name(item.get("type"), f"{field}[{index}].type")
-        check_object(item.get("properties"), f"{field}[{index}].properties")
-    return items
 
 
 def check_transformation(
@@ -47,7 +37,7 @@ def check_transformation(
     if "configuration" in body:
         transformation["configuration"] = [
             {**item, "level": level}
-            for item in _check_configuration(body["configuration"], "configuration")
+            for item in check_configuration(body["configuration"], "configuration")
         ]
     fields: list[dict[str, Any]] = []
     for index, field in enumerate(check_list(body.get("fields"), "fields")):
@@ -64,7 +54,7 @@ def check_transformation(
             if field.get(key) is not None and not isinstance(field[key], str):
                 raise bad(f"{name}.{key} must be a string")
         if "configuration" in field:
-            _check_configuration(field["configuration"], f"{name}.configuration")
+            check_configuration(field["configuration"], f"{name}.configuration")
         fields.append({**field, "level": level})
     if "fields" in body:
         transformation["fields"] = fields

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...bodies import OBJECT_NAME, bad, check_list, check_name, check_object
+from ...bodies import OBJECT_NAME, bad, check_configuration, check_list, check_name, check_object
 from ...catalog import find_connector
 from ...errors import ApiError
 
@@ -46,12 +46,7 @@ def check_fields(value: Any, field: str) -> list[dict[str, Any]]:
 
 
 def _configuration(value: Any, field: str) -> list[dict[str, Any]]:
-    items = check_list(value, field)
-    for index, item in enumerate(items):
-        if not isinstance(item, dict):
-            raise bad(f"{field}[{index}] must be an object with a type")
-        check_name(item.get("type"), f"{field}[{index}].type")
-        check_object(item.get("properties"), f"{field}[{index}].properties")
+    items = check_configuration(value, field)
     return [{**item, "level": item.get("level", LEVEL)} for item in items]
 
 
