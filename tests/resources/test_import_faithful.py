@@ -1,0 +1,210 @@
+"""A read without inputs (``pulumi import``, the ``import`` resource option) gives the inputs
+of the program that declares the object as it is: for each type, an object created with all
+its user-settable fields filled is read by its id alone, and the inputs derived from what the
+read gives equal what the program set (nothing the program wrote lost — a formula's step
+bodies, a trigger's onSuccess — and nothing only the server fills in added); deploying them
+(or the original program, through the ``import`` option) shows no change, and an unrelated
+update keeps every field on the account."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import requests
+
+from pulumi_openconnectors.resources.provider import SpecProvider, provider_class
+
+from .conftest import platform_headers
+from .test_document_reconcile import configured
+
+FORMULA: dict[str, Any] = {
+    "name": "imported-flow",
+    "description": "a formula with every part",
+    "active": True,
+    "configuration": [
+        {"key": "crm", "name": "CRM", "type": "elementInstance"},
+        {"key": "limit", "name": "Limit", "type": "value", "required": False},
+    ],
+    "triggers": [
+        {
+            "type": "event",
+            "properties": {"elementInstanceId": "${config.crm}"},
+            "onSuccess": ["first"],
+            "onFailure": ["failed"],
+        }
+    ],
+    "steps": [
+        {
+            "name": "first",
+            "type": "script",
+            "properties": {"body": "done({ok: true});"},
+            "onSuccess": ["second"],
+        },
+        {
+            "name": "second",
+            "type": "filter",
+            "properties": {"body": "done(steps.first.ok);"},
+        },
+        {"name": "failed", "type": "script", "properties": {"body": "done({});"}},
+    ],
+    "extra": {"api": "POST /hubs/crm/contacts"},
+}
+
+DEFINITION: dict[str, Any] = {
+    "name": "importedcontacts",
+    "fields": [
+        {"path": "email", "type": "string"},
+        {"path": "name", "type": "string", "displayName": "Full name"},
+    ],
+}
+
+TRANSFORMATION: dict[str, Any] = {
+    "object_name": "importedcontacts",
+    "element_key": "closeio",
+    "vendor_name": "contacts",
+    "fields": [
+        {"path": "email", "vendorPath": "emails[0].email", "type": "string"},
+        {"path": "name", "vendorPath": "display_name"},
+    ],
+    "configuration": [{"type": "passThrough", "properties": {"fromVendor": False}}],
+    "script": {"body": "done(transformedObject);", "filterEmptyResponse": True},
+}
+
+CONNECTOR: dict[str, Any] = {
+    "key": "importedacme",
+    "name": "Acme",
+    "description": "a custom connector",
+    "authentication": {"type": "basic"},
+    "configuration": [{"key": "username", "name": "User", "type": "TEXTFIELD_32"}],
+    "resources": [{"path": "/hubs/crm/contacts", "method": "GET", "vendorPath": "/contacts"}],
+}
+
+VDR: dict[str, Any] = {
+    "name": "importedContact",
+    "vdr_version": "v2",
+    "definition": {
+        "fields": [{"path": "id", "type": "string"}, {"path": "email", "type": "string"}]
+    },
+    "transformations": {
+        "closeio": {
+            "vendorName": "contacts",
+            "fields": [{"path": "email", "vendorPath": "emails[0].email"}],
+            "script": {"body": "done(transformedObject);"},
+        }
+    },
+}
+
+
+def checked(provider: SpecProvider, inputs: dict[str, Any]) -> dict[str, Any]:
+    result = provider.check({}, dict(inputs))
+    assert not result.failures, [f.reason for f in result.failures]
+    return dict(result.inputs)
+
+
+def platform(emulator: Any, path: str) -> Any:
+    answer = requests.get(f"{emulator.base_url}{path}", headers=platform_headers(emulator), timeout=5)
+    answer.raise_for_status()
+    return answer.json()
+
+
+def imported_inputs(provider: SpecProvider, id_: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What ``pulumi import`` gets: the read's outputs (by id alone), and the inputs from them."""
+    read = provider.read(id_, {})
+    assert read.id == id_
+    outs = dict(read.outs or {})
+    return outs, provider.operations_class().imported_inputs(outs)
+
+
+def assert_faithful(
+    provider: SpecProvider, id_: str, program: dict[str, Any], left_out: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The import of ``id_`` gives ``program`` (but inputs only used at create; ``left_out``:
+    inputs the program leaves unmanaged that the import shows as they are), and deploying it — or ``program`` through the ``import`` option — changes
+    nothing."""
+    outs, imported = imported_inputs(provider, id_)
+    spec = provider.spec
+    expected = {
+        k: v
+        for k, v in checked(provider, program).items()
+        if k in spec.input_names
+        and k not in left_out
+        and spec.prop(k).on_change.value != "create only"
+        and v not in (None, [], {})
+    }
+    assert {k: v for k, v in imported.items() if v not in ([], {}) and k not in left_out} == {
+        k: v for k, v in expected.items() if k not in left_out
+    }
+    assert not provider.diff(id_, outs, checked(provider, imported)).changes
+    assert not provider.diff(id_, outs, checked(provider, program)).changes
+    return imported
+
+
+def test_formula(emulator: Any) -> None:
+    provider = configured(provider_class("Formula"), emulator)
+    created = provider.create(checked(provider, FORMULA))
+    imported = assert_faithful(provider, created.id, FORMULA, left_out=("single_threaded",))
+    assert imported["steps"][0]["properties"] == {"body": "done({ok: true});"}
+    assert imported["triggers"][0]["onSuccess"] == ["first"]
+    # what only the server fills in stays out (its defaults)
+    assert "name" not in imported["triggers"][0] and "async" not in imported["triggers"][0]
+    # an unrelated update of the imported program keeps every step body on the account
+    outs, _ = imported_inputs(provider, created.id)
+    provider.update(created.id, outs, checked(provider, {**imported, "description": "changed"}))
+    live = platform(emulator, f"/formulas/{created.id}")
+    assert live["description"] == "changed"
+    assert [s.get("properties") for s in live["steps"]] == [s["properties"] for s in FORMULA["steps"]]
+    assert live["triggers"][0]["onSuccess"] == ["first"]
+    assert live["triggers"][0]["onFailure"] == ["failed"]
+
+
+def test_formula_keeps_a_filled_key_whose_value_is_not_the_default(emulator: Any) -> None:
+    provider = configured(provider_class("Formula"), emulator)
+    program = {
+        **FORMULA,
+        "name": "imported-flags",
+        "triggers": [{**FORMULA["triggers"][0], "async": False, "name": "on-contact"}],
+    }
+    created = provider.create(checked(provider, program))
+    imported = assert_faithful(provider, created.id, program, left_out=("single_threaded",))
+    assert imported["triggers"][0]["async"] is False
+    assert imported["triggers"][0]["name"] == "on-contact"
+
+
+def test_common_resource_and_transformation(emulator: Any) -> None:
+    definitions = configured(provider_class("CommonResource"), emulator)
+    created = definitions.create(checked(definitions, DEFINITION))
+    assert_faithful(definitions, created.id, DEFINITION)
+    transformations = configured(provider_class("Transformation"), emulator)
+    made = transformations.create(checked(transformations, TRANSFORMATION))
+    imported = assert_faithful(transformations, made.id, TRANSFORMATION, left_out=("is_legacy",))
+    assert imported["script"] == TRANSFORMATION["script"]
+
+
+def test_connector(emulator: Any) -> None:
+    provider = configured(provider_class("Connector"), emulator)
+    created = provider.create(checked(provider, CONNECTOR))
+    assert_faithful(provider, created.id, CONNECTOR, left_out=("hub",))
+
+
+def test_virtual_data_resource(emulator: Any) -> None:
+    provider = configured(provider_class("VirtualDataResource"), emulator)
+    created = provider.create(checked(provider, VDR))
+    assert_faithful(provider, created.id, VDR)
+
+
+@pytest.mark.parametrize("settings", [None, {"notification.email": "ops@example.com"}])
+def test_formula_instance(emulator: Any, settings: dict[str, Any] | None) -> None:
+    formulas = configured(provider_class("Formula"), emulator)
+    variables = [{"key": "crm", "name": "CRM", "type": "value"}, FORMULA["configuration"][1]]
+    formula = formulas.create(checked(formulas, {**FORMULA, "configuration": variables}))
+    provider = configured(provider_class("FormulaInstance"), emulator)
+    program: dict[str, Any] = {
+        "formula_id": int(formula.id),
+        "name": "prod",
+        "active": False,
+        "configuration": {"crm": "123", "limit": "5"},
+        **({"settings": settings} if settings else {}),
+    }
+    created = provider.create(checked(provider, program))
+    assert_faithful(provider, created.id, program)
