@@ -80,6 +80,13 @@ CONNECTOR: dict[str, Any] = {
     "resources": [{"path": "/hubs/crm/contacts", "method": "GET", "vendorPath": "/contacts"}],
 }
 
+CONNECTOR_WITH_SECRET: dict[str, Any] = {
+    "key": "importedsecretco",
+    "name": "Secret Co",
+    "authentication": {"type": "custom"},
+    "configuration": [{"key": "region"}, {"key": "account"}, {"key": "client.secret"}],
+}
+
 VDR: dict[str, Any] = {
     "name": "importedContact",
     "vdr_version": "v2",
@@ -103,7 +110,9 @@ def checked(provider: SpecProvider, inputs: dict[str, Any]) -> dict[str, Any]:
 
 
 def platform(emulator: Any, path: str) -> Any:
-    answer = requests.get(f"{emulator.base_url}{path}", headers=platform_headers(emulator), timeout=5)
+    answer = requests.get(
+        f"{emulator.base_url}{path}", headers=platform_headers(emulator), timeout=5
+    )
     answer.raise_for_status()
     return answer.json()
 
@@ -153,7 +162,9 @@ def test_formula(emulator: Any) -> None:
     provider.update(created.id, outs, checked(provider, {**imported, "description": "changed"}))
     live = platform(emulator, f"/formulas/{created.id}")
     assert live["description"] == "changed"
-    assert [s.get("properties") for s in live["steps"]] == [s["properties"] for s in FORMULA["steps"]]
+    assert [s.get("properties") for s in live["steps"]] == [
+        s["properties"] for s in FORMULA["steps"]
+    ]
     assert live["triggers"][0]["onSuccess"] == ["first"]
     assert live["triggers"][0]["onFailure"] == ["failed"]
 
@@ -208,3 +219,52 @@ def test_formula_instance(emulator: Any, settings: dict[str, Any] | None) -> Non
     }
     created = provider.create(checked(provider, program))
     assert_faithful(provider, created.id, program)
+
+
+def test_connector_instance_imports_its_configuration_but_secrets(emulator: Any) -> None:
+    connectors = configured(provider_class("Connector"), emulator)
+    connectors.create(checked(connectors, CONNECTOR_WITH_SECRET))
+    provider = configured(provider_class("ConnectorInstance"), emulator)
+    program: dict[str, Any] = {
+        "element_key": CONNECTOR_WITH_SECRET["key"],
+        "name": "imported crm",
+        "configuration": {"region": "eu", "account": "acme", "client.secret": "not-a-canary"},
+        "tags": ["unit", "imported"],
+        "disabled": True,
+    }
+    created = provider.create(checked(provider, program))
+    outs, imported = imported_inputs(provider, created.id)
+    # the API masks the secret: the import declares what it shows in clear, and leaves the
+    # secret to the program (never the mask, which an update would write as the value)
+    assert imported["configuration"] == {"region": "eu", "account": "acme"}
+    assert "not-a-canary" not in repr(outs) and "*" not in repr(imported["configuration"])
+    assert {k: imported[k] for k in ("element_key", "name", "tags", "disabled")} == {
+        k: program[k] for k in ("element_key", "name", "tags", "disabled")
+    }
+    assert not provider.diff(created.id, outs, checked(provider, imported)).changes
+    # an unrelated update of the imported program leaves the secret on the account
+    provider.update(created.id, outs, checked(provider, {**imported, "name": "renamed"}))
+    live = platform(emulator, f"/instances/{created.id}")
+    assert live["name"] == "renamed"
+    assert live["configuration"]["region"] == "eu"
+    assert "client.secret" in live["configuration"]  # still set (shown masked)
+    # the program then gives the secret too: only that is a change
+    with_secret = checked(
+        provider, {**imported, "name": "renamed", "configuration": program["configuration"]}
+    )
+    outs, _ = imported_inputs(provider, created.id)
+    assert provider.diff(created.id, outs, with_secret).changes
+
+
+def test_connector_instance_basic_pair_with_a_masked_password_is_left_out(emulator: Any) -> None:
+    provider = configured(provider_class("ConnectorInstance"), emulator)
+    program: dict[str, Any] = {
+        "element_key": "closeio",
+        "name": "imported closeio",
+        "configuration": {"username": "u@example.com", "password": "not-a-canary"},
+    }
+    created = provider.create(checked(provider, program))
+    outs, imported = imported_inputs(provider, created.id)
+    # a user name alone fails check (a basic-auth pair goes together): both are the program's
+    assert not imported.get("configuration")
+    assert not provider.diff(created.id, outs, checked(provider, imported)).changes
