@@ -14,6 +14,7 @@ import pytest
 import requests
 
 from pulumi_openconnectors.resources.provider import SpecProvider, provider_class
+from pulumi_openconnectors.resources.spec import OnChange
 
 from .conftest import platform_headers
 from .test_document_reconcile import configured
@@ -129,8 +130,8 @@ def assert_faithful(
     provider: SpecProvider, id_: str, program: dict[str, Any], left_out: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     """The import of ``id_`` gives ``program`` (but inputs only used at create; ``left_out``:
-    inputs the program leaves unmanaged that the import shows as they are), and deploying it — or ``program`` through the ``import`` option — changes
-    nothing."""
+    inputs the program leaves unmanaged that the import shows as they are), and deploying it
+    — or ``program`` through the ``import`` option — changes nothing."""
     outs, imported = imported_inputs(provider, id_)
     spec = provider.spec
     expected = {
@@ -138,7 +139,7 @@ def assert_faithful(
         for k, v in checked(provider, program).items()
         if k in spec.input_names
         and k not in left_out
-        and spec.prop(k).on_change.value != "create only"
+        and spec.prop(k).on_change is not OnChange.CREATE_ONLY
         and v not in (None, [], {})
     }
     assert {k: v for k, v in imported.items() if v not in ([], {}) and k not in left_out} == {
