@@ -269,3 +269,46 @@ def test_connector_instance_basic_pair_with_a_masked_password_is_left_out(emulat
     # a user name alone fails check (a basic-auth pair goes together): both are the program's
     assert not imported.get("configuration")
     assert not provider.diff(created.id, outs, checked(provider, imported)).changes
+
+
+def test_the_documented_formula_answer_imports_as_its_request() -> None:
+    """The documents' example: the answer of POST /formulas, read without inputs, gives back
+    the request (what the server filled in by default or generated left out) — but for the
+    top-level flags (their own inputs, shown as they are) and `api`, which a program may set."""
+    from pulumi_openconnectors.client.models import Formula
+    from pulumi_openconnectors.resources.formula.inputs import FormulaInputs
+    from pulumi_openconnectors.resources.formula.operations import FormulaOperations
+
+    from .test_server_filled import FORMULA_REQUEST, FORMULA_RESPONSE
+
+    outputs = FormulaOperations._outputs(
+        FormulaInputs.model_construct(),
+        Formula.model_validate(FORMULA_RESPONSE),
+        None,
+        False,
+        imported=True,
+    )
+    imported = FormulaOperations.imported_inputs(outputs)
+    flags = {"single_threaded": False, "engine": "v1", "debug_logging_enabled": True}
+    assert imported == {
+        **FORMULA_REQUEST,
+        "active": True,
+        **flags,
+        "extra": {"api": "POST /hubs/crm/contacts"},
+    }
+
+
+def test_server_defaults_name_keys_the_server_fills() -> None:
+    from pulumi_openconnectors.resources.formula.spec import SPEC
+    from pulumi_openconnectors.resources.spec import ResourceSpec
+
+    with pytest.raises(ValueError, match="not filled in by the server"):
+        ResourceSpec(
+            name="Bad",
+            doc="",
+            props=SPEC.props,
+            operations=SPEC.operations,
+            id_output=SPEC.id_output,
+            server_filled={"steps[]": ("onSuccess",)},
+            server_defaults={"steps[]": {"properties": {}}},
+        )
