@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import requests
 
+from pulumi_openconnectors.resources.documents import document_outputs, read_without_inputs
 from pulumi_openconnectors.resources.provider import SpecProvider, provider_class
 from pulumi_openconnectors.resources.spec import OnChange
 
@@ -275,27 +276,22 @@ def test_the_documented_formula_answer_imports_as_its_request() -> None:
     """The documents' example: the answer of POST /formulas, read without inputs, gives back
     the request (what the server filled in by default or generated left out) — but for the
     top-level flags (their own inputs, shown as they are) and `api`, which a program may set."""
-    from pulumi_openconnectors.client.models import Formula
-    from pulumi_openconnectors.resources.formula.inputs import FormulaInputs
-    from pulumi_openconnectors.resources.formula.operations import FormulaOperations
+    from pulumi_openconnectors.resources.formula.spec import SPEC as FORMULA_SPEC
 
     from .test_server_filled import FORMULA_REQUEST, FORMULA_RESPONSE
 
-    outputs = FormulaOperations._outputs(
-        FormulaInputs.model_construct(),
-        Formula.model_validate(FORMULA_RESPONSE),
-        None,
-        False,
-        imported=True,
-    )
-    imported = FormulaOperations.imported_inputs(outputs)
-    flags = {"single_threaded": False, "engine": "v1", "debug_logging_enabled": True}
-    assert imported == {
+    with read_without_inputs():
+        outputs = document_outputs(FORMULA_SPEC, FORMULA_RESPONSE, {})
+    assert outputs == {
         **FORMULA_REQUEST,
         "active": True,
-        **flags,
+        "single_threaded": False,
+        "engine": "v1",
+        "debug_logging_enabled": True,
         "extra": {"api": "POST /hubs/crm/contacts"},
     }
+    # with the program's inputs, as before: projected onto them
+    assert document_outputs(FORMULA_SPEC, FORMULA_RESPONSE, FORMULA_REQUEST)["extra"] == {}
 
 
 def test_server_defaults_name_keys_the_server_fills() -> None:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +73,21 @@ def project(live: Any, desired: Any, filled: ServerFilled | None = None, path: s
             for i, v in enumerate(live)
         ]
     return live
+
+
+_WITHOUT_INPUTS: ContextVar[bool] = ContextVar("read_without_inputs", default=False)
+
+
+@contextmanager
+def read_without_inputs(flag: bool = True) -> Iterator[None]:
+    """Within: a read without inputs (``pulumi import``, the ``import`` resource option), so
+    :func:`document_outputs` gives what a program that declares the object would write
+    (:func:`as_imported`). The provider's ``read`` sets it when the engine gives no state."""
+    token = _WITHOUT_INPUTS.set(flag)
+    try:
+        yield
+    finally:
+        _WITHOUT_INPUTS.reset(token)
 
 
 ServerDefaults = Mapping[str, Mapping[str, Any]]
@@ -242,16 +259,18 @@ def document_outputs(
     spec: ResourceSpec,
     document: Mapping[str, Any],
     desired: Mapping[str, Any],
-    imported: bool = False,
+    imported: bool | None = None,
 ) -> dict[str, Any]:
     """The outputs of every input that is part of the document (its own key, or the extra
     input), from the API's ``document`` projected onto the program's ``desired`` inputs:
     server-set keys dropped, keys the program does not write dropped where empty or filled in
     by the server (:func:`project`). An empty object (or text) reads as unset (None).
 
-    ``imported``: a read without inputs (``pulumi import``): nothing to project onto, the
-    outputs keep what a program may have set and drop what the server fills in by default
-    (:func:`as_imported`)."""
+    ``imported``: a read without inputs (``pulumi import``; default: within
+    :func:`read_without_inputs`): nothing to project onto, the outputs keep what a program may
+    have set and drop what the server fills in by default (:func:`as_imported`)."""
+    if imported is None:
+        imported = _WITHOUT_INPUTS.get()
     live = without_server_keys(spec, document)
     want = request_document(spec, desired)
     filled = spec.server_filled

@@ -48,7 +48,7 @@ class CommonResourceOperations(KeyedOperations[CommonResourceInputs, ObjectDefin
         if definition is None:
             return None
         desired = CommonResourceInputs.model_construct(**{**state_values(SPEC, props), "name": id_})
-        return _outputs(desired, definition, imported=not props)
+        return _outputs(desired, definition)
 
     def _kind(self, inputs: CommonResourceInputs | None) -> OwnedKind[Named]:
         """Definitions for reconciliation: the name is the key and the marker."""
@@ -83,15 +83,13 @@ class Named:
     definition: ObjectDefinition
 
 
-def _outputs(
-    desired: CommonResourceInputs, definition: ObjectDefinition, imported: bool = False
-) -> dict[str, Any]:
+def _outputs(desired: CommonResourceInputs, definition: ObjectDefinition) -> dict[str, Any]:
     document = {
         **definition.document(),
         "fields": [f.model_dump(mode="json", exclude_unset=True) for f in definition.fields],
     }
     return {
-        **document_outputs(SPEC, document, dict(desired), imported),
+        **document_outputs(SPEC, document, dict(desired)),
         "name": desired.name,
         "adopt": desired.adopt,
         "level": definition.level,

@@ -47,7 +47,7 @@ class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
         if element is None:
             return None
         desired = ConnectorInputs.model_construct(**{**state_values(SPEC, props), "key": id_})
-        return outputs(desired, element, imported=not props)
+        return outputs(desired, element)
 
     def _private(self, key: str) -> PrivateElement:
         """The private element of that key; the catalog's element of that key is refused
@@ -81,13 +81,10 @@ class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
         )
 
 
-def outputs(
-    desired: ConnectorInputs, element: PrivateElement, imported: bool = False
-) -> dict[str, Any]:
-    """The outputs from the API's document, projected onto the program's inputs (or, read
-    without inputs, as a program would declare it)."""
+def outputs(desired: ConnectorInputs, element: PrivateElement) -> dict[str, Any]:
+    """The outputs from the API's document, projected onto the program's inputs."""
     return {
-        **document_outputs(SPEC, element.document(), dict(desired), imported),
+        **document_outputs(SPEC, element.document(), dict(desired)),
         "key": element.key,
         "adopt": desired.adopt,
         "connector_id": element.id,

@@ -61,7 +61,6 @@ class FormulaOperations(Operations[FormulaInputs]):
             formula,
             props.get("created_since"),
             bool(props.get("late_create_possible")),
-            imported=not props,
         )
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
@@ -109,14 +108,10 @@ class FormulaOperations(Operations[FormulaInputs]):
 
     @staticmethod
     def _outputs(
-        desired: FormulaInputs,
-        formula: Formula,
-        since: float | None,
-        late: bool,
-        imported: bool = False,
+        desired: FormulaInputs, formula: Formula, since: float | None, late: bool
     ) -> dict[str, Any]:
         return {
-            **document_outputs(SPEC, formula.document(), dict(desired), imported),
+            **document_outputs(SPEC, formula.document(), dict(desired)),
             "name": formula.name,
             "adopt_formula_id": desired.adopt_formula_id,
             "formula_id": formula.id,

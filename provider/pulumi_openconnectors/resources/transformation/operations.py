@@ -78,7 +78,7 @@ class TransformationOperations(KeyedOperations[TransformationInputs, Transformat
         if not {"element_key", "element_id", "instance_id"} & set(known):
             known.update(scope_inputs(scope))  # read by its id only (an import)
         desired = TransformationInputs.model_construct(**{**known, "object_name": object_name})
-        return _outputs(desired, found, id_, imported=not props)
+        return _outputs(desired, found, id_)
 
     def _kind(self, inputs: TransformationInputs | None) -> OwnedKind[Keyed]:
         """Transformations for reconciliation: scope and object name are the key and marker."""
@@ -111,13 +111,10 @@ def _key(keyed: Keyed) -> str:
 
 
 def _outputs(
-    desired: TransformationInputs,
-    found: Transformation,
-    key: str | None = None,
-    imported: bool = False,
+    desired: TransformationInputs, found: Transformation, key: str | None = None
 ) -> dict[str, Any]:
     return {
-        **document_outputs(SPEC, found.document(), dict(desired), imported),
+        **document_outputs(SPEC, found.document(), dict(desired)),
         "object_name": desired.object_name,
         "element_key": desired.element_key,
         "element_id": desired.element_id,

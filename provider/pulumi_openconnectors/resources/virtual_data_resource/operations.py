@@ -77,7 +77,7 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         desired = VirtualDataResourceInputs.model_construct(
             **{**state_values(SPEC, props), "name": id_}
         )
-        return _outputs(desired, found, imported=not props)
+        return _outputs(desired, found)
 
     def _kind(self, inputs: VirtualDataResourceInputs | None) -> OwnedKind[Named]:
         """VDRs for reconciliation: the name is the key and the marker."""
@@ -105,11 +105,9 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         )
 
 
-def _outputs(
-    desired: VirtualDataResourceInputs, found: VdrDocument, imported: bool = False
-) -> dict[str, Any]:
+def _outputs(desired: VirtualDataResourceInputs, found: VdrDocument) -> dict[str, Any]:
     return {
-        **document_outputs(SPEC, found.document(), dict(desired), imported),
+        **document_outputs(SPEC, found.document(), dict(desired)),
         "name": desired.name,
         "adopt": desired.adopt,
         "field_paths": found.field_paths,
