@@ -289,7 +289,9 @@ def document_outputs(
         if isinstance(value, list):
             outputs[prop.name] = shown(value, want.get(key), key)
         elif isinstance(value, Mapping) or value == "":
-            outputs[prop.name] = (shown(value, want.get(key), key) or None) if value else None
+            found = shown(value, want.get(key), key) if value else None
+            # imported: an object holding only what the server fills in is unset
+            outputs[prop.name] = (found or None) if imported else found
         else:
             outputs[prop.name] = value
     extra = spec.extra_prop
