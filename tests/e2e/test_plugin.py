@@ -283,7 +283,16 @@ oc.Transformation(
     vendor_name="contacts",
     fields=[{"path": "id", "vendorPath": "ID"}],
 )
-flow = oc.Formula("flow", name="import-flow", triggers=[{"type": "manual"}])
+flow = oc.Formula(
+    "flow",
+    name="import-flow",
+    triggers=[{"type": "manual", "onSuccess": ["first"]}],
+    steps=[
+        {"name": "first", "type": "script", "properties": {"body": "done({imported: true});"},
+         "onSuccess": ["second"]},
+        {"name": "second", "type": "filter", "properties": {"body": "done(true);"}},
+    ],
+)
 oc.FormulaInstance("run", formula_id=flow.formula_id, name="import-run")
 """
 
@@ -306,7 +315,12 @@ mapping = oc.Transformation(
 flow = oc.Formula(
     "flow",
     name="import-flow",
-    triggers=[{"type": "manual", "properties": {}, "onSuccess": [], "onFailure": []}],
+    triggers=[{"type": "manual", "properties": {}, "onSuccess": ["first"], "onFailure": []}],
+    steps=[
+        {"name": "first", "type": "script", "properties": {"body": "done({imported: true});"},
+         "onSuccess": ["second"]},
+        {"name": "second", "type": "filter", "properties": {"body": "done(true);"}},
+    ],
 )
 run = oc.FormulaInstance("run", formula_id=flow.formula_id, name="import-run")
 pulumi.export("ids", {
@@ -315,6 +329,8 @@ pulumi.export("ids", {
 })
 pulumi.export("formula", flow.formula_id)
 """
+
+BODIES = [{"body": "done({imported: true});"}, {"body": "done(true);"}]
 
 NAMES = {
     "CommonResource": "contacts",
@@ -358,11 +374,26 @@ def test_plugin_import_of_each_type_then_no_changes(
     assert imported["crm"]["inputs"]["elementKey"] == "closeio"
     assert "elementId" not in imported["crm"]["inputs"]
     assert imported["run"]["inputs"]["formulaId"] == formula
+    # what only a program sets is imported (a step's body, a trigger's onSuccess), and what the
+    # server fills in by default is not (a trigger's `name`, `async`)
+    flow_inputs = imported["flow"]["inputs"]
+    assert [s["properties"] for s in flow_inputs["steps"]] == BODIES, flow_inputs
+    assert flow_inputs["triggers"] == [{"type": "manual", "onSuccess": ["first"]}], flow_inputs
 
     # the program that declares them as they were read (what `pulumi import` would write:
     # empty keys left out): nothing to change
     stack.preview("--expect-no-changes")
     stack.up("--expect-no-changes")  # records the dependencies: destroy goes in their order
+    # an unrelated update keeps the step bodies on the account
+    stack.write_program(
+        IMPORTED.replace('name="import-flow",', 'name="import-flow", description="updated",')
+    )
+    stack.up()
+    live = api.get(f"/formulas/{formula}")
+    assert live is not None and live["description"] == "updated", live
+    assert [s["properties"] for s in live["steps"]] == BODIES, live
+    assert live["steps"][0]["onSuccess"] == ["second"], live
+    assert live["triggers"][0]["onSuccess"] == ["first"], live
 
     stack.destroy()
     assert api.get(f"/instances/{ids['ConnectorInstance']}") is None

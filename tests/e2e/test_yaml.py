@@ -438,9 +438,10 @@ def made_by_hand(api: Platform) -> dict[str, str]:
         "/formulas",
         {
             "name": "import-flow",
-            # (no steps: a read without a program drops the keys the spec lists as filled in
-            # by the server, a step's `properties` among them; see the report of yaml-done)
-            "triggers": [{"type": "manual", "onSuccess": [], "onFailure": []}],
+            # real content: the import must keep what only a program sets (a step's body, a
+            # trigger's onSuccess) and leave out what the server fills in
+            "triggers": [{"type": "manual", "onSuccess": ["first"]}],
+            "steps": IMPORT_STEPS,
         },
     )
     run = api.ok("POST", f"/formulas/{flow['id']}/instances", {"name": "import-run"})
@@ -451,6 +452,28 @@ def made_by_hand(api: Platform) -> dict[str, str]:
         "Formula": str(flow["id"]),
         "FormulaInstance": str(run["id"]),
     }
+
+
+IMPORT_STEPS: list[dict[str, Any]] = [
+    {
+        "name": "first",
+        "type": "script",
+        "properties": {"body": "done({imported: true});"},
+        "onSuccess": ["second"],
+    },
+    {"name": "second", "type": "filter", "properties": {"body": "done(true);"}},
+]
+
+
+def assert_formula_content_kept(api: Platform, formula_id: str, description: str) -> None:
+    """The formula on the account after an update of its description: the step bodies and
+    the trigger's onSuccess as they were made."""
+    live = api.get(f"/formulas/{formula_id}")
+    assert live is not None and live["description"] == description, live
+    steps = [{k: s[k] for k in ("name", "type", "properties")} for s in live["steps"]]
+    assert steps == [{k: s[k] for k in ("name", "type", "properties")} for s in IMPORT_STEPS]
+    assert live["steps"][0]["onSuccess"] == ["second"], live
+    assert live["triggers"][0]["onSuccess"] == ["first"], live
 
 
 def test_yaml_pulumi_import_of_each_type(yaml_stack: Any, emulator: Any, tmp_path: Path) -> None:
@@ -495,8 +518,19 @@ def test_yaml_pulumi_import_of_each_type(yaml_stack: Any, emulator: Any, tmp_pat
     assert str(resources["run"]["properties"]["formulaId"]) == ids["Formula"], code
     resources["mapping"]["properties"]["objectName"] = "${contacts.name}"
     resources["run"]["properties"]["formulaId"] = "${flow.formulaId}"
-    stack.write_program(stack.program + yaml.safe_dump({"resources": resources}, sort_keys=False))
+    flow = resources["flow"]["properties"]
+    assert [s["properties"] for s in flow["steps"]] == [s["properties"] for s in IMPORT_STEPS]
+    assert flow["triggers"] == [{"type": "manual", "onSuccess": ["first"]}], code
+    base = stack.program
+    stack.write_program(base + yaml.safe_dump({"resources": resources}, sort_keys=False))
     stack.preview("--expect-no-changes")
+    # an unrelated update of the written program keeps the step bodies on the account
+    changed = {**resources, "flow": {**resources["flow"], "properties": {**flow}}}
+    changed["flow"]["properties"]["description"] = "updated after import"
+    stack.write_program(base + yaml.safe_dump({"resources": changed}, sort_keys=False))
+    stack.up()
+    assert_formula_content_kept(api, ids["Formula"], "updated after import")
+    resources["flow"]["properties"]["description"] = "updated after import"
 
     # 2. the `import:` resource option: a second stack adopts the same objects
     stack.run("stack", "rm", "--force", "--yes", "--stack", stack.stack)  # forgets them

@@ -8,17 +8,26 @@ and so is any key the program does not write whose value is empty (``[]``, ``{}`
 (``ResourceSpec.server_filled``: ``"async": true`` on a formula's trigger, ``"level"`` on a
 definition's field, …). Anything else the API holds shows, so a change made out of band is
 drift that refresh shows and the next `up` puts back.
+
+A read without inputs (``pulumi import``, the ``import`` resource option) has no program to
+project onto: its outputs are the inputs of the program that declares the object, so they keep
+every key that holds a value and drop only what the server would fill in again — an empty
+value, or a filled-in key whose value is the spec's server default for it
+(``ResourceSpec.server_defaults``: ``"name": "trigger"`` on a formula's trigger), or one the
+spec declares generated (ids, timestamps): :func:`as_imported`.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from .spec import ResourceSpec
+from .spec import GENERATED, ResourceSpec
 
 
 def is_empty(value: Any) -> bool:
@@ -63,6 +72,66 @@ def project(live: Any, desired: Any, filled: ServerFilled | None = None, path: s
             project(v, wanted[i] if i < len(wanted) else None, filled, f"{path}[]")
             for i, v in enumerate(live)
         ]
+    return live
+
+
+_WITHOUT_INPUTS: ContextVar[bool] = ContextVar("read_without_inputs", default=False)
+
+
+@contextmanager
+def read_without_inputs(flag: bool = True) -> Iterator[None]:
+    """Within: a read without inputs (``pulumi import``, the ``import`` resource option), so
+    :func:`document_outputs` gives what a program that declares the object would write
+    (:func:`as_imported`). The provider's ``read`` sets it when the engine gives no state."""
+    token = _WITHOUT_INPUTS.set(flag)
+    try:
+        yield
+    finally:
+        _WITHOUT_INPUTS.reset(token)
+
+
+ServerDefaults = Mapping[str, Mapping[str, Any]]
+"""Per path as :data:`ServerFilled`, per key: the value the server fills in (or ``GENERATED``)."""
+
+
+def defaults_at(defaults: ServerDefaults | None, path: str) -> dict[str, Any]:
+    """The server defaults ``defaults`` declares at ``path`` (its ``*`` segments matching)."""
+    found: dict[str, Any] = {}
+    for pattern, values in (defaults or {}).items():
+        if _matches(pattern, path):
+            found.update(values)
+    return found
+
+
+def as_imported(
+    live: Any,
+    filled: ServerFilled | None = None,
+    defaults: ServerDefaults | None = None,
+    path: str = "",
+) -> Any:
+    """``live`` as the program that declares it would write it (a read without inputs):
+    without the keys whose value is empty, nor those ``filled`` lists at their path whose
+    value is their server default in ``defaults`` (or that are ``GENERATED``), recursively. A
+    filled-in key holding anything else is kept: a program may have set it (a step's
+    ``properties``, a trigger's ``onSuccess``)."""
+    if isinstance(live, Mapping):
+        server = filled_at(filled, path)
+        preset = defaults_at(defaults, path)
+
+        def servers(key: str, value: Any) -> bool:
+            if is_empty(value):
+                return True
+            if key not in server or key not in preset:
+                return False
+            return preset[key] is GENERATED or bool(preset[key] == value)
+
+        return {
+            str(k): as_imported(v, filled, defaults, f"{path}.{k}" if path else str(k))
+            for k, v in live.items()
+            if not servers(str(k), v)
+        }
+    if isinstance(live, list):
+        return [as_imported(v, filled, defaults, f"{path}[]") for v in live]
     return live
 
 
@@ -187,15 +256,30 @@ def extra_keys(spec: ResourceSpec, document: Mapping[str, Any]) -> dict[str, Any
 
 
 def document_outputs(
-    spec: ResourceSpec, document: Mapping[str, Any], desired: Mapping[str, Any]
+    spec: ResourceSpec,
+    document: Mapping[str, Any],
+    desired: Mapping[str, Any],
+    imported: bool | None = None,
 ) -> dict[str, Any]:
     """The outputs of every input that is part of the document (its own key, or the extra
     input), from the API's ``document`` projected onto the program's ``desired`` inputs:
     server-set keys dropped, keys the program does not write dropped where empty or filled in
-    by the server (:func:`project`). An empty object (or text) reads as unset (None)."""
+    by the server (:func:`project`). An empty object (or text) reads as unset (None).
+
+    ``imported``: a read without inputs (``pulumi import``; default: within
+    :func:`read_without_inputs`): nothing to project onto, the outputs keep what a program may
+    have set and drop what the server fills in by default (:func:`as_imported`)."""
+    if imported is None:
+        imported = _WITHOUT_INPUTS.get()
     live = without_server_keys(spec, document)
     want = request_document(spec, desired)
     filled = spec.server_filled
+
+    def shown(value: Any, wanted: Any, path: str) -> Any:
+        if imported:
+            return as_imported(value, filled, spec.server_defaults, path)
+        return project(value, wanted, filled, path)
+
     outputs: dict[str, Any] = {}
     for prop in spec.document_props:
         key = str(prop.api)
@@ -203,14 +287,16 @@ def document_outputs(
         if value is None and isinstance(prop.default, list):
             value = []  # an absent list reads as the empty one the input defaults to
         if isinstance(value, list):
-            outputs[prop.name] = project(value, want.get(key), filled, key)
+            outputs[prop.name] = shown(value, want.get(key), key)
         elif isinstance(value, Mapping) or value == "":
-            outputs[prop.name] = project(value, want.get(key), filled, key) if value else None
+            found = shown(value, want.get(key), key) if value else None
+            # imported: an object holding only what the server fills in is unset
+            outputs[prop.name] = (found or None) if imported else found
         else:
             outputs[prop.name] = value
     extra = spec.extra_prop
     if extra is not None:
-        outputs[extra.name] = project(extra_keys(spec, live), desired.get(extra.name), filled)
+        outputs[extra.name] = shown(extra_keys(spec, live), desired.get(extra.name), "")
     return outputs
 
 

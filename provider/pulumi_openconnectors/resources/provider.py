@@ -112,7 +112,10 @@ class SpecProvider(ResourceProvider):
         return CreateResult(id_, outs)
 
     def read(self, id_: str, props: dict[str, Any]) -> ReadResult:
-        outs = self._run("read", lambda ops: ops.read(id_, props))
+        from .documents import read_without_inputs
+
+        with read_without_inputs(not props):  # no state: an import
+            outs = self._run("read", lambda ops: ops.read(id_, props))
         if outs is None:
             return ReadResult(None, {})  # gone: refresh drops it, the next `up` recreates it
         return ReadResult(id_, outs)

@@ -28,6 +28,18 @@ class OnChange(str, Enum):
     """Used when the resource is created; a later change has no effect and shows no diff."""
 
 
+class _Generated:
+    """The marker of :data:`GENERATED`."""
+
+    def __repr__(self) -> str:
+        return "GENERATED"
+
+
+GENERATED: Any = _Generated()
+"""A ``ResourceSpec.server_defaults`` value: whatever the key holds, the server put it there
+(an id, a timestamp, a value derived from other keys); no program sets it."""
+
+
 def same_exact(old: Any, new: Any) -> bool:
     return bool(old == new)
 
@@ -236,6 +248,14 @@ class ResourceSpec:
     each trigger, ``"script"`` an object), the keys the server fills in or defaults when the
     program leaves them out. Such a key that the program does not set is never drift (outputs
     leave it out, :func:`..documents.project`); one that it sets is compared as any other.
+
+    ``server_defaults``: per path as ``server_filled``, per key filled in there, the value the
+    server fills in when a document leaves the key out, or :data:`GENERATED` for a key the
+    server alone sets (an id, a timestamp). A read without inputs (``pulumi import``, the
+    ``import`` resource option) has no program to compare with: it keeps every key that holds
+    a value, but drops an empty one and a filled-in key whose value is its server default (or
+    generated) — what the server would fill in again (:func:`..documents.as_imported`). A
+    filled-in key without a declared default is kept: it may hold what a program set.
     """
 
     name: str
@@ -247,6 +267,7 @@ class ResourceSpec:
     notes: tuple[str, ...] = field(default=())
     server_filled: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     server_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    server_defaults: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
     file: FileSpec | None = None
     init_args: tuple[InitArg, ...] = ()
     init_hook: str | None = None
@@ -266,6 +287,13 @@ class ResourceSpec:
         clash = set(self.known_keys) & set(self.server_keys.get("", ()))
         if clash:
             raise ValueError(f"{self.name}: server keys that are inputs too {sorted(clash)}")
+        for path, defaults in self.server_defaults.items():
+            unfilled = set(defaults) - set(self.server_filled.get(path, ()))
+            if unfilled:
+                raise ValueError(
+                    f"{self.name}: server defaults of keys not filled in by the server at "
+                    f"{path!r}: {sorted(unfilled)}"
+                )
 
     # -- the API's document ----------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 SPEC = ResourceSpec(
     name="CommonResource",
@@ -75,6 +75,15 @@ SPEC = ResourceSpec(
     server_filled={
         "": ("createdDate", "updatedDate", "vdrShared", "vdrShareLevel"),
         "fields[]": ("id", "level", "displayName"),
+    },
+    server_defaults={
+        "": {
+            "createdDate": GENERATED,
+            "updatedDate": GENERATED,
+            "vdrShared": GENERATED,
+            "vdrShareLevel": GENERATED,
+        },
+        "fields[]": {"id": GENERATED, "level": GENERATED},
     },
     notes=(
         "Ownership marker: the name — a definition's name is unique in the organization (a "

@@ -3,7 +3,7 @@ Builder): its key, name, authentication, configuration entries and resources."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 SPEC = ResourceSpec(
     name="Connector",
@@ -130,6 +130,26 @@ SPEC = ResourceSpec(
         ),
         "resources[]": ("type",),
         "resources[].parameters[]": ("source",),
+    },
+    # The element defaults the platform fills in (a catalog element's shape).
+    server_defaults={
+        "": {
+            "hookName": "",
+            "image": "",
+            "active": True,
+            "deleted": False,
+            "typeOauth": GENERATED,  # from the authentication type
+            "trialAccount": False,
+            "transformationsEnabled": True,
+            "bulkDownloadEnabled": False,
+            "bulkUploadEnabled": False,
+            "cloneable": False,
+            "extendable": False,
+            "beta": False,
+            "extended": False,
+            "protocolType": "http",
+        },
+        "resources[]": {"type": "api"},
     },
     file=FileSpec(
         what="connector",

@@ -15,7 +15,7 @@ from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownersh
 from ..operations import Failures, Operations, found_or_none, still_there, to_adopt, to_post
 from .inputs import InstanceInputs
 from .spec import SPEC
-from .state import inputs_from_state, objects_output, outputs
+from .state import inputs_from_state, objects_output, outputs, shown_configuration
 
 
 class InstanceOperations(Operations[InstanceInputs]):
@@ -140,8 +140,11 @@ class InstanceOperations(Operations[InstanceInputs]):
         instance = found_or_none(lambda: self.client.get_instance(int(id_)))
         if instance is None:
             return None
+        inputs = inputs_from_state(props)
+        if not props:  # read by its id only (an import): what the API shows in clear
+            inputs = inputs.model_copy(update={"configuration": shown_configuration(instance)})
         return outputs(
-            inputs_from_state(props),
+            inputs,
             instance,
             props.get("ownership_tag"),
             props.get("objects"),

@@ -9,7 +9,7 @@ from typing import Any
 from ...client.models import Instance
 from ...markers import as_int, user_tags
 from ..values import iso_utc
-from .inputs import InstanceInputs
+from .inputs import BASIC_KEYS, InstanceInputs
 
 MASKED = "********"
 """How the API shows secret configuration values."""
@@ -22,6 +22,22 @@ def objects_output(instance: Instance) -> list[dict[str, str]] | None:
         {"name": o.name, "vendor_name": o.vendor_name or o.name, "type": str(o.type or "")}
         for o in instance.objects
     ]
+
+
+def shown_configuration(instance: Instance) -> dict[str, str]:
+    """The configuration an import declares: the values the API shows in clear. A secret
+    value is masked, so it is left out for the program to give (from a secret); so is the
+    user name of a basic-auth pair whose password is masked — the two are declared together
+    (a program with only one fails ``check``), and an update that leaves both out keeps both
+    on the instance."""
+    shown = {
+        str(k): str(v)
+        for k, v in (instance.configuration or {}).items()
+        if v is not None and v != MASKED
+    }
+    if any(k in shown for k in BASIC_KEYS) and not all(k in shown for k in BASIC_KEYS):
+        shown = {k: v for k, v in shown.items() if k not in BASIC_KEYS}
+    return shown
 
 
 def live_configuration(desired: Mapping[str, str], instance: Instance) -> dict[str, str]:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, created_since_props
+from ..spec import (
+    EXTRA,
+    GENERATED,
+    FileSpec,
+    OnChange,
+    Prop,
+    ResourceSpec,
+    created_since_props,
+)
 
 # Keys the server sets in a formula document and in its variables, triggers and steps.
 _ITEM_SERVER_KEYS = ("id", "formulaId")
@@ -150,6 +158,17 @@ SPEC = ResourceSpec(
         "configuration[]": ("required",),
         "triggers[]": ("async", "name", "active", "onSuccess", "onFailure", "properties"),
         "steps[]": ("onSuccess", "onFailure", "properties"),
+    },
+    # What of those the server fills in whatever the program says (an import keeps the rest:
+    # a step's body, a trigger's onSuccess and properties hold what a program set).
+    server_defaults={
+        "": {
+            "singleThreaded": False,
+            "debugLoggingExpires": GENERATED,
+            "subFormulas": GENERATED,
+        },
+        "configuration[]": {"required": True},
+        "triggers[]": {"async": True, "name": "trigger", "active": True},
     },
     notes=(
         "Ownership marker: formulas carry no tags, so a create whose answer is lost is found by "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..spec import (
     EXTRA,
+    GENERATED,
     FileSpec,
     InitArg,
     OnChange,
@@ -164,6 +165,21 @@ SPEC = ResourceSpec(
         "configuration[]": ("level",),
         "script": ("mimeType", "filterEmptyResponse", "level"),
         "fields[]": ("level", "type", "vendorType"),
+    },
+    server_defaults={
+        "": {
+            "elementKey": GENERATED,  # the scope, which the id and its own inputs give
+            "isLegacy": False,
+            "createdDate": GENERATED,
+            "updatedDate": GENERATED,
+        },
+        "configuration[]": {"level": GENERATED},
+        "script": {
+            "mimeType": "application/javascript",
+            "filterEmptyResponse": False,
+            "level": GENERATED,
+        },
+        "fields[]": {"level": GENERATED},
     },
     notes=(
         "Ownership marker: the scope and object name — one transformation per connector (or "

@@ -3,7 +3,7 @@ transformations per connector in one document (``/vdrs``)."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 VDR_VERSION = "v2"
 
@@ -121,6 +121,25 @@ SPEC = ResourceSpec(
         "transformation.*.fields[]": ("level", "type", "vendorType"),
         "transformation.*.configuration[]": ("level",),
         "transformation.*.script": ("mimeType", "filterEmptyResponse", "level"),
+    },
+    server_defaults={
+        "": {"createdDate": GENERATED, "updatedDate": GENERATED},
+        "definition": {"level": GENERATED},
+        "definition.fields[]": {"level": GENERATED},
+        "transformation.*": {
+            "level": GENERATED,
+            "isLegacy": False,
+            "elementKey": GENERATED,  # the key of the entry
+            "createdDate": GENERATED,
+            "updatedDate": GENERATED,
+        },
+        "transformation.*.fields[]": {"level": GENERATED},
+        "transformation.*.configuration[]": {"level": GENERATED},
+        "transformation.*.script": {
+            "mimeType": "application/javascript",
+            "filterEmptyResponse": False,
+            "level": GENERATED,
+        },
     },
     notes=(
         "Ownership marker: the name — a VDR's name is unique in the organization (a second "
