@@ -52,6 +52,10 @@ RULES_BEYOND_SCHEMA = {
     "POST /elements/api-v2/elements",
     "PUT /elements/api-v2/elements/{keyOrId}",
     "GET /elements/api-v2/elements",
+    # Field paths unique; a transformation's connector existing, its paths fields of the VDR.
+    "POST /elements/api-v2/vdrs",
+    "PUT /elements/api-v2/vdrs/{id}",
+    "PUT /elements/api-v2/vdrs/import",
 }
 """Operations whose validity depends on other parts of the body or on stored objects, which a
 schema cannot say: a schema-valid request may be refused with 400 (docs/emulator.md says
