@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ..client import OpenConnectorsClient, Scope
 from ..client.models import (
@@ -32,6 +33,9 @@ common resources, transformations, virtual data resources (v2), formulas, formul
 
 Progress = Callable[[str, int, int], None]
 """progress(kind, done, total): called while reading (total 0 when not known yet)."""
+
+_Ref = TypeVar("_Ref")
+_Doc = TypeVar("_Doc")
 
 
 @dataclass
@@ -134,39 +138,50 @@ def _connectors(
     progress("connectors", 0, 0)
     listed = sorted(client.list_private_elements(), key=lambda e: e.key)
     wanted = [e for e in listed if not elements or e.key in elements]
-    found: list[PrivateElement] = []
-    for done, element in enumerate(wanted):
-        progress("connectors", done, len(wanted))
-        try:
-            found.append(client.export_private_element(element.id))
-        except NotFoundError:
-            pass  # deleted meanwhile
-        except APIError as exc:
-            snap.skipped.append(
-                f"custom connector {element.key}: could not be exported "
-                f"({exc.http_status} {exc.api_message or ''})".rstrip()
-            )
-    progress("connectors", len(found), len(found))
-    return found
+    return _exported(
+        "connectors",
+        [(f"custom connector {e.key}", e.id) for e in wanted],
+        client.export_private_element,
+        snap,
+        progress,
+    )
 
 
 def _vdrs(client: OpenConnectorsClient, snap: Snapshot, progress: Progress) -> list[VdrDocument]:
     """The organization's virtual data resources (v2), each as its export gives it, by name."""
     progress("vdrs", 0, 0)
     names = sorted({v.object_name for v in client.list_vdrs()})
-    found: list[VdrDocument] = []
-    for done, name in enumerate(names):
-        progress("vdrs", done, len(names))
+    return _exported(
+        "vdrs",
+        [(f"virtual data resource {name}", name) for name in names],
+        client.export_vdr,
+        snap,
+        progress,
+    )
+
+
+def _exported(
+    kind: str,
+    wanted: Sequence[tuple[str, _Ref]],
+    export: Callable[[_Ref], _Doc],
+    snap: Snapshot,
+    progress: Progress,
+) -> list[_Doc]:
+    """Each ``(label, ref)``'s export, in order: one deleted meanwhile is left out, one that
+    cannot be exported is noted in ``snap.skipped`` with the API's answer."""
+    found: list[_Doc] = []
+    for done, (label, ref) in enumerate(wanted):
+        progress(kind, done, len(wanted))
         try:
-            found.append(client.export_vdr(name))
+            found.append(export(ref))
         except NotFoundError:
             pass  # deleted meanwhile
         except APIError as exc:
             snap.skipped.append(
-                f"virtual data resource {name}: could not be exported "
+                f"{label}: could not be exported "
                 f"({exc.http_status} {exc.api_message or ''})".rstrip()
             )
-    progress("vdrs", len(found), len(found))
+    progress(kind, len(found), len(found))
     return found
 
 
