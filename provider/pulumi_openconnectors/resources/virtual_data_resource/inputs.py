@@ -38,10 +38,3 @@ class VirtualDataResourceInputs(DocumentInputs):
         if value != VDR_VERSION:
             raise ValueError(f"must be {VDR_VERSION!r} (the v2 model of VDRs), got {value!r}")
         return value
-
-    @property
-    def field_paths(self) -> list[str]:
-        fields = self.definition.get("fields")
-        if not isinstance(fields, list):
-            return []
-        return [str(f["path"]) for f in fields if isinstance(f, dict) and "path" in f]
