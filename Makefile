@@ -24,7 +24,6 @@ help:
 
 venv:
 	@bash scripts/setup_python.sh
-	@bash scripts/bootstrap_graphviz.sh
 
 # The exact versions of the development environment, for every platform and Python >= 3.10.
 # Keeps the versions already locked unless LOCK_FLAGS=--upgrade (or --upgrade-package NAME).

@@ -1,7 +1,7 @@
 """A real formula drawn by Graphviz (issue 22): ``graph --format svg|png`` writes a valid SVG
 holding every step's name and a valid PNG of the same drawing. Graphviz comes from Debian's
-packages (scripts/bootstrap_graphviz.sh, also run by ``make venv``): the fixture runs the
-script, which does nothing when ``dot`` is already on PATH."""
+packages (scripts/bootstrap_graphviz.sh): the fixture runs the script, which does nothing
+when ``dot`` is already on PATH."""
 
 from __future__ import annotations
 
