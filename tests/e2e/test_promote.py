@@ -1,0 +1,217 @@
+"""examples/promote end to end: its run-locally.sh (the workflow's steps, through the real
+engine, against an emulator serving the dev and the prod organization) run as a subprocess,
+with a hook (tests/e2e/promote_snapshot.py) that reads both organizations over the emulator's
+API after each step. Asserted: the stacks start empty; `up --stack dev` fills dev only; after
+the promotion prod holds the same objects as dev (only the per-stack values differ, as the
+stack files say); the drift check passes, then fails after an out-of-band edit in prod, naming
+the resource and the field; a formula script change shows in the prod preview naming its step
+and reaches both organizations; nothing is left after destroy; the connector instances'
+passwords (canaries) never appear in the output, the state files or the emulator's log."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pulumi_openconnectors.devtools.paths import REPO
+
+pytestmark = pytest.mark.e2e
+
+EXAMPLE = REPO / "examples" / "promote"
+SNAPSHOT = Path(__file__).with_name("promote_snapshot.py")
+CANARIES = {"dev": "canary-dev-acme-pw-5d0e71", "prod": "canary-prod-acme-pw-a93c2f"}
+STEPS = ["0/7", "1/7", "2/7", "3/7", "4/7", "5/7", "6/7", "7/7", "done:"]
+KINDS = [
+    "common resources",
+    "connectors",
+    "formula instances",
+    "formulas",
+    "instances",
+    "transformations",
+    "vdrs",
+]
+PER_STACK = {  # what Pulumi.<stack>.yaml sets differently (see examples/promote)
+    "dev": ("Acme CRM (dev)", "notify-new-contact-dev", "dev-team@example.com"),
+    "prod": ("Acme CRM (prod)", "notify-new-contact-prod", "ops@example.com"),
+}
+
+
+def run_locally(tmp_path: Path, engine: Path, snapshots: Path) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "OPENCONNECTORS_"))}
+    env.update(
+        {
+            "PATH": f"{engine}:{os.environ.get('PATH', '')}",
+            "TMPDIR": str(tmp_path),
+            "STEP_TIMEOUT": "120",
+            "KEEP_WORKDIR": "1",  # the state files and the emulator's log, scanned below
+            "DEV_ACME_PASSWORD": CANARIES["dev"],
+            "PROD_ACME_PASSWORD": CANARIES["prod"],
+            "PROMOTE_AFTER_STEP": f"{sys.executable} {SNAPSHOT} {snapshots}",
+        }
+    )
+    process = subprocess.Popen(
+        ["bash", str(EXAMPLE / "run-locally.sh")],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        output, _ = process.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGTERM)  # its EXIT trap stops the emulator
+        output, _ = process.communicate(timeout=30)
+        pytest.fail(f"run-locally.sh did not finish in 300 s:\n{output}")
+    (tmp_path / "run-locally.log").write_text(output)
+    assert process.returncode == 0, output
+    return output
+
+
+def section(output: str, step: str) -> str:
+    """The output of one step of run-locally.sh (from its `[promote] N/7` line to the next)."""
+    start = output.index(f"[promote] {step} ")
+    end = output.find("\n[promote] ", start + 1)
+    return output[start : end if end >= 0 else None]
+
+
+def without_per_stack_values(org: dict[str, Any]) -> dict[str, Any]:
+    """An organization's objects less what differs by design: the connector instance's id,
+    name and tags, the formula instance's name and configuration values."""
+    same = json.loads(json.dumps(org))
+    for instance in same["instances"].values():
+        del instance["id"], instance["name"], instance["tags"]
+    for run in same["formula instances"].values():
+        del run["name"]
+        run["configuration"] = sorted(run["configuration"])
+    return same
+
+
+def test_promote_run_locally(engine: Path, tmp_path: Path) -> None:
+    snapshots = tmp_path / "snapshots"
+    snapshots.mkdir()
+    try:
+        output = run_locally(tmp_path, engine, snapshots)
+        [workdir] = tmp_path.glob("openconnectors-promote.*")
+        check_flow(output, snapshots)
+        check_secrets(output, workdir)
+    finally:
+        for kept in tmp_path.glob("openconnectors-promote.*"):
+            shutil.rmtree(kept, ignore_errors=True)
+    emulators = subprocess.run(
+        ["pgrep", "-f", f"pulumi_openconnectors.emulator .*--db[= ]{tmp_path}"],
+        capture_output=True,
+        text=True,
+    )
+    assert emulators.stdout.strip() == "", "the emulator was stopped"
+
+
+def check_flow(output: str, snapshots: Path) -> None:
+    steps = [line for line in output.splitlines() if line.startswith("[promote] ")]
+    assert [s.split()[1] for s in steps if s.split()[1] != "kept"] == STEPS, steps
+
+    def taken(step: str) -> dict[str, dict[str, Any]]:
+        data: dict[str, dict[str, Any]] = json.loads((snapshots / f"{step}.json").read_text())
+        return data
+
+    empty = {kind: {} for kind in KINDS}
+    assert taken("setup") == {"dev": empty, "prod": empty}, "both organizations start empty"
+
+    # up --stack dev: everything in dev, nothing in prod
+    dev_only = taken("dev")
+    assert dev_only["prod"] == empty
+    dev = dev_only["dev"]
+    assert sorted(dev["connectors"]) == ["acme-crm"] and dev["connectors"]["acme-crm"]["private"]
+    assert sorted(dev["formulas"]) == ["notify-new-contact"]
+    assert sorted(dev["vdrs"]) == ["promoAccounts"]
+    assert sorted(dev["common resources"]) == ["promoContacts"]
+    assert sorted(dev["transformations"]["acme-crm"]) == ["promoContacts"]
+    assert dev["instances"]["acme-crm"]["configuration keys"] == ["base.url", "password", "username"]
+
+    # promoted: prod holds what dev holds; only the per-stack values differ, as configured
+    promoted = taken("promoted")
+    assert without_per_stack_values(promoted["prod"]) == without_per_stack_values(
+        promoted["dev"]
+    )
+    for name, org in promoted.items():
+        instance_name, run_name, owner = PER_STACK[name]
+        instance = org["instances"]["acme-crm"]
+        assert instance["name"] == instance_name and instance["tags"] == [name, "promote"]
+        run = org["formula instances"]["notify-new-contact"]
+        assert run["name"] == run_name
+        assert run["configuration"]["owner.email"] == owner
+        # wired by output: the formula instance runs against this organization's instance
+        assert str(run["configuration"]["crm"]) == str(instance["id"])
+    assert promoted["dev"]["instances"]["acme-crm"]["id"] != (
+        promoted["prod"]["instances"]["acme-crm"]["id"]
+    )
+    assert promoted["prod"]["formulas"] == dev["formulas"], "prod got what dev was given"
+
+    # the scheduled drift check passes while both organizations match the code
+    drift_ok = section(output, "4/7")
+    assert "no drift: both organizations match the code" in drift_ok
+    assert "error:" not in drift_ok
+
+    # PR 2: the prod preview names the changed step and shows the script's diff
+    pr2 = section(output, "5/7")
+    previewed = pr2[pr2.index("Previewing update (prod)") :]
+    assert re.search(r'~ \[2\]: \{\s*name\s*: "build-message"', previewed), previewed
+    assert "+   subject: 'New contact in Acme (' + config['owner.email'] + ')'," in previewed
+    assert "-   subject: 'New contact in Acme'," in previewed
+    assert "1 to update" in previewed
+    changed = taken("changed")
+    assert changed["prod"]["formulas"] == changed["dev"]["formulas"]
+    body = {s["name"]: s for s in changed["prod"]["formulas"]["notify-new-contact"]["steps"]}[
+        "build-message"
+    ]["properties"]["body"]
+    assert "config['owner.email'] + ')'," in body
+
+    # out of band: a hand edit in prod fails the drift check, which names resource and field
+    drift = section(output, "6/7")
+    assert "no changes were expected for preview but changes were proposed" in drift
+    assert "openconnectors:Formula::notify-new-contact]" in drift
+    assert '"When a contact is created in Acme, tell its owner" => "hot-fixed in the UI"' in drift
+    assert "drift found" in drift
+    drifted = taken("drifted")
+    assert drifted["prod"]["formulas"]["notify-new-contact"]["description"] == (
+        "hot-fixed in the UI"
+    )
+    assert drifted["dev"]["formulas"] == changed["dev"]["formulas"], "dev untouched"
+
+    # destroy: nothing left in either organization
+    assert taken("destroyed") == {"dev": empty, "prod": empty}
+
+
+def check_secrets(output: str, workdir: Path) -> None:
+    """The passwords appear nowhere in plain text: the output (every pulumi command, the stack
+    outputs), the stack config files, the state (current and history) and the emulator's log."""
+    for canary in CANARIES.values():
+        assert canary not in output
+    # everything the run kept but the emulator's database (the platform stores the passwords)
+    scanned = [
+        p for p in workdir.rglob("*") if p.is_file() and not p.name.startswith("emulator.db")
+    ]
+    states = [p for p in scanned if "/.pulumi/" in str(p) and p.suffix == ".json"]
+    assert len(states) >= 4, "the state files (and their history) are scanned"
+    assert any("ciphertext" in p.read_text() for p in states), "the passwords are state secrets"
+    log = workdir / "emulator" / "emulator.log"
+    assert "POST /elements/api-v2/instances" in log.read_text(), "the log has the requests"
+    configs = list(workdir.glob("checkout/examples/promote/Pulumi.*.yaml"))
+    assert sorted(p.name for p in configs) == ["Pulumi.dev.yaml", "Pulumi.prod.yaml"]
+    assert all("acmePassword:\n    secure:" in p.read_text() for p in configs)
+    leaks = [
+        str(path.relative_to(workdir))
+        for path in scanned
+        if any(canary.encode() in path.read_bytes() for canary in CANARIES.values())
+    ]
+    assert leaks == [], leaks
