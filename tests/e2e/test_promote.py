@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from pulumi_openconnectors.devtools.paths import REPO
 
@@ -215,3 +216,76 @@ def check_secrets(output: str, workdir: Path) -> None:
         if any(canary.encode() in path.read_bytes() for canary in CANARIES.values())
     ]
     assert leaks == [], leaks
+
+
+# -- the workflow file -------------------------------------------------------------------------
+
+
+def test_promote_workflow_file() -> None:
+    """workflow.yml does what README.md says: previews of both stacks and the changed formulas'
+    graphs on pull requests, dev on push to main then prod behind the `production`
+    environment, a scheduled drift check of both stacks; secrets only from the secret store."""
+    text = (EXAMPLE / "workflow.yml").read_text()
+    workflow = yaml.safe_load(text)
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    assert triggers["schedule"][0]["cron"]
+    env = workflow["env"]
+    assert (REPO / env["PROJECT_DIR"] / "Pulumi.yaml") == EXAMPLE / "Pulumi.yaml"
+    assert env["PULUMI_CONFIG_PASSPHRASE"] == "${{ secrets.PULUMI_CONFIG_PASSPHRASE }}"
+    assert env["PULUMI_VERSION"] == "3.259.0"
+    jobs = workflow["jobs"]
+
+    def script(job: dict[str, Any]) -> str:
+        return "\n".join(str(step.get("run", "")) for step in job["steps"])
+
+    for job in jobs.values():
+        assert "get.pulumi.com" not in script(job)
+        for name, value in job.get("env", {}).items():
+            if "SECRET" in name or "PASSWORD" in name:
+                assert str(value).startswith("${{") and "secrets." in value, name
+
+    preview = jobs["preview"]
+    assert "pull_request" in preview["if"]
+    run = script(preview)
+    assert "for stack in dev prod" in run and "pulumi preview --stack" in run
+    assert "python -m pulumi_openconnectors graph" in run and "--format mermaid" in run
+    assert "```mermaid" in run and "GITHUB_STEP_SUMMARY" in run
+    assert "gh pr comment" in run and preview["permissions"]["pull-requests"] == "write"
+
+    dev, prod = jobs["deploy-dev"], jobs["deploy-prod"]
+    assert "push" in dev["if"] and "refs/heads/main" in dev["if"]
+    assert "environment" not in dev and dev["env"]["STACK"] == "dev"
+    assert "pulumi up --yes" in script(dev)
+    assert prod["needs"] == "deploy-dev" and prod["environment"] == "production"
+    assert prod["env"]["STACK"] == "prod" and "pulumi up --yes" in script(prod)
+
+    drift = jobs["drift"]
+    assert "schedule" in drift["if"]
+    assert drift["strategy"]["matrix"]["stack"] == ["dev", "prod"]
+    assert drift["strategy"]["fail-fast"] is False
+    assert "pulumi preview --refresh --expect-no-changes" in script(drift)
+    for stack in ("dev", "prod"):
+        assert (EXAMPLE / f"Pulumi.{stack}.yaml").is_file()
+
+
+def test_promote_formula_graph_for_the_pull_request() -> None:
+    """The command the preview job runs on each changed formula directory draws every step."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pulumi_openconnectors",
+            "graph",
+            str(EXAMPLE / "formulas" / "notify-new-contact"),
+            "--format",
+            "mermaid",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.startswith("flowchart")
+    for step in ("is-new-contact", "get-contact", "build-message"):
+        assert step in result.stdout
