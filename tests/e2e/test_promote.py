@@ -137,13 +137,12 @@ def check_flow(output: str, snapshots: Path) -> None:
     assert sorted(dev["vdrs"]) == ["promoAccounts"]
     assert sorted(dev["common resources"]) == ["promoContacts"]
     assert sorted(dev["transformations"]["acme-crm"]) == ["promoContacts"]
-    assert dev["instances"]["acme-crm"]["configuration keys"] == ["base.url", "password", "username"]
+    keys = dev["instances"]["acme-crm"]["configuration keys"]
+    assert keys == ["base.url", "password", "username"]
 
     # promoted: prod holds what dev holds; only the per-stack values differ, as configured
     promoted = taken("promoted")
-    assert without_per_stack_values(promoted["prod"]) == without_per_stack_values(
-        promoted["dev"]
-    )
+    assert without_per_stack_values(promoted["prod"]) == without_per_stack_values(promoted["dev"])
     for name, org in promoted.items():
         instance_name, run_name, owner = PER_STACK[name]
         instance = org["instances"]["acme-crm"]
@@ -153,9 +152,8 @@ def check_flow(output: str, snapshots: Path) -> None:
         assert run["configuration"]["owner.email"] == owner
         # wired by output: the formula instance runs against this organization's instance
         assert str(run["configuration"]["crm"]) == str(instance["id"])
-    assert promoted["dev"]["instances"]["acme-crm"]["id"] != (
-        promoted["prod"]["instances"]["acme-crm"]["id"]
-    )
+    ids = {name: org["instances"]["acme-crm"]["id"] for name, org in promoted.items()}
+    assert ids["dev"] != ids["prod"], ids
     assert promoted["prod"]["formulas"] == dev["formulas"], "prod got what dev was given"
 
     # the scheduled drift check passes while both organizations match the code
