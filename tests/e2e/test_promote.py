@@ -287,3 +287,93 @@ def test_promote_formula_graph_for_the_pull_request() -> None:
     assert result.stdout.startswith("flowchart")
     for step in ("is-new-contact", "get-contact", "build-message"):
         assert step in result.stdout
+
+
+def test_promote_preview_job_summary(tmp_path: Path) -> None:
+    """The preview job's script, run as GitHub runs it (`bash -e`) in a git checkout of a pull
+    request, with a stand-in `pulumi` that prints its arguments: both previews in the summary,
+    a Mermaid graph only for a formula the pull request changes, a failed preview reported and
+    failing the job after the summary is written."""
+    workflow = yaml.safe_load((EXAMPLE / "workflow.yml").read_text())
+    [step] = [s for s in workflow["jobs"]["preview"]["steps"] if "Mermaid" in s.get("name", "")]
+    script = tmp_path / "step.sh"
+    script.write_text(step["run"])
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "pulumi").write_text(
+        '#!/bin/sh\necho "previewed: $*"\ncase "$*" in *"--stack $FAIL_STACK "*) exit 3;; esac\n'
+    )
+    (bin_dir / "pulumi").chmod(0o755)
+    (bin_dir / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')  # the venv's
+    (bin_dir / "python").chmod(0o755)
+    repo = tmp_path / "repo"
+    project = repo / "examples" / "promote"
+    shutil.copytree(EXAMPLE, project)
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=30,
+        ).stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    base = git("rev-parse", "HEAD")
+
+    def run_step(fail_stack: str = "none") -> tuple[int, str, str]:
+        runner = tmp_path / "runner"
+        shutil.rmtree(runner, ignore_errors=True)
+        runner.mkdir()
+        env = {
+            **os.environ,
+            "PATH": f"{bin_dir}:{os.environ['PATH']}",
+            "RUNNER_TEMP": str(runner),
+            "GITHUB_STEP_SUMMARY": str(runner / "step-summary"),
+            "GITHUB_ENV": str(runner / "github-env"),
+            "BASE_SHA": base,
+            "FAIL_STACK": fail_stack,
+        }
+        result = subprocess.run(
+            ["bash", "-e", str(script)],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        summary = (runner / "step-summary").read_text()
+        assert f"SUMMARY_FILE={runner / 'summary.md'}" in (runner / "github-env").read_text()
+        assert (runner / "summary.md").read_text() == summary, "the comment is the summary"
+        return result.returncode, summary, result.stderr
+
+    # a pull request that changes a VDR only: both previews, no formula graph
+    vdr = project / "vdrs" / "promoAccounts.json"
+    vdr.write_text(vdr.read_text().replace('"display_name"', '"name"'))
+    git("commit", "-qam", "a VDR")
+    status, summary, stderr = run_step()
+    assert status == 0, stderr
+    for stack in ("dev", "prod"):
+        assert f"previewed: preview --stack {stack} --diff" in summary
+    assert "```mermaid" not in summary
+
+    # a formula script changed too: its flowchart, every step in it
+    script_file = project / "formulas" / "notify-new-contact" / "build-message.js"
+    script_file.write_text(script_file.read_text() + "// reviewed\n")
+    git("commit", "-qam", "a formula")
+    status, summary, stderr = run_step()
+    assert status == 0, stderr
+    graph = summary[summary.index("### formula `notify-new-contact`") :]
+    assert graph.split("\n")[2] == "```mermaid" and "flowchart TD" in graph
+    for name in ("is-new-contact", "get-contact", "build-message"):
+        assert name in graph
+
+    # the prod preview fails: reported in the summary, the step fails after writing it
+    status, summary, _ = run_step(fail_stack="prod")
+    assert status == 1
+    assert "### `prod` preview FAILED (exit 3)" in summary
+    assert "### `dev` preview\n" in summary and "```mermaid" in summary
