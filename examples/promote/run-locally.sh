@@ -56,6 +56,7 @@ cleanup() {
 
 after_step() {
   [ -n "${PROMOTE_AFTER_STEP:-}" ] || return 0
+  # shellcheck disable=SC2086 # the command and its arguments, split on spaces
   PROMOTE_BASE_URL="$BASE_URL" PROMOTE_DEV_ACCOUNT="$DEV_ACCOUNT" \
     PROMOTE_PROD_ACCOUNT="$PROD_ACCOUNT" $PROMOTE_AFTER_STEP "$1"
 }

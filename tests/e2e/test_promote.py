@@ -263,8 +263,21 @@ def test_promote_workflow_file() -> None:
     assert drift["strategy"]["matrix"]["stack"] == ["dev", "prod"]
     assert drift["strategy"]["fail-fast"] is False
     assert "pulumi preview --refresh --expect-no-changes" in script(drift)
+
+
+def test_promote_project_files() -> None:
+    """A Python project on the repository's virtualenv; the stack files name their
+    organization and hold no secret; the local run is executable."""
+    project = yaml.safe_load((EXAMPLE / "Pulumi.yaml").read_text())
+    assert project["runtime"]["name"] == "python"
+    assert project["runtime"]["options"]["virtualenv"] == "../../.venv"
     for stack in ("dev", "prod"):
-        assert (EXAMPLE / f"Pulumi.{stack}.yaml").is_file()
+        text = (EXAMPLE / f"Pulumi.{stack}.yaml").read_text()
+        config = yaml.safe_load(text)["config"]
+        assert config[f"{project['name']}:organization"] == stack
+        assert "secure:" not in text and "encryptionsalt" not in text
+    assert (EXAMPLE / "README.md").is_file() and (EXAMPLE / "__main__.py").is_file()
+    assert os.access(EXAMPLE / "run-locally.sh", os.X_OK)
 
 
 def test_promote_formula_graph_for_the_pull_request() -> None:
