@@ -167,3 +167,15 @@ def test_a_signature_key_is_masked_in_check_failures(provider: ConnectorInstance
     result = provider.check({}, instance_inputs("Bad", "pw-bad", events=events))
     assert result.failures
     assert not any("very-secret-signing-key" in f.reason for f in result.failures)
+
+
+def test_raw_event_keys_without_a_type_are_imported_as_configuration(
+    provider: ConnectorInstanceProvider, emulator: Any
+) -> None:
+    raw = {"username": "u", "password": "p", "event.notification.enabled": "false"}
+    created = provider.create(instance_inputs("Raw", "pw-raw", configuration=raw))
+    outs = dict(created.outs or {})
+    assert outs["configuration"] == raw and "events" not in outs
+    imported = provider.read(created.id, {}).outs
+    assert "events" not in imported
+    assert imported["configuration"]["event.notification.enabled"] == "false"

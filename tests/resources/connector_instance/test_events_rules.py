@@ -222,3 +222,19 @@ def test_diff_compares_by_the_keys_sent() -> None:
 
 def test_events_is_a_secret_output() -> None:
     assert "events" in SPEC.secret_names
+
+
+def test_disabled_events_keep_what_the_platform_shows() -> None:
+    """Responses list defaults (a webhook instance with a poller interval) while events are
+    off: such events check, so an import of them does."""
+    events = {"type": "webhook", "enabled": False, "poll_interval_minutes": 15, "poll_objects": {}}
+    inputs, failures = _check(events)
+    assert failures == [] and inputs is not None
+
+
+def test_events_not_known_yet_skip_their_rules() -> None:
+    """A preview: a value computed by another resource is not checked yet."""
+    from pulumi_openconnectors.markers import UNKNOWN
+
+    inputs, failures = _check({**POLLING, "callback_url": UNKNOWN})
+    assert failures == [] and inputs is None

@@ -149,12 +149,12 @@ class InstanceEvents(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> InstanceEvents:
+        if not self.enabled:  # kept as the instance holds them (the platform shows defaults)
+            return self
         if self.type != "polling":
             for name in POLLING_ONLY:
                 if getattr(self, name) is not None:
                     raise ValueError(f".{name}: only for type 'polling' (type is {self.type!r})")
-        if not self.enabled:
-            return self
         if self.callback_url is None:
             raise ValueError(
                 ".callback_url: enabled events need the https:// URL where your app "

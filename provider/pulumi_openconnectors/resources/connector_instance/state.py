@@ -46,7 +46,7 @@ def imported_events(instance: Instance) -> tuple[dict[str, str], dict[str, Any] 
     that ``events`` stands for, and those keys as ``events`` (None when there are none)."""
     shown = shown_configuration(instance)
     events = events_from_configuration(instance.configuration or {}, None)
-    if events is None:
+    if events is None or "type" not in events:  # no type: the keys stay raw configuration
         return shown, None
     keys = set(EVENT_KEYS.values())
     return {k: v for k, v in shown.items() if k not in keys}, events
