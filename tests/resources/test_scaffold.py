@@ -27,6 +27,7 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
         PACKAGE, root / "pulumi_openconnectors", ignore=shutil.ignore_patterns("__pycache__")
     )
     before = {p.relative_to(root) for p in root.rglob("*.py")}
+    texts = {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
     tests, docs = tmp_path / "tests", tmp_path / "docs"
     made = _run(
         [
@@ -49,13 +50,30 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
     folder = Path("pulumi_openconnectors/resources/widget")
     assert added == {
         folder / name
-        for name in ("__init__.py", "spec.py", "inputs.py", "rules.py", "operations.py")
+        for name in ("__init__.py", "spec.py", "inputs.py", "rules.py", "api.py", "operations.py")
     } | {
         folder / "resource.py",
+        folder / "outputs.py",  # the typed outputs both classes share
         folder / "provider.py",
         Path("pulumi_openconnectors/native/widget.py"),  # the provider plugin's class
     }
-    assert '"widget",' in (root / "pulumi_openconnectors/resources/registry.py").read_text()
+    # outside the folder: one line in the registry, and the two generated lists of classes;
+    # no client module (the type's API area is its api.py), nothing else
+    changed = {
+        path
+        for path, text in texts.items()
+        if (root / path).exists() and (root / path).read_bytes() != text
+    }
+    assert changed == {
+        Path("pulumi_openconnectors/resources/registry.py"),
+        Path("pulumi_openconnectors/resources/classes.py"),  # generated
+        Path("pulumi_openconnectors/native/__init__.py"),  # generated
+    }
+    registry = root / "pulumi_openconnectors/resources/registry.py"
+    added_lines = set(registry.read_text().splitlines()) - set(
+        texts[Path("pulumi_openconnectors/resources/registry.py")].decode().splitlines()
+    )
+    assert added_lines == {'    "widget",'}
     assert (docs / "Widget.md").exists() and "Widget" in (docs / "README.md").read_text()
 
     probe = _run(
@@ -64,6 +82,10 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
             "import inspect, pulumi_openconnectors as oc\n"
             "from pulumi_openconnectors.resources import classes\n"
             "assert 'Widget' in oc.__all__ and classes.Widget is oc.Widget\n"
+            "from pulumi_openconnectors.client import ClientSettings, OpenConnectorsClient\n"
+            "from pulumi_openconnectors.resources.widget.api import WidgetAPI\n"
+            "client = OpenConnectorsClient(ClientSettings('http://127.0.0.1:9', 'u', 'o'))\n"
+            "assert client.area(WidgetAPI) is client.area(WidgetAPI)\n"
             "print(sorted(inspect.signature(oc.Widget.__init__).parameters))",
         ],
         tmp_path,

@@ -2,11 +2,13 @@
 
     python -m pulumi_openconnectors.resources.scaffold TypeName [--folder snake_name]
 
-writes ``resources/<folder>/`` (``spec.py``, ``inputs.py``, ``rules.py``, ``operations.py``),
-adds the folder to ``registry.TYPE_FOLDERS``, writes ``tests/resources/<folder>/test_spec.py``,
-then generates the typed resource class, the provider class and the reference page. What is
-left by hand is the type itself: its properties in ``spec.py``, its rules, its API calls in
-``operations.py`` (they raise ``NotImplementedError`` until written), and its emulator service
+writes ``resources/<folder>/`` (``spec.py``, ``inputs.py``, ``rules.py``, ``api.py``,
+``operations.py``), adds the folder to ``registry.TYPE_FOLDERS``, writes
+``tests/resources/<folder>/test_spec.py``, then generates the typed resource classes (dynamic and
+plugin), their shared outputs class, the provider class and the reference page. ``api.py`` is
+the type's own API area (``client.area(<Type>API)``): no module of ``client/`` changes. What is
+left by hand is the type itself: its properties in ``spec.py``, its rules, its routes in
+``api.py`` and what ``operations.py`` makes of them, and its emulator service
 (``emulator/services/<area>/`` plus one line in ``emulator/services/__init__.py``).
 """
 
@@ -92,6 +94,40 @@ def problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
     return []
 '''
 
+API = '''"""The platform API of {name}: its calls, over the client's one requestor.
+
+Reached as ``client.area({name}API)`` (:meth:`..client.OpenConnectorsClient.area`): nothing
+in ``client/`` lists it. TODO: the routes as the API documents them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...client import Area
+from ...client.paths import route
+
+ALL = "/{folder}s"
+ONE = "/{folder}s/{{id}}"
+
+
+class {name}API(Area):
+    """{name} CRUD by the object's id."""
+
+    def create(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self._api.request("POST", route(ALL), json_body=dict(body)))
+
+    def get(self, id_: str) -> dict[str, Any]:
+        return dict(self._api.request("GET", route(ONE, id=id_)))
+
+    def replace(self, id_: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self._api.request("PUT", route(ONE, id=id_), json_body=dict(body)))
+
+    def delete(self, id_: str) -> None:
+        self._api.request("DELETE", route(ONE, id=id_))
+'''
+
 OPERATIONS = '''"""Create, adopt, read, update and delete of {name} (in the provider process)."""
 
 from __future__ import annotations
@@ -99,8 +135,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..documents import document_outputs
-from ..operations import Failures, Operations
+from ...errors import NotFoundError
+from ..documents import document_outputs, state_values
+from ..operations import Failures, Operations, found_or_none
+from .api import {name}API
 from .inputs import {name}Inputs
 from .rules import problems
 from .spec import SPEC
@@ -114,17 +152,32 @@ class {name}Operations(Operations[{name}Inputs]):
     def rules(cls, inputs: {name}Inputs) -> Failures:
         return problems(inputs.document())
 
+    @property
+    def api(self) -> {name}API:
+        return self.client.area({name}API)
+
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        raise NotImplementedError("{name}: POST inputs.document(), then return its outputs")
+        inputs = self.parse(props)
+        if inputs.adopt:
+            raise NotImplementedError("{name}: adopt=True: find the object of this name")
+        document = self.api.create(inputs.document())
+        return str(document.get("id")), outputs(inputs, document)
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        raise NotImplementedError("{name}: GET the object (None when the API answers 404)")
+        document = found_or_none(lambda: self.api.get(id_))
+        if document is None:
+            return None
+        return outputs({name}Inputs.model_construct(**state_values(SPEC, props)), document)
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
-        raise NotImplementedError("{name}: PUT inputs.document(), then return its outputs")
+        inputs = self.parse(news)
+        return outputs(inputs, self.api.replace(id_, inputs.document()))
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        raise NotImplementedError("{name}: DELETE the object (a 404 counts as deleted)")
+        try:
+            self.api.delete(id_)
+        except NotFoundError:
+            return  # deleted already
 
 
 def outputs(desired: {name}Inputs, document: Mapping[str, Any]) -> dict[str, Any]:
@@ -193,6 +246,7 @@ def scaffold(name: str, folder: str, package: Path, tests: Path, docs: Path) -> 
         package / "resources" / folder / "spec.py": SPEC.format(**values),
         package / "resources" / folder / "inputs.py": INPUTS.format(**values),
         package / "resources" / folder / "rules.py": RULES.format(**values),
+        package / "resources" / folder / "api.py": API.format(**values),
         package / "resources" / folder / "operations.py": OPERATIONS.format(**values),
         tests / "resources" / folder / "__init__.py": "",
         tests / "resources" / folder / "test_spec.py": TEST.format(**values),
@@ -237,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(f"wrote {path}")
     print(
-        "next: the properties in spec.py, the rules, the API calls in operations.py, and the "
+        "next: the properties in spec.py, the rules, the routes in api.py, operations.py, and the "
         "emulator service (emulator/services/<area>/ plus one line in its __init__.py)"
     )
     return 0
