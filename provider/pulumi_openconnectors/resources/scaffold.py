@@ -192,7 +192,7 @@ def outputs(desired: {name}Inputs, document: Mapping[str, Any]) -> dict[str, Any
     }}
 '''
 
-EMULATOR_SERVICE = '''"""{name}s: the emulator's own reading of the API (TODO: as the API documents them)."""
+EMULATOR_SERVICE = '''"""{name}: the emulator's own reading of the API (TODO: as documented)."""
 
 from __future__ import annotations
 
