@@ -5,7 +5,6 @@ the explicit provider as secrets) and the outputs read back under their Python n
 from __future__ import annotations
 
 import inspect
-
 from collections.abc import Callable
 from typing import Any
 

@@ -113,7 +113,8 @@ def outputs_module(spec: ResourceSpec) -> str:
     imports = annotations_imports(" ".join(p.py for p in public))
     out += [*imports, *([""] if imports else []), "import pulumi", "", ""]
     out += [f"class {outputs_class(spec)}:"]
-    out += [f'    """What a {spec.name} reports: its inputs as the API holds them, and what it sets."""', ""]
+    doc = f"What a {spec.name} reports: its inputs as the API holds them, and what it sets."
+    out += [*_wrapped('"""' + doc + '"""', "    "), ""]
     for prop in public:
         out += [f"    {prop.name}: pulumi.Output[{prop.py}]", *_attribute_doc(prop)]
     return "\n".join([*out, ""])

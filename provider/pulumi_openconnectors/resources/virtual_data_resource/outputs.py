@@ -11,7 +11,8 @@ import pulumi
 
 
 class VirtualDataResourceOutputs:
-    """What a VirtualDataResource reports: its inputs as the API holds them, and what it sets."""
+    """What a VirtualDataResource reports: its inputs as the API holds them, and what it
+    sets."""
 
     name: pulumi.Output[str]
     """The VDR's object name (letters, digits, `_`, `-`, `.`); it is the key in the
