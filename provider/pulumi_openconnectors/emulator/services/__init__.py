@@ -24,13 +24,7 @@ AREAS = (
 """The one list of the emulator's API areas (a module or package of this folder each)."""
 
 
-def _service(area: str) -> Service:
-    service = import_module(f"{__name__}.{area}").SERVICE
-    if not isinstance(service, Service):
-        raise TypeError(f"emulator/services/{area}: SERVICE is not a Service")
-    return service
-
-
-SERVICES: tuple[Service, ...] = tuple(_service(area) for area in AREAS)
+SERVICES: tuple[Service, ...] = tuple(import_module(f"{__name__}.{area}").SERVICE for area in AREAS)
+"""Each area's ``SERVICE``, in the order of :data:`AREAS`."""
 
 __all__ = ["AREAS", "SERVICES", "Service"]
