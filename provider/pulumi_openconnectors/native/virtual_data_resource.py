@@ -31,7 +31,8 @@ class VirtualDataResource(NativeResource):
         transformations: per connector key (`sfdc`), how its vendor object maps onto the VDR;
             each field's `path` must be a field of the definition.
         extra: any other keys of the VDR's document (e.g. `description`), kept as they are.
-        adopt: take over the VDR of this name if it exists instead of failing.
+        adopt: take over the VDR of this name, failing when there is none (a create without it
+            takes over a VDR of that name too: the import is an upsert by name).
         opts: the Pulumi resource options.
     """
 
@@ -51,11 +52,14 @@ class VirtualDataResource(NativeResource):
     extra: pulumi.Output[dict[str, Any]]
     """any other keys of the VDR's document (e.g. `description`), kept as they are."""
     adopt: pulumi.Output[bool]
-    """take over the VDR of this name if it exists instead of failing."""
+    """take over the VDR of this name, failing when there is none (a create without it takes
+    over a VDR of that name too: the import is an upsert by name)."""
     field_paths: pulumi.Output[list[str]]
     """the definition's field paths."""
     element_keys: pulumi.Output[list[str]]
     """the connectors that have a transformation, sorted."""
+    vdr_id: pulumi.Output[int]
+    """the VDR's numeric id (what `DELETE /vdrs/{id}` takes)."""
 
     def __init__(
         self,
