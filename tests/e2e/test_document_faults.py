@@ -108,7 +108,10 @@ def test_lost_answers_of_connector_and_vdr(stack_factory: Any, emulator: Any) ->
 
     # create: both objects made, both answers lost -> found by key/name, one of each
     lose(emulator, "create")
+    before = api.requests_by_route()
     stack.up()
+    sent = delta(before, api.requests_by_route())
+    assert "POST /vdrs" not in sent, f"a VDR is created by the import alone: {sent}"
     assert fired(emulator) == 2, "both create answers were lost"
     emulator.admin.clear_faults()
     element, summary = assert_one_each(stack, api)
@@ -130,7 +133,10 @@ def test_lost_answers_of_connector_and_vdr(stack_factory: Any, emulator: Any) ->
 
     # delete: both deleted, both answers lost -> the destroy succeeds, nothing is left
     lose(emulator, "delete")
+    before = api.requests_by_route()
     stack.destroy()
+    sent = delta(before, api.requests_by_route())
+    assert "GET /vdrs" not in sent, f"the VDR is deleted by the id in state: {sent}"
     assert fired(emulator) == 2, "both delete answers were lost"
     emulator.admin.clear_faults()
     assert api.get(f"/elements/{KEY}") is None

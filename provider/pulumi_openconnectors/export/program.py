@@ -13,9 +13,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..client.models import Formula, FormulaInstance
+from ..client.models import Formula, FormulaInstance, PrivateElement
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
+from ..resources.connector.layout import ELEMENT_FILE, split_connector
 from ..resources.documents import without_server_keys
 from ..resources.formula.layout import split_formula
 from ..resources.formula.rules import called_formulas
@@ -98,8 +99,9 @@ def build_project(
         resource = names.unique(slug(element.key))
         var = variables.unique(identifier(resource))
         connector_vars[element.key] = var
-        path = files.unique(f"connectors/{file_stem(element.key, resource)}") + ".json"
-        out.files[path] = _json(connector_document(element))
+        path = _connector_files(
+            out, files.unique(f"connectors/{file_stem(element.key, resource)}"), element
+        )
         blocks.append(
             call(
                 var,
@@ -107,7 +109,11 @@ def build_project(
                 [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
             )
         )
-    section("Custom connectors (private elements): connectors/<key>.json", blocks)
+    section(
+        "Custom connectors (private elements): connectors/<key>.json, or connectors/<key>/ "
+        "(element.json and a .js file per hook) for a connector with hooks",
+        blocks,
+    )
     out.counts["custom connectors"] = len(snap.connectors)
 
     blocks = []
@@ -259,6 +265,23 @@ def _transformation(
         )
     args.append(("adopt", True))
     return call(None, "oc.Transformation.from_file", args + opts)
+
+
+def _connector_files(out: Project, folder: str, element: PrivateElement) -> str:
+    """Write a custom connector as ``folder``.json, or, when it has hooks, as a directory
+    (``folder``/element.json and a ``.js`` file per hook, :mod:`..resources.connector.layout`);
+    the path ``from_file`` reads."""
+    document = connector_document(element)
+    layout = split_connector(document)
+    if layout is None or not layout[1]:
+        path = f"{folder}.json"
+        out.files[path] = _json(document)
+        return path
+    element_json, scripts = layout
+    out.files[f"{folder}/{ELEMENT_FILE}"] = _json(element_json)
+    for name, body in scripts.items():
+        out.files[f"{folder}/{name}"] = body
+    return folder
 
 
 def _formula_files(out: Project, folder: str, formula: Formula) -> str:

@@ -141,6 +141,15 @@ def test_a_state_without_the_id_is_deleted_by_name(emulator: Any) -> None:
     provider.delete("myContact", older)  # already gone: deleted
 
 
+def test_the_id_as_the_engine_hands_it_back_is_one_delete(emulator: Any) -> None:
+    """Numbers come back from the engine's state as floats (a protobuf Struct)."""
+    provider = configured(VirtualDataResourceProvider, emulator)
+    outs = provider.create(props()).outs or {}
+    before = requests_of(emulator)
+    provider.delete("myContact", {**outs, "vdr_id": float(outs["vdr_id"])})
+    assert delta_of(before, requests_of(emulator)) == {"DELETE /vdrs/{id}": 1}
+
+
 def test_an_id_that_is_gone_is_deleted(emulator: Any) -> None:
     provider = configured(VirtualDataResourceProvider, emulator)
     outs = provider.create(props()).outs or {}

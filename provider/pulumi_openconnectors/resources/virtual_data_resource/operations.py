@@ -74,10 +74,11 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         return inputs.name, self.outputs(inputs, found, inputs.name)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        ident = props.get("vdr_id")
-        if isinstance(ident, int) and not isinstance(ident, bool):
-            delete_owned(self._by_id(), ident, None, look_for_strays=False)
-            return
+        ident = props.get("vdr_id")  # a number from the engine: 12.0 is 12
+        if isinstance(ident, (int, float)) and not isinstance(ident, bool):
+            if float(ident).is_integer():
+                delete_owned(self._by_id(), int(ident), None, look_for_strays=False)
+                return
         super().delete(id_, props)  # a state without the id: found by name, then deleted
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
