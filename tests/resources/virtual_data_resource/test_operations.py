@@ -174,7 +174,7 @@ def test_adopt_of_a_missing_vdr_says_so(emulator: Any) -> None:
 
 
 @pytest.mark.parametrize("action", ["lose_response", "drop"])
-def test_a_create_whose_answer_is_lost_is_sent_again_onto_the_same_vdr(emulator: Any, action: str) -> None:
+def test_a_lost_create_answer_is_sent_again_onto_the_same_vdr(emulator: Any, action: str) -> None:
     provider = configured(VirtualDataResourceProvider, emulator)
     lose_on(emulator, "PUT", "/vdrs/import", action)
     created = provider.create(props())

@@ -75,10 +75,10 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
         ident = props.get("vdr_id")  # a number from the engine: 12.0 is 12
-        if isinstance(ident, (int, float)) and not isinstance(ident, bool):
-            if float(ident).is_integer():
-                delete_owned(self._by_id(), int(ident), None, look_for_strays=False)
-                return
+        numeric = isinstance(ident, (int, float)) and not isinstance(ident, bool)
+        if numeric and float(ident).is_integer():
+            delete_owned(self._by_id(), int(ident), None, look_for_strays=False)
+            return
         super().delete(id_, props)  # a state without the id: found by name, then deleted
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
