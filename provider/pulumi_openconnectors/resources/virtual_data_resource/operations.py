@@ -74,10 +74,9 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         return inputs.name, self.outputs(inputs, found, inputs.name)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        ident = props.get("vdr_id")  # a number from the engine: 12.0 is 12
-        numeric = isinstance(ident, (int, float)) and not isinstance(ident, bool)
-        if numeric and float(ident).is_integer():
-            delete_owned(self._by_id(), int(ident), None, look_for_strays=False)
+        ident = _vdr_id(props.get("vdr_id"))
+        if ident is not None:
+            delete_owned(self._by_id(), ident, None, look_for_strays=False)
             return
         super().delete(id_, props)  # a state without the id: found by name, then deleted
 
@@ -131,6 +130,13 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
             delete=lambda ident: client.vdrs.delete_id(int(ident)),
             ident=lambda ident: ident,
         )
+
+
+def _vdr_id(value: Any) -> int | None:
+    """The id a state kept (a number from the engine: 12.0 is 12); None when it has none."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value) if float(value).is_integer() else None
 
 
 def _outputs(desired: VirtualDataResourceInputs, found: VdrDocument) -> dict[str, Any]:
