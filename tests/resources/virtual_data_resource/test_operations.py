@@ -134,6 +134,7 @@ def test_a_state_without_the_id_is_deleted_by_name(emulator: Any) -> None:
     provider = configured(VirtualDataResourceProvider, emulator)
     outs = provider.create(props()).outs or {}
     older = {k: v for k, v in outs.items() if k != "vdr_id"}  # a state from before vdr_id
+    assert provider.diff("myContact", older, props()).changes is False  # no change for it
     before = requests_of(emulator)
     provider.delete("myContact", older)
     assert delta_of(before, requests_of(emulator)) == {"GET /vdrs": 1, "DELETE /vdrs/{id}": 1}
