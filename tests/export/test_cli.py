@@ -330,6 +330,7 @@ def test_a_connector_with_hooks_is_written_as_a_directory_with_its_hooks(
     assert (out / "connectors" / "plain-crm.json").is_file()
     main_py = (out / "__main__.py").read_text(encoding="utf-8")
     assert 'oc.Connector.from_file(HERE / "connectors/acme-crm", "acme-crm"' in main_py
+    assert "connectors/<key>/ (element.json and a .js file per hook) with hooks" in main_py
     manifest = set(json.loads((out / MANIFEST).read_text())["files"])
     assert {
         "connectors/acme-crm/element.json",
@@ -346,3 +347,5 @@ def test_a_connector_with_hooks_is_written_as_a_directory_with_its_hooks(
     assert export(out, "--project", "acme") == 0
     assert not folder.exists(), "the connector directory of the earlier export stays"
     assert (out / "connectors" / "acme-crm.json").is_file()
+    main_py = (out / "__main__.py").read_text(encoding="utf-8")
+    assert "# Custom connectors (private elements): connectors/<key>.json\n" in main_py

@@ -95,6 +95,7 @@ def build_project(
                 body.extend(["", block])
 
     blocks: list[str] = []
+    directories = False
     for element in sorted(snap.connectors, key=lambda e: e.key):
         resource = names.unique(slug(element.key))
         var = variables.unique(identifier(resource))
@@ -102,6 +103,7 @@ def build_project(
         path = _connector_files(
             out, files.unique(f"connectors/{file_stem(element.key, resource)}"), element
         )
+        directories = directories or not path.endswith(".json")
         blocks.append(
             call(
                 var,
@@ -109,11 +111,10 @@ def build_project(
                 [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
             )
         )
-    section(
-        "Custom connectors (private elements): connectors/<key>.json, or connectors/<key>/ "
-        "(element.json and a .js file per hook) for a connector with hooks",
-        blocks,
-    )
+    where = "connectors/<key>.json"
+    if directories:
+        where += ", or connectors/<key>/ (element.json and a .js file per hook) with hooks"
+    section(f"Custom connectors (private elements): {where}", blocks)
     out.counts["custom connectors"] = len(snap.connectors)
 
     blocks = []
