@@ -15,6 +15,7 @@ import yaml
 
 from pulumi_openconnectors.cli import main
 from pulumi_openconnectors.emulator import EmulatorServer
+from pulumi_openconnectors.export.output import is_export_file
 
 MANIFEST = ".openconnectors-export.json"
 
@@ -349,3 +350,21 @@ def test_a_connector_with_hooks_is_written_as_a_directory_with_its_hooks(
     assert (out / "connectors" / "acme-crm.json").is_file()
     main_py = (out / "__main__.py").read_text(encoding="utf-8")
     assert "# Custom connectors (private elements): connectors/<key>.json\n" in main_py
+
+
+@pytest.mark.parametrize(
+    ("path", "written"),
+    [
+        ("connectors/acme.json", True),
+        ("connectors/acme/element.json", True),
+        ("connectors/acme/preRequestHook.js", True),
+        ("connectors/acme/resources/GET-contacts-id-postRequestHook.js", True),
+        ("connectors/acme/notes.js", False),  # not a hook file
+        ("connectors/acme/resources/element.json", False),
+        ("connectors/acme/other/xHook.js", False),
+        ("connectors/../preRequestHook.js", False),
+        ("connectors/acme/resources/../../xHook.js", False),
+    ],
+)
+def test_the_manifest_lists_only_files_of_the_connector_layout(path: str, written: bool) -> None:
+    assert is_export_file(path) is written
