@@ -118,18 +118,17 @@ TWO_CALLS: dict[tuple[str, str], str] = {
         "the program leaves unmanaged (read, merge, write)"
         for kind in sorted(READ_MERGE_WRITE_UPDATES)
     },
-    ("VirtualDataResource", "up"): "POST /vdrs (the definition; a taken name answers 409, "
-    "which is what finds a create whose answer was lost) then PUT /vdrs/import (the "
-    "transformations)",
-    ("VirtualDataResource", "destroy"): "GET /vdrs?where=objectName in (...) for the "
-    "numeric id, then DELETE /vdrs/{id} (the platform deletes a VDR by id, Pulumi knows it "
-    "by name)",
 }
 # Operations whose one call depends on the program: said under the table too.
 ONE_CALL_NOTES: dict[tuple[str, str], str] = {
     ("Connector", "update"): "one PUT /elements/{key} here, where the program sets hub and "
     "description; a Connector that leaves hub or description unset (not managed) reads first, "
     "GET then PUT, to keep them",
+    ("VirtualDataResource", "up"): "one PUT /vdrs/import (an upsert by name, as the-doctor "
+    "uploads VDRs: a create whose answer was lost is sent again onto the same VDR)",
+    ("VirtualDataResource", "destroy"): "one DELETE /vdrs/{id} of the id the create's answer "
+    "gave (vdr_id in state); a state written before vdr_id was kept finds the id by name "
+    "first, GET /vdrs?where=objectName in (...) then DELETE",
 }
 TARGET_FLOOR_RATIO = 1.15  # at L = 0, N < 200
 TARGET_FLOOR_RATIO_LARGE = 1.3  # at L = 0, N >= 200

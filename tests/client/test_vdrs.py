@@ -101,6 +101,26 @@ def test_delete_goes_by_the_listed_id_and_a_missing_name_is_404() -> None:
     assert ("DELETE", "/vdrs/9") in [(r.method, r.path) for r in seen]
 
 
+def test_delete_id_is_one_call_and_get_reads_the_summary() -> None:
+    def script(request: Seen) -> Answer:
+        if request.method == "GET":
+            return Answer(200, {"id": 9, "objectName": "myContact"})
+        return Answer(200, {})
+
+    with scripted_server(script) as (url, seen):
+        _client(url).vdrs.delete_id(9)
+        assert _client(url).vdrs.get(9).object_name == "myContact"
+    assert [(r.method, r.path) for r in seen] == [("DELETE", "/vdrs/9"), ("GET", "/vdrs/9")]
+
+
+def test_the_id_an_import_or_export_answers_is_read() -> None:
+    with scripted_server(lambda _r: Answer(200, {**DOCUMENT, "id": 12})) as (url, _seen):
+        assert _client(url).vdrs.import_(DOCUMENT).id == 12
+        assert _client(url).vdrs.export("myContact").id == 12
+    with scripted_server(lambda _r: Answer(200, DOCUMENT)) as (url, _seen):
+        assert _client(url).vdrs.export("myContact").id is None  # not every answer has it
+
+
 def test_list_follows_the_pages_and_none_found_is_empty() -> None:
     pages = {
         None: Answer(200, [{"id": 1, "objectName": "a"}], {"Elements-Next-Page-Token": "p2"}),

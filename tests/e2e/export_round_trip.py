@@ -41,6 +41,15 @@ CUSTOM_CONNECTOR: dict[str, Any] = {
             "vendorPath": "/contacts",
             "vendorMethod": "GET",
             "parameters": [{"name": "where", "vendorName": "q", "type": "query"}],
+            "hooks": [{"type": "postRequest", "body": "done({response_body: response_body});"}],
+        }
+    ],
+    # hooks as code: the export writes connectors/acme-crm/ (element.json and the .js files)
+    "hooks": [
+        {
+            "type": "preRequest",
+            "body": "// sign\r\nconst h = {...request_vendor_headers, 'X-Acme': 'ü'};\r\n"
+            "done({request_vendor_headers: h, continue: true});\n",
         }
     ],
 }

@@ -20,10 +20,9 @@ OPS = {"up", "preview", "update", "refresh", "destroy"}
 
 # The calls each operation makes per resource of a document type, one on each route (a no-op
 # preview: none). One call, except where the operation needs two by design: an update that
-# is a replacing PUT of a type with unmanaged fields reads first (GET + PUT, to keep them); a
-# VDR's create posts the definition (a taken name answers 409: how a lost answer is found)
-# and then imports the transformations; a VDR's delete finds the numeric id (the platform
-# deletes by id, Pulumi knows the VDR by name).
+# is a replacing PUT of a type with unmanaged fields reads first (GET + PUT, to keep them).
+# A VDR's create is one import (an upsert by name) and its delete one DELETE of the id kept in
+# state.
 TYPE_CALLS: dict[str, dict[str, set[str]]] = {
     "Formula": {
         "up": {"POST /formulas"},
@@ -65,10 +64,10 @@ TYPE_CALLS: dict[str, dict[str, set[str]]] = {
         "destroy": {"DELETE /elements/{keyOrId}"},
     },
     "VirtualDataResource": {
-        "up": {"POST /vdrs", "PUT /vdrs/import"},
+        "up": {"PUT /vdrs/import"},
         "update": {"PUT /vdrs/import"},
         "refresh": {"GET /vdrs/{objectName}/export"},
-        "destroy": {"GET /vdrs", "DELETE /vdrs/{id}"},
+        "destroy": {"DELETE /vdrs/{id}"},
     },
 }
 
@@ -150,8 +149,10 @@ def test_bench_runs_both_paths_and_counts_one_call_per_resource_and_operation(
         assert row["per_resource"] == len(expected) and row["ok"], row
     markdown = (out / "deploy.md").read_text()
     assert "document types" in markdown
-    for two in ("VirtualDataResource up: 2 calls", "VirtualDataResource destroy: 2 calls"):
-        assert two in markdown
+    assert "Formula update: 2 calls" in markdown
+    for kind in ("VirtualDataResource", "Connector"):
+        assert f"{kind} up: 2 calls" not in markdown and f"{kind} destroy: 2 calls" not in markdown
+    assert "VirtualDataResource up: one PUT /vdrs/import" in markdown
 
     # the plugin path, next to the dynamic one in the same run, against its no-op plugin floor
     plugin = report["plugin"]

@@ -59,7 +59,11 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     # the instance and the transformation of the custom connector refer to it by output
     assert main.count("element_key=acme_crm.key") == 2
     assert main.index("acme_crm = oc.Connector.from_file(") < main.index("element_key=acme_crm")
-    assert (exported / "connectors" / "acme-crm.json").is_file()
+    # the custom connector has hooks: a directory, its hooks in .js files (the-doctor's layout)
+    custom = exported / "connectors" / "acme-crm"
+    assert (custom / "element.json").is_file() and (custom / "preRequestHook.js").is_file()
+    assert (custom / "resources" / "GET-contacts-postRequestHook.js").is_file()
+    assert 'HERE / "connectors/acme-crm",' in main
     assert (exported / "vdrs" / "myContact.json").is_file()
 
     stack: Stack = stack_factory(main, project="acme").init()

@@ -1,7 +1,8 @@
 """VirtualDataResource (a v2 VDR: definition and transformations in one document) through the
-real engine against the emulator, one stack through every step: create, no-op preview, update
-in place (one API call), drift (refresh shows it, up restores it), deleted out of band
-(recreated), replace when the name changes, adoption, a bad input naming its field, destroy."""
+real engine against the emulator, one stack through every step: create (one API call), no-op
+preview (none), update in place (one), drift (refresh shows it, up restores it), deleted out of
+band (recreated), replace when the name changes (one create, one delete), adoption, a bad input
+naming its field, destroy (one call per VDR)."""
 
 from __future__ import annotations
 
@@ -56,12 +57,16 @@ def test_virtual_data_resource_lifecycle(stack_factory: Any, emulator: Any) -> N
     stack = stack_factory(program(["id", "email"], ["id"])).init()
     configure_emulator(stack, emulator)
 
-    # create
+    # create: one call, the import (an upsert by name)
+    before = api.requests_by_route()
     stack.up()
+    assert delta(before, api.requests_by_route()) == {"PUT /vdrs/import": 1}
     assert paths(api.get(EXPORT.format("e2eVdr"))) == ["id", "email"]
     assert mapped(api.get(EXPORT.format("e2eVdr"))) == ["id"]
     assert stack.outputs()["paths"] == ["id", "email"]
+    before = api.requests_by_route()
     stack.preview("--expect-no-changes")
+    assert delta(before, api.requests_by_route()) == {}, "a no-op preview calls nothing"
 
     # update in place: a field added and mapped, in one call (the import)
     stack.write_program(program(["id", "email", "phone"], ["id", "phone"]))
@@ -97,7 +102,11 @@ def test_virtual_data_resource_lifecycle(stack_factory: Any, emulator: Any) -> N
     # replace: the name (the key) changes
     stack.write_program(program(["id", "email", "phone"], ["id", "phone"], "e2eVdr2"))
     assert "replace" in stack.preview().stdout
+    before = api.requests_by_route()
     stack.up()
+    # the new one imported, the old one deleted by the id its create's answer gave
+    changed = delta(before, api.requests_by_route())
+    assert changed == {"PUT /vdrs/import": 1, "DELETE /vdrs/{id}": 1}, changed
     assert api.get(EXPORT.format("e2eVdr")) is None
     assert paths(api.get(EXPORT.format("e2eVdr2"))) == ["id", "email", "phone"]
 
@@ -127,7 +136,9 @@ def test_virtual_data_resource_lifecycle(stack_factory: Any, emulator: Any) -> N
         r.startswith(("PUT", "POST", "DELETE")) for r in delta(before, api.requests_by_route())
     )
 
+    before = api.requests_by_route()
     stack.destroy()
+    assert delta(before, api.requests_by_route()) == {"DELETE /vdrs/{id}": 2}  # one per VDR
     assert api.get(EXPORT.format("e2eVdr2")) is None
     assert api.get(EXPORT.format("handMade")) is None
     assert api.ok("GET", "/vdrs") == []

@@ -69,6 +69,19 @@ def test_import_creates_then_replaces_keeping_field_ids(emulator: EmulatorServer
     assert listed["objectName"] == "myContact" and len(listed["fields"]) == 3
 
 
+def test_the_id_an_import_answers_is_what_delete_by_id_takes(emulator: EmulatorServer) -> None:
+    """The provider's create is the import alone and its delete one DELETE of that id."""
+    imported = ok(call(emulator, "PUT", "/vdrs/import", document()))
+    assert isinstance(imported["id"], int)
+    assert ok(call(emulator, "GET", f"/vdrs/{imported['id']}"))["objectName"] == "myContact"
+    assert ok(call(emulator, "DELETE", f"/vdrs/{imported['id']}")) == {}
+    assert_error(call(emulator, "GET", EXPORT.format("myContact")), 404, "myContact")
+    assert_error(call(emulator, "DELETE", f"/vdrs/{imported['id']}"), 404)
+    again = ok(call(emulator, "PUT", "/vdrs/import", document()))
+    assert again["id"] != imported["id"]  # a new VDR of the name: a new id, the old one stays gone
+    assert_error(call(emulator, "GET", f"/vdrs/{imported['id']}"), 404)
+
+
 def test_import_reads_the_plural_and_object_name_too(emulator: EmulatorServer) -> None:
     body = document()
     body["objectName"] = body.pop("vdrName")

@@ -15,6 +15,7 @@ import yaml
 
 from pulumi_openconnectors.cli import main
 from pulumi_openconnectors.emulator import EmulatorServer
+from pulumi_openconnectors.export.output import is_export_file
 
 MANIFEST = ".openconnectors-export.json"
 
@@ -304,3 +305,66 @@ def test_custom_connectors_and_vdrs_are_exported_as_data_files(
     assert {name: r["type"] for name, r in resources.items()} == {
         "mycontact": "openconnectors:index:VirtualDataResource"
     }
+
+
+def test_a_connector_with_hooks_is_written_as_a_directory_with_its_hooks(
+    account: EmulatorServer, tmp_path: Path
+) -> None:
+    pre = "// ü\r\nconst h = {...request_vendor_headers, 'X-Acme': 'yes'};\r\ndone({"
+    pre += "request_vendor_headers: h});\n"
+    resources = [
+        {**CUSTOM["resources"][0], "hooks": [{"type": "postRequest", "body": "done(true);"}]},
+        {"path": "/hubs/crm/contacts/{id}", "method": "GET", "vendorPath": "/contacts/{id}"},
+    ]
+    hooks = [{"type": "preRequest", "body": pre}]
+    api(account, "POST", "/elements", {**CUSTOM, "hooks": hooks, "resources": resources})
+    api(account, "POST", "/elements", {**CUSTOM, "key": "plain-crm", "name": "Plain"})
+    out = tmp_path / "acme"
+    assert export(out, "--project", "acme") == 0
+    folder = out / "connectors" / "acme-crm"
+    assert (folder / "preRequestHook.js").read_bytes() == pre.encode("utf-8")  # as it is
+    assert (folder / "resources" / "GET-contacts-postRequestHook.js").read_text() == "done(true);"
+    written = json.loads((folder / "element.json").read_text(encoding="utf-8"))
+    assert written["hooks"] == [{"type": "preRequest"}]
+    assert written["resources"][0]["hooks"] == [{"type": "postRequest"}]
+    # a connector without hooks stays one JSON file, as before
+    assert (out / "connectors" / "plain-crm.json").is_file()
+    main_py = (out / "__main__.py").read_text(encoding="utf-8")
+    assert 'oc.Connector.from_file(HERE / "connectors/acme-crm", "acme-crm"' in main_py
+    assert "connectors/<key>/ (element.json and a .js file per hook) with hooks" in main_py
+    manifest = set(json.loads((out / MANIFEST).read_text())["files"])
+    assert {
+        "connectors/acme-crm/element.json",
+        "connectors/acme-crm/preRequestHook.js",
+        "connectors/acme-crm/resources/GET-contacts-postRequestHook.js",
+        "connectors/plain-crm.json",
+    } <= manifest
+    first = files_of(out)
+    assert export(out, "--project", "acme") == 0
+    assert files_of(out) == first, "a re-export is not byte-identical"
+
+    # the hooks gone from the account: a re-export removes the directory it wrote
+    api(account, "PUT", "/elements/acme-crm", CUSTOM)
+    assert export(out, "--project", "acme") == 0
+    assert not folder.exists(), "the connector directory of the earlier export stays"
+    assert (out / "connectors" / "acme-crm.json").is_file()
+    main_py = (out / "__main__.py").read_text(encoding="utf-8")
+    assert "# Custom connectors (private elements): connectors/<key>.json\n" in main_py
+
+
+@pytest.mark.parametrize(
+    ("path", "written"),
+    [
+        ("connectors/acme.json", True),
+        ("connectors/acme/element.json", True),
+        ("connectors/acme/preRequestHook.js", True),
+        ("connectors/acme/resources/GET-contacts-id-postRequestHook.js", True),
+        ("connectors/acme/notes.js", False),  # not a hook file
+        ("connectors/acme/resources/element.json", False),
+        ("connectors/acme/other/xHook.js", False),
+        ("connectors/../preRequestHook.js", False),
+        ("connectors/acme/resources/../../xHook.js", False),
+    ],
+)
+def test_the_manifest_lists_only_files_of_the_connector_layout(path: str, written: bool) -> None:
+    assert is_export_file(path) is written

@@ -25,7 +25,8 @@ def _quoted(name: str) -> str:
 
 class VdrsAPI(Area):
     """VDR CRUD. The name is the key in the organization (``POST /vdrs`` of a taken name
-    answers 409); delete goes by the numeric id the list gives."""
+    answers 409, ``PUT /vdrs/import`` replaces it); delete goes by the numeric id (the one an
+    import or export answers, or the one the list gives)."""
 
     def find(self, name: str) -> VdrSummary | None:
         """The VDR of this name, by ``GET /vdrs?where=objectName in ('<name>')`` (as the-doctor
@@ -63,12 +64,21 @@ class VdrsAPI(Area):
             return self._api.parse(VdrDocument, data, "PUT", where)
         return self.export(str(document["vdrName"]))
 
+    def get(self, ident: int) -> VdrSummary:
+        """``GET /vdrs/{id}``: the summary (NotFoundError when there is none)."""
+        return self._api.call(VdrSummary, "GET", route(ONE, id=ident))
+
     def delete(self, name: str) -> None:
-        """``DELETE /vdrs/{id}`` of the VDR of this name (NotFoundError when there is none)."""
+        """``DELETE /vdrs/{id}`` of the VDR of this name, found by name first (NotFoundError
+        when there is none): for a caller that does not know the id."""
         found = self.find(name)
         if found is None:
             raise NotFoundError(f"no VDR named {name!r}", http_status=404, method="GET", path=ALL)
-        self._api.request("DELETE", route(ONE, id=found.id))
+        self.delete_id(found.id)
+
+    def delete_id(self, ident: int) -> None:
+        """``DELETE /vdrs/{id}``: one call (NotFoundError when there is none)."""
+        self._api.request("DELETE", route(ONE, id=ident))
 
     # ``list`` last: mypy would read a later ``list[...]`` annotation as this method.
     def list(self) -> list[VdrSummary]:

@@ -29,6 +29,11 @@ _FOLDERS = "|".join(map(re.escape, DATA_FOLDERS))
 _DATA_FILE = re.compile(rf"^({_FOLDERS})/[^/\\]+\.json$")
 # a formula directory (resources/formula/layout.py): formulas/<name>/formula.json, <step>.js
 _FORMULA_DIRECTORY_FILE = re.compile(r"^formulas/[^/\\]+/(formula\.json|[^/\\]+\.js)$")
+# a connector directory (resources/connector/layout.py): connectors/<key>/element.json,
+# <type>Hook.js, resources/<resource><type>Hook.js
+_CONNECTOR_DIRECTORY_FILE = re.compile(
+    r"^connectors/[^/\\]+/(element\.json|[^/\\]+Hook\.js|resources/[^/\\]+Hook\.js)$"
+)
 IGNORED_ENTRIES = (".git",)
 
 
@@ -40,7 +45,11 @@ def is_export_file(relative: str) -> bool:
     """Whether ``relative`` is a path an export writes (what a manifest may list)."""
     if relative in TOP_FILES:
         return True
-    data = _DATA_FILE.match(relative) or _FORMULA_DIRECTORY_FILE.match(relative)
+    data = (
+        _DATA_FILE.match(relative)
+        or _FORMULA_DIRECTORY_FILE.match(relative)
+        or _CONNECTOR_DIRECTORY_FILE.match(relative)
+    )
     return bool(data) and not {"", ".", ".."} & set(relative.split("/"))
 
 
@@ -105,8 +114,13 @@ def _check_existing(out_dir: Path, *, force: bool) -> None:
 
 
 def _remove_if_empty(folder: Path, out_dir: Path) -> None:
-    """Remove a formula directory (``formulas/<name>``) that the removal of an earlier
-    export's files left empty."""
+    """Remove a formula or connector directory (``formulas/<name>``, ``connectors/<key>`` and
+    its ``resources`` folder) that the removal of an earlier export's files left empty."""
+    top = folder.parent.parent
+    if folder.name == "resources" and top.parent == out_dir and top.name == "connectors":
+        with contextlib.suppress(OSError):  # not empty: it holds files of the user's
+            folder.rmdir()
+        folder = folder.parent
     if folder.parent.parent == out_dir and folder.parent.name in DATA_FOLDERS:
         with contextlib.suppress(OSError):  # not empty: it holds files of the user's
             folder.rmdir()

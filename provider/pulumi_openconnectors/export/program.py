@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..client.models import Formula, FormulaInstance
+from ..client.models import Formula, FormulaInstance, PrivateElement
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
+from ..resources.connector.layout import ELEMENT_FILE, split_connector
 from ..resources.documents import without_server_keys
 from ..resources.formula.layout import split_formula
 from ..resources.formula.rules import called_formulas
@@ -88,14 +89,24 @@ def build_project(
     opts: list[tuple[str | None, Any]] = [("opts", Code("RETAIN"))] if retain_on_delete else []
 
     def from_file(
-        type_name: str, folder: str, key: str, document: Any, assigned: bool = True
+        type_name: str,
+        folder: str,
+        key: str,
+        document: Any,
+        assigned: bool = True,
+        written: Callable[[str], str] | None = None,
     ) -> tuple[str, str | None]:
-        """``oc.<type_name>.from_file`` of ``<folder>/<key>.json`` (written from ``document``),
-        adopting: its block, and its variable when ``assigned``."""
+        """``oc.<type_name>.from_file`` of ``<folder>/<key>.json`` (written from ``document``;
+        ``written(stem)`` instead writes the files and gives the path to read), adopting: its
+        block, and its variable when ``assigned``."""
         resource = names.unique(slug(key))
         var = variables.unique(identifier(resource)) if assigned else None
-        path = files.unique(f"{folder}/{file_stem(key, resource)}") + ".json"
-        out.files[path] = _json(document)
+        stem = files.unique(f"{folder}/{file_stem(key, resource)}")
+        if written is None:
+            path = stem + ".json"
+            out.files[path] = _json(document)
+        else:
+            path = written(stem)
         args: list[tuple[str | None, Any]] = [
             (None, Code(f"HERE / {string(path)}")),
             (None, resource),
@@ -110,11 +121,20 @@ def build_project(
                 body.extend(["", block])
 
     blocks: list[str] = []
+    paths: list[str] = []
     for element in sorted(snap.connectors, key=lambda e: e.key):
-        block, var = from_file("Connector", "connectors", element.key, connector_document(element))
+
+        def write(stem: str, element: PrivateElement = element) -> str:
+            paths.append(_connector_files(out, stem, element))
+            return paths[-1]
+
+        block, var = from_file("Connector", "connectors", element.key, None, written=write)
         connector_vars[element.key] = str(var)
         blocks.append(block)
-    section("Custom connectors (private elements): connectors/<key>.json", blocks)
+    where = "connectors/<key>.json"
+    if any(not path.endswith(".json") for path in paths):
+        where += ", or connectors/<key>/ (element.json and a .js file per hook) with hooks"
+    section(f"Custom connectors (private elements): {where}", blocks)
     out.counts["custom connectors"] = len(snap.connectors)
 
     blocks = []
@@ -249,6 +269,23 @@ def _transformation(
         )
     args.append(("adopt", True))
     return call(None, "oc.Transformation.from_file", args + opts)
+
+
+def _connector_files(out: Project, folder: str, element: PrivateElement) -> str:
+    """Write a custom connector as ``folder``.json, or, when it has hooks, as a directory
+    (``folder``/element.json and a ``.js`` file per hook, :mod:`..resources.connector.layout`);
+    the path ``from_file`` reads."""
+    document = connector_document(element)
+    layout = split_connector(document)
+    if layout is None or not layout[1]:
+        path = f"{folder}.json"
+        out.files[path] = _json(document)
+        return path
+    element_json, scripts = layout
+    out.files[f"{folder}/{ELEMENT_FILE}"] = _json(element_json)
+    for name, body in scripts.items():
+        out.files[f"{folder}/{name}"] = body
+    return folder
 
 
 def _formula_files(out: Project, folder: str, formula: Formula) -> str:

@@ -1,6 +1,7 @@
-"""VirtualDataResource against the emulator, through its provider: create (POST, then the
-import of the whole document), read (the export) and drift, update (one import), adopt, a
-taken name, a lost answer, delete (by the id the list gives)."""
+"""VirtualDataResource against the emulator, through its provider, one call per operation:
+create (one import of the whole document), read (the export) and drift, update (one import),
+adopt, a taken name (taken over: the import is an upsert), a lost answer, delete (one DELETE of
+the id the create's answer gave; a state without it finds the id by name)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pulumi_openconnectors.resources.virtual_data_resource.provider import (
 )
 
 from ..conftest import platform_headers
-from ..test_document_reconcile import configured, lose
+from ..test_document_reconcile import configured
 
 EXPORT = "/vdrs/{}/export"
 FIELDS = [{"path": "id", "type": "string"}, {"path": "email", "type": "string"}]
@@ -49,6 +50,14 @@ def http(emulator: Any, method: str, path: str, body: Any = None) -> requests.Re
     )
 
 
+def lose_on(emulator: Any, method: str, path: str, action: str) -> None:
+    """The next call on the route is executed and its answer lost (or the connection dropped
+    before it runs: ``drop``)."""
+    emulator.admin.set_faults(
+        {"rules": [{"method": method, "path": path, "action": action, "count": 1}]}
+    )
+
+
 def requests_of(emulator: Any) -> dict[str, int]:
     return dict(emulator.admin.stats()["requests"])
 
@@ -58,11 +67,19 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reconcile, "REPOST_WAITS", (0.1,))
 
 
+def delta_of(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    return {k: after[k] - before.get(k, 0) for k in after if after[k] != before.get(k, 0)}
+
+
 def test_create_read_update_delete(emulator: Any) -> None:
     provider = configured(VirtualDataResourceProvider, emulator)
+    before = requests_of(emulator)
     created = provider.create(props())
+    assert delta_of(before, requests_of(emulator)) == {"PUT /vdrs/import": 1}
     assert created.id == "myContact"
     outs = created.outs or {}
+    [listed] = http(emulator, "GET", "/vdrs").json()
+    assert outs["vdr_id"] == listed["id"]
     assert outs["field_paths"] == ["id", "email"] and outs["element_keys"] == ["closeio"]
     assert outs["definition"] == {"fields": FIELDS}  # ids and levels the server set: not drift
     assert outs["transformations"] == props()["transformations"]
@@ -90,24 +107,65 @@ def test_create_read_update_delete(emulator: Any) -> None:
     assert updated["field_paths"] == ["id", "email", "phone"]
     assert updated["element_keys"] == ["closeio"]
 
+    assert updated["vdr_id"] == listed["id"]
+    before = requests_of(emulator)
     provider.delete("myContact", updated)
+    assert delta_of(before, requests_of(emulator)) == {"DELETE /vdrs/{id}": 1}
     assert http(emulator, "GET", EXPORT.format("myContact")).status_code == 404
     assert not provider.read("myContact", updated).outs  # gone: the engine drops it
     provider.delete("myContact", updated)  # already gone: deleted
 
 
-def test_a_taken_name_says_adopt_and_adopt_takes_it_over(emulator: Any) -> None:
+def test_a_taken_name_is_taken_over_and_adopt_reads_it_first(emulator: Any) -> None:
     body = {"objectName": "myContact", "fields": [{"path": "x", "type": "number"}]}
-    assert http(emulator, "POST", "/vdrs", body).status_code == 200
+    made = http(emulator, "POST", "/vdrs", body).json()
     provider = configured(VirtualDataResourceProvider, emulator)
-    with pytest.raises(ProviderError, match=r"already exists.*adopt=True"):
-        provider.create(props())
+    created = provider.create(props()).outs or {}  # the import is an upsert by name
+    assert created["vdr_id"] == made["id"] and created["field_paths"] == ["id", "email"]
     before = requests_of(emulator)
     adopted = provider.create(props(adopt=True)).outs or {}
-    assert adopted["field_paths"] == ["id", "email"]
-    assert requests_of(emulator)["POST /vdrs"] == before["POST /vdrs"]  # no second create
+    assert adopted["field_paths"] == ["id", "email"] and adopted["vdr_id"] == made["id"]
+    assert "POST /vdrs" not in delta_of(before, requests_of(emulator))  # no second create
     [listed] = http(emulator, "GET", "/vdrs").json()
     assert listed["objectName"] == "myContact"
+
+
+def test_a_state_without_the_id_is_deleted_by_name(emulator: Any) -> None:
+    provider = configured(VirtualDataResourceProvider, emulator)
+    outs = provider.create(props()).outs or {}
+    older = {k: v for k, v in outs.items() if k != "vdr_id"}  # a state from before vdr_id
+    assert provider.diff("myContact", older, props()).changes is False  # no change for it
+    before = requests_of(emulator)
+    provider.delete("myContact", older)
+    assert delta_of(before, requests_of(emulator)) == {"GET /vdrs": 1, "DELETE /vdrs/{id}": 1}
+    assert http(emulator, "GET", "/vdrs").json() == []
+    provider.delete("myContact", older)  # already gone: deleted
+
+
+def test_the_id_as_the_engine_hands_it_back_is_one_delete(emulator: Any) -> None:
+    """Numbers come back from the engine's state as floats (a protobuf Struct)."""
+    provider = configured(VirtualDataResourceProvider, emulator)
+    outs = provider.create(props()).outs or {}
+    before = requests_of(emulator)
+    provider.delete("myContact", {**outs, "vdr_id": float(outs["vdr_id"])})
+    assert delta_of(before, requests_of(emulator)) == {"DELETE /vdrs/{id}": 1}
+
+
+def test_an_id_that_is_gone_is_deleted(emulator: Any) -> None:
+    provider = configured(VirtualDataResourceProvider, emulator)
+    outs = provider.create(props()).outs or {}
+    assert http(emulator, "DELETE", f"/vdrs/{outs['vdr_id']}").status_code == 200
+    provider.delete("myContact", outs)  # 404: already gone
+
+
+@pytest.mark.parametrize("action", ["lose_response", "drop"])
+def test_a_delete_whose_answer_is_lost_succeeds(emulator: Any, action: str) -> None:
+    provider = configured(VirtualDataResourceProvider, emulator)
+    outs = provider.create(props()).outs or {}
+    lose_on(emulator, "DELETE", "/vdrs/{id}", action)
+    provider.delete("myContact", outs)
+    emulator.admin.clear_faults()
+    assert http(emulator, "GET", "/vdrs").json() == []
 
 
 def test_adopt_of_a_missing_vdr_says_so(emulator: Any) -> None:
@@ -117,9 +175,9 @@ def test_adopt_of_a_missing_vdr_says_so(emulator: Any) -> None:
 
 
 @pytest.mark.parametrize("action", ["lose_response", "drop"])
-def test_a_create_whose_answer_is_lost_is_found_by_its_name(emulator: Any, action: str) -> None:
+def test_a_lost_create_answer_is_sent_again_onto_the_same_vdr(emulator: Any, action: str) -> None:
     provider = configured(VirtualDataResourceProvider, emulator)
-    lose(emulator, "/vdrs", action)
+    lose_on(emulator, "PUT", "/vdrs/import", action)
     created = provider.create(props())
     assert created.id == "myContact"
     listed = http(emulator, "GET", "/vdrs").json()

@@ -24,9 +24,11 @@ class VdrDocument(DocumentModel):
     """A v2 VDR's document: ``{vdrVersion, vdrName, definition: {fields}, transformation:
     {<connector key>: {...}}}``.
 
+    ``id`` is the VDR's numeric id (what ``DELETE /vdrs/{id}`` takes) when the answer has it.
     Read tolerantly: the name may come as ``objectName`` only, and the transformations as
     ``transformations`` (the plural some documents use) — both are read as the keys above."""
 
+    id: int | None = None
     vdr_name: str = Field(alias="vdrName")
     vdr_version: str | None = Field(default=None, alias="vdrVersion")
     definition: dict[str, Any] = Field(default_factory=dict)

@@ -32,7 +32,13 @@ class Connector(FromFile, ConnectorOutputs, **SPEC.pulumi_type):
     the platform exports (``GET /elements/{id}/export``, the-doctor's ``element.json``).
     ``name`` is the Pulumi resource name (default: the connector key). Unknown keys go to
     ``extra``; server-set keys (``id``, ``private``, dates, and the ids on configuration
-    entries, resources, their parameters and hooks) are dropped.
+    entries, resources, their parameters and hooks) are dropped. ``path`` may also be a
+    connector directory, the-doctor's layout (or its ``element.json``): ``element.json`` with
+    each hook's JavaScript in a ``.js`` file next to it, ``<type>Hook.js`` for a hook of the
+    element (``preRequestHook.js``) and ``resources/<method>-<path>-<type>Hook.js`` for a hook
+    of a resource (the path without its ``/hubs/<hub>/``, ``/`` as ``-``, no braces:
+    ``resources/GET-contacts-id-preRequestHook.js``); a hook whose ``body`` is in
+    ``element.json`` keeps it.
 
     Type token: ``pulumi-python:dynamic/openconnectors:Connector``.
 

@@ -158,9 +158,17 @@ SPEC = ResourceSpec(
             "/elements/{id}/export``, the-doctor's ``element.json``). ``name`` is the Pulumi "
             "resource name (default: the connector key). Unknown keys go to ``extra``; "
             "server-set keys (``id``, ``private``, dates, and the ids on configuration "
-            "entries, resources, their parameters and hooks) are dropped."
+            "entries, resources, their parameters and hooks) are dropped. ``path`` may also "
+            "be a connector directory, the-doctor's layout (or its ``element.json``): "
+            "``element.json`` with each hook's JavaScript in a ``.js`` file next to it, "
+            "``<type>Hook.js`` for a hook of the element (``preRequestHook.js``) and "
+            "``resources/<method>-<path>-<type>Hook.js`` for a hook of a resource (the path "
+            "without its ``/hubs/<hub>/``, ``/`` as ``-``, no braces: "
+            "``resources/GET-contacts-id-preRequestHook.js``); a hook whose ``body`` is in "
+            "``element.json`` keeps it."
         ),
         resource_name_input="key",
+        reader="pulumi_openconnectors.resources.connector.layout:read_connector",
     ),
     guide=(
         "The key is the connector's identity: changing it replaces the connector (and the "

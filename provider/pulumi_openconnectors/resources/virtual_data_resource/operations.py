@@ -1,9 +1,12 @@
 """Create, adopt, read, update and delete of v2 VDRs (inside the provider process).
 
-The name is the key (the Pulumi id and the ownership marker). A create is a ``POST /vdrs`` of
-the definition (a taken name answers 409: ``adopt=True`` takes it over) and a ``PUT
-/vdrs/import`` of the whole document (the transformations); an update is that import alone
-(one call: the document holds every key, nothing is left unmanaged); a read is the export.
+The name is the key (the Pulumi id and the ownership marker). One call per resource per
+operation: a create is one ``PUT /vdrs/import`` of the whole document (an upsert by name, as
+the-doctor uploads VDRs: a create whose answer is lost is sent again and lands on the same VDR,
+never a second one), an update is that import too (the document holds every key, nothing is
+left unmanaged), a read is the export, and a delete is one ``DELETE /vdrs/{id}`` of the id the
+create's answer gave (``vdr_id`` in state; a state written before it was kept finds the id by
+name first). ``adopt=True`` reads the VDR first (and fails when there is none).
 """
 
 from __future__ import annotations
@@ -13,14 +16,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...client.models import VdrDocument
-from ...reconcile import OwnedKind, create_reconciled, keyed_kind
+from ...errors import ProviderError
+from ...reconcile import OwnedKind, delete_owned, keyed_kind
 from ..documents import document_outputs, state_values
 from ..operations import (
     Failures,
     KeyedOperations,
     found_or_none,
     to_post,
-    unless_taken,
 )
 from .inputs import VirtualDataResourceInputs
 from .rules import problems
@@ -29,7 +32,7 @@ from .spec import SPEC
 
 @dataclass(frozen=True)
 class Named:
-    """What a create posted, by name (the answer of ``POST /vdrs`` is only a summary)."""
+    """A VDR known by its name (what :meth:`VirtualDataResourceOperations._kind` finds)."""
 
     name: str
 
@@ -65,9 +68,17 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         inputs = self.parse(props)
         if inputs.adopt:
             return super().create(props)
-        create_reconciled(self._kind(inputs), inputs.name, f"{self.noun} {inputs.name!r}")
-        # POST /vdrs made the VDR (its definition); the import puts the whole document.
-        return inputs.name, self.outputs(inputs, self.put(inputs, inputs.document()), inputs.name)
+        # One call: the import makes the VDR (or replaces the one of that name). PUT is
+        # idempotent, so the client sends it again when its answer is lost.
+        found = self.put(inputs, inputs.document())
+        return inputs.name, self.outputs(inputs, found, inputs.name)
+
+    def delete(self, id_: str, props: Mapping[str, Any]) -> None:
+        ident = _vdr_id(props.get("vdr_id"))
+        if ident is not None:
+            delete_owned(self._by_id(), ident, None, look_for_strays=False)
+            return
+        super().delete(id_, props)  # a state without the id: found by name, then deleted
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         found = found_or_none(lambda: self.client.vdrs.export(id_))
@@ -79,16 +90,13 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         return _outputs(desired, found)
 
     def _kind(self, inputs: VirtualDataResourceInputs | None) -> OwnedKind[Named]:
-        """VDRs for reconciliation: the name is the key and the marker."""
+        """VDRs by name (the name is the key and the marker): the delete of a state without
+        ``vdr_id``, which finds the id by name."""
         client = self.client
 
         def post() -> Named:
             posted = to_post(inputs, "virtual data resource")
-            unless_taken(
-                lambda: client.vdrs.create(posted.document()),
-                f"a virtual data resource named {posted.name!r} already exists in this "
-                "organization: take it over with adopt=True, or choose another name.",
-            )
+            client.vdrs.import_(posted.document())
             return Named(posted.name)
 
         def get(name: int | str) -> Named:
@@ -103,6 +111,33 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
             ident=lambda named: named.name,
         )
 
+    def _by_id(self) -> OwnedKind[int]:
+        """VDRs by numeric id: the delete of a state that kept it (one ``DELETE /vdrs/{id}``;
+        when its answer is lost, ``GET /vdrs/{id}`` tells whether it took effect)."""
+        client = self.client
+
+        def get(ident: int | str) -> int:
+            return client.vdrs.get(int(ident)).id
+
+        def nothing() -> int:
+            raise ProviderError("internal error: no virtual data resource to post")
+
+        return OwnedKind(
+            noun="virtual data resource",
+            post=nothing,
+            find=lambda _marker: [],
+            get=get,
+            delete=lambda ident: client.vdrs.delete_id(int(ident)),
+            ident=lambda ident: ident,
+        )
+
+
+def _vdr_id(value: Any) -> int | None:
+    """The id a state kept (a number from the engine: 12.0 is 12); None when it has none."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value) if float(value).is_integer() else None
+
 
 def _outputs(desired: VirtualDataResourceInputs, found: VdrDocument) -> dict[str, Any]:
     return {
@@ -111,4 +146,5 @@ def _outputs(desired: VirtualDataResourceInputs, found: VdrDocument) -> dict[str
         "adopt": desired.adopt,
         "field_paths": found.field_paths,
         "element_keys": sorted(found.transformation),
+        **({"vdr_id": found.id} if found.id is not None else {}),
     }
