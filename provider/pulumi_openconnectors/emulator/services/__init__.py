@@ -8,6 +8,7 @@ is a new module or package here plus one line below.
 from __future__ import annotations
 
 from . import (
+    element_resources,
     elements,
     formula_instances,
     formulas,
@@ -22,6 +23,7 @@ from .base import Service
 SERVICES: tuple[Service, ...] = (
     elements.SERVICE,
     private_elements.SERVICE,
+    element_resources.SERVICE,
     instances.SERVICE,
     formula_instances.SERVICE,  # before formulas: GET /formulas/instances, not /formulas/{id}
     formulas.SERVICE,
