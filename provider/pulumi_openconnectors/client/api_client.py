@@ -12,6 +12,7 @@ import requests
 
 from .advice import CLIENT_ADVICE, Advice
 from .common_resources import CommonResourcesAPI
+from .element_resources import ElementResourcesAPI
 from .elements import ElementsAPI
 from .formula_instances import FormulaInstancesAPI
 from .formulas import FormulasAPI
@@ -71,6 +72,7 @@ class OpenConnectorsClient:
         self.definitions = CommonResourcesAPI(api)
         self.transformations = TransformationsAPI(api)
         self.vdrs = VdrsAPI(api)
+        self.element_resources = ElementResourcesAPI(api)
 
         # The flat names the rest of the package calls.
         self.list_elements = self.elements.list

@@ -6,7 +6,7 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 
 import pulumi
@@ -16,33 +16,49 @@ from ._base import NativeResource
 
 
 class ConnectorExtension(NativeResource):
-    """TODO: what a ConnectorExtension is, and what an update sends (`PUT /…`).
+    """Resources of the organization's own added to a connector of the catalog (an extended
+    connector): each an API call (`path`, `method`) that the connector maps onto the vendor's,
+    next to the calls it comes with. Each resource is `POST`ed, `PUT` or `DELETE`d on its own
+    (`/elements/{key}/resources[/{id}]`); the connector itself is never changed.
 
     Args:
         resource_name: the Pulumi resource name.
-        name: the object's name; default: the resource name.
-        extra: any other keys of the object's JSON, kept as they are.
-        adopt: take over the object of this name if it exists instead of failing.
+        element_key: the key of the catalog's connector to extend (`closeio`, `sfdc`, …); it is
+            the Pulumi id, so changing it replaces the extension (its resources move to the
+            other connector).
+        resources: the organization's own resources of the connector (at least one; `path` from
+            `/`, `method` `GET`/`POST`/`PUT`/`PATCH`/`DELETE`, one resource per method and path;
+            `vendorPath`, `vendorMethod`, `parameters`, `description`, …). A resource may have
+            the method and path of one the connector comes with: it is the organization's
+            version of that call.
+        adopt: take over the resources the organization already added to this connector if it
+            exists instead of failing.
         opts: the Pulumi resource options.
     """
 
     _spec = SPEC
 
-    name: pulumi.Output[str]
-    """the object's name; default: the resource name."""
-    extra: pulumi.Output[dict[str, Any]]
-    """any other keys of the object's JSON, kept as they are."""
+    element_key: pulumi.Output[str]
+    """the key of the catalog's connector to extend (`closeio`, `sfdc`, …); it is the Pulumi id,
+    so changing it replaces the extension (its resources move to the other connector)."""
+    resources: pulumi.Output[list[dict[str, Any]]]
+    """the organization's own resources of the connector (at least one; `path` from `/`,
+    `method` `GET`/`POST`/`PUT`/`PATCH`/`DELETE`, one resource per method and path;
+    `vendorPath`, `vendorMethod`, `parameters`, `description`, …). A resource may have the
+    method and path of one the connector comes with: it is the organization's version of that
+    call."""
     adopt: pulumi.Output[bool]
-    """take over the object of this name if it exists instead of failing."""
-    connector_extension_id: pulumi.Output[str]
-    """the object's id (also the Pulumi id)."""
+    """take over the resources the organization already added to this connector if it exists
+    instead of failing."""
+    element_id: pulumi.Output[int | None]
+    """the connector's id (as its resources name it)."""
 
     def __init__(
         self,
         resource_name: str,
         *,
-        name: pulumi.Input[str] | None = None,
-        extra: pulumi.Input[Mapping[str, Any]] | None = None,
+        element_key: pulumi.Input[str],
+        resources: pulumi.Input[Sequence[Any]],
         adopt: pulumi.Input[bool] | None = None,
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
