@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+
+from ..documents import load_json_object
 
 KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,99}$")
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -76,3 +79,13 @@ def problems(document: Mapping[str, Any]) -> Problems:
                 found.append(("resources", f"{where}: {method} {path} is declared twice"))
             routes.add((method, path))
     return found
+
+
+def read_export(path: str | Path, what: str) -> tuple[dict[str, Any], str]:
+    """``from_file``'s reader: the element JSON of an extended connector, without the
+    connector's own resources (an export without ``extendedOnly`` holds them too)."""
+    document = load_json_object(path, what)
+    resources = document.get("resources")
+    if isinstance(resources, list):
+        document = {**document, "resources": own_resources(resources)}
+    return document, Path(path).stem

@@ -73,6 +73,7 @@ SPEC = ResourceSpec(
             "``extendedOnly``) is left out; server-set keys (ids, dates) are dropped."
         ),
         resource_name_input="element_key",
+        reader="pulumi_openconnectors.resources.connector_extension.rules:read_export",
     ),
     guide=(
         "The connector key is the extension's identity: changing it replaces the extension. "
