@@ -39,9 +39,7 @@ class ElementResourcesAPI(Area):
         """The element as the account extended it (its own resources; the element id from
         them when they name it)."""
         own = self.own(key)
-        element_id = next(
-            (int(r.document()["elementId"]) for r in own if "elementId" in r.document()), None
-        )
+        element_id = next((r.element_id for r in own if r.element_id is not None), None)
         return Extension(key=key, element_id=element_id, resources=tuple(own))
 
     def all(self, key_or_id: str | int) -> list[ElementResource]:

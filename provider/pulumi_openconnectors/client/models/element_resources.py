@@ -23,6 +23,7 @@ class ElementResource(DocumentModel):
     path: str
     method: str
     owner_account_id: int | None = Field(default=None, alias="ownerAccountId")
+    element_id: int | None = Field(default=None, alias="elementId")
 
     @property
     def own(self) -> bool:

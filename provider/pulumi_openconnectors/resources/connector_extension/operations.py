@@ -129,14 +129,7 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
 
 
 def _extension_of(key: str, resources: list[ElementResource]) -> Extension:
-    element_id = next(
-        (
-            int(r.document()["elementId"])
-            for r in resources
-            if isinstance(r.document().get("elementId"), int)
-        ),
-        None,
-    )
+    element_id = next((r.element_id for r in resources if r.element_id is not None), None)
     return Extension(key=key, element_id=element_id, resources=tuple(resources))
 
 
