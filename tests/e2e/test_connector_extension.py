@@ -96,7 +96,7 @@ def test_connector_extension_lifecycle(stack_factory: Any, emulator: Any) -> Non
     stack.preview("--expect-no-changes")
 
     # drift: a resource changed and one added out of band -> refresh shows it, up puts it back
-    first, second = own(api, "closeio")
+    first = own(api, "closeio")[0]
     api.ok("PUT", f"/elements/closeio/resources/{first['id']}", {**SEARCH, "vendorPath": "/ui"})
     api.ok("POST", "/elements/closeio/resources", {"path": "/hubs/crm/stray", "method": "GET"})
     stack.refresh()

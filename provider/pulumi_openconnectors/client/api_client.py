@@ -114,6 +114,8 @@ class OpenConnectorsClient:
         self.export_private_element = self.private_elements.export
         self.list_private_elements = self.private_elements.list
         self.list_vdrs = self.vdrs.list
+        self.list_extended_elements = self.element_resources.extended
+        self.export_extended_element = self.element_resources.export
         self.export_vdr = self.vdrs.export
 
     def server_time(self) -> float:
