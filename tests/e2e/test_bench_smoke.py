@@ -23,7 +23,8 @@ OPS = {"up", "preview", "update", "refresh", "destroy"}
 # is a replacing PUT of a type with unmanaged fields reads first (GET + PUT, to keep them); a
 # VDR's create posts the definition (a taken name answers 409: how a lost answer is found)
 # and then imports the transformations; a VDR's delete finds the numeric id (the platform
-# deletes by id, Pulumi knows the VDR by name).
+# deletes by id, Pulumi knows the VDR by name); a connector extension lists the
+# organization's resources of the connector before it posts, puts or deletes one.
 TYPE_CALLS: dict[str, dict[str, set[str]]] = {
     "Formula": {
         "up": {"POST /formulas"},
@@ -63,6 +64,15 @@ TYPE_CALLS: dict[str, dict[str, set[str]]] = {
         "update": {"PUT /elements/{keyOrId}"},  # the program sets hub and description
         "refresh": {"GET /elements/{keyOrId}"},
         "destroy": {"DELETE /elements/{keyOrId}"},
+    },
+    "ConnectorExtension": {
+        "up": {"GET /elements/{keyOrId}/resources", "POST /elements/{keyOrId}/resources"},
+        "update": {"GET /elements/{keyOrId}/resources", "PUT /elements/{keyOrId}/resources/{id}"},
+        "refresh": {"GET /elements/{keyOrId}/resources"},
+        "destroy": {
+            "GET /elements/{keyOrId}/resources",
+            "DELETE /elements/{keyOrId}/resources/{id}",
+        },
     },
     "VirtualDataResource": {
         "up": {"POST /vdrs", "PUT /vdrs/import"},
