@@ -1,9 +1,9 @@
 """ConnectorExtension (resources of the organization's own on a connector of the catalog)
 through the real engine against the emulator, with a ConnectorInstance of the extended
 connector: create, no-op preview, in-place update (one list, one PUT), drift, out-of-band
-delete, replace on a connector change, adoption of resources added by hand, a check error
-naming the field, destroy that leaves the connector and its own resources. One stack through
-every step (one test: the engine's start-up is paid once)."""
+delete, replace on a connector change (with a lost create answer), adoption of resources
+added by hand, a check error naming the field, destroy that leaves the connector and its own
+resources. One stack through every step (one test: the engine's start-up is paid once)."""
 
 from __future__ import annotations
 
@@ -124,7 +124,22 @@ def test_connector_extension_lifecycle(stack_factory: Any, emulator: Any) -> Non
         {**CREATE, "path": "/hubs/marketing/expenses"},
     ]
     stack.write_program(program(key="brighttalk", resources=resources))
+    # ... and the answer of its first POST is lost: found again, nothing posted twice
+    emulator.admin.set_faults(
+        {
+            "rules": [
+                {
+                    "method": "POST",
+                    "path": "/elements/brighttalk/resources",
+                    "action": "lose_response",
+                    "count": 1,
+                }
+            ]
+        }
+    )
     assert "replaced" in stack.up().stdout
+    assert emulator.admin.stats()["faultsFired"] == [1]
+    emulator.admin.set_faults({"rules": []})
     assert routes(api, "brighttalk") == [
         "GET /hubs/marketing/expenses",
         "POST /hubs/marketing/expenses",

@@ -110,7 +110,8 @@ def test_a_bad_body_names_the_field(emulator: EmulatorServer) -> None:
 def test_a_custom_connector_is_not_extended_this_way(emulator: EmulatorServer) -> None:
     element = {"key": "mine", "name": "Mine", "authentication": {"type": "basic"}}
     ok(call(emulator, "POST", "/elements", element))
-    assert_error(call(emulator, "POST", RESOURCES.format("mine"), resource()), 400, "custom")
+    assert_error(call(emulator, "POST", RESOURCES.format("mine"), resource()), 404, "custom")
+    assert_error(call(emulator, "GET", RESOURCES.format("mine")), 404, "custom")
 
 
 def test_one_organization_does_not_see_another_s_resources(

@@ -42,13 +42,14 @@ _READ_ONLY = (
 
 
 def _catalog(refs: References, conn: sqlite3.Connection, org: str, key_or_id: str) -> Connector:
-    """The catalog element to extend; 400 for a custom connector, 404 for nothing."""
+    """The catalog element to extend; 404 for nothing, and for a custom connector (saying
+    why: the request is well formed, there is just no catalog element of that key)."""
     connector = find_connector(key_or_id)
     if connector is not None:
         return connector
     if refs.find(conn, ELEMENT, org, key_or_id) is not None:
         raise ApiError(
-            400,
+            404,
             f"'{key_or_id}' is a custom connector of this organization: its resources are "
             "replaced with the element (PUT /elements/{keyOrId}); the emulator adds an "
             "account's resources to catalog elements only",
