@@ -31,8 +31,8 @@ class ConnectorExtension(NativeResource):
             `vendorPath`, `vendorMethod`, `parameters`, `description`, …). A resource may have
             the method and path of one the connector comes with: it is the organization's
             version of that call.
-        adopt: take over the resources the organization already added to this connector if it
-            exists instead of failing.
+        adopt: take over the organization's extension of this connector (the resources it added)
+            if it exists instead of failing.
         opts: the Pulumi resource options.
     """
 
@@ -48,8 +48,8 @@ class ConnectorExtension(NativeResource):
     method and path of one the connector comes with: it is the organization's version of that
     call."""
     adopt: pulumi.Output[bool]
-    """take over the resources the organization already added to this connector if it exists
-    instead of failing."""
+    """take over the organization's extension of this connector (the resources it added) if it
+    exists instead of failing."""
     element_id: pulumi.Output[int | None]
     """the connector's id (as its resources name it)."""
 

@@ -25,10 +25,12 @@ class ConnectorExtension(FromFile, **SPEC.pulumi_type):
     extension holds every resource the organization added to that connector: a resource added
     out of band shows as drift and the next ``up`` removes it; one changed or deleted out of
     band is put back; when all are gone, ``refresh`` drops the extension and ``up`` adds them
-    again. An update sends only the resources that changed (matched by method and path).
-    ``destroy`` deletes the organization's resources only: the connector and the resources it
-    comes with stay. Instances of the connector (``ConnectorInstance(element_key=...)``) are not
-    touched; ``adopt=True`` takes over resources the organization already added.
+    again. An update sends only the resources that changed (matched by method and path). Declare
+    one ``ConnectorExtension`` per connector: two of one connector would each remove the other's
+    resources. ``destroy`` deletes the organization's resources only: the connector and the
+    resources it comes with stay. Instances of the connector
+    (``ConnectorInstance(element_key=...)``) are not touched; ``adopt=True`` takes over
+    resources the organization already added.
 
     ``from_file(path, name=None, *, opts=None, **overrides)``: An extension from the element
     JSON the platform exports for an extended connector (``GET
@@ -50,8 +52,8 @@ class ConnectorExtension(FromFile, **SPEC.pulumi_type):
             `vendorPath`, `vendorMethod`, `parameters`, `description`, …). A resource may have
             the method and path of one the connector comes with: it is the organization's
             version of that call.
-        adopt: take over the resources the organization already added to this connector if it
-            exists instead of failing.
+        adopt: take over the organization's extension of this connector (the resources it added)
+            if it exists instead of failing.
         opts: the Pulumi resource options.
     """
 
@@ -68,8 +70,8 @@ class ConnectorExtension(FromFile, **SPEC.pulumi_type):
     method and path of one the connector comes with: it is the organization's version of that
     call."""
     adopt: pulumi.Output[bool]
-    """Take over the resources the organization already added to this connector if it exists
-    instead of failing."""
+    """Take over the organization's extension of this connector (the resources it added) if it
+    exists instead of failing."""
     element_id: pulumi.Output[int | None]
     """The connector's id (as its resources name it)."""
 

@@ -43,7 +43,7 @@ SPEC = ResourceSpec(
             py="list[dict[str, Any]]",
             required=True,
         ),
-        adopt_flag("the resources the organization already added to this connector"),
+        adopt_flag("the organization's extension of this connector (the resources it added)"),
         Prop(
             "element_id",
             "int",
@@ -81,7 +81,9 @@ SPEC = ResourceSpec(
         "resource added out of band shows as drift and the next ``up`` removes it; one "
         "changed or deleted out of band is put back; when all are gone, ``refresh`` drops the "
         "extension and ``up`` adds them again. An update sends only the resources that "
-        "changed (matched by method and path). ``destroy`` deletes the organization's "
+        "changed (matched by method and path). Declare one ``ConnectorExtension`` per "
+        "connector: two of one connector would each remove the other's resources. "
+        "``destroy`` deletes the organization's "
         "resources only: the connector and the resources it comes with stay. Instances of the "
         "connector (``ConnectorInstance(element_key=...)``) are not touched; "
         "``adopt=True`` takes over resources the organization already added."
