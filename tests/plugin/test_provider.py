@@ -201,3 +201,56 @@ def test_configuration_from_variables_args_and_the_environment() -> None:
     assert lookup("openconnectors:maxRetries") == 3
     assert lookup("openconnectors:userSecret") == "s"
     assert lookup("openconnectors:region") is None
+
+
+def test_events_through_the_plugin(emulator: Any) -> None:
+    """`events` (nested keys as written, snake_case): a secret, sent as the `event.*` keys,
+    imported back without a diff; a bad field is a failure naming it."""
+    provider = configured(emulator)
+    events = {
+        "type": "polling",
+        "callbackUrl": "https://app.example/events",
+    }
+    bad = run(
+        provider.check(
+            CheckRequest(
+                urn(TOKEN, "ev"),
+                {},
+                property_map({"elementKey": "closeio", "events": events}),
+                b"",
+            )
+        )
+    )
+    assert any("events.callbackUrl is not a known field" in f.reason for f in bad.failures)
+    events = {
+        "type": "polling",
+        "callback_url": "https://app.example/events",
+        "poll_interval_minutes": 15.0,
+        "objects": ["contacts"],
+    }
+    configuration = {"username": "u@example.com", "password": "unit-canary"}
+    inputs = checked(
+        provider,
+        TOKEN,
+        "ev",
+        {"elementKey": "closeio", "configuration": configuration, "events": events},
+    )
+    assert inputs["events"].is_secret
+    created = run(provider.create(CreateRequest(urn(TOKEN, "ev"), inputs, 60, False)))
+    assert created.properties["events"].is_secret
+    assert plain_map(created.properties)["events"]["poll_interval_minutes"] == 15
+
+    read = run(provider.read(ReadRequest(urn(TOKEN, "x"), created.resource_id, {}, {})))
+    imported = plain_map(read.inputs)
+    assert imported["events"]["objects"] == ["contacts"]
+    assert "event.objects" not in imported["configuration"]
+    again = checked(provider, TOKEN, "x", imported)
+    no_diff = run(
+        provider.diff(DiffRequest(urn(TOKEN, "x"), created.resource_id, read.properties, again, []))
+    )
+    assert not no_diff.changes and not no_diff.detailed_diff
+    run(
+        provider.delete(
+            DeleteRequest(urn(TOKEN, "ev"), created.resource_id, created.properties, 60)
+        )
+    )

@@ -100,3 +100,64 @@ def test_transformation_update_keeps_is_legacy(emulator: Any) -> None:
     provider.update(created.id, dict(created.outs or {}), dict(inputs, vendor_name="leads"))
     live = call(emulator, "GET", path)
     assert live["vendorName"] == "leads" and live["isLegacy"] is True
+
+
+SCRIPTED = dict(
+    FORMULA,
+    name="scripted",
+    steps=[
+        {
+            "name": "first",
+            "type": "script",
+            "properties": {"body": "done({first: true});"},
+            "onSuccess": ["second"],
+        },
+        {"name": "second", "type": "script", "properties": {"body": "done({second: true});"}},
+    ],
+)
+
+
+def _bodyless(formula: dict[str, Any]) -> dict[str, Any]:
+    """The formula as a program that leaves its step bodies and edges out declares it."""
+    return dict(formula, steps=[{"name": s["name"], "type": s["type"]} for s in formula["steps"]])
+
+
+def _bodies(emulator: Any, ident: str) -> dict[str, Any]:
+    live = call(emulator, "GET", f"/formulas/{ident}")
+    return {s["name"]: (s.get("properties"), s.get("onSuccess")) for s in live["steps"]}
+
+
+def test_formula_adopted_without_step_bodies_keeps_them_on_update(emulator: Any) -> None:
+    """A program that adopts a formula and leaves its steps' bodies out sees no diff (the
+    server fills them in): neither the adoption nor a later update may wipe them."""
+    provider = configured(FormulaProvider, emulator)
+    created = provider.create(dict(SCRIPTED))
+    kept = _bodies(emulator, created.id)
+    assert kept["first"] == ({"body": "done({first: true});"}, ["second"])
+    adopting = dict(_bodyless(SCRIPTED), description="adopted", adopt_formula_id=int(created.id))
+    adopted = provider.create(adopting)  # a change (the description): a PUT
+    assert call(emulator, "GET", f"/formulas/{created.id}")["description"] == "adopted"
+    assert _bodies(emulator, created.id) == kept
+    olds = dict(adopted.outs or {})
+    diff = provider.diff(created.id, olds, dict(adopting, description="again"))
+    assert diff.changes and diff.replaces in (None, [])
+    provider.update(created.id, olds, dict(adopting, description="again"))
+    assert call(emulator, "GET", f"/formulas/{created.id}")["description"] == "again"
+    assert _bodies(emulator, created.id) == kept
+
+
+def test_formula_update_drops_a_body_the_program_wrote_before(emulator: Any) -> None:
+    """A body the program wrote and then leaves out is removed (that is the change), and a
+    new step of another name takes nothing from the step it displaces."""
+    provider = configured(FormulaProvider, emulator)
+    created = provider.create(dict(SCRIPTED))
+    olds = dict(created.outs or {})
+    steps = [dict(SCRIPTED["steps"][0]), {"name": "second", "type": "script"}]
+    provider.update(created.id, olds, dict(SCRIPTED, steps=steps))
+    bodies = _bodies(emulator, created.id)
+    assert bodies["first"][0] == {"body": "done({first: true});"}
+    assert not bodies["second"][0]
+    renamed = [{"name": "third", "type": "script"}, dict(SCRIPTED["steps"][1])]
+    provider.update(created.id, olds, dict(SCRIPTED, steps=renamed))
+    bodies = _bodies(emulator, created.id)
+    assert not bodies["third"][0] and bodies["second"][0] == {"body": "done({second: true});"}

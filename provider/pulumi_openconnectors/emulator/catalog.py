@@ -67,6 +67,8 @@ class Connector:
     hub_objects: tuple[HubObject, ...]
     active: bool = True
     beta: bool = False
+    event_types: tuple[str, ...] = ("polling", "webhook")
+    """The `event.vendor.type`s its events guide documents (a private element: both)."""
     document: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
     """A private element: its stored JSON (what `element_json` answers)."""
 
@@ -174,6 +176,7 @@ CONNECTORS: tuple[Connector, ...] = (
         ),
         active=False,
         beta=True,
+        event_types=("webhook",),  # its events guide: "supports webhook events"
     ),
     Connector(
         id=1,
@@ -219,6 +222,7 @@ CONNECTORS: tuple[Connector, ...] = (
         auth_type="custom",
         hub="marketing",
         required_config=("brighttalk.api.key", "brighttalk.api.secret"),
+        event_types=("polling",),  # its events guide documents polling only
         secret_config=("brighttalk.api.secret",),
         objects=_objects(
             ("webinars", "Webcast", "ceCanonical"),

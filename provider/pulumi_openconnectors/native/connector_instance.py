@@ -27,6 +27,14 @@ class ConnectorInstance(NativeResource):
         name: default: the resource name.
         configuration: connector-specific keys (PATCH merges keys; removing a key sends a full
             PUT).
+        events: webhook or polling events, sent as the documented `event.*` configuration keys:
+            `type` (`"polling"` or `"webhook"`), `enabled` (default true), `callback_url`
+            (https, where your app receives events; needed when enabled), `signature_key`
+            (optional), `objects` (names to monitor, `event.objects`), and for polling
+            `poll_interval_minutes` (whole minutes, `event.poller.refresh_interval`) and
+            `poll_objects` (name -> `{url, id_field, dates, ...}`,
+            `event.poller.configuration`); enabled polling needs `objects` or `poll_objects`.
+            Unset = not managed.
         provider_data: e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff.
         tags: the sent list replaces all tags.
         retrieve_objects: `retrieveObjectsAfterInstantiation`.
@@ -45,6 +53,14 @@ class ConnectorInstance(NativeResource):
     """default: the resource name."""
     configuration: pulumi.Output[dict[str, str]]
     """connector-specific keys (PATCH merges keys; removing a key sends a full PUT)."""
+    events: pulumi.Output[dict[str, Any] | None]
+    """webhook or polling events, sent as the documented `event.*` configuration keys: `type`
+    (`"polling"` or `"webhook"`), `enabled` (default true), `callback_url` (https, where your
+    app receives events; needed when enabled), `signature_key` (optional), `objects` (names to
+    monitor, `event.objects`), and for polling `poll_interval_minutes` (whole minutes,
+    `event.poller.refresh_interval`) and `poll_objects` (name -> `{url, id_field, dates, ...}`,
+    `event.poller.configuration`); enabled polling needs `objects` or `poll_objects`. Unset =
+    not managed."""
     provider_data: pulumi.Output[dict[str, str] | None]
     """e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff."""
     tags: pulumi.Output[list[str]]
@@ -76,6 +92,7 @@ class ConnectorInstance(NativeResource):
         element_id: pulumi.Input[int] | None = None,
         name: pulumi.Input[str] | None = None,
         configuration: pulumi.Input[Mapping[str, Any]] | None = None,
+        events: pulumi.Input[Mapping[str, Any]] | None = None,
         provider_data: pulumi.Input[Mapping[str, Any]] | None = None,
         tags: pulumi.Input[Sequence[Any]] | None = None,
         retrieve_objects: pulumi.Input[bool] | None = None,

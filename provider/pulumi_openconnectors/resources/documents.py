@@ -149,6 +149,88 @@ def keeping_unmanaged(
     return {**body, **{key: document[key] for key in missing if key in document}}
 
 
+_IDENTITY = ("name", "key")
+
+
+def _paired(item: Any, others: Any, index: int) -> Any:
+    """The item of the list ``others`` that ``item`` stands for: the one of the same ``name``
+    (or ``key``) where ``item`` has one, else the one at the same position (None: none)."""
+    if not isinstance(others, list):
+        return None
+    if isinstance(item, Mapping):
+        for ident in _IDENTITY:
+            if ident in item:
+                same = (o for o in others if isinstance(o, Mapping) and o.get(ident) == item[ident])
+                return next(same, None)
+    return others[index] if index < len(others) else None
+
+
+def _child(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def leaves_out(body: Any, kept: ServerFilled, before: Any, path: str = "") -> bool:
+    """Whether ``body`` leaves out, somewhere below it, a key ``kept`` lists at that path that
+    ``before`` (the document the program wrote last time; None: none) did not hold either."""
+    if isinstance(body, Mapping):
+        was = before if isinstance(before, Mapping) else {}
+        if any(k not in body and k not in was for k in filled_at(kept, path)):
+            return True
+        return any(leaves_out(v, kept, was.get(k), _child(path, str(k))) for k, v in body.items())
+    if isinstance(body, list):
+        return any(
+            leaves_out(v, kept, _paired(v, before, i), f"{path}[]") for i, v in enumerate(body)
+        )
+    return False
+
+
+def keeping_live(body: Any, live: Any, kept: ServerFilled, before: Any, path: str = "") -> Any:
+    """``body`` with each key ``kept`` lists at its path that it leaves out, and that
+    ``before`` did not hold either, taken from ``live`` (the object as the API has it): what
+    the program does not write, and so the diff does not show, a replacing PUT keeps."""
+    if isinstance(body, Mapping):
+        now = live if isinstance(live, Mapping) else {}
+        was = before if isinstance(before, Mapping) else {}
+        out = {
+            str(k): keeping_live(v, now.get(k), kept, was.get(k), _child(path, str(k)))
+            for k, v in body.items()
+        }
+        for key in sorted(filled_at(kept, path)):
+            if key not in body and key not in was and key in now:
+                out[key] = now[key]
+        return out
+    if isinstance(body, list):
+        return [
+            keeping_live(v, _paired(v, live, i), kept, _paired(v, before, i), f"{path}[]")
+            for i, v in enumerate(body)
+        ]
+    return body
+
+
+def put_body(
+    spec: ResourceSpec,
+    body: Mapping[str, Any],
+    live: Callable[[], Mapping[str, Any]],
+    before: Mapping[str, Any] | None,
+) -> dict[str, Any]:
+    """The body of a replacing PUT that keeps what the program does not manage: the unmanaged
+    top-level keys it leaves unset (:func:`keeping_unmanaged`) and the server-filled keys the
+    spec keeps on a PUT that neither it nor the program's last document (``before``; None at
+    an adoption) wrote (:func:`keeping_live`). ``live()`` (a GET, or an object already read)
+    is called at most once, and only when something is left out."""
+    read: list[Mapping[str, Any]] = []
+
+    def once() -> Mapping[str, Any]:
+        if not read:
+            read.append(live())
+        return read[0]
+
+    merged = keeping_unmanaged(body, spec.unmanaged_keys, once)
+    if spec.kept_on_put and leaves_out(merged, spec.kept_on_put, before):
+        return dict(keeping_live(merged, once(), spec.kept_on_put, before))
+    return merged
+
+
 def without_keys(items: Iterable[Any], keys: Iterable[str]) -> list[Any]:
     """List items (objects) without the given top-level keys (server-set ids)."""
     drop = set(keys)

@@ -19,7 +19,7 @@ from ..client import OpenConnectorsClient
 from ..errors import ConflictError, NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
 from ..reconcile import OwnedKind, create_reconciled, delete_owned
-from .documents import keeping_unmanaged, request_document
+from .documents import put_body, request_document
 from .ownership import CreatedSince
 from .spec import OnChange, ResourceSpec
 
@@ -312,10 +312,11 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
                 lambda found: self.outputs(inputs, found, key),
                 lambda: self.put(
                     inputs,
-                    keeping_unmanaged(
+                    put_body(
+                        self.spec,
                         inputs.document(),
-                        self.spec.unmanaged_keys,
                         existing.document,  # type: ignore[attr-defined]
+                        None,
                     ),
                 ),
             )
@@ -329,10 +330,11 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
         inputs = self.parse(news)
         with still_there(f"{self.noun} {id_!r}"):  # PUT replaces: read, merge, write
-            body = keeping_unmanaged(
+            body = put_body(
+                self.spec,
                 inputs.document(),
-                self.spec.unmanaged_keys,
                 lambda: self.get(inputs).document(),  # type: ignore[attr-defined]
+                request_document(self.spec, olds),
             )
             found = self.put(inputs, body)
         return self.outputs(inputs, found, id_)
@@ -424,7 +426,7 @@ class StampedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, St
             lambda: self.put(
                 where,
                 ident,
-                keeping_unmanaged(inputs.document(), self.spec.unmanaged_keys, existing.document),
+                put_body(self.spec, inputs.document(), existing.document, None),
             ),
         )
         return str(existing.id), outputs
@@ -440,10 +442,11 @@ class StampedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, St
         inputs = self.parse(news)
         where = dict(inputs)
         with still_there(f"{self.noun} {id_}"):  # PUT replaces: read, merge, write
-            body = keeping_unmanaged(
+            body = put_body(
+                self.spec,
                 inputs.document(),
-                self.spec.unmanaged_keys,
                 lambda: self.get(where, int(id_)).document(),
+                request_document(self.spec, olds),
             )
             found = self.put(where, int(id_), body)
         return self.marked_outputs(inputs, found, olds)

@@ -256,6 +256,14 @@ class ResourceSpec:
     a value, but drops an empty one and a filled-in key whose value is its server default (or
     generated) — what the server would fill in again (:func:`..documents.as_imported`). A
     filled-in key without a declared default is kept: it may hold what a program set.
+
+    ``kept_on_put``: per nested path as ``server_filled`` (a subset of it), the keys a
+    replacing ``PUT`` (an update, an adoption) sends as the live object has them where the
+    program leaves them out and did not write them before: a key the diff does not show (the
+    program does not set it) must not be wiped by the next update (a step's script body of an
+    adopted formula). A key the program wrote before and dropped is sent without: that is
+    the change. List items are paired by their ``name`` (or ``key``), else by position
+    (:func:`..documents.keeping_live`).
     """
 
     name: str
@@ -268,6 +276,7 @@ class ResourceSpec:
     server_filled: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     server_keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     server_defaults: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
+    kept_on_put: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     file: FileSpec | None = None
     init_args: tuple[InitArg, ...] = ()
     init_hook: str | None = None
@@ -293,6 +302,13 @@ class ResourceSpec:
                 raise ValueError(
                     f"{self.name}: server defaults of keys not filled in by the server at "
                     f"{path!r}: {sorted(unfilled)}"
+                )
+        for path, kept in self.kept_on_put.items():
+            unfilled = set(kept) - set(self.server_filled.get(path, ()))
+            if not path or unfilled:
+                raise ValueError(
+                    f"{self.name}: kept_on_put at {path!r} must name nested keys the server "
+                    f"fills in there: {sorted(unfilled)}"
                 )
 
     # -- the API's document ----------------------------------------------------------------

@@ -13,6 +13,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from ...markers import OWNERSHIP_TAG_PREFIX
 from ..operations import Inputs, unknown_fields
 from ..values import not_blank, string_map, whole_number
+from .rules import normalised_events
 
 NAME_MAX = 255
 TAG_MAX = 255
@@ -50,6 +51,7 @@ class InstanceInputs(Inputs):
     element_id: int | None = Field(default=None, gt=0)
     name: str
     configuration: dict[str, str] = Field(default_factory=dict)
+    events: dict[str, Any] | None = None
     provider_data: dict[str, str] | None = None
     tags: list[str] = Field(default_factory=list)
     retrieve_objects: bool = False
@@ -80,6 +82,11 @@ class InstanceInputs(Inputs):
     @classmethod
     def _string_map(cls, value: Any) -> Any:
         return string_map(value, config_value, "a mapping of strings", "non-empty strings")
+
+    @field_validator("events", mode="before")
+    @classmethod
+    def _events(cls, value: Any) -> Any:
+        return None if value is None else normalised_events(value)
 
     @field_validator("tags", mode="before")
     @classmethod

@@ -13,9 +13,11 @@ from ...errors import OpenConnectorsError, ProviderError
 from ...markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX, user_tags
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, new_ownership_tag
 from ..operations import Failures, Operations, found_or_none, still_there, to_adopt, to_post
+from .event_keys import event_configuration
 from .inputs import InstanceInputs
+from .rules import configuration_clashes, type_problems
 from .spec import SPEC
-from .state import inputs_from_state, objects_output, outputs, shown_configuration
+from .state import imported_events, inputs_from_state, objects_output, outputs
 
 
 class InstanceOperations(Operations[InstanceInputs]):
@@ -34,6 +36,20 @@ class InstanceOperations(Operations[InstanceInputs]):
         if inputs is not None:
             inputs[CREATE_MARKER_KEY] = new_ownership_tag()
         return inputs, failures
+
+    @classmethod
+    def rules(cls, inputs: InstanceInputs) -> Failures:
+        """``events`` against the rest: a key set both raw and by ``events``, and a type the
+        connector's guide does not document."""
+        if inputs.events is None:
+            return []
+        return [
+            ("events", message)
+            for message in (
+                *configuration_clashes(inputs.configuration, inputs.events),
+                *type_problems(inputs.element_key, inputs.events),
+            )
+        ]
 
     @classmethod
     def imported_inputs(cls, outputs: Mapping[str, Any]) -> dict[str, Any]:
@@ -57,7 +73,7 @@ class InstanceOperations(Operations[InstanceInputs]):
             element_key=inputs.element_key,
             element_id=inputs.element_id,
             name=inputs.name,
-            configuration=inputs.configuration,
+            configuration=sent_configuration(inputs),
             provider_data=inputs.provider_data,
             tags=[*inputs.tags, ownership_tag],
             retrieve_objects_after_instantiation=inputs.retrieve_objects or None,
@@ -131,7 +147,7 @@ class InstanceOperations(Operations[InstanceInputs]):
         return {
             "name": inputs.name,
             "tags": tags,
-            "configuration": inputs.configuration,
+            "configuration": sent_configuration(inputs),
             "disabled": disabled,
         }
 
@@ -142,7 +158,8 @@ class InstanceOperations(Operations[InstanceInputs]):
             return None
         inputs = inputs_from_state(props)
         if not props:  # read by its id only (an import): what the API shows in clear
-            inputs = inputs.model_copy(update={"configuration": shown_configuration(instance)})
+            configuration, events = imported_events(instance)
+            inputs = inputs.model_copy(update={"configuration": configuration, "events": events})
         return outputs(
             inputs,
             instance,
@@ -156,11 +173,14 @@ class InstanceOperations(Operations[InstanceInputs]):
         inputs = self.parse(news)
         ownership_tag: str | None = olds.get("ownership_tag")
         old_config: dict[str, str] = dict(olds.get("configuration") or {})
+        if inputs.events is not None:  # managed: its keys are configuration keys to send
+            old_config.update(event_configuration(olds.get("events")))
+        new_config = sent_configuration(inputs)
         old_tags = user_tags(list(olds.get("tags") or []), ownership_tag)
         tags = [*inputs.tags, *([ownership_tag] if ownership_tag else [])]
         instance_id = int(id_)
         with still_there(f"connector instance {instance_id}"):
-            if set(old_config) - set(inputs.configuration):
+            if set(old_config) - set(new_config):
                 # PATCH merges configuration key by key: dropping a key takes a full PUT, which
                 # must carry what the program does not manage as the instance has it now.
                 live = self.client.get_instance(instance_id)
@@ -171,8 +191,7 @@ class InstanceOperations(Operations[InstanceInputs]):
                     name=inputs.name if inputs.name != olds.get("name") else None,
                     tags=tags if sorted(old_tags) != sorted(inputs.tags) else None,
                     configuration=(
-                        {k: v for k, v in inputs.configuration.items() if old_config.get(k) != v}
-                        or None
+                        {k: v for k, v in new_config.items() if old_config.get(k) != v} or None
                     ),
                     disabled=(
                         inputs.disabled
@@ -212,3 +231,9 @@ class InstanceOperations(Operations[InstanceInputs]):
             return [i for i in client.list_instances(tags=[marker]) if marker in (i.tags or [])]
 
         return OwnedKind("instance", post, find, client.get_instance, client.delete_instance)
+
+
+def sent_configuration(inputs: InstanceInputs) -> dict[str, str]:
+    """The configuration to send: the program's keys and the ``event.*`` keys of ``events``
+    (``rules`` refuses a key given both ways)."""
+    return {**inputs.configuration, **event_configuration(inputs.events)}

@@ -6,6 +6,7 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import pulumi
 
@@ -19,10 +20,10 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
     a formula or a hub call uses).
 
     Changing ``element_key``/``element_id`` replaces the instance; ``name``, ``tags``,
-    ``configuration`` and ``disabled`` are updated in place; ``provider_data`` (the OAuth 2.0
-    authorization grant) and ``retrieve_objects`` are used at create only. ``token``,
-    ``configuration`` and ``provider_data`` are always secrets in state and outputs. To take
-    over an instance that already exists (``pulumi import`` does not work for dynamic
+    ``configuration``, ``events`` and ``disabled`` are updated in place; ``provider_data`` (the
+    OAuth 2.0 authorization grant) and ``retrieve_objects`` are used at create only. ``token``,
+    ``configuration``, ``events`` and ``provider_data`` are always secrets in state and outputs.
+    To take over an instance that already exists (``pulumi import`` does not work for dynamic
     resources), pass ``adopt_instance_id=<its id>``.
 
     Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
@@ -35,6 +36,14 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         name: default: the resource name.
         configuration: connector-specific keys (PATCH merges keys; removing a key sends a full
             PUT).
+        events: webhook or polling events, sent as the documented `event.*` configuration keys:
+            `type` (`"polling"` or `"webhook"`), `enabled` (default true), `callback_url`
+            (https, where your app receives events; needed when enabled), `signature_key`
+            (optional), `objects` (names to monitor, `event.objects`), and for polling
+            `poll_interval_minutes` (whole minutes, `event.poller.refresh_interval`) and
+            `poll_objects` (name -> `{url, id_field, dates, ...}`,
+            `event.poller.configuration`); enabled polling needs `objects` or `poll_objects`.
+            Unset = not managed.
         provider_data: e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff.
         tags: the sent list replaces all tags.
         retrieve_objects: `retrieveObjectsAfterInstantiation`.
@@ -55,6 +64,14 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
     configuration: pulumi.Output[dict[str, str]]
     """Connector-specific keys (PATCH merges keys; removing a key sends a full PUT). Always a
     secret."""
+    events: pulumi.Output[dict[str, Any] | None]
+    """Webhook or polling events, sent as the documented `event.*` configuration keys: `type`
+    (`"polling"` or `"webhook"`), `enabled` (default true), `callback_url` (https, where your
+    app receives events; needed when enabled), `signature_key` (optional), `objects` (names to
+    monitor, `event.objects`), and for polling `poll_interval_minutes` (whole minutes,
+    `event.poller.refresh_interval`) and `poll_objects` (name -> `{url, id_field, dates, ...}`,
+    `event.poller.configuration`); enabled polling needs `objects` or `poll_objects`. Unset =
+    not managed. Always a secret."""
     provider_data: pulumi.Output[dict[str, str] | None]
     """E.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff. Always a secret.
     """
@@ -91,6 +108,7 @@ class ConnectorInstance(SpecResource, **SPEC.pulumi_type):
         element_id: pulumi.Input[int] | None = None,
         name: pulumi.Input[str] | None = None,
         configuration: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
+        events: pulumi.Input[Mapping[str, Any]] | None = None,
         provider_data: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
         tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
         retrieve_objects: pulumi.Input[bool] = False,

@@ -13,6 +13,7 @@ from ..spec import (
     lost_answer_props,
     same_unordered,
 )
+from .event_keys import same_events
 
 
 def _same_user_tags(old: Any, new: Any) -> bool:
@@ -30,11 +31,12 @@ SPEC = ResourceSpec(
     id_output="instance_id",
     guide=(
         "Changing ``element_key``/``element_id`` replaces the instance; ``name``, ``tags``, "
-        "``configuration`` and ``disabled`` are updated in place; ``provider_data`` (the OAuth "
-        "2.0 authorization grant) and ``retrieve_objects`` are used at create only. ``token``, "
-        "``configuration`` and ``provider_data`` are always secrets in state and outputs. To "
-        "take over an instance that already exists (``pulumi import`` does not work for "
-        "dynamic resources), pass ``adopt_instance_id=<its id>``."
+        "``configuration``, ``events`` and ``disabled`` are updated in place; "
+        "``provider_data`` (the OAuth 2.0 authorization grant) and ``retrieve_objects`` are "
+        "used at create only. ``token``, ``configuration``, ``events`` and ``provider_data`` "
+        "are always secrets in state and outputs. To take over an instance that already "
+        "exists (``pulumi import`` does not work for dynamic resources), pass "
+        "``adopt_instance_id=<its id>``."
     ),
     props=(
         Prop(
@@ -62,6 +64,24 @@ SPEC = ResourceSpec(
             refuse_none=True,
             py="dict[str, str]",
             py_input="Mapping[str, pulumi.Input[str]]",
+        ),
+        Prop(
+            "events",
+            "{type, enabled, callback_url, signature_key, objects, poll_interval_minutes, "
+            "poll_objects}",
+            "webhook or polling events, sent as the documented `event.*` configuration keys: "
+            '`type` (`"polling"` or `"webhook"`), `enabled` (default true), `callback_url` '
+            "(https, where your app receives events; needed when enabled), `signature_key` "
+            "(optional), `objects` (names to monitor, `event.objects`), and for polling "
+            "`poll_interval_minutes` (whole minutes, `event.poller.refresh_interval`) and "
+            "`poll_objects` (name -> `{url, id_field, dates, ...}`, "
+            "`event.poller.configuration`); enabled polling needs `objects` or `poll_objects`. "
+            "Unset = not managed",
+            secret=True,
+            unset_is_unmanaged=True,
+            same=same_events,
+            py="dict[str, Any] | None",
+            py_input="Mapping[str, Any]",
         ),
         Prop(
             "provider_data",

@@ -9,6 +9,7 @@ from typing import Any
 from ...client.models import Instance
 from ...markers import as_int, user_tags
 from ..values import iso_utc
+from .event_keys import EVENT_KEYS, events_from_configuration
 from .inputs import BASIC_KEYS, InstanceInputs
 
 MASKED = "********"
@@ -40,6 +41,17 @@ def shown_configuration(instance: Instance) -> dict[str, str]:
     return shown
 
 
+def imported_events(instance: Instance) -> tuple[dict[str, str], dict[str, Any] | None]:
+    """What an import declares: the configuration shown in clear without the ``event.*`` keys
+    that ``events`` stands for, and those keys as ``events`` (None when there are none)."""
+    shown = shown_configuration(instance)
+    events = events_from_configuration(instance.configuration or {}, None)
+    if events is None or "type" not in events:  # no type: the keys stay raw configuration
+        return shown, None
+    keys = set(EVENT_KEYS.values())
+    return {k: v for k, v in shown.items() if k not in keys}, events
+
+
 def live_configuration(desired: Mapping[str, str], instance: Instance) -> dict[str, str]:
     """Our configuration, with any value the API shows in clear and differently (drift)."""
     live = dict(desired)
@@ -61,6 +73,11 @@ def outputs(
     """The resource's outputs: every input as the API now holds it (so that refresh shows
     drift), and the computed values."""
     element = instance.element
+    events = (
+        {}
+        if inputs.events is None
+        else {"events": events_from_configuration(instance.configuration or {}, inputs.events)}
+    )
     element_id = (
         element.id if element is not None and element.id is not None else instance.element_id
     )
@@ -69,6 +86,7 @@ def outputs(
         "element_id": element_id,
         "name": instance.name,
         "configuration": live_configuration(inputs.configuration, instance),
+        **events,  # only when the program manages events: no new key in other states
         # Not kept: used at create only (an OAuth code works once); one secret less in state.
         "provider_data": None,
         "tags": user_tags(list(instance.tags or []), ownership_tag),
@@ -100,6 +118,7 @@ def inputs_from_state(props: Mapping[str, Any]) -> InstanceInputs:
         element_id=None if element_key is not None else as_int(props.get("element_id")),
         name=str(props.get("name") or "unnamed"),
         configuration={str(k): str(v) for k, v in dict(configuration).items()},
+        events=dict(props["events"]) if isinstance(props.get("events"), Mapping) else None,
         provider_data=props.get("provider_data"),
         tags=user_tags(list(props.get("tags") or []), props.get("ownership_tag")),
         retrieve_objects=bool(props.get("retrieve_objects") or False),

@@ -24,7 +24,10 @@ class Formula(FromFile, **SPEC.pulumi_type):
     documented rules: trigger and step types, unique step names, ``onSuccess``/``onFailure``
     naming steps of the formula, ``${config.x}``/``${steps.x}`` references to declared variables
     and existing steps, and a schedule no more frequent than every 15 minutes. Load an exported
-    formula with ``from_file``; keys the provider does not know are kept in ``extra``.
+    formula with ``from_file``; keys the provider does not know are kept in ``extra``. A step's
+    or trigger's ``properties``, ``onSuccess`` or ``onFailure`` the program leaves out (an
+    adopted formula declared without its script bodies) are not managed: an update keeps them as
+    the platform has them.
 
     ``from_file(path, name=None, *, opts=None, **overrides)``: A formula from its JSON file (as
     exported from the UI or the API). ``name`` is the Pulumi resource name (default: the file's

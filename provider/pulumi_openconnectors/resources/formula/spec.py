@@ -142,7 +142,10 @@ SPEC = ResourceSpec(
         "``onSuccess``/``onFailure`` naming steps of the formula, ``${config.x}``/"
         "``${steps.x}`` references to declared variables and existing steps, and a schedule no "
         "more frequent than every 15 minutes. Load an exported formula with ``from_file``; keys "
-        "the provider does not know are kept in ``extra``."
+        "the provider does not know are kept in ``extra``. A step's or trigger's ``properties``, "
+        "``onSuccess`` or ``onFailure`` the program leaves out (an adopted formula declared "
+        "without its script bodies) are not managed: an update keeps them as the platform has "
+        "them."
     ),
     # What the platform adds to a formula the program posts (the documented response of
     # POST /formulas, formulas exported from the UI): not drift unless the program sets it.
@@ -169,6 +172,12 @@ SPEC = ResourceSpec(
         },
         "configuration[]": {"required": True},
         "triggers[]": {"async": True, "name": "trigger", "active": True},
+    },
+    # A step's or trigger's body and edges the program leaves out (e.g. an adopted formula
+    # declared without its script bodies): not drift, so a later update must not wipe them.
+    kept_on_put={
+        "triggers[]": ("onSuccess", "onFailure", "properties"),
+        "steps[]": ("onSuccess", "onFailure", "properties"),
     },
     notes=(
         "Ownership marker: formulas carry no tags, so a create whose answer is lost is found by "

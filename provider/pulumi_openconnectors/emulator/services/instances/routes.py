@@ -22,6 +22,7 @@ from .rules import (
     apply_patch,
     apply_put,
     check_configuration,
+    check_events,
     check_name,
     check_required_config,
     check_same_element,
@@ -52,6 +53,7 @@ def _create(
     tags = check_tags(body.get("tags"))
     configuration = check_configuration(body.get("configuration"))
     check_required_config(connector, configuration)
+    check_events(connector, configuration)
     with_objects = check_bool(body, "retrieveObjectsAfterInstantiation")
     disabled = check_bool(body, "disabled")
     code = provider_code(body) if connector.is_oauth2 else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import json
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -46,12 +47,68 @@ def check_tags(value: Any) -> list[str]:
     return list(value)
 
 
+EVENTS_ENABLED = "event.notification.enabled"
+EVENT_TYPE = "event.vendor.type"
+EVENT_CALLBACK = "event.notification.callback.url"
+REFRESH_INTERVAL = "event.poller.refresh_interval"
+POLLER_CONFIGURATION = "event.poller.configuration"
+
+
+def _documented_form(key: str, value: Any) -> Any:
+    """The element guides send `event.notification.enabled` as a JSON boolean and
+    `event.poller.configuration` as a JSON object; instances show both as strings."""
+    if key == EVENTS_ENABLED and isinstance(value, bool):
+        return "true" if value else "false"
+    if key == POLLER_CONFIGURATION and isinstance(value, dict):
+        return json.dumps(value, separators=(",", ":"))
+    return value
+
+
 def check_configuration(value: Any) -> dict[str, str]:
     if value is None:
         return {}
+    if isinstance(value, dict):
+        value = {k: _documented_form(k, v) for k, v in value.items()}
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         raise _bad("configuration must be an object whose values are strings")
     return dict(value)
+
+
+def check_events(connector: Connector, configuration: dict[str, str]) -> None:
+    """The `event.*` keys as the element guides document them (see docs/emulator.md)."""
+    enabled = configuration.get(EVENTS_ENABLED)
+    if enabled is not None and enabled not in ("true", "false"):
+        raise _bad(f"{EVENTS_ENABLED} must be true or false")
+    kind = configuration.get(EVENT_TYPE)
+    if kind is not None:
+        kind = "webhook" if kind == "webhooks" else kind
+        if kind not in ("polling", "webhook"):
+            raise _bad(f"{EVENT_TYPE} must be polling or webhook")
+        if kind not in connector.event_types:
+            raise _bad(
+                f"{EVENT_TYPE} {kind} is not supported by element '{connector.key}' "
+                f"(it supports {' and '.join(connector.event_types)} events)"
+            )
+    if enabled == "true" and not configuration.get(EVENT_CALLBACK, "").strip():
+        raise _bad(f"{EVENT_CALLBACK} is required when events are enabled")
+    interval = configuration.get(REFRESH_INTERVAL)
+    if interval is not None and not (interval.isascii() and interval.isdigit() and int(interval)):
+        raise _bad(f"{REFRESH_INTERVAL} must be a whole number of minutes, at least 1")
+    poller = configuration.get(POLLER_CONFIGURATION)
+    if poller is not None:
+        _check_poller(poller)
+
+
+def _check_poller(text: str) -> None:
+    try:
+        document = json.loads(text)
+    except ValueError:
+        raise _bad(f"{POLLER_CONFIGURATION} must be a JSON object") from None
+    if not isinstance(document, dict):
+        raise _bad(f"{POLLER_CONFIGURATION} must be a JSON object")
+    for name, entry in document.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
+            raise _bad(f"{POLLER_CONFIGURATION}: resource '{name}' needs a url")
 
 
 def check_required_config(connector: Connector, configuration: dict[str, str]) -> None:
@@ -129,6 +186,7 @@ def apply_patch(
     if body.get("configuration") is not None:
         configuration.update(check_configuration(body["configuration"]))
         check_required_config(connector, configuration)
+        check_events(connector, configuration)
     disabled = check_bool(body, "disabled")
     return _replace(
         record, name, tags, configuration, record.disabled if disabled is None else disabled
@@ -142,6 +200,7 @@ def apply_put(record: InstanceRecord, body: dict[str, Any], connector: Connector
     tags = check_tags(body.get("tags"))
     configuration = check_configuration(body.get("configuration"))
     check_required_config(connector, configuration)
+    check_events(connector, configuration)
     disabled = check_bool(body, "disabled")
     return _replace(record, name, tags, configuration, bool(disabled))
 
@@ -179,7 +238,7 @@ def render(record: InstanceRecord, connector: Connector | None) -> dict[str, Any
         "configuration": {
             k: (MASK if is_secret_key(connector, k) else v) for k, v in record.configuration.items()
         },
-        "eventsEnabled": False,
+        "eventsEnabled": record.configuration.get(EVENTS_ENABLED) == "true",
         "traceLoggingEnabled": False,
         "cachingEnabled": False,
         "externalAuthentication": "none",

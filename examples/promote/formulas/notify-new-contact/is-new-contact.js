@@ -1,0 +1,1 @@
+done(trigger.event.objectType === 'contacts' && trigger.event.eventType === 'CREATED');
