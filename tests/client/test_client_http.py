@@ -534,3 +534,23 @@ def test_debug_logs_have_no_secrets_or_queries(
         "?",
     ):
         assert secret not in text
+
+
+def test_an_area_defined_outside_the_client_joins_it_by_area(emulator: Any) -> None:
+    """A resource type's own API area (``resources/<type>/api.py``) needs no edit of
+    ``client/``: ``client.area(TheAPI)`` makes it once over the client's requestor, and its
+    calls go through the same retries, auth and errors as the built-in areas."""
+    from pulumi_openconnectors.client import Area
+    from pulumi_openconnectors.client.paths import route
+
+    class ElementsByKey(Area):
+        def get(self, key: str) -> Any:
+            return self._api.request("GET", route("/elements/{key}", key=key))
+
+    with make_client(emulator) as client:
+        area = client.area(ElementsByKey)
+        assert client.area(ElementsByKey) is area
+        assert area.get("closeio")["key"] == "closeio"
+        with pytest.raises(NotFoundError):
+            area.get("no-such-connector")
+        assert client.stats["GET /elements/{key}"] == 2

@@ -4,6 +4,7 @@ the explicit provider as secrets) and the outputs read back under their Python n
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any
 
@@ -80,7 +81,14 @@ def test_every_class_sends_each_input_under_its_camel_case_name(spec: Any) -> No
     assert (token, name) == (f"openconnectors:index:{spec.name}", "r")
     assert inputs == {camel(key): value for key, value in keywords.items()}
     public = {p.name for p in spec.props if not p.internal}
-    declared = {n for n in cls.__annotations__ if not n.startswith("_")}
+    # its own annotations and those of the generated outputs class it shares (outputs.py)
+    declared = {
+        n
+        for k in cls.__mro__
+        if k.__module__.startswith("pulumi_openconnectors.")
+        for n in inspect.get_annotations(k)
+        if not n.startswith("_")
+    }
     assert declared == public
 
 

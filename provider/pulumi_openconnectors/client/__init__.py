@@ -3,7 +3,9 @@
 :class:`OpenConnectorsClient` (:mod:`.api_client`) is one object per API area, each in its own
 module — :mod:`.elements`, :mod:`.instances`, :mod:`.hubs`, :mod:`.formulas`,
 :mod:`.formula_instances`, :mod:`.common_resources`, :mod:`.transformations` — over one
-:class:`~.requestor.Requestor`. A new area is a new module and one more attribute.
+:class:`~.requestor.Requestor`. A resource type's own area lives in its folder
+(``resources/<type>/api.py``, an :class:`Area`) and is reached as ``client.area(TheAPI)``:
+nothing in here names it.
 
 Under the requestor, one job per module: :mod:`.paths` (route templates), :mod:`.auth` (the
 ``Authorization`` header), :mod:`.retry_loop` (attempts; policy in :mod:`.retry`, shared 429
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from .advice import Advice
 from .api_client import OpenConnectorsClient
+from .requestor import Area, Requestor
 from .session import POOL_MAXSIZE
 from .settings import DEFAULT_CONNECT_TIMEOUT, USER_AGENT, ClientSettings
 from .transformations import Scope
@@ -29,7 +32,9 @@ __all__ = [
     "POOL_MAXSIZE",
     "USER_AGENT",
     "Advice",
+    "Area",
     "ClientSettings",
     "OpenConnectorsClient",
+    "Requestor",
     "Scope",
 ]

@@ -24,8 +24,10 @@ HUB_HINT = (
     "object name."
 )
 
-_ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
-_INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
+ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
+"""A connector's route (``key``); an advice subclass reads paths with the same patterns."""
+INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
+"""A connector instance's route (``id``)."""
 
 
 class Advice:
@@ -97,13 +99,13 @@ class Advice:
                 "The connector named in the request is unknown to Open Connectors; "
                 f"{CONNECTORS_HINT}"
             )
-        element = _ELEMENT_PATH.match(path)
+        element = ELEMENT_PATH.match(path)
         if element:
             return (
                 f"The connector key (element) {element.group('key')!r} is unknown to Open "
                 f"Connectors; {CONNECTORS_HINT}"
             )
-        instance = _INSTANCE_PATH.match(path)
+        instance = INSTANCE_PATH.match(path)
         if instance:
             return (
                 f"Instance {instance.group('id')} does not exist or belongs to another "

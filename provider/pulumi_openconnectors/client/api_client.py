@@ -4,6 +4,7 @@ over it (as stripe-python's ``StripeClient`` is services over one ``APIRequestor
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -21,7 +22,7 @@ from .instances import InstancesAPI
 from .private_elements import PrivateElementsAPI
 from .rate_gate import RateGate
 from .redact import Redactor
-from .requestor import Requestor
+from .requestor import Area, Requestor
 from .retry_loop import RetryLoop
 from .session import new_session
 from .settings import ClientSettings
@@ -29,13 +30,16 @@ from .transformations import TransformationsAPI
 from .vdrs import VdrsAPI
 
 C = TypeVar("C", bound="OpenConnectorsClient")
+A = TypeVar("A", bound=Area)
 
 
 class OpenConnectorsClient:
     """The platform API. Thread-safe: one instance may serve concurrent provider calls.
 
     Each API area is an attribute (``client.instances.get(7)``); the flat names
-    (``client.get_instance(7)``) are the same calls.
+    (``client.get_instance(7)``) are the same calls. An area written outside this package's
+    ``client/`` (a resource type's own ``api.py``, an :class:`~.requestor.Area` subclass) is
+    :meth:`area` ``(TheAPI)``: nothing here lists it.
 
     ``session``: an existing ``requests.Session`` to use (the caller closes it); by default the
     client creates one with a pooled adapter and closes it in :meth:`close`.
@@ -62,6 +66,9 @@ class OpenConnectorsClient:
         self.stats: dict[str, int] = self._loop.stats
         """Attempts sent, by ``"METHOD /route/{template}"``."""
         api = Requestor(self._loop)
+        self._requestor = api
+        self._areas: dict[type[Area], Area] = {}
+        self._areas_lock = threading.Lock()
 
         self.elements = ElementsAPI(api)
         self.private_elements = PrivateElementsAPI(api)
@@ -117,6 +124,17 @@ class OpenConnectorsClient:
         self.list_extended_elements = self.element_resources.extended
         self.export_extended_element = self.element_resources.export
         self.export_vdr = self.vdrs.export
+
+    def area(self, cls: type[A]) -> A:
+        """The client's one instance of the API area ``cls`` (made on first use, over the
+        client's requestor): how a resource type's own area (``resources/<type>/api.py``)
+        joins the client without an edit here."""
+        with self._areas_lock:
+            found = self._areas.get(cls)
+            if found is None:
+                found = self._areas[cls] = cls(self._requestor)
+        assert isinstance(found, cls)
+        return found
 
     def server_time(self) -> float:
         """Now on the server's clock (epoch seconds), as far as its ``Date`` headers tell

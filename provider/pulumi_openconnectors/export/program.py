@@ -88,6 +88,22 @@ def build_project(
     connector_vars: dict[str, str] = {}
     opts: list[tuple[str | None, Any]] = [("opts", Code("RETAIN"))] if retain_on_delete else []
 
+    def from_file(
+        type_name: str, folder: str, key: str, document: Any, assigned: bool = True
+    ) -> tuple[str, str | None]:
+        """``oc.<type_name>.from_file`` of ``<folder>/<key>.json`` (written from ``document``),
+        adopting: its block, and its variable when ``assigned``."""
+        resource = names.unique(slug(key))
+        var = variables.unique(identifier(resource)) if assigned else None
+        path = files.unique(f"{folder}/{file_stem(key, resource)}") + ".json"
+        out.files[path] = _json(document)
+        args: list[tuple[str | None, Any]] = [
+            (None, Code(f"HERE / {string(path)}")),
+            (None, resource),
+        ]
+        args += [("adopt", True), *opts]
+        return call(var, f"oc.{type_name}.from_file", args), var
+
     def section(comment: str, blocks: list[str]) -> None:
         if blocks:
             body.extend(["", "", f"# {comment}", blocks[0]])
@@ -96,18 +112,9 @@ def build_project(
 
     blocks: list[str] = []
     for element in sorted(snap.connectors, key=lambda e: e.key):
-        resource = names.unique(slug(element.key))
-        var = variables.unique(identifier(resource))
-        connector_vars[element.key] = var
-        path = files.unique(f"connectors/{file_stem(element.key, resource)}") + ".json"
-        out.files[path] = _json(connector_document(element))
-        blocks.append(
-            call(
-                var,
-                "oc.Connector.from_file",
-                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
-            )
-        )
+        block, var = from_file("Connector", "connectors", element.key, connector_document(element))
+        connector_vars[element.key] = str(var)
+        blocks.append(block)
     section("Custom connectors (private elements): connectors/<key>.json", blocks)
     out.counts["custom connectors"] = len(snap.connectors)
 
@@ -162,21 +169,12 @@ def build_project(
 
     blocks = []
     for name, definition in sorted(snap.definitions.items()):
-        resource = names.unique(slug(name))
-        var = variables.unique(identifier(resource))
-        definition_vars[name] = var
         document = without_server_keys(COMMON_RESOURCE, definition.document())
         document["name"] = name
         document["fields"] = document.get("fields") or []
-        path = files.unique(f"common-resources/{file_stem(name, resource)}") + ".json"
-        out.files[path] = _json(document)
-        blocks.append(
-            call(
-                var,
-                "oc.CommonResource.from_file",
-                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
-            )
-        )
+        block, var = from_file("CommonResource", "common-resources", name, document)
+        definition_vars[name] = str(var)
+        blocks.append(block)
     section("Common resources (object definitions): common-resources/<name>.json", blocks)
     out.counts["common resources"] = len(snap.definitions)
 
@@ -191,16 +189,8 @@ def build_project(
 
     blocks = []
     for vdr in sorted(snap.vdrs, key=lambda v: v.vdr_name):
-        resource = names.unique(slug(vdr.vdr_name))
-        path = files.unique(f"vdrs/{file_stem(vdr.vdr_name, resource)}") + ".json"
-        out.files[path] = _json(vdr_document(vdr))
-        blocks.append(
-            call(
-                None,
-                "oc.VirtualDataResource.from_file",
-                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
-            )
-        )
+        document = vdr_document(vdr)
+        blocks.append(from_file("VirtualDataResource", "vdrs", vdr.vdr_name, document, False)[0])
     section("Virtual data resources (v2): vdrs/<name>.json", blocks)
     out.counts["virtual data resources"] = len(snap.vdrs)
 

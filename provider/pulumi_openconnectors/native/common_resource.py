@@ -11,11 +11,12 @@ from typing import Any
 
 import pulumi
 
+from ..resources.common_resource.outputs import CommonResourceOutputs
 from ..resources.common_resource.spec import SPEC
 from ._base import NativeResource
 
 
-class CommonResource(NativeResource):
+class CommonResource(NativeResource, CommonResourceOutputs):
     """A common resource: an object definition of the organization — a name and its fields
     (`{path, type}` each) — that transformations map connector objects onto. Updates are a `PUT
     /organizations/objects/{name}/definitions`.
@@ -32,21 +33,6 @@ class CommonResource(NativeResource):
     """
 
     _spec = SPEC
-
-    name: pulumi.Output[str]
-    """the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it replaces
-    the resource; default: the resource name."""
-    fields: pulumi.Output[list[dict[str, Any]]]
-    """`path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
-    `boolean`, `date`, or a custom/array type."""
-    extra: pulumi.Output[dict[str, Any]]
-    """any other keys of the definition JSON, kept as they are."""
-    adopt: pulumi.Output[bool]
-    """take over the definition of this name if it exists instead of failing."""
-    level: pulumi.Output[str]
-    """`organization`."""
-    field_paths: pulumi.Output[list[str]]
-    """the declared field paths (give them to a Transformation's check)."""
 
     def __init__(
         self,

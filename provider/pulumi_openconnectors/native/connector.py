@@ -11,11 +11,12 @@ from typing import Any
 
 import pulumi
 
+from ..resources.connector.outputs import ConnectorOutputs
 from ..resources.connector.spec import SPEC
 from ._base import NativeResource
 
 
-class Connector(NativeResource):
+class Connector(NativeResource, ConnectorOutputs):
     """A custom connector: a private element of the account — a key, a name, an authentication
     type, configuration entries (what an instance of it is given) and resources (the API calls
     it maps onto the vendor's). Updates are a `PUT /elements/{key}` of the whole element.
@@ -41,33 +42,6 @@ class Connector(NativeResource):
     """
 
     _spec = SPEC
-
-    key: pulumi.Output[str]
-    """the connector key, unique in the organization (letters, digits, `_`, `-`; not a key of
-    the catalog); it is the Pulumi id and the element key that a `ConnectorInstance` of it
-    names, so changing it replaces the connector."""
-    name: pulumi.Output[str]
-    """the display name; default: the resource name."""
-    authentication: pulumi.Output[dict[str, Any]]
-    """`{"type": "basic"}` (`basic`, `oauth1`, `oauth2`, `custom`, …)."""
-    hub: pulumi.Output[str | None]
-    """the hub (`crm`, `marketing`, …); unset it is not managed."""
-    description: pulumi.Output[str | None]
-    """unset it is not managed."""
-    configuration: pulumi.Output[list[dict[str, Any]]]
-    """the configuration entries (`key` unique; `defaultValue`, `required`, `type`, `name`, …):
-    an entry `required` without a `defaultValue` must be given by each instance. Not secret:
-    keep credentials out of `defaultValue`."""
-    resources: pulumi.Output[list[dict[str, Any]]]
-    """the API calls (`path` from `/`, `method` `GET`/`POST`/`PUT`/`PATCH`/`DELETE`, one
-    resource per path and method; `vendorPath`, `vendorMethod`, `parameters`, …)."""
-    extra: pulumi.Output[dict[str, Any]]
-    """any other keys of the element JSON (`image`, `hooks`, `parameters`, …), kept as they
-    are."""
-    adopt: pulumi.Output[bool]
-    """take over the connector of this key if it exists instead of failing."""
-    connector_id: pulumi.Output[int]
-    """the element id."""
 
     def __init__(
         self,

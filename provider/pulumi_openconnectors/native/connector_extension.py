@@ -11,11 +11,12 @@ from typing import Any
 
 import pulumi
 
+from ..resources.connector_extension.outputs import ConnectorExtensionOutputs
 from ..resources.connector_extension.spec import SPEC
 from ._base import NativeResource
 
 
-class ConnectorExtension(NativeResource):
+class ConnectorExtension(NativeResource, ConnectorExtensionOutputs):
     """Resources of the organization's own added to a connector of the catalog (an extended
     connector): each an API call (`path`, `method`) that the connector maps onto the vendor's,
     next to the calls it comes with. Each resource is `POST`ed, `PUT` or `DELETE`d on its own
@@ -37,21 +38,6 @@ class ConnectorExtension(NativeResource):
     """
 
     _spec = SPEC
-
-    element_key: pulumi.Output[str]
-    """the key of the catalog's connector to extend (`closeio`, `sfdc`, …); it is the Pulumi id,
-    so changing it replaces the extension (its resources move to the other connector)."""
-    resources: pulumi.Output[list[dict[str, Any]]]
-    """the organization's own resources of the connector (at least one; `path` from `/`,
-    `method` `GET`/`POST`/`PUT`/`PATCH`/`DELETE`, one resource per method and path;
-    `vendorPath`, `vendorMethod`, `parameters`, `description`, …). A resource may have the
-    method and path of one the connector comes with: it is the organization's version of that
-    call."""
-    adopt: pulumi.Output[bool]
-    """take over the organization's extension of this connector (the resources it added) if it
-    exists instead of failing."""
-    element_id: pulumi.Output[int | None]
-    """the connector's id (as its resources name it)."""
 
     def __init__(
         self,

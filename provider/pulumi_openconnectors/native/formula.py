@@ -11,11 +11,12 @@ from typing import Any
 
 import pulumi
 
+from ..resources.formula.outputs import FormulaOutputs
 from ..resources.formula.spec import SPEC
 from ._base import NativeResource
 
 
-class Formula(NativeResource):
+class Formula(NativeResource, FormulaOutputs):
     """A formula template: its variables (`configuration`), its trigger and its steps, as in the
     formula JSON the platform documents (and the UI exports). Every change is a full `PUT
     /formulas/{id}`, in place.
@@ -39,33 +40,6 @@ class Formula(NativeResource):
     """
 
     _spec = SPEC
-
-    name: pulumi.Output[str]
-    """the formula's name; default: the resource name."""
-    description: pulumi.Output[str | None]
-    """free text."""
-    active: pulumi.Output[bool]
-    """default true; an inactive template stops all its instances."""
-    single_threaded: pulumi.Output[bool | None]
-    """`singleThreaded`; unset = not managed."""
-    engine: pulumi.Output[str | None]
-    """`v1` or `v3`; unset = not managed."""
-    debug_logging_enabled: pulumi.Output[bool | None]
-    """`debugLoggingEnabled`; unset = not managed."""
-    configuration: pulumi.Output[list[dict[str, Any]]]
-    """the variables: `{key, name, type: value|elementInstance, required?}` each."""
-    triggers: pulumi.Output[list[dict[str, Any]]]
-    """`{type: event|elementRequest|scheduled|manual, properties, onSuccess, onFailure}`."""
-    steps: pulumi.Output[list[dict[str, Any]]]
-    """`{name, type, properties, onSuccess, onFailure}` each, as documented."""
-    extra: pulumi.Output[dict[str, Any]]
-    """any other top-level keys of the formula JSON, kept as they are (e.g. `api`)."""
-    adopt_formula_id: pulumi.Output[int | None]
-    """take over an existing formula instead of creating one."""
-    formula_id: pulumi.Output[int]
-    """the formula's id (also the Pulumi resource id)."""
-    created_date: pulumi.Output[str]
-    """ISO 8601, UTC."""
 
     def __init__(
         self,

@@ -11,11 +11,12 @@ from typing import Any
 
 import pulumi
 
+from ..resources.formula_instance.outputs import FormulaInstanceOutputs
 from ..resources.formula_instance.spec import SPEC
 from ._base import NativeResource
 
 
-class FormulaInstance(NativeResource):
+class FormulaInstance(NativeResource, FormulaInstanceOutputs):
     """A formula instance: a formula template with a value for each variable (a connector
     instance id for an `elementInstance` variable). Updates are a full `PUT
     /formulas/{id}/instances/{instanceId}`.
@@ -36,27 +37,6 @@ class FormulaInstance(NativeResource):
     """
 
     _spec = SPEC
-
-    formula_id: pulumi.Output[int]
-    """the formula template: a `Formula`'s `.id` (known in previews while the formula is
-    updated, so an edit of the formula does not preview as a replacement)."""
-    name: pulumi.Output[str]
-    """default: the resource name."""
-    active: pulumi.Output[bool]
-    """default true."""
-    configuration: pulumi.Output[dict[str, str]]
-    """variable key -> value; pass a `ConnectorInstance`'s `.id` for an `elementInstance`
-    variable, so the engine orders creates and deletes."""
-    settings: pulumi.Output[dict[str, Any] | None]
-    """`notification.email`, `notification.webhook.url`, `api`, …; unset = not managed."""
-    adopt_formula_instance_id: pulumi.Output[int | None]
-    """take over an existing instance of `formula_id` instead of creating one."""
-    formula_instance_id: pulumi.Output[int]
-    """the instance id (also the Pulumi id)."""
-    formula_name: pulumi.Output[str]
-    """the template's name as the API reports it."""
-    created_date: pulumi.Output[str]
-    """ISO 8601, UTC."""
 
     def __init__(
         self,

@@ -11,11 +11,12 @@ from typing import Any
 
 import pulumi
 
+from ..resources.transformation.outputs import TransformationOutputs
 from ..resources.transformation.spec import SPEC
 from ._base import NativeResource
 
 
-class Transformation(NativeResource):
+class Transformation(NativeResource, TransformationOutputs):
     """A transformation: how one connector's vendor object (`vendor_name`) maps onto a common
     resource (`object_name`) — field paths, vendor paths, configuration and an optional script —
     for every instance of the connector (`element_key`/`element_id`) or for one instance
@@ -42,37 +43,6 @@ class Transformation(NativeResource):
     """
 
     _spec = SPEC
-
-    object_name: pulumi.Output[str]
-    """the common resource (e.g. `common_resource.name`)."""
-    element_key: pulumi.Output[str | None]
-    """the connector, for all its instances; set exactly one of element_key, element_id,
-    instance_id."""
-    element_id: pulumi.Output[int | None]
-    """the connector by id."""
-    instance_id: pulumi.Output[int | None]
-    """one connector instance (instance level)."""
-    vendor_name: pulumi.Output[str]
-    """the connector's object, e.g. `Contact`."""
-    fields: pulumi.Output[list[dict[str, Any]]]
-    """`path` a field of the common resource, `vendorPath` the vendor's field."""
-    configuration: pulumi.Output[list[dict[str, Any]]]
-    """object-level settings, e.g. `{type: passThrough, properties: {fromVendor: false}}`."""
-    script: pulumi.Output[dict[str, Any] | None]
-    """JavaScript run on each object (`{body: …}`; a string is the body)."""
-    is_legacy: pulumi.Output[bool | None]
-    """`isLegacy`: v1 scripts; unset = not managed."""
-    extra: pulumi.Output[dict[str, Any]]
-    """any other keys of the transformation JSON, kept."""
-    common_resource_fields: pulumi.Output[list[str] | None]
-    """the common resource's field paths (e.g. `common_resource.field_paths`): check refuses a
-    field that is not one of them."""
-    adopt: pulumi.Output[bool]
-    """take over the transformation if it exists instead of failing."""
-    transformation_id: pulumi.Output[str]
-    """`element/<key>/<object>` or `instance/<id>/<object>` (also the Pulumi id)."""
-    level: pulumi.Output[str]
-    """`organization` or `instance`."""
 
     def __init__(
         self,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from ..resources.codegen_names import annotations_imports, outputs_class
 from ..resources.registry import FOLDERS, SPECS
 from ..resources.spec import Prop, ResourceSpec
 from . import type_token
@@ -43,31 +44,25 @@ def _doc(text: str) -> str:
 
 
 def resource_module(spec: ResourceSpec) -> str:
-    """The source of ``native/<folder>.py``: the typed keywords and outputs; what they do is
-    :class:`..native._base.NativeResource`."""
-    public = [p for p in spec.props if not p.internal]
+    """The source of ``native/<folder>.py``: the typed keywords (the typed outputs are the
+    type's generated ``resources/<folder>/outputs.py``, shared with the dynamic class); what
+    they do is :class:`..native._base.NativeResource`."""
     required = [p for p in spec.inputs if p.required]
     optional = [p for p in spec.inputs if not p.required]
+    folder = FOLDERS[spec.name]
     out = [f'"""{spec.name} through the provider plugin:', f"``{type_token(spec.name)}``.", ""]
     out += [HEADER, '"""', "", "from __future__ import annotations", ""]
-    annotations = " ".join(_annotation(p) for p in spec.inputs) + " ".join(p.py for p in public)
-    abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
-    if abc:
-        out += [f"from collections.abc import {', '.join(abc)}"]
-    if "Any" in annotations:
-        out += ["from typing import Any"]
-    out += ["", "import pulumi", ""]
-    out += [f"from ..resources.{FOLDERS[spec.name]}.spec import SPEC"]
+    imports = annotations_imports(" ".join(_annotation(p) for p in spec.inputs))
+    out += [*imports, *([""] if imports else []), "import pulumi", ""]
+    out += [f"from ..resources.{folder}.outputs import {outputs_class(spec)}"]
+    out += [f"from ..resources.{folder}.spec import SPEC"]
     out += ["from ._base import NativeResource", "", ""]
-    out += [f"class {spec.name}(NativeResource):"]
+    out += [f"class {spec.name}(NativeResource, {outputs_class(spec)}):"]
     out += _wrapped('"""' + _doc(spec.doc), "    ")
     out += ["", "    Args:", "        resource_name: the Pulumi resource name."]
     for prop in spec.inputs:
         out += _wrapped(f"{prop.name}: {_doc(prop.doc)}.", "        ", "    ")
-    out += ["        opts: the Pulumi resource options.", '    """', "", "    _spec = SPEC", ""]
-    for prop in public:
-        out += [f"    {prop.name}: pulumi.Output[{prop.py}]"]
-        out += [*_wrapped('"""' + _doc(prop.doc) + '."""', "    ")]
+    out += ["        opts: the Pulumi resource options.", '    """', "", "    _spec = SPEC"]
     keywords = [f"{p.name}: {_annotation(p)}" for p in required]
     keywords += [f"{p.name}: {_annotation(p)} | None = None" for p in optional]
     return "\n".join(out + _init(keywords))

@@ -12,14 +12,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ..client import responses
-from ..client.advice import BASE_URL_HINT, HUB_HINT, Advice
+from ..client.advice import BASE_URL_HINT, ELEMENT_PATH, HUB_HINT, INSTANCE_PATH, Advice
 from ..errors import APIError
 
 if TYPE_CHECKING:
     from typing import Unpack  # Python 3.11; annotations are not evaluated at run time
 
-_ELEMENT_PATH = re.compile(r"^/elements/(?P<key>[^/]+)")
-_INSTANCE_PATH = re.compile(r"^/instances/(?P<id>[^/]+)")
 _FORMULA_INSTANCE_PATH = re.compile(r"^/formulas/(?P<formula>[^/]+)/instances(/(?P<id>[^/]+))?$")
 _FORMULA_PATH = re.compile(r"^/formulas(/(?P<id>[^/]+))?$")
 _DEFINITION_PATH = re.compile(r"^/organizations/objects/(?P<name>[^/]+)/definitions$")
@@ -51,7 +49,7 @@ def invalid_hint(path: str) -> str:
             "Fix the transformation: check vendor_name, that each field's path is a field of "
             "the common resource, and its configuration and script."
         )
-    if path == "/instances" or _INSTANCE_PATH.match(path):
+    if path == "/instances" or INSTANCE_PATH.match(path):
         return (
             "Fix the request: check the instance name, tags and the configuration keys (and "
             "for OAuth 2.0 connectors provider_data.code) that this connector requires."
@@ -97,13 +95,13 @@ def not_found_hint(method: str, path: str) -> str:
     definition = _DEFINITION_PATH.match(path)
     if definition:
         return f"Common resource {definition.group('name')!r} does not exist {_GONE}"
-    element = _ELEMENT_PATH.match(path)
+    element = ELEMENT_PATH.match(path)
     if element:
         return (
             f"The connector key (element) {element.group('key')!r} is unknown to Open Connectors. "
             "Check element_key / element_id; GET /elements lists the available connectors."
         )
-    instance = _INSTANCE_PATH.match(path)
+    instance = INSTANCE_PATH.match(path)
     if instance:
         return (
             f"Instance {instance.group('id')} does not exist (deleted outside Pulumi?) or belongs "

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .codegen_names import annotations_imports, outputs_class
 from .registry import FOLDERS, SPECS
 from .spec import Prop, ResourceSpec
 
@@ -102,14 +103,32 @@ def _attribute_doc(prop: Prop) -> list[str]:
     return [line.replace("\\", "\\\\") for line in lines]
 
 
+def outputs_module(spec: ResourceSpec) -> str:
+    """The source of ``resources/<folder>/outputs.py``: the typed public outputs (with the
+    docstrings editors show), written once for both classes of the type: the dynamic resource
+    (``resource.py``) and the provider plugin's (``pulumi_openconnectors.native``)."""
+    public = [p for p in spec.props if not p.internal]
+    out = [f'"""{spec.name}: the typed outputs of its resource classes.', "", HEADER, '"""', ""]
+    out += ["from __future__ import annotations", ""]
+    imports = annotations_imports(" ".join(p.py for p in public))
+    out += [*imports, *([""] if imports else []), "import pulumi", "", ""]
+    out += [f"class {outputs_class(spec)}:"]
+    doc = f"What a {spec.name} reports: its inputs as the API holds them, and what it sets."
+    out += [*_wrapped('"""' + doc + '"""', "    "), ""]
+    for prop in public:
+        out += [f"    {prop.name}: pulumi.Output[{prop.py}]", *_attribute_doc(prop)]
+    return "\n".join([*out, ""])
+
+
 def resource_module(spec: ResourceSpec) -> str:
     """The source of ``resources/<folder>/resource.py``."""
     hook_module, _, hook = (spec.init_hook or "").partition(":")
     type_imports = sorted({arg.import_ for arg in spec.init_args if arg.import_})
+    internal = [p for p in spec.props if p.internal]
     out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
     out += ["from __future__ import annotations", ""]
     annotations = " ".join(
-        [*(p.input_annotation() for p in spec.inputs), *(p.py for p in spec.props)]
+        [*(p.input_annotation() for p in spec.inputs), *(p.py for p in internal)]
     )
     abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
     if abc:
@@ -121,19 +140,20 @@ def resource_module(spec: ResourceSpec) -> str:
     out += ["import pulumi", ""]
     base = "FromFile" if spec.file is not None else "SpecResource"
     out += [f"from ..resource import {base}"]
+    out += [f"from .outputs import {outputs_class(spec)}"]
     out += [f"from .provider import {provider_class(spec)}", "from .spec import SPEC"]
     if spec.init_hook:
         out += [f"from .{hook_module} import {hook}"]
     out += [""]
     if type_imports:
         out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
-    out += ["", f"class {spec.name}({base}, **SPEC.pulumi_type):"]
+    out += ["", f"class {spec.name}({base}, {outputs_class(spec)}, **SPEC.pulumi_type):"]
     out += _docstring(spec)
     out += ["", "    _spec = SPEC", f"    _provider_class = {provider_class(spec)}"]
     if spec.init_hook:
         out += [f"    _init_hook = staticmethod({hook})"]
     out += [""]
-    for prop in spec.props:
+    for prop in internal:  # the provider's bookkeeping: in the dynamic resource's state only
         out += [f"    {prop.name}: pulumi.Output[{prop.py}]", *_attribute_doc(prop)]
     out += ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
     keywords = sorted(spec.inputs, key=lambda p: not p.required)
@@ -215,6 +235,7 @@ def generated(root: Path = _HERE) -> dict[Path, str]:
     for spec in SPECS:
         folder = FOLDERS[spec.name]
         files[root / folder / "resource.py"] = resource_module(spec)
+        files[root / folder / "outputs.py"] = outputs_module(spec)
         files[root / folder / "provider.py"] = provider_module(spec)
     files[root / "classes.py"] = classes_module()
     if root == _HERE:  # the provider plugin's typed classes (pulumi_openconnectors.native)

@@ -1,13 +1,18 @@
-"""A new resource type in one step: its folder, its registry line and its test stubs.
+"""A new resource type in one step: its folder, its registry line, its emulator service and its
+test stubs.
 
     python -m pulumi_openconnectors.resources.scaffold TypeName [--folder snake_name]
 
-writes ``resources/<folder>/`` (``spec.py``, ``inputs.py``, ``rules.py``, ``operations.py``),
-adds the folder to ``registry.TYPE_FOLDERS``, writes ``tests/resources/<folder>/test_spec.py``,
-then generates the typed resource class, the provider class and the reference page. What is
-left by hand is the type itself: its properties in ``spec.py``, its rules, its API calls in
-``operations.py`` (they raise ``NotImplementedError`` until written), and its emulator service
-(``emulator/services/<area>/`` plus one line in ``emulator/services/__init__.py``).
+writes ``resources/<folder>/`` (``spec.py``, ``inputs.py``, ``rules.py``, ``api.py``,
+``operations.py``) and adds the folder to ``registry.TYPE_FOLDERS``; writes the emulator's
+service ``emulator/services/<folder>/`` (``__init__.py``, ``routes.py``) and adds it to
+``emulator/services/__init__.py`` ``AREAS``; writes ``tests/resources/<folder>/test_spec.py``;
+then generates the typed resource classes (dynamic and plugin), their shared outputs class, the
+provider class and the reference page. ``api.py`` is the type's own API area
+(``client.area(<Type>API)``): no module of ``client/`` changes. As written, the type creates,
+reads, updates and deletes against its emulator service; what is left by hand is the type
+itself: its properties in ``spec.py``, its rules, its routes in ``api.py`` and what
+``operations.py`` makes of them, and the emulator's own reading of the documented API.
 """
 
 from __future__ import annotations
@@ -92,6 +97,40 @@ def problems(document: Mapping[str, Any]) -> list[tuple[str, str]]:
     return []
 '''
 
+API = '''"""The platform API of {name}: its calls, over the client's one requestor.
+
+Reached as ``client.area({name}API)`` (:meth:`..client.OpenConnectorsClient.area`): nothing
+in ``client/`` lists it. TODO: the routes as the API documents them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ...client import Area
+from ...client.paths import route
+
+ALL = "/{folder}s"
+ONE = "/{folder}s/{{id}}"
+
+
+class {name}API(Area):
+    """{name} CRUD by the object's id."""
+
+    def create(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self._api.request("POST", route(ALL), json_body=dict(body)))
+
+    def get(self, id_: str) -> dict[str, Any]:
+        return dict(self._api.request("GET", route(ONE, id=id_)))
+
+    def replace(self, id_: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        return dict(self._api.request("PUT", route(ONE, id=id_), json_body=dict(body)))
+
+    def delete(self, id_: str) -> None:
+        self._api.request("DELETE", route(ONE, id=id_))
+'''
+
 OPERATIONS = '''"""Create, adopt, read, update and delete of {name} (in the provider process)."""
 
 from __future__ import annotations
@@ -99,8 +138,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..documents import document_outputs
-from ..operations import Failures, Operations
+from ...errors import NotFoundError
+from ..documents import document_outputs, state_values
+from ..operations import Failures, Operations, found_or_none
+from .api import {name}API
 from .inputs import {name}Inputs
 from .rules import problems
 from .spec import SPEC
@@ -114,17 +155,32 @@ class {name}Operations(Operations[{name}Inputs]):
     def rules(cls, inputs: {name}Inputs) -> Failures:
         return problems(inputs.document())
 
+    @property
+    def api(self) -> {name}API:
+        return self.client.area({name}API)
+
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        raise NotImplementedError("{name}: POST inputs.document(), then return its outputs")
+        inputs = self.parse(props)
+        if inputs.adopt:
+            raise NotImplementedError("{name}: adopt=True: find the object of this name")
+        document = self.api.create(inputs.document())
+        return str(document.get("id")), outputs(inputs, document)
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        raise NotImplementedError("{name}: GET the object (None when the API answers 404)")
+        document = found_or_none(lambda: self.api.get(id_))
+        if document is None:
+            return None
+        return outputs({name}Inputs.model_construct(**state_values(SPEC, props)), document)
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:
-        raise NotImplementedError("{name}: PUT inputs.document(), then return its outputs")
+        inputs = self.parse(news)
+        return outputs(inputs, self.api.replace(id_, inputs.document()))
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
-        raise NotImplementedError("{name}: DELETE the object (a 404 counts as deleted)")
+        try:
+            self.api.delete(id_)
+        except NotFoundError:
+            return  # deleted already
 
 
 def outputs(desired: {name}Inputs, document: Mapping[str, Any]) -> dict[str, Any]:
@@ -134,6 +190,86 @@ def outputs(desired: {name}Inputs, document: Mapping[str, Any]) -> dict[str, Any
         "adopt": desired.adopt,
         "{folder}_id": str(document.get("id")),
     }}
+'''
+
+EMULATOR_SERVICE = '''"""{name}: the emulator's own reading of the API (TODO: as documented)."""
+
+from __future__ import annotations
+
+from ..base import Service
+from . import routes
+
+SERVICE = Service(name="{folder}s", routers=(routes.router,), tables=(routes.TABLE,))
+'''
+
+EMULATOR_ROUTES = '''"""{name} CRUD by id (TODO: the documented rules, answers and errors)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from ...bodies import json_object
+from ...deps import AccountDep, RuntimeDep
+from ...documents import Document, DocumentKind
+from ...errors import ApiError, found
+from ...schemas import Empty, error_responses
+from ...settings import API_PREFIX
+from ...times import now_iso
+
+TABLE = DocumentKind("{folder}", "{folder}s", first_id=1)
+SERVER_KEYS = ("id", "createdDate", "updatedDate")
+
+router = APIRouter(
+    prefix=API_PREFIX, responses=error_responses(400, 401, 404, 409, 415), tags=["{folder}s"]
+)
+
+
+def _checked(body: dict[str, Any]) -> dict[str, Any]:
+    name = body.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ApiError(400, "name is required (a non-empty string)")
+    return {{k: v for k, v in body.items() if k not in SERVER_KEYS}}
+
+
+@router.post("/{folder}s")
+async def create_{folder}(request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    body = _checked(await json_object(request))
+    org, now = account.organization_id, now_iso(runtime.settings.clock())
+    with runtime.store.transaction() as conn:
+        if TABLE.by_key(conn, org, body["name"]) is not None:
+            raise ApiError(409, f"A {folder} named {{body['name']!r}} already exists")
+        ident = TABLE.new_id(conn)
+        body = {{**body, "id": ident, "createdDate": now, "updatedDate": now}}
+        TABLE.insert(conn, Document(ident, org, body["name"], body))
+    return body
+
+
+@router.get("/{folder}s/{{id}}")
+async def get_{folder}(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
+    with runtime.store.transaction() as conn:
+        return found(TABLE.get(conn, account.organization_id, id), f"No {folder} {{id}}").body
+
+
+@router.put("/{folder}s/{{id}}")
+async def put_{folder}(id: int, request: Request, runtime: RuntimeDep, account: AccountDep) -> Any:
+    body = _checked(await json_object(request))
+    org = account.organization_id
+    with runtime.store.transaction() as conn:
+        old = found(TABLE.get(conn, org, id), f"No {folder} {{id}}")
+        body = {{**body, "id": id, "createdDate": old.body["createdDate"]}}
+        body["updatedDate"] = now_iso(runtime.settings.clock())
+        TABLE.replace(conn, Document(id, org, body["name"], body))
+    return body
+
+
+@router.delete("/{folder}s/{{id}}", response_model=Empty)
+async def delete_{folder}(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
+    with runtime.store.transaction() as conn:
+        found(TABLE.get(conn, account.organization_id, id), f"No {folder} {{id}}")
+        TABLE.delete(conn, account.organization_id, id)
+    return {{}}
 '''
 
 TEST = '''"""{name}: its spec, its check and its document (stubs from the scaffold: extend them)."""
@@ -171,10 +307,11 @@ def snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def _add_to_registry(registry: Path, folder: str) -> None:
+def _add_to_registry(registry: Path, folder: str, name: str) -> None:
+    """``folder`` as the last line of the tuple ``name`` of ``registry`` (once)."""
     text = registry.read_text(encoding="utf-8")
-    start = text.index("TYPE_FOLDERS = (")
-    end = text.index(")", start)
+    start = text.index(f"{name} = (")
+    end = text.index("\n)", start) + 1
     if f'"{folder}",' in text[start:end]:
         return
     registry.write_text(f'{text[:end]}    "{folder}",\n{text[end:]}', encoding="utf-8")
@@ -193,7 +330,12 @@ def scaffold(name: str, folder: str, package: Path, tests: Path, docs: Path) -> 
         package / "resources" / folder / "spec.py": SPEC.format(**values),
         package / "resources" / folder / "inputs.py": INPUTS.format(**values),
         package / "resources" / folder / "rules.py": RULES.format(**values),
+        package / "resources" / folder / "api.py": API.format(**values),
         package / "resources" / folder / "operations.py": OPERATIONS.format(**values),
+        package / "emulator" / "services" / folder / "__init__.py": EMULATOR_SERVICE.format(
+            **values
+        ),
+        package / "emulator" / "services" / folder / "routes.py": EMULATOR_ROUTES.format(**values),
         tests / "resources" / folder / "__init__.py": "",
         tests / "resources" / folder / "test_spec.py": TEST.format(**values),
     }
@@ -206,7 +348,8 @@ def scaffold(name: str, folder: str, package: Path, tests: Path, docs: Path) -> 
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             written.append(path)
-    _add_to_registry(package / "resources" / "registry.py", folder)
+    _add_to_registry(package / "resources" / "registry.py", folder, "TYPE_FOLDERS")
+    _add_to_registry(package / "emulator" / "services" / "__init__.py", folder, "AREAS")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package.parent), *sys.path])}
     for module, args in (("codegen", []), ("docs", [str(docs)])):
         subprocess.run(
@@ -237,8 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     for path in written:
         print(f"wrote {path}")
     print(
-        "next: the properties in spec.py, the rules, the API calls in operations.py, and the "
-        "emulator service (emulator/services/<area>/ plus one line in its __init__.py)"
+        "next: the properties in spec.py, the rules, the routes in api.py, operations.py, and "
+        "the emulator's reading of the API (emulator/services/<folder>/routes.py)"
     )
     return 0
 

@@ -11,11 +11,12 @@ from typing import Any
 import pulumi
 
 from ..resource import FromFile
+from .outputs import CommonResourceOutputs
 from .provider import CommonResourceProvider
 from .spec import SPEC
 
 
-class CommonResource(FromFile, **SPEC.pulumi_type):
+class CommonResource(FromFile, CommonResourceOutputs, **SPEC.pulumi_type):
     """A common resource: an object definition of the organization — a name and its fields
     (`{path, type}` each) — that transformations map connector objects onto. Updates are a `PUT
     /organizations/objects/{name}/definitions`.
@@ -45,21 +46,6 @@ class CommonResource(FromFile, **SPEC.pulumi_type):
 
     _spec = SPEC
     _provider_class = CommonResourceProvider
-
-    name: pulumi.Output[str]
-    """The object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it replaces
-    the resource; default: the resource name."""
-    fields: pulumi.Output[list[dict[str, Any]]]
-    """`path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
-    `boolean`, `date`, or a custom/array type."""
-    extra: pulumi.Output[dict[str, Any]]
-    """Any other keys of the definition JSON, kept as they are."""
-    adopt: pulumi.Output[bool]
-    """Take over the definition of this name if it exists instead of failing."""
-    level: pulumi.Output[str]
-    """`organization`."""
-    field_paths: pulumi.Output[list[str]]
-    """The declared field paths (give them to a Transformation's check)."""
 
     def __init__(
         self,

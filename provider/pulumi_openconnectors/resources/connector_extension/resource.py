@@ -11,11 +11,12 @@ from typing import Any
 import pulumi
 
 from ..resource import FromFile
+from .outputs import ConnectorExtensionOutputs
 from .provider import ConnectorExtensionProvider
 from .spec import SPEC
 
 
-class ConnectorExtension(FromFile, **SPEC.pulumi_type):
+class ConnectorExtension(FromFile, ConnectorExtensionOutputs, **SPEC.pulumi_type):
     """Resources of the organization's own added to a connector of the catalog (an extended
     connector): each an API call (`path`, `method`) that the connector maps onto the vendor's,
     next to the calls it comes with. Each resource is `POST`ed, `PUT` or `DELETE`d on its own
@@ -59,21 +60,6 @@ class ConnectorExtension(FromFile, **SPEC.pulumi_type):
 
     _spec = SPEC
     _provider_class = ConnectorExtensionProvider
-
-    element_key: pulumi.Output[str]
-    """The key of the catalog's connector to extend (`closeio`, `sfdc`, …); it is the Pulumi id,
-    so changing it replaces the extension (its resources move to the other connector)."""
-    resources: pulumi.Output[list[dict[str, Any]]]
-    """The organization's own resources of the connector (at least one; `path` from `/`,
-    `method` `GET`/`POST`/`PUT`/`PATCH`/`DELETE`, one resource per method and path;
-    `vendorPath`, `vendorMethod`, `parameters`, `description`, …). A resource may have the
-    method and path of one the connector comes with: it is the organization's version of that
-    call."""
-    adopt: pulumi.Output[bool]
-    """Take over the organization's extension of this connector (the resources it added) if it
-    exists instead of failing."""
-    element_id: pulumi.Output[int | None]
-    """The connector's id (as its resources name it)."""
 
     def __init__(
         self,

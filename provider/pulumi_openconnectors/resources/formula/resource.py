@@ -11,11 +11,12 @@ from typing import Any
 import pulumi
 
 from ..resource import FromFile
+from .outputs import FormulaOutputs
 from .provider import FormulaProvider
 from .spec import SPEC
 
 
-class Formula(FromFile, **SPEC.pulumi_type):
+class Formula(FromFile, FormulaOutputs, **SPEC.pulumi_type):
     """A formula template: its variables (`configuration`), its trigger and its steps, as in the
     formula JSON the platform documents (and the UI exports). Every change is a full `PUT
     /formulas/{id}`, in place.
@@ -62,32 +63,6 @@ class Formula(FromFile, **SPEC.pulumi_type):
     _spec = SPEC
     _provider_class = FormulaProvider
 
-    name: pulumi.Output[str]
-    """The formula's name; default: the resource name."""
-    description: pulumi.Output[str | None]
-    """Free text."""
-    active: pulumi.Output[bool]
-    """Default true; an inactive template stops all its instances."""
-    single_threaded: pulumi.Output[bool | None]
-    """`singleThreaded`; unset = not managed."""
-    engine: pulumi.Output[str | None]
-    """`v1` or `v3`; unset = not managed."""
-    debug_logging_enabled: pulumi.Output[bool | None]
-    """`debugLoggingEnabled`; unset = not managed."""
-    configuration: pulumi.Output[list[dict[str, Any]]]
-    """The variables: `{key, name, type: value|elementInstance, required?}` each."""
-    triggers: pulumi.Output[list[dict[str, Any]]]
-    """`{type: event|elementRequest|scheduled|manual, properties, onSuccess, onFailure}`."""
-    steps: pulumi.Output[list[dict[str, Any]]]
-    """`{name, type, properties, onSuccess, onFailure}` each, as documented."""
-    extra: pulumi.Output[dict[str, Any]]
-    """Any other top-level keys of the formula JSON, kept as they are (e.g. `api`)."""
-    adopt_formula_id: pulumi.Output[int | None]
-    """Take over an existing formula instead of creating one."""
-    formula_id: pulumi.Output[int]
-    """The formula's id (also the Pulumi resource id)."""
-    created_date: pulumi.Output[str]
-    """ISO 8601, UTC."""
     created_since: pulumi.Output[float | None]
     """Server time just before the create was sent (finds a create whose answer was lost)."""
     late_create_possible: pulumi.Output[bool]

@@ -11,11 +11,12 @@ from typing import Any
 import pulumi
 
 from ..resource import SpecResource
+from .outputs import FormulaInstanceOutputs
 from .provider import FormulaInstanceProvider
 from .spec import SPEC
 
 
-class FormulaInstance(SpecResource, **SPEC.pulumi_type):
+class FormulaInstance(SpecResource, FormulaInstanceOutputs, **SPEC.pulumi_type):
     """A formula instance: a formula template with a value for each variable (a connector
     instance id for an `elementInstance` variable). Updates are a full `PUT
     /formulas/{id}/instances/{instanceId}`.
@@ -47,26 +48,6 @@ class FormulaInstance(SpecResource, **SPEC.pulumi_type):
     _spec = SPEC
     _provider_class = FormulaInstanceProvider
 
-    formula_id: pulumi.Output[int]
-    """The formula template: a `Formula`'s `.id` (known in previews while the formula is
-    updated, so an edit of the formula does not preview as a replacement)."""
-    name: pulumi.Output[str]
-    """Default: the resource name."""
-    active: pulumi.Output[bool]
-    """Default true."""
-    configuration: pulumi.Output[dict[str, str]]
-    """Variable key -> value; pass a `ConnectorInstance`'s `.id` for an `elementInstance`
-    variable, so the engine orders creates and deletes."""
-    settings: pulumi.Output[dict[str, Any] | None]
-    """`notification.email`, `notification.webhook.url`, `api`, …; unset = not managed."""
-    adopt_formula_instance_id: pulumi.Output[int | None]
-    """Take over an existing instance of `formula_id` instead of creating one."""
-    formula_instance_id: pulumi.Output[int]
-    """The instance id (also the Pulumi id)."""
-    formula_name: pulumi.Output[str]
-    """The template's name as the API reports it."""
-    created_date: pulumi.Output[str]
-    """ISO 8601, UTC."""
     created_since: pulumi.Output[float | None]
     """Server time just before the create was sent (finds a create whose answer was lost)."""
     late_create_possible: pulumi.Output[bool]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import pulumi
 
 from ..resource import FromFile
+from .outputs import TransformationOutputs
 from .provider import TransformationProvider
 from .spec import SPEC
 from .wiring import onto_common_resource
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from ..common_resource.resource import CommonResource
 
 
-class Transformation(FromFile, **SPEC.pulumi_type):
+class Transformation(FromFile, TransformationOutputs, **SPEC.pulumi_type):
     """A transformation: how one connector's vendor object (`vendor_name`) maps onto a common
     resource (`object_name`) — field paths, vendor paths, configuration and an optional script —
     for every instance of the connector (`element_key`/`element_id`) or for one instance
@@ -64,37 +65,6 @@ class Transformation(FromFile, **SPEC.pulumi_type):
     _spec = SPEC
     _provider_class = TransformationProvider
     _init_hook = staticmethod(onto_common_resource)
-
-    object_name: pulumi.Output[str]
-    """The common resource (e.g. `common_resource.name`)."""
-    element_key: pulumi.Output[str | None]
-    """The connector, for all its instances; set exactly one of element_key, element_id,
-    instance_id."""
-    element_id: pulumi.Output[int | None]
-    """The connector by id."""
-    instance_id: pulumi.Output[int | None]
-    """One connector instance (instance level)."""
-    vendor_name: pulumi.Output[str]
-    """The connector's object, e.g. `Contact`."""
-    fields: pulumi.Output[list[dict[str, Any]]]
-    """`path` a field of the common resource, `vendorPath` the vendor's field."""
-    configuration: pulumi.Output[list[dict[str, Any]]]
-    """Object-level settings, e.g. `{type: passThrough, properties: {fromVendor: false}}`."""
-    script: pulumi.Output[dict[str, Any] | None]
-    """JavaScript run on each object (`{body: …}`; a string is the body)."""
-    is_legacy: pulumi.Output[bool | None]
-    """`isLegacy`: v1 scripts; unset = not managed."""
-    extra: pulumi.Output[dict[str, Any]]
-    """Any other keys of the transformation JSON, kept."""
-    common_resource_fields: pulumi.Output[list[str] | None]
-    """The common resource's field paths (e.g. `common_resource.field_paths`): check refuses a
-    field that is not one of them."""
-    adopt: pulumi.Output[bool]
-    """Take over the transformation if it exists instead of failing."""
-    transformation_id: pulumi.Output[str]
-    """`element/<key>/<object>` or `instance/<id>/<object>` (also the Pulumi id)."""
-    level: pulumi.Output[str]
-    """`organization` or `instance`."""
 
     def __init__(
         self,

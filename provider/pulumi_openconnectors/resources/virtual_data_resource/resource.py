@@ -11,11 +11,12 @@ from typing import Any
 import pulumi
 
 from ..resource import FromFile
+from .outputs import VirtualDataResourceOutputs
 from .provider import VirtualDataResourceProvider
 from .spec import SPEC
 
 
-class VirtualDataResource(FromFile, **SPEC.pulumi_type):
+class VirtualDataResource(FromFile, VirtualDataResourceOutputs, **SPEC.pulumi_type):
     """A virtual data resource of the v2 model: a name, its definition (`fields`, `{path, type}`
     each) and its transformations, one per connector key, in the one document `GET
     /vdrs/{name}/export` answers. Updates are a `PUT /vdrs/import` of the whole document (an
@@ -51,26 +52,6 @@ class VirtualDataResource(FromFile, **SPEC.pulumi_type):
 
     _spec = SPEC
     _provider_class = VirtualDataResourceProvider
-
-    name: pulumi.Output[str]
-    """The VDR's object name (letters, digits, `_`, `-`, `.`); it is the key in the
-    organization, so changing it replaces the resource; default: the resource name."""
-    vdr_version: pulumi.Output[str]
-    """`vdrVersion` of the document: only `v2`."""
-    definition: pulumi.Output[dict[str, Any]]
-    """The VDR's fields (`path` in dot notation for nesting, `type` `string`, `number`,
-    `boolean`, `date`, ...) and any other keys of the definition."""
-    transformations: pulumi.Output[dict[str, dict[str, Any]]]
-    """Per connector key (`sfdc`), how its vendor object maps onto the VDR; each field's `path`
-    must be a field of the definition."""
-    extra: pulumi.Output[dict[str, Any]]
-    """Any other keys of the VDR's document (e.g. `description`), kept as they are."""
-    adopt: pulumi.Output[bool]
-    """Take over the VDR of this name if it exists instead of failing."""
-    field_paths: pulumi.Output[list[str]]
-    """The definition's field paths."""
-    element_keys: pulumi.Output[list[str]]
-    """The connectors that have a transformation, sorted."""
 
     def __init__(
         self,

@@ -9,7 +9,7 @@ transformation field whose ``path`` is not a field of the definition is refused,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..transformation.spec import SPEC as TRANSFORMATION
@@ -28,27 +28,49 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def _field_list(
+    fields: list[Any],
+    where: str,
+    prop: str,
+    keys: tuple[str, str],
+    required: str,
+    twice: str,
+    path_problems: Callable[[str, str], Failures] = lambda at, path: [],
+) -> tuple[Failures, list[str]]:
+    """The failures of a list of ``{path, …}`` objects (each an object whose ``keys`` are
+    non-empty strings, each ``path`` once; ``path_problems(where, path)`` what else a field's
+    path breaks, in the field's order), and the path of each field that has one. ``required``
+    says what a key must be, ``twice`` what a repeated path is."""
+    failures: Failures = []
+    found: list[str] = []
+    seen: set[str] = set()
+    for index, field in enumerate(fields):
+        at = f"{where}.fields[{index}]"
+        if not isinstance(field, Mapping):
+            failures.append((prop, f"{at} must be an object with {' and '.join(keys)}"))
+            continue
+        for key in keys:
+            if not _text(field.get(key)):
+                failures.append((prop, f"{at}.{key} is required ({required})"))
+        path = field.get("path")
+        if not _text(path):
+            continue
+        if path in seen:
+            failures.append((prop, f"{at}.path {path!r} is {twice} twice"))
+        seen.add(str(path))
+        found.append(str(path))
+        failures += path_problems(at, str(path))
+    return failures, found
+
+
 def definition_problems(definition: Mapping[str, Any]) -> tuple[Failures, list[str]]:
     """The definition's failures and its field paths."""
-    failures: Failures = []
     fields = definition.get("fields", [])
     if not isinstance(fields, list):
         return [(DEFINITION, f"{DEFINITION}.fields must be a list of {{path, type}}")], []
-    paths: list[str] = []
-    for index, field in enumerate(fields):
-        where = f"{DEFINITION}.fields[{index}]"
-        if not isinstance(field, Mapping):
-            failures.append((DEFINITION, f"{where} must be an object with path and type"))
-            continue
-        for key in ("path", "type"):
-            if not _text(field.get(key)):
-                failures.append((DEFINITION, f"{where}.{key} is required (a non-empty string)"))
-        path = field.get("path")
-        if _text(path):
-            if path in paths:
-                failures.append((DEFINITION, f"{where}.path {path!r} is declared twice"))
-            paths.append(str(path))
-    return failures, paths
+    return _field_list(
+        fields, DEFINITION, DEFINITION, ("path", "type"), "a non-empty string", "declared"
+    )
 
 
 def _declares(paths: list[str], path: str) -> bool:
@@ -70,30 +92,18 @@ def transformation_problems(
     fields = transformation.get("fields", [])
     if not isinstance(fields, list):
         return [*failures, (TRANSFORMATIONS, f"{where}.fields must be a list")]
-    mapped: set[str] = set()
-    for index, field in enumerate(fields):
-        at = f"{where}.fields[{index}]"
-        if not isinstance(field, Mapping):
-            failures.append((TRANSFORMATIONS, f"{at} must be an object with path and vendorPath"))
-            continue
-        for key in ("path", "vendorPath"):
-            if not _text(field.get(key)):
-                failures.append((TRANSFORMATIONS, f"{at}.{key} is required (a string)"))
-        path = field.get("path")
-        if not _text(path):
-            continue
-        if path in mapped:
-            failures.append((TRANSFORMATIONS, f"{at}.path {path!r} is mapped twice"))
-        mapped.add(str(path))
-        if not _declares(paths, str(path)):
-            known = ", ".join(paths) or "none"
-            failures.append(
-                (
-                    TRANSFORMATIONS,
-                    f"{at}.path {path!r} is not a field of VDR {vdr!r} (its fields: {known})",
-                )
-            )
-    return failures
+    known = ", ".join(paths) or "none"
+
+    def undeclared(at: str, path: str) -> Failures:
+        if _declares(paths, path):
+            return []
+        says = f"{at}.path {path!r} is not a field of VDR {vdr!r} (its fields: {known})"
+        return [(TRANSFORMATIONS, says)]
+
+    listed, _ = _field_list(
+        fields, where, TRANSFORMATIONS, ("path", "vendorPath"), "a string", "mapped", undeclared
+    )
+    return failures + listed
 
 
 def problems(document: Mapping[str, Any]) -> Failures:

@@ -6,14 +6,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..object_definitions.schemas import DefinitionField
+
 _KEEP = ConfigDict(extra="allow")
 
 
-class VdrField(BaseModel):
-    model_config = _KEEP
-
-    path: str = Field(pattern=r"\S", description="dot notation for nesting: address.city")
-    type: str = Field(pattern=r"\S", description="string, number, boolean, date, ...")
+class VdrField(DefinitionField):
+    """A field of a VDR's definition: ``{path, type}``, as an object definition's."""
 
 
 class VdrBody(BaseModel):

@@ -1,0 +1,24 @@
+"""What both generators (:mod:`.codegen` for the dynamic classes, :mod:`..plugin.codegen` for
+the provider plugin's) agree on: the shared typed outputs class of a type, and the imports a
+generated annotation needs."""
+
+from __future__ import annotations
+
+from .spec import ResourceSpec
+
+
+def outputs_class(spec: ResourceSpec) -> str:
+    """The class of ``resources/<folder>/outputs.py``: the typed public outputs (with the
+    docstrings editors show) that both classes of the type inherit."""
+    return f"{spec.name}Outputs"
+
+
+def annotations_imports(annotations: str) -> list[str]:
+    """The ``collections.abc`` and ``typing`` imports the generated ``annotations`` need."""
+    out: list[str] = []
+    abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
+    if abc:
+        out += [f"from collections.abc import {', '.join(abc)}"]
+    if "Any" in annotations:
+        out += ["from typing import Any"]
+    return out
