@@ -24,8 +24,8 @@ def _element(ident: int, key: str) -> PrivateElement:
 
 
 class Client:
-    """list_private_elements/export_private_element, list_extended_elements/
-    export_extended_element, list_vdrs/export_vdr; ``broken`` export
+    """list_private_elements/export_private_element, area(...).extended/
+    export, list_vdrs/export_vdr; ``broken`` export
     answers 500, ``gone`` 404."""
 
     def __init__(self, broken: str = "", gone: str = "") -> None:
@@ -50,13 +50,17 @@ class Client:
         self.exported.append(ident)
         return element
 
-    def list_extended_elements(self) -> list[Element]:
+    def area(self, _cls: type) -> Client:
+        """``client.area(ConnectorExtensionAPI)``: this client answers its calls too."""
+        return self
+
+    def extended(self) -> list[Element]:
         return [
             Element.model_validate({"id": i, "key": k, "extended": True})
             for i, k in ((1, "sfdc"), (4032, "closeio"))
         ]
 
-    def export_extended_element(self, ident: int) -> PrivateElement:
+    def export(self, ident: int) -> PrivateElement:
         key = {1: "sfdc", 4032: "closeio"}[ident]
         self._check(key, f"/elements/{ident}/export")
         own = [] if key == "sfdc" else [{"id": 9, "path": "/hubs/crm/x", "method": "GET"}]

@@ -13,7 +13,6 @@ import requests
 
 from .advice import CLIENT_ADVICE, Advice
 from .common_resources import CommonResourcesAPI
-from .element_resources import ElementResourcesAPI
 from .elements import ElementsAPI
 from .formula_instances import FormulaInstancesAPI
 from .formulas import FormulasAPI
@@ -79,7 +78,6 @@ class OpenConnectorsClient:
         self.definitions = CommonResourcesAPI(api)
         self.transformations = TransformationsAPI(api)
         self.vdrs = VdrsAPI(api)
-        self.element_resources = ElementResourcesAPI(api)
 
         # The flat names the rest of the package calls.
         self.list_elements = self.elements.list
@@ -121,8 +119,6 @@ class OpenConnectorsClient:
         self.export_private_element = self.private_elements.export
         self.list_private_elements = self.private_elements.list
         self.list_vdrs = self.vdrs.list
-        self.list_extended_elements = self.element_resources.extended
-        self.export_extended_element = self.element_resources.export
         self.export_vdr = self.vdrs.export
 
     def area(self, cls: type[A]) -> A:

@@ -18,6 +18,7 @@ from ..client.models import (
     VdrDocument,
 )
 from ..errors import APIError, NotFoundError
+from ..resources.connector_extension.api import ConnectorExtensionAPI
 
 KINDS = (
     "connectors",
@@ -158,12 +159,13 @@ def _extensions(
     """The catalog connectors the organization extended (those ``elements`` names, when
     given), each as its export gives it (the organization's resources only), by key; one
     whose export holds none of the organization's resources is left out."""
-    listed = sorted(client.list_extended_elements(), key=lambda e: e.key)
+    area = client.area(ConnectorExtensionAPI)
+    listed = sorted(area.extended(), key=lambda e: e.key)
     wanted = [e for e in listed if e.id is not None and (not elements or e.key in elements)]
     exported = _exported(
         "connectors",
         [(f"extended connector {e.key}", int(e.id or 0)) for e in wanted],
-        client.export_extended_element,
+        area.export,
         snap,
         progress,
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pulumi_openconnectors import ConnectorExtension
-from pulumi_openconnectors.client.models import ElementResource, Extension
+from pulumi_openconnectors.resources.connector_extension.api import ElementResource, Extension
 from pulumi_openconnectors.resources.connector_extension.inputs import ConnectorExtensionInputs
 from pulumi_openconnectors.resources.connector_extension.operations import outputs
 from pulumi_openconnectors.resources.connector_extension.spec import SPEC

@@ -12,7 +12,6 @@ from .documents import (
     ObjectDefinition,
     Transformation,
 )
-from .element_resources import ElementResource, Extension
 from .elements import Element, ElementAuthentication, OAuthUrl, PrivateElement
 from .instances import (
     OBJECT_TYPES,
@@ -32,8 +31,6 @@ __all__ = [
     "DocumentModel",
     "Element",
     "ElementAuthentication",
-    "ElementResource",
-    "Extension",
     "Formula",
     "FormulaInstance",
     "FormulaReference",

@@ -17,11 +17,11 @@ import contextlib
 from collections.abc import Mapping
 from typing import Any
 
-from ...client.models import ElementResource, Extension
 from ...errors import NotFoundError, ProviderError
 from ...reconcile import OwnedKind, keyed_kind
 from ..documents import document_outputs, project, state_values, without_server_keys
 from ..operations import Failures, KeyedOperations, found_or_none, to_post
+from .api import ConnectorExtensionAPI, ElementResource, Extension
 from .inputs import ConnectorExtensionInputs
 from .rules import problems, route
 from .spec import SPEC
@@ -51,7 +51,7 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
         """Make the organization's resources on the connector those of ``body``: one call per
         resource that differs, after one list."""
         key = inputs.element_key
-        api = self.client.element_resources
+        api = self.client.area(ConnectorExtensionAPI)
         live = {r.route: r for r in api.own(key)}
         kept: list[ElementResource] = []
         for wanted in body.get("resources") or []:
@@ -88,7 +88,7 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
     def _extension(self, key: str) -> Extension:
         """The organization's resources on the connector; NotFoundError when there are none
         (or no such connector)."""
-        found = self.client.element_resources.extension(key)
+        found = self.client.area(ConnectorExtensionAPI).extension(key)
         if not found.resources:
             raise NotFoundError(
                 f"the organization has added no resources to the connector {key!r}",
@@ -100,7 +100,7 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
 
     def _kind(self, inputs: ConnectorExtensionInputs | None) -> OwnedKind[Extension]:
         """Extensions for reconciliation: the connector key is the key and the marker."""
-        api = self.client.element_resources
+        api = self.client.area(ConnectorExtensionAPI)
 
         def post() -> Extension:
             posted = to_post(inputs, "connector extension")

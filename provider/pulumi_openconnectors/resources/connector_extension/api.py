@@ -1,8 +1,9 @@
-"""An account's own resources on a catalog element (an extended connector, the Element
-Builder's "My Resources"): ``GET``/``POST /elements/{keyOrId}/resources``,
-``PUT``/``DELETE /elements/{keyOrId}/resources/{id}``, the extended elements
-(``GET /elements?where=extended='true'``) and their export
-(``GET /elements/{id}/export?extendedOnly=true``), as the-doctor reads and writes them.
+"""The API area of ConnectorExtension (reached as ``client.area(ConnectorExtensionAPI)``): an
+account's own resources on a catalog element (an extended connector, the Element Builder's "My
+Resources"): ``GET``/``POST /elements/{keyOrId}/resources``, ``PUT``/``DELETE
+/elements/{keyOrId}/resources/{id}``, the extended elements (``GET
+/elements?where=extended='true'``) and their export (``GET
+/elements/{id}/export?extendedOnly=true``), as the-doctor reads and writes them.
 
 Readings the documents leave open, taken tolerantly: the resources list may hold the catalog's
 resources too (``ownerAccountId`` 1: left out here) or the account's alone (a resource without
@@ -15,19 +16,63 @@ resources or without.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Element, PrivateElement
-from .models.element_resources import ElementResource, Extension
-from .pagination import every_page
-from .paths import Path, route
-from .requestor import Area
+from pydantic import Field
+
+from ...client import Area
+from ...client.models import DocumentModel, Element, PrivateElement
+from ...client.pagination import every_page
+from ...client.paths import Path, route
+
+SYSTEM_ACCOUNT_ID = 1
+"""``ownerAccountId`` of the resources that come with a catalog element (the-doctor keeps the
+resources whose owner is not 1 as the account's own)."""
+
+
+class ElementResource(DocumentModel):
+    """One resource of an element: an API call (``method``, ``path``) the connector maps onto
+    the vendor's; kept whole (:meth:`DocumentModel.document`)."""
+
+    id: int
+    path: str
+    method: str
+    owner_account_id: int | None = Field(default=None, alias="ownerAccountId")
+    element_id: int | None = Field(default=None, alias="elementId")
+
+    @property
+    def own(self) -> bool:
+        """The account's own resource: its owner is not the catalog's account (a resource
+        without ``ownerAccountId`` counts as the account's: a platform that lists only the
+        account's resources need not name the owner)."""
+        return self.owner_account_id != SYSTEM_ACCOUNT_ID
+
+    @property
+    def route(self) -> tuple[str, str]:
+        """``(METHOD, path)``: the resource's identity among an account's resources of one
+        element (as the-doctor matches them)."""
+        return (self.method.upper(), self.path)
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A catalog element as the account extended it: its key, its id when known, and the
+    account's own resources (not the catalog's)."""
+
+    key: str
+    element_id: int | None
+    resources: tuple[ElementResource, ...] = field(default=())
+
+    def document(self) -> dict[str, Any]:
+        return {"key": self.key, "resources": [r.document() for r in self.resources]}
+
 
 ALL = "/elements/{keyOrId}/resources"
 ONE = "/elements/{keyOrId}/resources/{id}"
 
 
-class ElementResourcesAPI(Area):
+class ConnectorExtensionAPI(Area):
     """The resources of an element; an account has one resource per method and path on an
     element (a second create: 409)."""
 
