@@ -53,6 +53,14 @@ CUSTOM_CONNECTOR: dict[str, Any] = {
         }
     ],
 }
+EXTENSION: dict[str, Any] = {
+    "path": "/hubs/crm/expenses",
+    "method": "GET",
+    "vendorPath": "/expenses",
+    "vendorMethod": "GET",
+    "parameters": [{"name": "where", "vendorName": "q", "type": "query"}],
+}
+"""A resource of the organization's own on the catalog's closeio (an extended connector)."""
 VDR: dict[str, Any] = {
     "vdrVersion": "v2",
     "vdrName": "myContact",
@@ -76,7 +84,8 @@ VDR: dict[str, Any] = {
 
 
 def seed(emulator: Any) -> dict[tuple[int, str], str]:
-    """A custom connector (`acme-crm`), 33 instances of 5 connectors (two of them named `1abc`
+    """A custom connector (`acme-crm`), a resource of its own on closeio (an extended
+    connector), 33 instances of 5 connectors (two of them named `1abc`
     and `r 1abc`, one of the custom connector), 3 common resources, 5 transformations (one of
     the custom connector), a virtual data resource (v2), 4 formulas and 4 formula instances,
     made directly through the API. Returns the secret of each (instance id, configuration
@@ -157,6 +166,7 @@ def seed(emulator: Any) -> dict[tuple[int, str], str]:
         f"/instances/{made['closeio'][0]}/transformations/leads",
         {"vendorName": "leads", "fields": [{"path": "source", "vendorPath": "lead_source"}]},
     )
+    api.ok("POST", "/elements/closeio/resources", EXTENSION)
     api.ok("POST", "/vdrs", {"objectName": VDR["vdrName"], **VDR["definition"]})
     api.ok("PUT", "/vdrs/import", VDR)
     variables = [{"key": "crm", "name": "CRM", "type": "elementInstance"}]
@@ -255,6 +265,9 @@ def account(emulator: Any) -> dict[str, Any]:
         }
         | {i["id"]: api.listing(f"/instances/{i['id']}/transformations") for i in instances},
         "vdrs": {v["objectName"]: api.ok("GET", f"/vdrs/{v['objectName']}/export") for v in vdrs},
+        "element_resources": {
+            key: api.ok("GET", f"/elements/{key}/resources") for key in CONNECTORS
+        },
         "formulas": formulas,
         "formula_instances": {
             f["id"]: api.listing(f"/formulas/{f['id']}/instances") for f in formulas

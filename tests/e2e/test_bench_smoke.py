@@ -20,9 +20,11 @@ OPS = {"up", "preview", "update", "refresh", "destroy"}
 
 # The calls each operation makes per resource of a document type, one on each route (a no-op
 # preview: none). One call, except where the operation needs two by design: an update that
-# is a replacing PUT of a type with unmanaged fields reads first (GET + PUT, to keep them).
-# A VDR's create is one import (an upsert by name) and its delete one DELETE of the id kept in
-# state.
+# is a replacing PUT of a type with unmanaged fields reads first (GET + PUT, to keep them); a
+# VDR's create posts the definition (a taken name answers 409: a create never takes over a VDR
+# of the same name, and a lost answer is found) and then imports the transformations, and its
+# delete is one DELETE of the id kept in state; a connector extension lists the organization's
+# resources of the connector before it posts, puts or deletes one.
 TYPE_CALLS: dict[str, dict[str, set[str]]] = {
     "Formula": {
         "up": {"POST /formulas"},
@@ -63,8 +65,17 @@ TYPE_CALLS: dict[str, dict[str, set[str]]] = {
         "refresh": {"GET /elements/{keyOrId}"},
         "destroy": {"DELETE /elements/{keyOrId}"},
     },
+    "ConnectorExtension": {
+        "up": {"GET /elements/{keyOrId}/resources", "POST /elements/{keyOrId}/resources"},
+        "update": {"GET /elements/{keyOrId}/resources", "PUT /elements/{keyOrId}/resources/{id}"},
+        "refresh": {"GET /elements/{keyOrId}/resources"},
+        "destroy": {
+            "GET /elements/{keyOrId}/resources",
+            "DELETE /elements/{keyOrId}/resources/{id}",
+        },
+    },
     "VirtualDataResource": {
-        "up": {"PUT /vdrs/import"},
+        "up": {"POST /vdrs", "PUT /vdrs/import"},
         "update": {"PUT /vdrs/import"},
         "refresh": {"GET /vdrs/{objectName}/export"},
         "destroy": {"DELETE /vdrs/{id}"},
@@ -150,9 +161,9 @@ def test_bench_runs_both_paths_and_counts_one_call_per_resource_and_operation(
     markdown = (out / "deploy.md").read_text()
     assert "document types" in markdown
     assert "Formula update: 2 calls" in markdown
-    for kind in ("VirtualDataResource", "Connector"):
-        assert f"{kind} up: 2 calls" not in markdown and f"{kind} destroy: 2 calls" not in markdown
-    assert "VirtualDataResource up: one PUT /vdrs/import" in markdown
+    assert "Connector up: 2 calls" not in markdown and "Connector destroy: 2 calls" not in markdown
+    assert "VirtualDataResource destroy: 2 calls" not in markdown
+    assert "VirtualDataResource up: 2 calls" in markdown
 
     # the plugin path, next to the dynamic one in the same run, against its no-op plugin floor
     plugin = report["plugin"]

@@ -53,6 +53,7 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     assert main.count("oc.CommonResource.from_file(") == 3
     assert main.count("oc.Transformation.from_file(") == 5
     assert main.count("oc.VirtualDataResource.from_file(") == 1
+    assert main.count("oc.ConnectorExtension.from_file(") == 1
     assert main.count("oc.Formula.from_file(") == 4
     assert main.count("oc.FormulaInstance(") == 4
     assert "closeio_01.id" in main, "a formula instance refers to the exported instance"
@@ -65,6 +66,7 @@ def test_export_round_trip(stack_factory: Any, emulator: Any, tmp_path: Path) ->
     assert (custom / "resources" / "GET-contacts-postRequestHook.js").is_file()
     assert 'HERE / "connectors/acme-crm",' in main
     assert (exported / "vdrs" / "myContact.json").is_file()
+    assert (exported / "connector-extensions" / "closeio.json").is_file()
 
     stack: Stack = stack_factory(main, project="acme").init()
     for path in exported.iterdir():

@@ -57,10 +57,10 @@ def test_virtual_data_resource_lifecycle(stack_factory: Any, emulator: Any) -> N
     stack = stack_factory(program(["id", "email"], ["id"])).init()
     configure_emulator(stack, emulator)
 
-    # create: one call, the import (an upsert by name)
+    # create: the definition posted (a taken name answers 409), then the whole document imported
     before = api.requests_by_route()
     stack.up()
-    assert delta(before, api.requests_by_route()) == {"PUT /vdrs/import": 1}
+    assert delta(before, api.requests_by_route()) == {"POST /vdrs": 1, "PUT /vdrs/import": 1}
     assert paths(api.get(EXPORT.format("e2eVdr"))) == ["id", "email"]
     assert mapped(api.get(EXPORT.format("e2eVdr"))) == ["id"]
     assert stack.outputs()["paths"] == ["id", "email"]
@@ -104,9 +104,9 @@ def test_virtual_data_resource_lifecycle(stack_factory: Any, emulator: Any) -> N
     assert "replace" in stack.preview().stdout
     before = api.requests_by_route()
     stack.up()
-    # the new one imported, the old one deleted by the id its create's answer gave
+    # the new one created, the old one deleted by the id its import answered
     changed = delta(before, api.requests_by_route())
-    assert changed == {"PUT /vdrs/import": 1, "DELETE /vdrs/{id}": 1}, changed
+    assert changed == {"POST /vdrs": 1, "PUT /vdrs/import": 1, "DELETE /vdrs/{id}": 1}, changed
     assert api.get(EXPORT.format("e2eVdr")) is None
     assert paths(api.get(EXPORT.format("e2eVdr2"))) == ["id", "email", "phone"]
 

@@ -621,6 +621,7 @@ def test_export_yaml_round_trip(yaml_stack: Any, emulator: Any, tmp_path: Path) 
     kinds = [r["type"].rsplit(":", 1)[-1] for r in program["resources"].values()]
     assert {k: kinds.count(k) for k in set(kinds)} == {
         "Connector": 1,
+        "ConnectorExtension": 1,
         "ConnectorInstance": INSTANCES,
         "CommonResource": 3,
         "Transformation": 5,

@@ -44,6 +44,7 @@ def test_reset_clears_everything(emulator: EmulatorServer) -> None:
         "transformations": 0,
         "privateElements": 0,
         "vdrs": 0,
+        "elementResources": 0,
         "faultsFired": [],
         "peakInFlight": 0,
     }

@@ -19,10 +19,15 @@ from pulumi_openconnectors.client.models import (
     VdrDocument,
 )
 from pulumi_openconnectors.export.program import build_project
-from pulumi_openconnectors.export.project import connector_document, vdr_document
+from pulumi_openconnectors.export.project import (
+    connector_document,
+    extension_document,
+    vdr_document,
+)
 from pulumi_openconnectors.export.reader import Found, Snapshot
 from pulumi_openconnectors.export.yaml_program import document_inputs
 from pulumi_openconnectors.resources.connector.spec import SPEC as CONNECTOR_SPEC
+from pulumi_openconnectors.resources.connector_extension.spec import SPEC as EXTENSION_SPEC
 from pulumi_openconnectors.resources.files import file_inputs
 from pulumi_openconnectors.resources.virtual_data_resource.spec import SPEC as VDR_SPEC
 
@@ -125,6 +130,7 @@ def snapshot() -> Snapshot:
         formula_instances,
         connectors=[CONNECTOR],
         vdrs=[VDR],
+        extensions=[EXTENSION],
     )
 
 
@@ -178,6 +184,31 @@ VDR = VdrDocument.model_validate(
     }
 )
 """A v2 VDR as ``GET /vdrs/{name}/export`` answers it."""
+
+EXTENSION = PrivateElement.model_validate(
+    {
+        "id": 4032,
+        "key": "closeio",
+        "name": "Close.io",
+        "private": False,
+        "extended": True,
+        "authentication": {"type": "basic"},
+        "resources": [
+            {
+                "id": 500001,
+                "elementId": 4032,
+                "ownerAccountId": 77,
+                "path": "/hubs/crm/expenses",
+                "method": "GET",
+                "vendorPath": "/expenses",
+                "type": "api",
+                "parameters": [],
+                "createdDate": "2026-12-02T10:00:00Z",
+            }
+        ],
+    }
+)
+"""An extended connector as ``GET /elements/{id}/export?extendedOnly=true`` answers it."""
 
 
 def project(tmp: Path) -> dict[str, str]:
@@ -280,7 +311,26 @@ def test_custom_connectors_and_vdrs_are_data_files_read_by_from_file(tmp_path: P
         "vdrName": "myContact",
         "vdrVersion": "v2",
     }
+    # an extended connector: its key and the organization's resources, adopted
+    assert (
+        "closeio_extension = oc.ConnectorExtension.from_file(\n"
+        '    HERE / "connector-extensions/closeio.json",\n    "closeio-extension",\n'
+        "    adopt=True,"
+    ) in main
+    assert json.loads(files["connector-extensions/closeio.json"]) == {
+        "key": "closeio",
+        "resources": [
+            {
+                "method": "GET",
+                "parameters": [],
+                "path": "/hubs/crm/expenses",
+                "type": "api",
+                "vendorPath": "/expenses",
+            }
+        ],
+    }
     readme = files["README.md"]
+    assert "| extended connectors | 1 |" in readme
     assert "| custom connectors | 1 |" in readme
     assert "| virtual data resources | 1 |" in readme
 
@@ -292,6 +342,7 @@ def test_the_data_files_give_the_inputs_the_yaml_program_writes(tmp_path: Path) 
     yaml_inputs = {
         "connectors/acme-crm.json": (CONNECTOR_SPEC, connector_document(CONNECTOR)),
         "vdrs/myContact.json": (VDR_SPEC, vdr_document(VDR)),
+        "connector-extensions/closeio.json": (EXTENSION_SPEC, extension_document(EXTENSION)),
     }
     for relative, (spec, document) in yaml_inputs.items():
         _, inputs = file_inputs(spec, tmp_path / relative, None, {})

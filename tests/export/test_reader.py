@@ -1,13 +1,18 @@
-"""What the export reads of custom connectors and v2 VDRs (no HTTP: a client that answers from
-lists): each one's export, in a stable order, `--element` choosing connectors, and an object
-that cannot be exported listed as skipped, with the reason."""
+"""What the export reads of custom connectors, extended connectors and v2 VDRs (no HTTP: a
+client that answers from lists): each one's export, in a stable order, `--element` choosing
+connectors, and an object that cannot be exported listed as skipped, with the reason."""
 
 from __future__ import annotations
 
 from typing import Any, cast
 
 from pulumi_openconnectors.client import OpenConnectorsClient
-from pulumi_openconnectors.client.models import PrivateElement, VdrDocument, VdrSummary
+from pulumi_openconnectors.client.models import (
+    Element,
+    PrivateElement,
+    VdrDocument,
+    VdrSummary,
+)
 from pulumi_openconnectors.errors import APIError, NotFoundError
 from pulumi_openconnectors.export.reader import read_account
 
@@ -19,7 +24,8 @@ def _element(ident: int, key: str) -> PrivateElement:
 
 
 class Client:
-    """list_private_elements/export_private_element, list_vdrs/export_vdr; ``broken`` export
+    """list_private_elements/export_private_element, area(...).extended/
+    export, list_vdrs/export_vdr; ``broken`` export
     answers 500, ``gone`` 404."""
 
     def __init__(self, broken: str = "", gone: str = "") -> None:
@@ -44,6 +50,22 @@ class Client:
         self.exported.append(ident)
         return element
 
+    def area(self, _cls: type) -> Client:
+        """``client.area(ConnectorExtensionAPI)``: this client answers its calls too."""
+        return self
+
+    def extended(self) -> list[Element]:
+        return [
+            Element.model_validate({"id": i, "key": k, "extended": True})
+            for i, k in ((1, "sfdc"), (4032, "closeio"))
+        ]
+
+    def export(self, ident: int) -> PrivateElement:
+        key = {1: "sfdc", 4032: "closeio"}[ident]
+        self._check(key, f"/elements/{ident}/export")
+        own = [] if key == "sfdc" else [{"id": 9, "path": "/hubs/crm/x", "method": "GET"}]
+        return PrivateElement.model_validate({"id": ident, "key": key, "resources": own})
+
     def list_vdrs(self) -> list[VdrSummary]:
         return [VdrSummary.model_validate({"id": i, "objectName": n}) for i, n in enumerate("cab")]
 
@@ -63,17 +85,24 @@ def test_every_custom_connector_and_vdr_is_read_through_its_export_in_order() ->
     assert client.exported == [1, 2, 3]
     assert [v.vdr_name for v in snap.vdrs] == ["a", "b", "c"]
     assert snap.instances == [] and snap.formulas == [] and snap.skipped == []
+    # extended connectors: by key; one whose export holds no resource of its own is left out
+    assert [e.key for e in snap.extensions] == ["closeio"]
 
 
 def test_element_chooses_the_custom_connectors() -> None:
     snap = read(Client(), elements=["gamma", "sfdc"])
     assert [e.key for e in snap.connectors] == ["gamma"]
+    assert snap.extensions == []
+    assert [e.key for e in read(Client(), elements=["closeio"]).extensions] == ["closeio"]
 
 
 def test_one_that_cannot_be_exported_is_skipped_with_the_reason() -> None:
     snap = read(Client(broken="gamma", gone="alpha"))
     assert [e.key for e in snap.connectors] == ["zeta"]  # alpha: deleted meanwhile
     assert snap.skipped == ["custom connector gamma: could not be exported (500 Server error)"]
+    snap = read(Client(broken="closeio"))
+    assert snap.extensions == []
+    assert snap.skipped == ["extended connector closeio: could not be exported (500 Server error)"]
     snap = read(Client(broken="b"))
     assert [v.vdr_name for v in snap.vdrs] == ["a", "c"]
     assert snap.skipped == ["virtual data resource b: could not be exported (500 Server error)"]

@@ -75,6 +75,7 @@ def test_a_valid_yaml_program_with_the_plugins_tokens_and_spec_property_names() 
         assert "options" not in resource
     assert list(doc["resources"]) == [
         "acme-crm",
+        "closeio-extension",
         "sales-crm",
         "sales-crm-2",
         "acme",

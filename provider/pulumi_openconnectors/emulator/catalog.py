@@ -17,6 +17,16 @@ ELEMENT = "element"
 """The kind of a private element (a custom connector of an account) in reference hooks: the
 area that stores them looks one up (`Lookup`) and lists them (`Listing`)."""
 
+EXTENSION = "elementExtension"
+"""The kind of an account's own resources on a catalog element (an extended connector) in
+reference hooks: the area that stores them looks one up by the element's key (`Lookup`),
+answering what the element shows when extended (`extended`, and its `resources`: the
+catalog's and the account's), or None when the account added none."""
+
+SYSTEM_ACCOUNT_ID = 1
+"""`ownerAccountId` of the resources that come with a catalog element (the-doctor keeps an
+element's resources whose owner is not 1 as the account's own)."""
+
 OAUTH2_REQUIRED = ("oauth.api.key", "oauth.api.secret", "oauth.callback.url")
 
 

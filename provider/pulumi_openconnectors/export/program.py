@@ -28,6 +28,7 @@ from .project import (
     Secret,
     connector_document,
     diagram,
+    extension_document,
     formula_document,
     formula_instance_configuration,
     instance_configuration,
@@ -136,6 +137,26 @@ def build_project(
         where += ", or connectors/<key>/ (element.json and a .js file per hook) with hooks"
     section(f"Custom connectors (private elements): {where}", blocks)
     out.counts["custom connectors"] = len(snap.connectors)
+
+    blocks = []
+    for element in sorted(snap.extensions, key=lambda e: e.key):
+        resource = names.unique(slug(f"{element.key}-extension"))
+        path = files.unique(f"connector-extensions/{file_stem(element.key, resource)}") + ".json"
+        out.files[path] = _json(extension_document(element))
+        blocks.append(
+            call(
+                variables.unique(identifier(resource)),
+                "oc.ConnectorExtension.from_file",
+                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
+            )
+        )
+    section(
+        "Extended connectors (the organization's own resources on catalog connectors): "
+        "connector-extensions/<key>.json",
+        blocks,
+    )
+    if snap.extensions:
+        out.counts["extended connectors"] = len(snap.extensions)
 
     blocks = []
     for instance in sorted(snap.instances, key=lambda i: i.id):

@@ -1,7 +1,7 @@
 """What both exported programs (Python, :mod:`.program`; Pulumi YAML, :mod:`.yaml_program`)
-share: the project's files and notes, a formula's, custom connector's and virtual data
-resource's document, a formula's flowchart, and the values of a connector instance's and a
-formula instance's configuration."""
+share: the project's files and notes, a formula's, custom connector's, extended connector's
+and virtual data resource's document, a formula's flowchart, and the values of a connector
+instance's and a formula instance's configuration."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from typing import Any
 from ..client.models import Formula, FormulaInstance, Instance, PrivateElement, VdrDocument
 from ..formulas.graph import FormulaGraphError, build, mermaid
 from ..resources.connector.spec import SPEC as CONNECTOR
+from ..resources.connector_extension.rules import own_resources
+from ..resources.connector_extension.spec import SPEC as CONNECTOR_EXTENSION
 from ..resources.documents import without_server_keys
 from ..resources.formula.rules import ELEMENT_INSTANCE
 from ..resources.formula.spec import SPEC as FORMULA
@@ -77,6 +79,16 @@ def connector_document(element: PrivateElement) -> dict[str, Any]:
     """A custom connector as exported: the element JSON of its export without the keys the
     server sets (what ``Connector.from_file`` reads), nor its empty texts and objects."""
     return _without_empty(CONNECTOR, without_server_keys(CONNECTOR, element.document()))
+
+
+def extension_document(element: PrivateElement) -> dict[str, Any]:
+    """An extended connector as exported: its key and the organization's resources from the
+    element JSON of its export, without the keys the server sets (what
+    ``ConnectorExtension.from_file`` reads); the connector's own keys are not written."""
+    document = without_server_keys(CONNECTOR_EXTENSION, element.document())
+    kept: dict[str, Any] = {k: document[k] for k in ("key", "resources") if k in document}
+    kept["resources"] = own_resources(list(kept.get("resources") or []))
+    return _without_empty(CONNECTOR_EXTENSION, kept)
 
 
 def vdr_document(vdr: VdrDocument) -> dict[str, Any]:

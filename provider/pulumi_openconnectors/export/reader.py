@@ -18,6 +18,7 @@ from ..client.models import (
     VdrDocument,
 )
 from ..errors import APIError, NotFoundError
+from ..resources.connector_extension.api import ConnectorExtensionAPI
 
 KINDS = (
     "connectors",
@@ -28,7 +29,8 @@ KINDS = (
     "formulas",
     "formula-instances",
 )
-"""What ``--kinds`` chooses from: custom connectors (private elements), connector instances,
+"""What ``--kinds`` chooses from: custom connectors (private elements, and the catalog's
+connectors extended with resources of the organization's own), connector instances,
 common resources, transformations, virtual data resources (v2), formulas, formula instances."""
 
 Progress = Callable[[str, int, int], None]
@@ -62,6 +64,9 @@ class Snapshot:
     """Custom connectors (private elements) as ``GET /elements/{id}/export`` gives them."""
     vdrs: list[VdrDocument] = field(default_factory=list)
     """Virtual data resources (v2) as ``GET /vdrs/{name}/export`` gives them."""
+    extensions: list[PrivateElement] = field(default_factory=list)
+    """Extended connectors (catalog connectors with resources of the organization's own) as
+    ``GET /elements/{id}/export?extendedOnly=true`` gives them."""
 
 
 def _nothing(_kind: str, _done: int, _total: int) -> None:
@@ -81,6 +86,7 @@ def read_account(
     snap = Snapshot()
     if "connectors" in kinds:
         snap.connectors = _connectors(client, snap, elements, progress)
+        snap.extensions = _extensions(client, snap, elements, progress)
     if "instances" in kinds or "transformations" in kinds:
         progress("instances", 0, 0)
         listed = client.list_instances(tags=list(tags) if tags else None)
@@ -145,6 +151,25 @@ def _connectors(
         snap,
         progress,
     )
+
+
+def _extensions(
+    client: OpenConnectorsClient, snap: Snapshot, elements: Sequence[str], progress: Progress
+) -> list[PrivateElement]:
+    """The catalog connectors the organization extended (those ``elements`` names, when
+    given), each as its export gives it (the organization's resources only), by key; one
+    whose export holds none of the organization's resources is left out."""
+    area = client.area(ConnectorExtensionAPI)
+    listed = sorted(area.extended(), key=lambda e: e.key)
+    wanted = [e for e in listed if e.id is not None and (not elements or e.key in elements)]
+    exported = _exported(
+        "connectors",
+        [(f"extended connector {e.key}", int(e.id or 0)) for e in wanted],
+        area.export,
+        snap,
+        progress,
+    )
+    return [e for e in exported if e.resources]
 
 
 def _vdrs(client: OpenConnectorsClient, snap: Snapshot, progress: Progress) -> list[VdrDocument]:

@@ -19,6 +19,7 @@ from ..client.models import FormulaInstance
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
 from ..resources.connector.spec import SPEC as CONNECTOR
+from ..resources.connector_extension.spec import SPEC as CONNECTOR_EXTENSION
 from ..resources.connector_instance.spec import SPEC as CONNECTOR_INSTANCE
 from ..resources.documents import extra_keys, without_server_keys
 from ..resources.formula.rules import called_formulas
@@ -128,6 +129,13 @@ def build_yaml_project(
         connector_inputs["adopt"] = True
         connectors[element.key] = w.resource(slug(element.key), CONNECTOR, connector_inputs)
     w.out.counts["custom connectors"] = len(snap.connectors)
+
+    for element in sorted(snap.extensions, key=lambda e: e.key):
+        extension = document_inputs(CONNECTOR_EXTENSION, shared.extension_document(element))
+        extension["adopt"] = True
+        w.resource(slug(f"{element.key}-extension"), CONNECTOR_EXTENSION, extension)
+    if snap.extensions:
+        w.out.counts["extended connectors"] = len(snap.extensions)
 
     for instance in sorted(snap.instances, key=lambda i: i.id):
         resource = w.claim(slug(instance.name or f"instance-{instance.id}"))

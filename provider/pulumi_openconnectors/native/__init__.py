@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .common_resource import CommonResource as CommonResource
 from .connector import Connector as Connector
+from .connector_extension import ConnectorExtension as ConnectorExtension
 from .connector_instance import ConnectorInstance as ConnectorInstance
 from .formula import Formula as Formula
 from .formula_instance import FormulaInstance as FormulaInstance
@@ -23,6 +24,7 @@ from .virtual_data_resource import VirtualDataResource as VirtualDataResource
 __all__ = [
     "CommonResource",
     "Connector",
+    "ConnectorExtension",
     "ConnectorInstance",
     "Formula",
     "FormulaInstance",

@@ -32,8 +32,7 @@ class VirtualDataResource(NativeResource, VirtualDataResourceOutputs):
         transformations: per connector key (`sfdc`), how its vendor object maps onto the VDR;
             each field's `path` must be a field of the definition.
         extra: any other keys of the VDR's document (e.g. `description`), kept as they are.
-        adopt: take over the VDR of this name, failing when there is none (a create without it
-            takes over a VDR of that name too: the import is an upsert by name).
+        adopt: take over the VDR of this name if it exists instead of failing.
         opts: the Pulumi resource options.
     """
 

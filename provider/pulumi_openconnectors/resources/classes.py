@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .common_resource.resource import CommonResource as CommonResource
 from .connector.resource import Connector as Connector
+from .connector_extension.resource import ConnectorExtension as ConnectorExtension
 from .connector_instance.resource import ConnectorInstance as ConnectorInstance
 from .formula.resource import Formula as Formula
 from .formula_instance.resource import FormulaInstance as FormulaInstance
@@ -16,6 +17,7 @@ from .virtual_data_resource.resource import VirtualDataResource as VirtualDataRe
 __all__ = [
     "CommonResource",
     "Connector",
+    "ConnectorExtension",
     "ConnectorInstance",
     "Formula",
     "FormulaInstance",

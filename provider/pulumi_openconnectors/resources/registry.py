@@ -24,6 +24,7 @@ TYPE_FOLDERS = (
     "formula_instance",
     "virtual_data_resource",
     "connector",
+    "connector_extension",
 )
 """The one list of resource types (a new type: its folder, and one line here)."""
 

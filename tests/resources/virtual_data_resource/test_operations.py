@@ -1,7 +1,7 @@
-"""VirtualDataResource against the emulator, through its provider, one call per operation:
-create (one import of the whole document), read (the export) and drift, update (one import),
-adopt, a taken name (taken over: the import is an upsert), a lost answer, delete (one DELETE of
-the id the create's answer gave; a state without it finds the id by name)."""
+"""VirtualDataResource against the emulator, through its provider: create (POST of the
+definition, then the import of the whole document), read (the export) and drift, update (one
+import), adopt, a taken name (refused, never taken over), a lost answer, delete (one DELETE of
+the id the import answered; a state without it finds the id by name)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from pulumi_openconnectors.resources.virtual_data_resource.provider import (
 )
 
 from ..conftest import platform_headers
-from ..test_document_reconcile import configured
+from ..test_document_reconcile import configured, lose
 
 EXPORT = "/vdrs/{}/export"
 FIELDS = [{"path": "id", "type": "string"}, {"path": "email", "type": "string"}]
@@ -75,7 +75,7 @@ def test_create_read_update_delete(emulator: Any) -> None:
     provider = configured(VirtualDataResourceProvider, emulator)
     before = requests_of(emulator)
     created = provider.create(props())
-    assert delta_of(before, requests_of(emulator)) == {"PUT /vdrs/import": 1}
+    assert delta_of(before, requests_of(emulator)) == {"POST /vdrs": 1, "PUT /vdrs/import": 1}
     assert created.id == "myContact"
     outs = created.outs or {}
     [listed] = http(emulator, "GET", "/vdrs").json()
@@ -116,18 +116,33 @@ def test_create_read_update_delete(emulator: Any) -> None:
     provider.delete("myContact", updated)  # already gone: deleted
 
 
-def test_a_taken_name_is_taken_over_and_adopt_reads_it_first(emulator: Any) -> None:
+def test_a_taken_name_says_adopt_and_adopt_takes_it_over(emulator: Any) -> None:
+    """A create never replaces a VDR of the same name someone else made."""
     body = {"objectName": "myContact", "fields": [{"path": "x", "type": "number"}]}
     made = http(emulator, "POST", "/vdrs", body).json()
     provider = configured(VirtualDataResourceProvider, emulator)
-    created = provider.create(props()).outs or {}  # the import is an upsert by name
-    assert created["vdr_id"] == made["id"] and created["field_paths"] == ["id", "email"]
+    with pytest.raises(ProviderError, match=r"already exists.*adopt=True"):
+        provider.create(props())
+    exported = http(emulator, "GET", EXPORT.format("myContact")).json()
+    assert [f["path"] for f in exported["definition"]["fields"]] == ["x"]  # left as it was
     before = requests_of(emulator)
     adopted = provider.create(props(adopt=True)).outs or {}
     assert adopted["field_paths"] == ["id", "email"] and adopted["vdr_id"] == made["id"]
     assert "POST /vdrs" not in delta_of(before, requests_of(emulator))  # no second create
     [listed] = http(emulator, "GET", "/vdrs").json()
     assert listed["objectName"] == "myContact"
+
+
+@pytest.mark.parametrize("action", ["lose_response", "drop"])
+def test_a_create_whose_answer_is_lost_is_found_by_its_name(emulator: Any, action: str) -> None:
+    provider = configured(VirtualDataResourceProvider, emulator)
+    lose(emulator, "/vdrs", action)
+    created = provider.create(props())
+    assert created.id == "myContact"
+    listed = http(emulator, "GET", "/vdrs").json()
+    assert [v["objectName"] for v in listed] == ["myContact"]
+    exported = http(emulator, "GET", EXPORT.format("myContact")).json()
+    assert set(exported["transformation"]) == {"closeio"}
 
 
 def test_a_state_without_the_id_is_deleted_by_name(emulator: Any) -> None:

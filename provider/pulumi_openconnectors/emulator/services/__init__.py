@@ -14,6 +14,7 @@ from .base import Service
 AREAS = (
     "elements",
     "private_elements",
+    "element_resources",
     "instances",
     "formula_instances",  # before formulas: GET /formulas/instances, not /formulas/{id}
     "formulas",

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from ..catalog import ELEMENT, all_connectors, find_connector
+from ..catalog import ELEMENT, EXTENSION, Connector, all_connectors, find_connector
 from ..deps import AccountDep, RuntimeDep
 from ..errors import ApiError
 from ..pagination import PageDep, page_responses, paginate
@@ -37,9 +37,11 @@ async def list_elements(
 ) -> list[dict[str, Any]]:
     """The catalog and the organization's private elements, ordered by id (paginated like
     every array list), those matching `where`."""
+    org = account.organization_id
     with runtime.store.transaction() as conn:
-        private = runtime.references.list(conn, ELEMENT, account.organization_id)
-    elements = [c.element_json() for c in all_connectors()] + private
+        private = runtime.references.list(conn, ELEMENT, org)
+        catalog = [_as_seen(runtime, conn, org, c) for c in all_connectors()]
+    elements = catalog + private
     chosen = sorted((e for e in elements if matches_where(where, e)), key=lambda e: e["id"])
     return paginate(chosen, page, response, lambda e: int(e["id"]), None)
 
@@ -47,13 +49,21 @@ async def list_elements(
 @router.get("/elements/{keyOrId}", response_model=Element, tags=["elements"])
 async def get_element(keyOrId: str, account: AccountDep, runtime: RuntimeDep) -> dict[str, Any]:
     connector = find_connector(keyOrId)
-    if connector is not None:
-        return connector.element_json()
     with runtime.store.transaction() as conn:
+        if connector is not None:
+            return _as_seen(runtime, conn, account.organization_id, connector)
         element = runtime.references.find(conn, ELEMENT, account.organization_id, keyOrId)
     if element is None:
         raise ApiError(404, "No element with that key or id")
     return element
+
+
+def _as_seen(runtime: Any, conn: Any, org: str, connector: Connector) -> dict[str, Any]:
+    """A catalog element as the organization sees it: extended (`extended`, its resources and
+    the account's own) once the account added resources to it (the `elementExtension` hook)."""
+    element = connector.element_json()
+    extension = runtime.references.find(conn, EXTENSION, org, connector.key)
+    return element if extension is None else {**element, **extension}
 
 
 _EQUALS = re.compile(r"^\s*(\w+)\s*=\s*'([^']*)'\s*$")

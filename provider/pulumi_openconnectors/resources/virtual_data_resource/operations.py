@@ -1,12 +1,14 @@
 """Create, adopt, read, update and delete of v2 VDRs (inside the provider process).
 
-The name is the key (the Pulumi id and the ownership marker). One call per resource per
-operation: a create is one ``PUT /vdrs/import`` of the whole document (an upsert by name, as
-the-doctor uploads VDRs: a create whose answer is lost is sent again and lands on the same VDR,
-never a second one), an update is that import too (the document holds every key, nothing is
-left unmanaged), a read is the export, and a delete is one ``DELETE /vdrs/{id}`` of the id the
-create's answer gave (``vdr_id`` in state; a state written before it was kept finds the id by
-name first). ``adopt=True`` reads the VDR first (and fails when there is none).
+The name is the key (the Pulumi id and the ownership marker). A create is a ``POST /vdrs`` of
+the definition (a taken name answers 409: a create never takes over a VDR of that name, and
+one whose answer was lost is found by its name; ``adopt=True`` takes one over) and a ``PUT
+/vdrs/import`` of the whole document (the transformations). ``PUT /vdrs/import`` alone, as
+the-doctor uploads VDRs, would be one call, but it is an upsert by name that would silently
+replace a VDR someone else made. An update is that import alone (one call: the document holds
+every key, nothing is left unmanaged), a read is the export, and a delete is one ``DELETE
+/vdrs/{id}`` of the id the import answered (``vdr_id`` in state; a state written before it
+was kept finds the id by name first).
 """
 
 from __future__ import annotations
@@ -17,13 +19,14 @@ from typing import Any
 
 from ...client.models import VdrDocument
 from ...errors import ProviderError
-from ...reconcile import OwnedKind, delete_owned, keyed_kind
+from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
 from ..documents import document_outputs, state_values
 from ..operations import (
     Failures,
     KeyedOperations,
     found_or_none,
     to_post,
+    unless_taken,
 )
 from .inputs import VirtualDataResourceInputs
 from .rules import problems
@@ -68,10 +71,10 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         inputs = self.parse(props)
         if inputs.adopt:
             return super().create(props)
-        # One call: the import makes the VDR (or replaces the one of that name). PUT is
-        # idempotent, so the client sends it again when its answer is lost.
-        found = self.put(inputs, inputs.document())
-        return inputs.name, self.outputs(inputs, found, inputs.name)
+        # POST /vdrs makes the VDR (its definition; a taken name answers 409, so a create never
+        # takes over a VDR of that name); the import puts the whole document.
+        create_reconciled(self._kind(inputs), inputs.name, f"{self.noun} {inputs.name!r}")
+        return inputs.name, self.outputs(inputs, self.put(inputs, inputs.document()), inputs.name)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
         ident = _vdr_id(props.get("vdr_id"))
@@ -90,13 +93,18 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         return _outputs(desired, found)
 
     def _kind(self, inputs: VirtualDataResourceInputs | None) -> OwnedKind[Named]:
-        """VDRs by name (the name is the key and the marker): the delete of a state without
-        ``vdr_id``, which finds the id by name."""
+        """VDRs by name (the name is the key and the marker): the create (``POST /vdrs``, a
+        taken name answers 409), and the delete of a state without ``vdr_id``, which finds the
+        id by name."""
         client = self.client
 
         def post() -> Named:
             posted = to_post(inputs, "virtual data resource")
-            client.vdrs.import_(posted.document())
+            unless_taken(
+                lambda: client.vdrs.create(posted.document()),
+                f"a virtual data resource named {posted.name!r} already exists in this "
+                "organization: take it over with adopt=True, or choose another name.",
+            )
             return Named(posted.name)
 
         def get(name: int | str) -> Named:

@@ -28,8 +28,7 @@ class VirtualDataResourceOutputs:
     extra: pulumi.Output[dict[str, Any]]
     """Any other keys of the VDR's document (e.g. `description`), kept as they are."""
     adopt: pulumi.Output[bool]
-    """Take over the VDR of this name, failing when there is none (a create without it takes
-    over a VDR of that name too: the import is an upsert by name)."""
+    """Take over the VDR of this name if it exists instead of failing."""
     field_paths: pulumi.Output[list[str]]
     """The definition's field paths."""
     element_keys: pulumi.Output[list[str]]

@@ -24,11 +24,9 @@ class VirtualDataResource(FromFile, VirtualDataResourceOutputs, **SPEC.pulumi_ty
 
     The name is the key: changing it replaces the resource; the definition and the
     transformations are updated in place (one ``PUT /vdrs/import`` of the whole document). A
-    create is that import too (an upsert by name, as the-doctor's upload): a VDR of that name
-    that already exists is taken over and replaced by the program's document, ``adopt=True`` or
-    not (``adopt=True`` also fails when there is none and keeps what the program leaves
-    unmanaged). ``check`` refuses a transformation field whose ``path`` is not a field of the
-    definition, naming it.
+    create posts the definition first (``POST /vdrs``): a VDR of that name that already exists
+    is refused, not replaced; take it over with ``adopt=True``. ``check`` refuses a
+    transformation field whose ``path`` is not a field of the definition, naming it.
 
     ``from_file(path, name=None, *, opts=None, **overrides)``: A virtual data resource from the
     JSON the platform (`GET /vdrs/{name}/export`) or the-doctor exports for a v2 VDR
@@ -49,8 +47,7 @@ class VirtualDataResource(FromFile, VirtualDataResourceOutputs, **SPEC.pulumi_ty
         transformations: per connector key (`sfdc`), how its vendor object maps onto the VDR;
             each field's `path` must be a field of the definition.
         extra: any other keys of the VDR's document (e.g. `description`), kept as they are.
-        adopt: take over the VDR of this name, failing when there is none (a create without it
-            takes over a VDR of that name too: the import is an upsert by name).
+        adopt: take over the VDR of this name if it exists instead of failing.
         opts: the Pulumi resource options.
     """
 

@@ -3,7 +3,7 @@ transformations per connector in one document (``/vdrs``)."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec
+from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 VDR_VERSION = "v2"
 
@@ -68,15 +68,7 @@ SPEC = ResourceSpec(
             api=EXTRA,
             py="dict[str, Any]",
         ),
-        Prop(
-            "adopt",
-            "bool",
-            "take over the VDR of this name, failing when there is none (a create without it "
-            "takes over a VDR of that name too: the import is an upsert by name)",
-            on_change=OnChange.CREATE_ONLY,
-            py="bool",
-            init_default=False,
-        ),
+        adopt_flag("the VDR of this name"),
         Prop(
             "field_paths",
             "list[str]",
@@ -123,11 +115,10 @@ SPEC = ResourceSpec(
     guide=(
         "The name is the key: changing it replaces the resource; the definition and the "
         "transformations are updated in place (one ``PUT /vdrs/import`` of the whole "
-        "document). A create is that import too (an upsert by name, as the-doctor's upload): "
-        "a VDR of that name that already exists is taken over and replaced by the program's "
-        "document, ``adopt=True`` or not (``adopt=True`` also fails when there is none and "
-        "keeps what the program leaves unmanaged). ``check`` refuses a transformation field "
-        "whose ``path`` is not a field of the definition, naming it."
+        "document). A create posts the definition first (``POST /vdrs``): a VDR of that name "
+        "that already exists is refused, not replaced; take it over with ``adopt=True``. "
+        "``check`` refuses a transformation field whose ``path`` is not a field of the "
+        "definition, naming it."
     ),
     # What the platform adds to the document the program imports: not drift unless the program
     # sets it.
@@ -160,10 +151,9 @@ SPEC = ResourceSpec(
         },
     },
     notes=(
-        "Ownership marker: the name — a VDR's name is unique in the organization and a create "
-        "is one `PUT /vdrs/import`, an upsert by name (as the-doctor uploads VDRs): a create "
-        "whose answer is lost is sent again and lands on the same VDR, never a second one. A "
-        "delete is one `DELETE /vdrs/{id}` of the id the create's answer gave (kept in state "
-        "as `vdr_id`; a state without it finds the id by name first).",
+        "Ownership marker: the name — a VDR's name is unique in the organization (a second "
+        "`POST /vdrs` answers 409), so a create whose answer is lost is found by its name. A "
+        "delete is one `DELETE /vdrs/{id}` of the id the import answered (kept in state as "
+        "`vdr_id`; a state without it finds the id by name first).",
     ),
 )

@@ -9,12 +9,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from ...bodies import json_object, json_object_after
-from ...catalog import ELEMENT, find_connector
+from ...catalog import ELEMENT, EXTENSION, SYSTEM_ACCOUNT_ID, find_connector
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
 from ...errors import ApiError
 from ...references import References
-from ...schemas import Empty, error_responses, json_body
+from ...schemas import Element, Empty, error_responses, json_body
 from ...settings import API_PREFIX
 from ...times import now_iso
 from .rules import answered, check_element
@@ -91,12 +91,29 @@ async def delete_element(keyOrId: str, runtime: RuntimeDep, account: AccountDep)
     return {}
 
 
-@router.get("/elements/{keyOrId}/export", **_ANSWER)
-async def export_element(keyOrId: str, runtime: RuntimeDep, account: AccountDep) -> Any:
+@router.get("/elements/{keyOrId}/export", response_model=PrivateElement | Element)
+async def export_element(
+    keyOrId: str, runtime: RuntimeDep, account: AccountDep, extendedOnly: bool = False
+) -> Any:
     """The element document as the platform exports it (by id, as the platform's tools call
-    it, or by key)."""
+    it, or by key). A catalog element the account extended is exported too, with the
+    account's own resources only when `extendedOnly=true` (the-doctor's download)."""
+    org = account.organization_id
     with runtime.store.transaction() as conn:
-        return _get(conn, account.organization_id, keyOrId).body
+        connector = find_connector(keyOrId)
+        extension = (
+            None
+            if connector is None
+            else runtime.references.find(conn, EXTENSION, org, connector.key)
+        )
+        if connector is None or extension is None:
+            return _get(conn, org, keyOrId).body
+    element = {**connector.element_json(), **extension}
+    if extendedOnly:
+        element["resources"] = [
+            r for r in element["resources"] if r.get("ownerAccountId") != SYSTEM_ACCOUNT_ID
+        ]
+    return element
 
 
 def lookup(
