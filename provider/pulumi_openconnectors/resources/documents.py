@@ -249,6 +249,22 @@ def drop_none(value: Any) -> Any:
     return value
 
 
+def layout_file(path: str | Path, main: str, what: str, layout: str) -> tuple[Path, str]:
+    """The JSON file ``path`` names — a directory's ``main`` file (``formula.json``) — and the
+    stem that names the resource by default (the file's stem; a directory's name). ``layout``
+    says what such a directory holds, for the error when it lacks ``main``."""
+    given = Path(path)
+    if not given.is_dir():
+        return given, given.stem
+    file = given / main
+    if not file.is_file():
+        raise ValueError(
+            f"{what} directory {str(given)!r} holds no {main} (a {what} directory is {main} "
+            f"and {layout})"
+        )
+    return file, given.name
+
+
 def load_json_object(path: str | Path, what: str) -> dict[str, Any]:
     """A JSON file holding one object (a formula, a definition, ...), with a clear error."""
     file = Path(path)

@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..documents import load_json_object
+from ..documents import layout_file, load_json_object
 
 ELEMENT_FILE = "element.json"
 RESOURCES_FOLDER = "resources"
@@ -92,16 +92,7 @@ def _read_body(folder: Path, relative: str, file: Path, where: str, what: str) -
 def read_connector(path: str | Path, what: str) -> tuple[dict[str, Any], str]:
     """The element document of a JSON file or of a connector directory, and the stem that
     names the resource when the document has no key (the file's stem; a directory's name)."""
-    given = Path(path)
-    if given.is_dir():
-        file, stem = given / ELEMENT_FILE, given.name
-        if not file.is_file():
-            raise ValueError(
-                f"{what} directory {str(given)!r} holds no {ELEMENT_FILE} (a connector "
-                f"directory is {ELEMENT_FILE} and a .js file per hook)"
-            )
-    else:
-        file, stem = given, given.stem
+    file, stem = layout_file(path, ELEMENT_FILE, what, "a .js file per hook")
     document = load_json_object(file, what)
     if file.name != ELEMENT_FILE:
         return document, stem

@@ -23,7 +23,7 @@ def problems(document: Mapping[str, Any]) -> Problems:
     found: Problems = []
     found.extend(_authentication(document.get("authentication")))
     found.extend(_configuration(document.get("configuration") or []))
-    found.extend(_resources(document.get("resources") or []))
+    found.extend(resource_problems(document.get("resources") or []))
     return found
 
 
@@ -54,7 +54,9 @@ def _configuration(entries: list[Any]) -> Problems:
     return found
 
 
-def _resources(resources: list[Any]) -> Problems:
+def resource_problems(resources: list[Any]) -> Problems:
+    """The rules of a connector's ``resources`` (a ``ConnectorExtension``'s too): each an
+    object with a ``path`` from ``/`` and a documented ``method``, one per method and path."""
     found: Problems = []
     routes: set[tuple[str, str]] = set()
     for index, resource in enumerate(resources):

@@ -8,18 +8,16 @@ path. The connector's own resources carry ``ownerAccountId`` 1 (the-doctor leave
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..connector.rules import KEY, METHODS, Problems, resource_problems
 from ..documents import load_json_object
 
-KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,99}$")
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-SYSTEM_ACCOUNT_ID = 1
+__all__ = ["KEY", "METHODS", "Problems", "own_resources", "problems", "read_export", "route"]
 
-Problems = list[tuple[str, str]]
+SYSTEM_ACCOUNT_ID = 1
 
 
 def route(resource: Mapping[str, Any]) -> tuple[str, str]:
@@ -52,32 +50,13 @@ def problems(document: Mapping[str, Any]) -> Problems:
                 "of its own is no extension: delete the ConnectorExtension instead)",
             )
         ]
-    found: Problems = []
-    routes: set[tuple[str, str]] = set()
+    found = resource_problems(resources)
     for index, resource in enumerate(resources):
-        where = f"resources[{index}]"
-        if not isinstance(resource, Mapping):
-            found.append(("resources", f"{where} must be an object with a path and a method"))
-            continue
-        path, method = resource.get("path"), resource.get("method")
-        if not isinstance(path, str) or not path.startswith("/"):
-            found.append(("resources", f"{where}.path is required: a path from '/' (got {path!r})"))
-        if method not in METHODS:
-            found.append(
-                (
-                    "resources",
-                    f"{where}.method must be one of {', '.join(METHODS)} (got {method!r})",
-                )
-            )
-        parameters = resource.get("parameters")
+        parameters = resource.get("parameters") if isinstance(resource, Mapping) else None
         if parameters is not None and not (
             isinstance(parameters, list) and all(isinstance(p, Mapping) for p in parameters)
         ):
-            found.append(("resources", f"{where}.parameters must be a list of objects"))
-        if isinstance(path, str) and method in METHODS:
-            if (method, path) in routes:
-                found.append(("resources", f"{where}: {method} {path} is declared twice"))
-            routes.add((method, path))
+            found.append(("resources", f"resources[{index}].parameters must be a list of objects"))
     return found
 
 

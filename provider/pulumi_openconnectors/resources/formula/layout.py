@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..documents import load_json_object
+from ..documents import layout_file, load_json_object
 
 FORMULA_FILE = "formula.json"
 SCRIPT_FILE_STEP_TYPES = ("script", "filter")
@@ -61,16 +61,7 @@ def _bodyless(step: Any) -> bool:
 def read_formula(path: str | Path, what: str) -> tuple[dict[str, Any], str]:
     """The formula document of a JSON file or of a formula directory, and the stem that names
     the resource by default (the file's stem; a directory's name)."""
-    given = Path(path)
-    if given.is_dir():
-        file, stem = given / FORMULA_FILE, given.name
-        if not file.is_file():
-            raise ValueError(
-                f"{what} directory {str(given)!r} holds no {FORMULA_FILE} (a formula directory "
-                f"is {FORMULA_FILE} and a .js file per script step)"
-            )
-    else:
-        file, stem = given, given.stem
+    file, stem = layout_file(path, FORMULA_FILE, what, "a .js file per script step")
     document = load_json_object(file, what)
     if file.name != FORMULA_FILE:
         return document, stem
