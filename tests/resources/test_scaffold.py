@@ -78,6 +78,7 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
         for name in ("__init__.py", "spec.py", "inputs.py", "rules.py", "api.py", "operations.py")
     } | {
         folder / "resource.py",
+        folder / "keywords.py",
         folder / "outputs.py",  # the typed outputs both classes share
         folder / "provider.py",
         Path("pulumi_openconnectors/native/widget.py"),  # the provider plugin's class

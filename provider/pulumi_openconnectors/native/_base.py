@@ -5,7 +5,7 @@ hooks."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
 import pulumi
@@ -17,15 +17,29 @@ from ..resources.spec import ResourceSpec
 
 class NativeResource(pulumi.CustomResource):
     """A resource of the plugin (``openconnectors:index:<Type>``) of the class's ``_spec``:
-    its inputs from the generated ``__init__``'s keywords, its public outputs unknown."""
+    its inputs from the keywords of the type's generated ``__init__`` (shared with the dynamic
+    class), its public outputs unknown."""
 
     _spec: ClassVar[ResourceSpec]
+    _init_hook: ClassVar[Callable[..., dict[str, Any]] | None] = None
 
     def _create(
         self, resource_name: str, keywords: Mapping[str, Any], opts: pulumi.ResourceOptions | None
     ) -> None:
+        """Register the resource: a keyword left at the default the dynamic class fills in
+        (``adopt=False``) is sent unset, for the plugin's check to fill in; keywords that are
+        not inputs (``common_resource=``) go through the spec's init hook."""
         spec = self._spec
-        props: dict[str, Any] = {prop.name: keywords.get(prop.name) for prop in spec.inputs}
+        props: dict[str, Any] = {
+            prop.name: None
+            if prop.init_default is not None and keywords.get(prop.name) is prop.init_default
+            else keywords.get(prop.name)
+            for prop in spec.inputs
+        }
+        hook = type(self)._init_hook
+        if hook is not None:
+            extra = {arg.name: keywords.get(arg.name) for arg in spec.init_args}
+            props = hook(resource_name, props, **extra)
         props.update(dict.fromkeys(p.name for p in spec.props if not p.input and not p.internal))
         super().__init__(type_token(spec.name), resource_name, props, opts)
 

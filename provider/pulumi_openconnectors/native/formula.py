@@ -6,56 +6,18 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
-import pulumi
-
+from ..resources.formula.keywords import FormulaKeywords
 from ..resources.formula.outputs import FormulaOutputs
 from ..resources.formula.spec import SPEC
 from ._base import NativeResource
 
 
-class Formula(NativeResource, FormulaOutputs):
+class Formula(FormulaKeywords, NativeResource, FormulaOutputs):
     """A formula template: its variables (`configuration`), its trigger and its steps, as in the
     formula JSON the platform documents (and the UI exports). Every change is a full `PUT
     /formulas/{id}`, in place.
 
-    Args:
-        resource_name: the Pulumi resource name.
-        name: the formula's name; default: the resource name.
-        description: free text.
-        active: default true; an inactive template stops all its instances.
-        single_threaded: `singleThreaded`; unset = not managed.
-        engine: `v1` or `v3`; unset = not managed.
-        debug_logging_enabled: `debugLoggingEnabled`; unset = not managed.
-        configuration: the variables: `{key, name, type: value|elementInstance, required?}`
-            each.
-        triggers: `{type: event|elementRequest|scheduled|manual, properties, onSuccess,
-            onFailure}`.
-        steps: `{name, type, properties, onSuccess, onFailure}` each, as documented.
-        extra: any other top-level keys of the formula JSON, kept as they are (e.g. `api`).
-        adopt_formula_id: take over an existing formula instead of creating one.
-        opts: the Pulumi resource options.
+    Keywords: see ``__init__``.
     """
 
     _spec = SPEC
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        name: pulumi.Input[str] | None = None,
-        description: pulumi.Input[str] | None = None,
-        active: pulumi.Input[bool] | None = None,
-        single_threaded: pulumi.Input[bool] | None = None,
-        engine: pulumi.Input[str] | None = None,
-        debug_logging_enabled: pulumi.Input[bool] | None = None,
-        configuration: pulumi.Input[Sequence[Any]] | None = None,
-        triggers: pulumi.Input[Sequence[Any]] | None = None,
-        steps: pulumi.Input[Sequence[Any]] | None = None,
-        extra: pulumi.Input[Mapping[str, Any]] | None = None,
-        adopt_formula_id: pulumi.Input[int] | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        self._create(resource_name, locals(), opts)

@@ -6,48 +6,18 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-import pulumi
-
+from ..resources.formula_instance.keywords import FormulaInstanceKeywords
 from ..resources.formula_instance.outputs import FormulaInstanceOutputs
 from ..resources.formula_instance.spec import SPEC
 from ._base import NativeResource
 
 
-class FormulaInstance(NativeResource, FormulaInstanceOutputs):
+class FormulaInstance(FormulaInstanceKeywords, NativeResource, FormulaInstanceOutputs):
     """A formula instance: a formula template with a value for each variable (a connector
     instance id for an `elementInstance` variable). Updates are a full `PUT
     /formulas/{id}/instances/{instanceId}`.
 
-    Args:
-        resource_name: the Pulumi resource name.
-        formula_id: the formula template: a `Formula`'s `.id` (known in previews while the
-            formula is updated, so an edit of the formula does not preview as a replacement).
-        name: default: the resource name.
-        active: default true.
-        configuration: variable key -> value; pass a `ConnectorInstance`'s `.id` for an
-            `elementInstance` variable, so the engine orders creates and deletes.
-        settings: `notification.email`, `notification.webhook.url`, `api`, …; unset = not
-            managed.
-        adopt_formula_instance_id: take over an existing instance of `formula_id` instead of
-            creating one.
-        opts: the Pulumi resource options.
+    Keywords: see ``__init__``.
     """
 
     _spec = SPEC
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        formula_id: pulumi.Input[int],
-        name: pulumi.Input[str] | None = None,
-        active: pulumi.Input[bool] | None = None,
-        configuration: pulumi.Input[Mapping[str, Any]] | None = None,
-        settings: pulumi.Input[Mapping[str, Any]] | None = None,
-        adopt_formula_instance_id: pulumi.Input[int] | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        self._create(resource_name, locals(), opts)

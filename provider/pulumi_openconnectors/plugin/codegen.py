@@ -14,9 +14,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from ..resources.codegen_names import annotations_imports, outputs_class
+from ..resources.codegen_names import keywords_class, outputs_class
 from ..resources.registry import FOLDERS, SPECS
-from ..resources.spec import Prop, ResourceSpec
+from ..resources.spec import ResourceSpec
 from . import type_token
 from .names import snake
 from .schema import CONFIG
@@ -44,32 +44,25 @@ def _doc(text: str) -> str:
 
 
 def resource_module(spec: ResourceSpec) -> str:
-    """The source of ``native/<folder>.py``: the typed keywords (the typed outputs are the
-    type's generated ``resources/<folder>/outputs.py``, shared with the dynamic class); what
-    they do is :class:`..native._base.NativeResource`."""
-    required = [p for p in spec.inputs if p.required]
-    optional = [p for p in spec.inputs if not p.required]
+    """The source of ``native/<folder>.py``: the typed keywords and outputs are the type's
+    generated ``resources/<folder>/keywords.py`` and ``outputs.py``, shared with the dynamic
+    class; what they do is :class:`..native._base.NativeResource`."""
     folder = FOLDERS[spec.name]
+    hook_module, _, hook = (spec.init_hook or "").partition(":")
     out = [f'"""{spec.name} through the provider plugin:', f"``{type_token(spec.name)}``.", ""]
     out += [HEADER, '"""', "", "from __future__ import annotations", ""]
-    imports = annotations_imports(" ".join(_annotation(p) for p in spec.inputs))
-    out += [*imports, *([""] if imports else []), "import pulumi", ""]
+    out += [f"from ..resources.{folder}.keywords import {keywords_class(spec)}"]
     out += [f"from ..resources.{folder}.outputs import {outputs_class(spec)}"]
     out += [f"from ..resources.{folder}.spec import SPEC"]
+    if spec.init_hook:
+        out += [f"from ..resources.{folder}.{hook_module} import {hook}"]
     out += ["from ._base import NativeResource", "", ""]
-    out += [f"class {spec.name}(NativeResource, {outputs_class(spec)}):"]
+    out += [f"class {spec.name}({keywords_class(spec)}, NativeResource, {outputs_class(spec)}):"]
     out += _wrapped('"""' + _doc(spec.doc), "    ")
-    out += ["", "    Args:", "        resource_name: the Pulumi resource name."]
-    for prop in spec.inputs:
-        out += _wrapped(f"{prop.name}: {_doc(prop.doc)}.", "        ", "    ")
-    out += ["        opts: the Pulumi resource options.", '    """', "", "    _spec = SPEC"]
-    keywords = [f"{p.name}: {_annotation(p)}" for p in required]
-    keywords += [f"{p.name}: {_annotation(p)} | None = None" for p in optional]
-    return "\n".join(out + _init(keywords))
-
-
-def _annotation(prop: Prop) -> str:
-    return prop.input_annotation(precise=False)
+    out += ["", "    Keywords: see ``__init__``.", '    """', "", "    _spec = SPEC"]
+    if spec.init_hook:
+        out += [f"    _init_hook = staticmethod({hook})"]
+    return "\n".join([*out, ""])
 
 
 def _init(keywords: list[str]) -> list[str]:

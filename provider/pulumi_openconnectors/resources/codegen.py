@@ -1,7 +1,7 @@
 """The typed resource class and the provider class of every type, generated from its spec.
 
-    python -m pulumi_openconnectors.resources.codegen          writes resources/<type>/resource.py
-                                                              and resources/<type>/provider.py
+    python -m pulumi_openconnectors.resources.codegen          writes resources/<type>/resource.py,
+                                                              keywords.py, outputs.py, provider.py
     python -m pulumi_openconnectors.resources.codegen --check  exits 1 when one is stale
 
 A user gets a typed ``__init__`` (one keyword per input, its documentation in the docstring)
@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .codegen_names import annotations_imports, outputs_class
+from .codegen_names import annotations_imports, keywords_class, outputs_class
 from .registry import FOLDERS, SPECS
 from .spec import Prop, ResourceSpec
 
@@ -74,19 +74,27 @@ def _wrapped(text: str, indent: str, hanging: str = "", width: int = 96) -> list
 
 
 def _docstring(spec: ResourceSpec) -> list[str]:
+    """The class docstring of the dynamic resource (its keywords are documented on the
+    ``__init__`` it inherits from the type's keywords class)."""
     body = [spec.doc]
     if spec.guide:
         body.append(spec.guide)
     if spec.file is not None:
         body.append(f"``from_file(path, name=None, *, opts=None, **overrides)``: {spec.file.doc}")
     body.append(f"Type token: ``{spec.type_token}``.")
-    lines = _wrapped('"""' + "\n\n".join(body), "    ")
-    lines += ["", "    Args:", "        resource_name: the Pulumi resource name."]
+    lines = [*_wrapped('"""' + "\n\n".join(body), "    "), '    """']
+    return [line.replace("\\", "\\\\") for line in lines]
+
+
+def _init_docstring(spec: ResourceSpec) -> list[str]:
+    """The docstring of the shared ``__init__``: one line per keyword (editors show it)."""
+    lines = [f'        """A {spec.name} resource.', "", "        Args:"]
+    lines += ["            resource_name: the Pulumi resource name."]
     for prop in spec.inputs:
-        lines += _wrapped(f"{prop.name}: {prop.doc}.", "        ", "    ")
+        lines += _wrapped(f"{prop.name}: {prop.doc}.", "            ", "    ")
     for arg in spec.init_args:
-        lines += _wrapped(f"{arg.name}: {arg.doc}.", "        ", "    ")
-    lines += ["        opts: the Pulumi resource options.", '    """']
+        lines += _wrapped(f"{arg.name}: {arg.doc}.", "            ", "    ")
+    lines += ["            opts: the Pulumi resource options.", '        """']
     return [line.replace("\\", "\\\\") for line in lines]
 
 
@@ -120,47 +128,65 @@ def outputs_module(spec: ResourceSpec) -> str:
     return "\n".join([*out, ""])
 
 
-def resource_module(spec: ResourceSpec) -> str:
-    """The source of ``resources/<folder>/resource.py``."""
-    hook_module, _, hook = (spec.init_hook or "").partition(":")
+def keywords_module(spec: ResourceSpec) -> str:
+    """The source of ``resources/<folder>/keywords.py``: the typed ``__init__`` (one keyword
+    per input and init argument, each documented) of both resource classes of the type, the
+    dynamic resource (``resource.py``) and the provider plugin's (``pulumi_openconnectors.
+    native``); each registers the resource from the keywords in its own ``_create``."""
     type_imports = sorted({arg.import_ for arg in spec.init_args if arg.import_})
-    internal = [p for p in spec.props if p.internal]
-    out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
-    out += ["from __future__ import annotations", ""]
-    annotations = " ".join(
-        [*(p.input_annotation() for p in spec.inputs), *(p.py for p in internal)]
-    )
-    abc = [name for name in ("Mapping", "Sequence") if f"{name}[" in annotations]
-    if abc:
-        out += [f"from collections.abc import {', '.join(abc)}"]
-    typing = (["TYPE_CHECKING"] if type_imports else []) + (["Any"] if "Any" in annotations else [])
-    if typing:
-        out += [f"from typing import {', '.join(typing)}"]
-    out += [""]
-    out += ["import pulumi", ""]
-    base = "FromFile" if spec.file is not None else "SpecResource"
-    out += [f"from ..resource import {base}"]
-    out += [f"from .outputs import {outputs_class(spec)}"]
-    out += [f"from .provider import {provider_class(spec)}", "from .spec import SPEC"]
-    if spec.init_hook:
-        out += [f"from .{hook_module} import {hook}"]
-    out += [""]
+    out = [f'"""{spec.name}: the typed keywords of its resource classes.', "", HEADER, '"""']
+    out += ["", "from __future__ import annotations", ""]
+    annotations = " ".join(p.input_annotation() for p in spec.inputs)
+    imports = annotations_imports(annotations)
+    if type_imports:
+        imports = [line for line in imports if not line.startswith("from typing")]
+        typing = ["TYPE_CHECKING"] + (["Any"] if "Any" in annotations else [])
+        imports += [f"from typing import {', '.join(typing)}"]
+    out += [*imports, *([""] if imports else []), "import pulumi", ""]
+    out += ["from ..keywords import Keywords", ""]
     if type_imports:
         out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
-    out += ["", f"class {spec.name}({base}, {outputs_class(spec)}, **SPEC.pulumi_type):"]
-    out += _docstring(spec)
-    out += ["", "    _spec = SPEC", f"    _provider_class = {provider_class(spec)}"]
-    if spec.init_hook:
-        out += [f"    _init_hook = staticmethod({hook})"]
-    out += [""]
-    for prop in internal:  # the provider's bookkeeping: in the dynamic resource's state only
-        out += [f"    {prop.name}: pulumi.Output[{prop.py}]", *_attribute_doc(prop)]
-    out += ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
+    out += ["", f"class {keywords_class(spec)}(Keywords):"]
+    doc = f"The keywords of both {spec.name} classes (the dynamic resource and the plugin's)."
+    out += [*_wrapped('"""' + doc + '"""', "    "), ""]
+    out += ["    def __init__(", "        self,", "        resource_name: str,", "        *,"]
     keywords = sorted(spec.inputs, key=lambda p: not p.required)
     out += [_keyword(p) for p in keywords]
     out += [f"        {arg.name}: {arg.py} = None," for arg in spec.init_args]
     out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
-    out += ["        self._create(resource_name, locals(), opts)"]
+    out += _init_docstring(spec)
+    out += ["        self._create(resource_name, locals(), opts)", ""]
+    return "\n".join(out)
+
+
+def resource_module(spec: ResourceSpec) -> str:
+    """The source of ``resources/<folder>/resource.py``."""
+    hook_module, _, hook = (spec.init_hook or "").partition(":")
+    internal = [p for p in spec.props if p.internal]
+    out = [f'"""{spec.name}: the typed resource class.', "", HEADER, '"""', ""]
+    out += ["from __future__ import annotations", ""]
+    imports = annotations_imports(" ".join(p.py for p in internal))
+    out += [*imports, *([""] if imports else [])]
+    if internal:
+        out += ["import pulumi", ""]
+    base = "FromFile" if spec.file is not None else "SpecResource"
+    out += [f"from ..resource import {base}"]
+    out += [f"from .keywords import {keywords_class(spec)}"]
+    out += [f"from .outputs import {outputs_class(spec)}"]
+    out += [f"from .provider import {provider_class(spec)}", "from .spec import SPEC"]
+    if spec.init_hook:
+        out += [f"from .{hook_module} import {hook}"]
+    out += ["", ""]
+    bases = f"{keywords_class(spec)}, {base}, {outputs_class(spec)}"
+    out += [f"class {spec.name}({bases}, **SPEC.pulumi_type):"]
+    out += _docstring(spec)
+    out += ["", "    _spec = SPEC", f"    _provider_class = {provider_class(spec)}"]
+    if spec.init_hook:
+        out += [f"    _init_hook = staticmethod({hook})"]
+    if internal:
+        out += [""]
+    for prop in internal:  # the provider's bookkeeping: in the dynamic resource's state only
+        out += [f"    {prop.name}: pulumi.Output[{prop.py}]", *_attribute_doc(prop)]
     out += [""]
     return "\n".join(out)
 
@@ -235,6 +261,7 @@ def generated(root: Path = _HERE) -> dict[Path, str]:
     for spec in SPECS:
         folder = FOLDERS[spec.name]
         files[root / folder / "resource.py"] = resource_module(spec)
+        files[root / folder / "keywords.py"] = keywords_module(spec)
         files[root / folder / "outputs.py"] = outputs_module(spec)
         files[root / folder / "provider.py"] = provider_module(spec)
     files[root / "classes.py"] = classes_module()

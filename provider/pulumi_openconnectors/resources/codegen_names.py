@@ -1,6 +1,6 @@
 """What both generators (:mod:`.codegen` for the dynamic classes, :mod:`..plugin.codegen` for
-the provider plugin's) agree on: the shared typed outputs class of a type, and the imports a
-generated annotation needs."""
+the provider plugin's) agree on: the shared typed outputs and keywords classes of a type, and
+the imports a generated annotation needs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,12 @@ def outputs_class(spec: ResourceSpec) -> str:
     """The class of ``resources/<folder>/outputs.py``: the typed public outputs (with the
     docstrings editors show) that both classes of the type inherit."""
     return f"{spec.name}Outputs"
+
+
+def keywords_class(spec: ResourceSpec) -> str:
+    """The class of ``resources/<folder>/keywords.py``: the typed ``__init__`` (its keywords
+    documented) that both classes of the type inherit."""
+    return f"{spec.name}Keywords"
 
 
 def annotations_imports(annotations: str) -> list[str]:

@@ -5,18 +5,14 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
-import pulumi
-
 from ..resource import FromFile
+from .keywords import CommonResourceKeywords
 from .outputs import CommonResourceOutputs
 from .provider import CommonResourceProvider
 from .spec import SPEC
 
 
-class CommonResource(FromFile, CommonResourceOutputs, **SPEC.pulumi_type):
+class CommonResource(CommonResourceKeywords, FromFile, CommonResourceOutputs, **SPEC.pulumi_type):
     """A common resource: an object definition of the organization — a name and its fields
     (`{path, type}` each) — that transformations map connector objects onto. Updates are a `PUT
     /organizations/objects/{name}/definitions`.
@@ -32,29 +28,7 @@ class CommonResource(FromFile, CommonResourceOutputs, **SPEC.pulumi_type):
     dropped.
 
     Type token: ``pulumi-python:dynamic/openconnectors:CommonResource``.
-
-    Args:
-        resource_name: the Pulumi resource name.
-        name: the object name (letters, digits, `_`, `-`, `.`); it is the key, so changing it
-            replaces the resource; default: the resource name.
-        fields: `path` in dot notation for nesting (`address.city`); `type` `string`, `number`,
-            `boolean`, `date`, or a custom/array type.
-        extra: any other keys of the definition JSON, kept as they are.
-        adopt: take over the definition of this name if it exists instead of failing.
-        opts: the Pulumi resource options.
     """
 
     _spec = SPEC
     _provider_class = CommonResourceProvider
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        name: pulumi.Input[str] | None = None,
-        fields: pulumi.Input[Sequence[Any]] | None = None,
-        extra: pulumi.Input[Mapping[str, Any]] | None = None,
-        adopt: pulumi.Input[bool] = False,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        self._create(resource_name, locals(), opts)

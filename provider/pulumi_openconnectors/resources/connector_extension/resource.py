@@ -5,18 +5,16 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
-import pulumi
-
 from ..resource import FromFile
+from .keywords import ConnectorExtensionKeywords
 from .outputs import ConnectorExtensionOutputs
 from .provider import ConnectorExtensionProvider
 from .spec import SPEC
 
 
-class ConnectorExtension(FromFile, ConnectorExtensionOutputs, **SPEC.pulumi_type):
+class ConnectorExtension(
+    ConnectorExtensionKeywords, FromFile, ConnectorExtensionOutputs, **SPEC.pulumi_type
+):
     """Resources of the organization's own added to a connector of the catalog (an extended
     connector): each an API call (`path`, `method`) that the connector maps onto the vendor's,
     next to the calls it comes with. Each resource is `POST`ed, `PUT` or `DELETE`d on its own
@@ -42,32 +40,7 @@ class ConnectorExtension(FromFile, ConnectorExtensionOutputs, **SPEC.pulumi_type
     ``extendedOnly``) is left out; server-set keys (ids, dates) are dropped.
 
     Type token: ``pulumi-python:dynamic/openconnectors:ConnectorExtension``.
-
-    Args:
-        resource_name: the Pulumi resource name.
-        element_key: the key of the catalog's connector to extend (`closeio`, `sfdc`, …); it is
-            the Pulumi id, so changing it replaces the extension (its resources move to the
-            other connector).
-        resources: the organization's own resources of the connector (at least one; `path` from
-            `/`, `method` `GET`/`POST`/`PUT`/`PATCH`/`DELETE`, one resource per method and path;
-            `vendorPath`, `vendorMethod`, `parameters`, `description`, …). A resource may have
-            the method and path of one the connector comes with: it is the organization's
-            version of that call.
-        adopt: take over the organization's extension of this connector (the resources it added)
-            if it exists instead of failing.
-        opts: the Pulumi resource options.
     """
 
     _spec = SPEC
     _provider_class = ConnectorExtensionProvider
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        element_key: pulumi.Input[str],
-        resources: pulumi.Input[Sequence[Any]],
-        adopt: pulumi.Input[bool] = False,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        self._create(resource_name, locals(), opts)

@@ -5,18 +5,18 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 import pulumi
 
 from ..resource import SpecResource
+from .keywords import ConnectorInstanceKeywords
 from .outputs import ConnectorInstanceOutputs
 from .provider import ConnectorInstanceProvider
 from .spec import SPEC
 
 
-class ConnectorInstance(SpecResource, ConnectorInstanceOutputs, **SPEC.pulumi_type):
+class ConnectorInstance(
+    ConnectorInstanceKeywords, SpecResource, ConnectorInstanceOutputs, **SPEC.pulumi_type
+):
     """A connector instance: an authenticated connection to one vendor account (the credentials
     a formula or a hub call uses).
 
@@ -28,29 +28,6 @@ class ConnectorInstance(SpecResource, ConnectorInstanceOutputs, **SPEC.pulumi_ty
     resources), pass ``adopt_instance_id=<its id>``.
 
     Type token: ``pulumi-python:dynamic/openconnectors:ConnectorInstance``.
-
-    Args:
-        resource_name: the Pulumi resource name.
-        element_key: the connector key (`hootsuite`, `sfdc`, `closeio`, …); set this or
-            `element_id`.
-        element_id: the connector by id.
-        name: default: the resource name.
-        configuration: connector-specific keys (PATCH merges keys; removing a key sends a full
-            PUT).
-        events: webhook or polling events, sent as the documented `event.*` configuration keys:
-            `type` (`"polling"` or `"webhook"`), `enabled` (default true), `callback_url`
-            (https, where your app receives events; needed when enabled), `signature_key`
-            (optional), `objects` (names to monitor, `event.objects`), and for polling
-            `poll_interval_minutes` (whole minutes, `event.poller.refresh_interval`) and
-            `poll_objects` (name -> `{url, id_field, dates, ...}`,
-            `event.poller.configuration`); enabled polling needs `objects` or `poll_objects`.
-            Unset = not managed.
-        provider_data: e.g. `{"code": <OAuth 2.0 authorization grant>}`; never causes a diff.
-        tags: the sent list replaces all tags.
-        retrieve_objects: `retrieveObjectsAfterInstantiation`.
-        disabled: unset = not managed.
-        adopt_instance_id: take over an existing instance instead of creating one.
-        opts: the Pulumi resource options.
     """
 
     _spec = SPEC
@@ -60,21 +37,3 @@ class ConnectorInstance(SpecResource, ConnectorInstanceOutputs, **SPEC.pulumi_ty
     """The hidden tag the provider puts on the instance (see *Lost answers*)."""
     late_create_possible: pulumi.Output[bool]
     """A POST of the create went unanswered (delete then sweeps for a late copy)."""
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        element_key: pulumi.Input[str] | None = None,
-        element_id: pulumi.Input[int] | None = None,
-        name: pulumi.Input[str] | None = None,
-        configuration: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
-        events: pulumi.Input[Mapping[str, Any]] | None = None,
-        provider_data: pulumi.Input[Mapping[str, pulumi.Input[str]]] | None = None,
-        tags: pulumi.Input[Sequence[pulumi.Input[str]]] | None = None,
-        retrieve_objects: pulumi.Input[bool] = False,
-        disabled: pulumi.Input[bool] | None = None,
-        adopt_instance_id: pulumi.Input[int] | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        self._create(resource_name, locals(), opts)

@@ -5,18 +5,16 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
-
 import pulumi
 
 from ..resource import FromFile
+from .keywords import FormulaKeywords
 from .outputs import FormulaOutputs
 from .provider import FormulaProvider
 from .spec import SPEC
 
 
-class Formula(FromFile, FormulaOutputs, **SPEC.pulumi_type):
+class Formula(FormulaKeywords, FromFile, FormulaOutputs, **SPEC.pulumi_type):
     """A formula template: its variables (`configuration`), its trigger and its steps, as in the
     formula JSON the platform documents (and the UI exports). Every change is a full `PUT
     /formulas/{id}`, in place.
@@ -41,23 +39,6 @@ class Formula(FromFile, FormulaOutputs, **SPEC.pulumi_type):
     directory's name, and each step without a ``body`` takes its ``.js`` file.
 
     Type token: ``pulumi-python:dynamic/openconnectors:Formula``.
-
-    Args:
-        resource_name: the Pulumi resource name.
-        name: the formula's name; default: the resource name.
-        description: free text.
-        active: default true; an inactive template stops all its instances.
-        single_threaded: `singleThreaded`; unset = not managed.
-        engine: `v1` or `v3`; unset = not managed.
-        debug_logging_enabled: `debugLoggingEnabled`; unset = not managed.
-        configuration: the variables: `{key, name, type: value|elementInstance, required?}`
-            each.
-        triggers: `{type: event|elementRequest|scheduled|manual, properties, onSuccess,
-            onFailure}`.
-        steps: `{name, type, properties, onSuccess, onFailure}` each, as documented.
-        extra: any other top-level keys of the formula JSON, kept as they are (e.g. `api`).
-        adopt_formula_id: take over an existing formula instead of creating one.
-        opts: the Pulumi resource options.
     """
 
     _spec = SPEC
@@ -67,22 +48,3 @@ class Formula(FromFile, FormulaOutputs, **SPEC.pulumi_type):
     """Server time just before the create was sent (finds a create whose answer was lost)."""
     late_create_possible: pulumi.Output[bool]
     """A POST of the create went unanswered (delete then sweeps for a late copy)."""
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        name: pulumi.Input[str] | None = None,
-        description: pulumi.Input[str] | None = None,
-        active: pulumi.Input[bool] = True,
-        single_threaded: pulumi.Input[bool] | None = None,
-        engine: pulumi.Input[str] | None = None,
-        debug_logging_enabled: pulumi.Input[bool] | None = None,
-        configuration: pulumi.Input[Sequence[Any]] | None = None,
-        triggers: pulumi.Input[Sequence[Any]] | None = None,
-        steps: pulumi.Input[Sequence[Any]] | None = None,
-        extra: pulumi.Input[Mapping[str, Any]] | None = None,
-        adopt_formula_id: pulumi.Input[int] | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        self._create(resource_name, locals(), opts)

@@ -145,10 +145,10 @@ SPEC = ResourceSpec(
     init_args=(
         InitArg(
             "common_resource",
-            "CommonResource | None",
+            "CommonResourceOutputs | None",
             "the common resource to map onto, instead of ``object_name``: the engine creates it "
             "first and deletes it last, and ``check`` refuses a field it does not declare",
-            import_="from ..common_resource.resource import CommonResource",
+            import_="from ..common_resource.outputs import CommonResourceOutputs",
         ),
     ),
     init_hook="wiring:onto_common_resource",

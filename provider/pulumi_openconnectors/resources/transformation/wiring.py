@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..common_resource.resource import CommonResource
+    from ..common_resource.outputs import CommonResourceOutputs
 
 
 def onto_common_resource(
-    resource_name: str, inputs: dict[str, Any], common_resource: CommonResource | None
+    resource_name: str, inputs: dict[str, Any], common_resource: CommonResourceOutputs | None
 ) -> dict[str, Any]:
     """The inputs with the common resource's name and field paths where the program gives
     none, so the engine orders the two and ``check`` knows the declared fields."""
