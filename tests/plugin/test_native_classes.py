@@ -105,3 +105,26 @@ def test_the_explicit_provider_sends_its_secrets_as_secrets() -> None:
     assert inputs["userSecret"][SECRET_SIG]  # a secret, not the plain text
     assert inputs["userSecret"]["value"] == "u"
     assert "organizationSecret" not in inputs
+
+
+def test_a_transformation_maps_onto_a_common_resource_given_as_a_keyword() -> None:
+    """The plugin's Transformation shares the dynamic class's keywords, ``common_resource=``
+    included: the common resource's name becomes ``objectName`` (an output, so the engine
+    orders the two)."""
+
+    def make() -> pulumi.Output[Any]:
+        contacts = oc.CommonResource("contacts", name="myContacts", fields=[])
+        mapping = oc.Transformation(
+            "t", common_resource=contacts, element_key="closeio", vendor_name="Contact"
+        )
+        return mapping.urn
+
+    registered, _ = _run(make)
+    inputs = {name: props for _token, name, props in registered}
+    assert inputs["t"]["objectName"] == "myContacts"
+    assert "adopt" not in inputs["t"]  # left at its default: unset, as before
+
+
+def test_a_transformation_without_a_common_resource_or_object_name_is_refused() -> None:
+    with pytest.raises(TypeError, match="give object_name or common_resource"):
+        _run(lambda: oc.Transformation("t", element_key="closeio", vendor_name="Contact").urn)
