@@ -19,16 +19,18 @@ from pulumi_openconnectors.client.models import (
     VdrDocument,
 )
 from pulumi_openconnectors.export.program import build_project
-from pulumi_openconnectors.export.project import (
-    connector_document,
-    extension_document,
-    vdr_document,
-)
+from pulumi_openconnectors.export.project import connector_document
 from pulumi_openconnectors.export.reader import Found, Snapshot
 from pulumi_openconnectors.export.yaml_program import document_inputs
 from pulumi_openconnectors.resources.connector.spec import SPEC as CONNECTOR_SPEC
+from pulumi_openconnectors.resources.connector_extension.export import (
+    document as extension_document,
+)
 from pulumi_openconnectors.resources.connector_extension.spec import SPEC as EXTENSION_SPEC
 from pulumi_openconnectors.resources.files import file_inputs
+from pulumi_openconnectors.resources.virtual_data_resource.export import (
+    document as vdr_document,
+)
 from pulumi_openconnectors.resources.virtual_data_resource.spec import SPEC as VDR_SPEC
 
 RUFF = Path(sys.executable).parent / "ruff"
@@ -129,8 +131,10 @@ def snapshot() -> Snapshot:
         formulas,
         formula_instances,
         connectors=[CONNECTOR],
-        vdrs=[VDR],
-        extensions=[EXTENSION],
+        documents={
+            "VirtualDataResource": [("myContact", vdr_document(VDR))],
+            "ConnectorExtension": [("closeio", extension_document(EXTENSION))],
+        },
     )
 
 

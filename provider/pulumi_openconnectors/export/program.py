@@ -28,13 +28,12 @@ from .project import (
     Secret,
     connector_document,
     diagram,
-    extension_document,
     formula_document,
     formula_instance_configuration,
     instance_configuration,
-    vdr_document,
 )
 from .reader import Found, Snapshot
+from .reader import standalone as types_after
 from .readme import Flavour, readme
 from .render import Call, Code, call, string
 
@@ -96,11 +95,13 @@ def build_project(
         document: Any,
         assigned: bool = True,
         written: Callable[[str], str] | None = None,
+        resource: str | None = None,
     ) -> tuple[str, str | None]:
         """``oc.<type_name>.from_file`` of ``<folder>/<key>.json`` (written from ``document``;
         ``written(stem)`` instead writes the files and gives the path to read), adopting: its
-        block, and its variable when ``assigned``."""
-        resource = names.unique(slug(key))
+        block, and its variable when ``assigned``. The Pulumi resource is named ``resource``
+        (default: ``key``)."""
+        resource = names.unique(slug(resource or key))
         var = variables.unique(identifier(resource)) if assigned else None
         stem = files.unique(f"{folder}/{file_stem(key, resource)}")
         if written is None:
@@ -121,6 +122,26 @@ def build_project(
             for block in blocks[1:]:
                 body.extend(["", block])
 
+    def standalone(after: str) -> None:
+        """The sections of the types that stand alone and come after ``after``: each
+        object's document a data file that ``from_file`` reads, adopting."""
+        for spec, export in types_after(after):
+            found = snap.documents.get(spec.name, [])
+            blocks = [
+                from_file(
+                    spec.name,
+                    export.folder,
+                    key,
+                    document,
+                    export.named,
+                    resource=export.resource.format(key=key),
+                )[0]
+                for key, document in found
+            ]
+            section(f"{export.section}: {export.folder}/{export.stem}.json", blocks)
+            if found or export.count_none:
+                out.counts[export.count] = len(found)
+
     blocks: list[str] = []
     paths: list[str] = []
     for element in sorted(snap.connectors, key=lambda e: e.key):
@@ -138,25 +159,7 @@ def build_project(
     section(f"Custom connectors (private elements): {where}", blocks)
     out.counts["custom connectors"] = len(snap.connectors)
 
-    blocks = []
-    for element in sorted(snap.extensions, key=lambda e: e.key):
-        resource = names.unique(slug(f"{element.key}-extension"))
-        path = files.unique(f"connector-extensions/{file_stem(element.key, resource)}") + ".json"
-        out.files[path] = _json(extension_document(element))
-        blocks.append(
-            call(
-                variables.unique(identifier(resource)),
-                "oc.ConnectorExtension.from_file",
-                [(None, Code(f"HERE / {string(path)}")), (None, resource), ("adopt", True), *opts],
-            )
-        )
-    section(
-        "Extended connectors (the organization's own resources on catalog connectors): "
-        "connector-extensions/<key>.json",
-        blocks,
-    )
-    if snap.extensions:
-        out.counts["extended connectors"] = len(snap.extensions)
+    standalone("connectors")
 
     blocks = []
     for instance in sorted(snap.instances, key=lambda i: i.id):
@@ -207,12 +210,7 @@ def build_project(
     section("Transformations: transformations/<connector or instance>-<object>.json", blocks)
     out.counts["transformations"] = len(snap.transformations)
 
-    blocks = []
-    for vdr in sorted(snap.vdrs, key=lambda v: v.vdr_name):
-        document = vdr_document(vdr)
-        blocks.append(from_file("VirtualDataResource", "vdrs", vdr.vdr_name, document, False)[0])
-    section("Virtual data resources (v2): vdrs/<name>.json", blocks)
-    out.counts["virtual data resources"] = len(snap.vdrs)
+    standalone("transformations")
 
     blocks = []
     for formula in sorted(snap.formulas, key=lambda f: f.id):

@@ -1,7 +1,7 @@
 """What both exported programs (Python, :mod:`.program`; Pulumi YAML, :mod:`.yaml_program`)
-share: the project's files and notes, a formula's, custom connector's, extended connector's
-and virtual data resource's document, a formula's flowchart, and the values of a connector
-instance's and a formula instance's configuration."""
+share: the project's files and notes, a formula's and custom connector's document, a
+formula's flowchart, and the values of a connector instance's and a formula instance's
+configuration (a type that stands alone writes its documents itself: its ``export.py``)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..client.models import Formula, FormulaInstance, Instance, PrivateElement, VdrDocument
+from ..client.models import Formula, FormulaInstance, Instance, PrivateElement
 from ..formulas.graph import FormulaGraphError, build, mermaid
 from ..resources.connector.spec import SPEC as CONNECTOR
-from ..resources.connector_extension.rules import own_resources
-from ..resources.connector_extension.spec import SPEC as CONNECTOR_EXTENSION
-from ..resources.documents import without_server_keys
+from ..resources.documents import without_empty, without_server_keys
 from ..resources.formula.rules import ELEMENT_INSTANCE
 from ..resources.formula.spec import SPEC as FORMULA
-from ..resources.spec import ResourceSpec
-from ..resources.virtual_data_resource.spec import SPEC as VIRTUAL_DATA_RESOURCE
 
 MASKED = "********"
 
@@ -67,40 +63,10 @@ def formula_document(formula: Formula) -> dict[str, Any]:
     return document
 
 
-def _without_empty(spec: ResourceSpec, document: dict[str, Any]) -> dict[str, Any]:
-    """``document`` without the keys of its own inputs that hold an empty text or object: the
-    provider reads those as unset (:func:`..resources.documents.document_outputs`), so a file
-    that wrote them would differ from the object it was read from."""
-    own = {str(p.api) for p in spec.document_props if p is not spec.extra_prop}
-    return {k: v for k, v in document.items() if not (k in own and v in ("", {}))}
-
-
 def connector_document(element: PrivateElement) -> dict[str, Any]:
     """A custom connector as exported: the element JSON of its export without the keys the
     server sets (what ``Connector.from_file`` reads), nor its empty texts and objects."""
-    return _without_empty(CONNECTOR, without_server_keys(CONNECTOR, element.document()))
-
-
-def extension_document(element: PrivateElement) -> dict[str, Any]:
-    """An extended connector as exported: its key and the organization's resources from the
-    element JSON of its export, without the keys the server sets (what
-    ``ConnectorExtension.from_file`` reads); the connector's own keys are not written."""
-    document = without_server_keys(CONNECTOR_EXTENSION, element.document())
-    kept: dict[str, Any] = {k: document[k] for k in ("key", "resources") if k in document}
-    kept["resources"] = own_resources(list(kept.get("resources") or []))
-    return _without_empty(CONNECTOR_EXTENSION, kept)
-
-
-def vdr_document(vdr: VdrDocument) -> dict[str, Any]:
-    """A virtual data resource as exported: its v2 document without the keys the server sets
-    (what ``VirtualDataResource.from_file`` reads), the definition's fields written even when
-    empty."""
-    document = without_server_keys(VIRTUAL_DATA_RESOURCE, vdr.document())
-    definition = document.get("definition")
-    definition = dict(definition) if isinstance(definition, Mapping) else {}
-    definition["fields"] = definition.get("fields") or []
-    document["definition"] = definition
-    return _without_empty(VIRTUAL_DATA_RESOURCE, document)
+    return without_empty(CONNECTOR, without_server_keys(CONNECTOR, element.document()))
 
 
 def diagram(document: Mapping[str, Any], where: str) -> Diagram:

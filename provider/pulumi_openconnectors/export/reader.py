@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from importlib import import_module
+from typing import Any, TypeVar
 
 from ..client import OpenConnectorsClient, Scope
 from ..client.models import (
@@ -15,10 +16,10 @@ from ..client.models import (
     ObjectDefinition,
     PrivateElement,
     Transformation,
-    VdrDocument,
 )
 from ..errors import APIError, NotFoundError
-from ..resources.connector_extension.api import ConnectorExtensionAPI
+from ..resources.registry import SPECS
+from ..resources.spec import ExportSpec, ResourceSpec
 
 KINDS = (
     "connectors",
@@ -62,11 +63,9 @@ class Snapshot:
     """Objects that could not be read or exported faithfully, each with the reason."""
     connectors: list[PrivateElement] = field(default_factory=list)
     """Custom connectors (private elements) as ``GET /elements/{id}/export`` gives them."""
-    vdrs: list[VdrDocument] = field(default_factory=list)
-    """Virtual data resources (v2) as ``GET /vdrs/{name}/export`` gives them."""
-    extensions: list[PrivateElement] = field(default_factory=list)
-    """Extended connectors (catalog connectors with resources of the organization's own) as
-    ``GET /elements/{id}/export?extendedOnly=true`` gives them."""
+    documents: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
+    """Per type that stands alone (its spec's ``export``, e.g. VirtualDataResource), its
+    objects' documents as written, by key, in order."""
 
 
 def _nothing(_kind: str, _done: int, _total: int) -> None:
@@ -86,7 +85,7 @@ def read_account(
     snap = Snapshot()
     if "connectors" in kinds:
         snap.connectors = _connectors(client, snap, elements, progress)
-        snap.extensions = _extensions(client, snap, elements, progress)
+    _standalone(client, snap, "connectors", kinds, elements, progress)
     if "instances" in kinds or "transformations" in kinds:
         progress("instances", 0, 0)
         listed = client.list_instances(tags=list(tags) if tags else None)
@@ -117,8 +116,7 @@ def read_account(
             snap.instances = []
         if "common-resources" not in kinds:
             snap.definitions = {}
-    if "vdrs" in kinds:
-        snap.vdrs = _vdrs(client, snap, progress)
+    _standalone(client, snap, "transformations", kinds, elements, progress)
     if "formulas" in kinds or "formula-instances" in kinds:
         progress("formulas", 0, 0)
         snap.formulas = sorted(client.list_formulas(), key=lambda f: f.id)
@@ -153,36 +151,35 @@ def _connectors(
     )
 
 
-def _extensions(
-    client: OpenConnectorsClient, snap: Snapshot, elements: Sequence[str], progress: Progress
-) -> list[PrivateElement]:
-    """The catalog connectors the organization extended (those ``elements`` names, when
-    given), each as its export gives it (the organization's resources only), by key; one
-    whose export holds none of the organization's resources is left out."""
-    area = client.area(ConnectorExtensionAPI)
-    listed = sorted(area.extended(), key=lambda e: e.key)
-    wanted = [e for e in listed if e.id is not None and (not elements or e.key in elements)]
-    exported = _exported(
-        "connectors",
-        [(f"extended connector {e.key}", int(e.id or 0)) for e in wanted],
-        area.export,
-        snap,
-        progress,
-    )
-    return [e for e in exported if e.resources]
+def standalone(after: str) -> list[tuple[ResourceSpec, ExportSpec]]:
+    """The types that stand alone (their spec's ``export``) read and written after the kind
+    ``after``, in the registry's order, with how."""
+    return [(s, s.export) for s in SPECS if s.export is not None and s.export.after == after]
 
 
-def _vdrs(client: OpenConnectorsClient, snap: Snapshot, progress: Progress) -> list[VdrDocument]:
-    """The organization's virtual data resources (v2), each as its export gives it, by name."""
-    progress("vdrs", 0, 0)
-    names = sorted({v.object_name for v in client.list_vdrs()})
-    return _exported(
-        "vdrs",
-        [(f"virtual data resource {name}", name) for name in names],
-        client.export_vdr,
-        snap,
-        progress,
-    )
+def _standalone(
+    client: OpenConnectorsClient,
+    snap: Snapshot,
+    after: str,
+    kinds: Sequence[str],
+    elements: Sequence[str],
+    progress: Progress,
+) -> None:
+    """Read the types that stand alone and come after ``after`` (those ``kinds`` selects)."""
+    for spec, export in standalone(after):
+        if export.kind not in kinds:
+            continue
+        progress(export.kind, 0, 0)
+        module, _, function = export.read.partition(":")
+        listed = getattr(import_module(module), function)(client, elements)
+        fetched = _exported(
+            export.kind,
+            [(label, (key, fetch)) for key, label, fetch in listed],
+            lambda ref: (ref[0], ref[1]()),
+            snap,
+            progress,
+        )
+        snap.documents[spec.name] = [(key, doc) for key, doc in fetched if doc is not None]
 
 
 def _exported(

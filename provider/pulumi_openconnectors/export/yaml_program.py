@@ -19,7 +19,6 @@ from ..client.models import FormulaInstance
 from ..markers import OWNERSHIP_TAG_PREFIX
 from ..resources.common_resource.spec import SPEC as COMMON_RESOURCE
 from ..resources.connector.spec import SPEC as CONNECTOR
-from ..resources.connector_extension.spec import SPEC as CONNECTOR_EXTENSION
 from ..resources.connector_instance.spec import SPEC as CONNECTOR_INSTANCE
 from ..resources.documents import extra_keys, without_server_keys
 from ..resources.formula.rules import called_formulas
@@ -27,11 +26,10 @@ from ..resources.formula.spec import SPEC as FORMULA
 from ..resources.formula_instance.spec import SPEC as FORMULA_INSTANCE
 from ..resources.spec import ResourceSpec
 from ..resources.transformation.spec import SPEC as TRANSFORMATION
-from ..resources.virtual_data_resource.spec import SPEC as VIRTUAL_DATA_RESOURCE
 from . import project as shared
 from .naming import Names, identifier, slug
 from .project import Project, Secret, one_line
-from .reader import Found, Snapshot
+from .reader import Found, Snapshot, standalone
 from .readme import Flavour, readme
 from .yaml_values import Ref, dump, literal, output_ref, properties, type_token
 
@@ -114,6 +112,19 @@ class _Writer:
         return Ref(key)
 
 
+def _standalone(w: _Writer, snap: Snapshot, after: str) -> None:
+    """The resources of the types that stand alone and come after ``after``: each object's
+    document inline, adopting."""
+    for spec, export in standalone(after):
+        found = snap.documents.get(spec.name, [])
+        for key, document in found:
+            inputs = document_inputs(spec, document)
+            inputs["adopt"] = True
+            w.resource(slug(export.resource.format(key=key)), spec, inputs)
+        if found or export.count_none:
+            w.out.counts[export.count] = len(found)
+
+
 def build_yaml_project(
     snap: Snapshot, *, project_name: str, retain_on_delete: bool, source: str
 ) -> Project:
@@ -130,12 +141,7 @@ def build_yaml_project(
         connectors[element.key] = w.resource(slug(element.key), CONNECTOR, connector_inputs)
     w.out.counts["custom connectors"] = len(snap.connectors)
 
-    for element in sorted(snap.extensions, key=lambda e: e.key):
-        extension = document_inputs(CONNECTOR_EXTENSION, shared.extension_document(element))
-        extension["adopt"] = True
-        w.resource(slug(f"{element.key}-extension"), CONNECTOR_EXTENSION, extension)
-    if snap.extensions:
-        w.out.counts["extended connectors"] = len(snap.extensions)
+    _standalone(w, snap, "connectors")
 
     for instance in sorted(snap.instances, key=lambda i: i.id):
         resource = w.claim(slug(instance.name or f"instance-{instance.id}"))
@@ -173,11 +179,7 @@ def build_yaml_project(
         _transformation(w, found, instances, definitions, connectors)
     w.out.counts["transformations"] = len(snap.transformations)
 
-    for vdr in sorted(snap.vdrs, key=lambda v: v.vdr_name):
-        inputs = document_inputs(VIRTUAL_DATA_RESOURCE, shared.vdr_document(vdr))
-        inputs["adopt"] = True
-        w.resource(slug(vdr.vdr_name), VIRTUAL_DATA_RESOURCE, inputs)
-    w.out.counts["virtual data resources"] = len(snap.vdrs)
+    _standalone(w, snap, "transformations")
 
     for formula in sorted(snap.formulas, key=lambda f: f.id):
         document = shared.formula_document(formula)

@@ -402,3 +402,11 @@ def state_values(spec: ResourceSpec, props: Mapping[str, Any]) -> dict[str, Any]
     """The last known inputs in a resource's state (not validated: the state holds what the
     API had), without those that are unset."""
     return {p.name: props[p.name] for p in spec.inputs if props.get(p.name) is not None}
+
+
+def without_empty(spec: ResourceSpec, document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` without the keys of its own inputs that hold an empty text or object: the
+    provider reads those as unset (:func:`document_outputs`), so an exported file that wrote
+    them would differ from the object it was read from."""
+    own = {str(p.api) for p in spec.document_props if p is not spec.extra_prop}
+    return {k: v for k, v in document.items() if not (k in own and v in ("", {}))}

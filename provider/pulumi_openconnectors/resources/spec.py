@@ -227,6 +227,37 @@ class InitArg:
 
 
 @dataclass(frozen=True)
+class ExportSpec:
+    """How ``export`` writes the objects of a type that stands alone (no other exported object
+    refers to one, nor one to another): a data file each, ``<folder>/<key>.json``, that the
+    Python program reads with ``from_file`` and the Pulumi YAML program holds inline, adopting
+    the object (``adopt``).
+
+    ``read`` is ``"module:function"`` (the type's ``export.py``), imported only when an export
+    runs: ``function(client, elements)`` lists the objects (``elements``: the connector keys
+    ``--element`` asks for, empty for all) as ``(key, label, fetch)`` in the order they are
+    written, where ``fetch()`` gives the object's document as written (None: nothing of the
+    organization's to write) and ``label`` names it in a note when it cannot be exported.
+    ``kind`` is the ``--kinds`` word that selects the type, ``after`` the kind it is read and
+    written after; ``section`` the comment over its part of the Python program, ``count`` its
+    line in the README (``count_none``: also when there is none); ``stem`` what the section
+    calls the file's name; ``resource`` the Pulumi resource name (``{key}``); ``named``: the
+    Python program keeps it in a variable.
+    """
+
+    kind: str
+    after: str
+    folder: str
+    section: str
+    count: str
+    read: str
+    stem: str = "<key>"
+    resource: str = "{key}"
+    count_none: bool = True
+    named: bool = True
+
+
+@dataclass(frozen=True)
 class ResourceSpec:
     """A resource type: its Pulumi type name, its properties and where its operations live.
 
@@ -239,6 +270,8 @@ class ResourceSpec:
     from a file (``from_file``), from the outputs and from an export.
 
     ``file``: what ``from_file`` reads (None: the type has no ``from_file``).
+    ``export``: how ``export`` writes a type that stands alone (None: the export writes the
+    type its own way, or not at all).
 
     ``guide``: how to use the type, for the resource class's docstring and its reference page.
     ``init_args``/``init_hook``: keywords of the resource class that are not inputs, and the
@@ -278,6 +311,7 @@ class ResourceSpec:
     server_defaults: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, hash=False)
     kept_on_put: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     file: FileSpec | None = None
+    export: ExportSpec | None = None
     init_args: tuple[InitArg, ...] = ()
     init_hook: str | None = None
     guide: str = ""

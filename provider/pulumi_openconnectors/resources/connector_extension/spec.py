@@ -3,7 +3,7 @@ extended connector: the Element Builder's "My Resources")."""
 
 from __future__ import annotations
 
-from ..spec import GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+from ..spec import GENERATED, ExportSpec, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 SPEC = ResourceSpec(
     name="ConnectorExtension",
@@ -61,6 +61,16 @@ SPEC = ResourceSpec(
     # sets it.
     server_filled={"resources[]": ("type", "ownerAccountId")},
     server_defaults={"resources[]": {"type": "api", "ownerAccountId": GENERATED}},
+    export=ExportSpec(
+        kind="connectors",
+        after="connectors",
+        folder="connector-extensions",
+        section="Extended connectors (the organization's own resources on catalog connectors)",
+        count="extended connectors",
+        read="pulumi_openconnectors.resources.connector_extension.export:listed",
+        resource="{key}-extension",
+        count_none=False,
+    ),
     file=FileSpec(
         what="connector extension",
         doc=(

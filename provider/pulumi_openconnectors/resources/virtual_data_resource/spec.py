@@ -3,7 +3,16 @@ transformations per connector in one document (``/vdrs``)."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+from ..spec import (
+    EXTRA,
+    GENERATED,
+    ExportSpec,
+    FileSpec,
+    OnChange,
+    Prop,
+    ResourceSpec,
+    adopt_flag,
+)
 
 VDR_VERSION = "v2"
 
@@ -98,6 +107,16 @@ SPEC = ResourceSpec(
         "transformation.*": ("id", "objectName", "vdrId", "elementId", "startDate"),
         "transformation.*.fields[]": ("id", "vdrFieldId"),
     },
+    export=ExportSpec(
+        kind="vdrs",
+        after="transformations",
+        folder="vdrs",
+        section="Virtual data resources (v2)",
+        count="virtual data resources",
+        read="pulumi_openconnectors.resources.virtual_data_resource.export:listed",
+        stem="<name>",
+        named=False,
+    ),
     file=FileSpec(
         what="virtual data resource",
         doc=(
