@@ -299,9 +299,10 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
     def _kind(self, inputs: DocumentInputsT | None) -> OwnedKind[Any]:
         """The type's objects for reconciliation (``inputs`` None: to delete)."""
 
-    @abstractmethod
     def unwrap(self, keyed: Any) -> FoundT:
-        """The object in what :meth:`_kind` returns."""
+        """The object in what :meth:`_kind` returns (by default: what it returns is the
+        object)."""
+        return cast(FoundT, keyed)
 
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         inputs = self.parse(props)

@@ -35,10 +35,6 @@ class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
     def outputs(self, inputs: ConnectorInputs, found: PrivateElement, key: str) -> dict[str, Any]:
         return outputs(inputs, found)
 
-    def unwrap(self, keyed: Any) -> PrivateElement:
-        element: PrivateElement = keyed
-        return element
-
     def _private(self, key: str) -> PrivateElement:
         """The private element of that key; the catalog's element of that key is refused
         (``GET /elements/{key}`` answers both)."""

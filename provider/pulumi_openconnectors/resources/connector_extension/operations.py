@@ -70,10 +70,6 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
     ) -> dict[str, Any]:
         return outputs(inputs, found)
 
-    def unwrap(self, keyed: Any) -> Extension:
-        extension: Extension = keyed
-        return extension
-
     def _extension(self, key: str) -> Extension:
         """The organization's resources on the connector; NotFoundError when there are none
         (or no such connector)."""
