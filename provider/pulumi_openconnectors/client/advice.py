@@ -3,7 +3,8 @@
 :class:`Advice` speaks of the API and of the client's own settings only. A layer with its own
 vocabulary (the Pulumi resources: their input names, ``pulumi refresh``) passes the client a
 subclass that overrides the hooks :meth:`Advice.invalid` and :meth:`Advice.not_found` and the
-texts :attr:`Advice.conflict`, :attr:`Advice.rate_limited` and :attr:`Advice.look_first`.
+texts :attr:`Advice.conflict`, :attr:`Advice.rate_limited`, :attr:`Advice.look_first` and
+those of a 404 (:attr:`Advice.unknown_element`, ...).
 """
 
 from __future__ import annotations
@@ -41,6 +42,23 @@ class Advice:
     """429 (after the client's own retries)."""
     look_first: ClassVar[str] = "check whether it did before retrying"
     """How to find out whether a request that may have taken effect did (a clause)."""
+    unknown_connector: ClassVar[str] = (
+        f"The connector named in the request is unknown to Open Connectors; {CONNECTORS_HINT}"
+    )
+    """404 to ``POST /instances``: the route exists, the connector named in the body does not."""
+    unknown_element: ClassVar[str] = (
+        "The connector key (element) {key!r} is unknown to Open Connectors; " + CONNECTORS_HINT
+    )
+    """404 on a connector's route (``{key}``: the connector key of the path)."""
+    unknown_instance: ClassVar[str] = (
+        "Instance {id} does not exist or belongs to another organization."
+    )
+    """404 on an instance's route (``{id}``: the instance id of the path)."""
+    unknown_route: ClassVar[str] = (
+        "The object does not exist (or belongs to another organization), or the route does "
+        f"not exist. {BASE_URL_HINT}"
+    )
+    """404 on any other route."""
 
     def for_status(self, status: int, method: str, path: str, ambiguous: bool) -> str:
         """The advice for an error answer ``status`` to ``method path``."""
@@ -94,29 +112,16 @@ class Advice:
     def not_found(self, method: str, path: str) -> str:
         """404: what was not found, and what to check."""
         if method == "POST" and path == "/instances":
-            # The route exists: what was not found is the connector named in the body.
-            return (
-                "The connector named in the request is unknown to Open Connectors; "
-                f"{CONNECTORS_HINT}"
-            )
+            return self.unknown_connector
         element = ELEMENT_PATH.match(path)
         if element:
-            return (
-                f"The connector key (element) {element.group('key')!r} is unknown to Open "
-                f"Connectors; {CONNECTORS_HINT}"
-            )
+            return self.unknown_element.format(key=element.group("key"))
         instance = INSTANCE_PATH.match(path)
         if instance:
-            return (
-                f"Instance {instance.group('id')} does not exist or belongs to another "
-                "organization."
-            )
+            return self.unknown_instance.format(id=instance.group("id"))
         if path.startswith("/hubs/"):
             return HUB_HINT
-        return (
-            "The object does not exist (or belongs to another organization), or the route does "
-            f"not exist. {BASE_URL_HINT}"
-        )
+        return self.unknown_route
 
 
 CLIENT_ADVICE = Advice()

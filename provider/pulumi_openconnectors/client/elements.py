@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from .models import Element, OAuthUrl
-from .pagination import every_page
+from .pagination import every_item
 from .paths import route
-from .requestor import Area
+from .requestor import Area, Requestor
+from .responses import M
 
 
 class ElementsAPI(Area):
@@ -42,6 +46,24 @@ class ElementsAPI(Area):
     def list(self) -> list[Element]:
         """``GET /elements``: the connector catalog."""
         where = route("/elements")
-        return [
-            self._api.parse(Element, item, "GET", where) for item in every_page(self._api, where)
-        ]
+        return every_item(self._api, Element, where)
+
+
+def flagged_elements(
+    api: Requestor,
+    model: type[M],
+    flag: str,
+    keep: Callable[[Mapping[str, Any]], bool] | None = None,
+) -> list[M]:
+    """``GET /elements?where=<flag>='true'`` (all pages): the elements whose ``flag`` is true
+    (checked here too: the platform may ignore ``where``), those ``keep`` also keeps, each
+    validated as one ``model``."""
+    return every_item(
+        api,
+        model,
+        route("/elements"),
+        params=[("where", f"{flag}='true'")],
+        keep=lambda item: (
+            isinstance(item, Mapping) and item.get(flag) is True and (keep is None or keep(item))
+        ),
+    )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .models import FormulaInstance
-from .pagination import every_page
+from .pagination import every_item
 from .paths import route
 from .requestor import Area
 
@@ -37,12 +37,10 @@ class FormulaInstancesAPI(Area):
     def list_all(self) -> list[FormulaInstance]:
         """``GET /formulas/instances``: the organization's formula instances of every formula."""
         where = route("/formulas/instances")
-        items = every_page(self._api, where)
-        return [self._api.parse(FormulaInstance, i, "GET", where) for i in items]
+        return every_item(self._api, FormulaInstance, where)
 
     # ``list`` last: mypy would read a later ``list[...]`` annotation as this method.
     def list(self, formula_id: int | str) -> list[FormulaInstance]:
         """The instances of one formula (all pages; "No … found" is empty)."""
         where = route(MANY, formulaId=formula_id)
-        items = every_page(self._api, where)
-        return [self._api.parse(FormulaInstance, item, "GET", where) for item in items]
+        return every_item(self._api, FormulaInstance, where)

@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from .models import Formula
-from .pagination import every_page
+from .pagination import every_item
 from .paths import route
 from .requestor import Area
+from .responses import single
 
 ONE = "/formulas/{id}"
 
@@ -22,9 +23,7 @@ class FormulasAPI(Area):
         where = route("/formulas")
         data = self._api.request("POST", where, json_body=dict(body))
         # One documented example answers the formula wrapped in a list: accept both.
-        if isinstance(data, list) and len(data) == 1:
-            data = data[0]
-        return self._api.parse(Formula, data, "POST", where)
+        return self._api.parse(Formula, single(data), "POST", where)
 
     def get(self, formula_id: int | str) -> Formula:
         return self._api.call(Formula, "GET", route(ONE, id=formula_id))
@@ -43,4 +42,4 @@ class FormulasAPI(Area):
     def list(self) -> list[Formula]:
         """Every formula of the organization (all pages; "No formulas found" is empty)."""
         where = route("/formulas")
-        return [self._api.parse(Formula, f, "GET", where) for f in every_page(self._api, where)]
+        return every_item(self._api, Formula, where)

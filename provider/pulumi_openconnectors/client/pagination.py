@@ -3,12 +3,13 @@ reads the platform's "nothing found" (404 ``No instances found``) as empty."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import NotFoundError
 from .paths import Path
 from .requestor import Requestor
-from .responses import is_nothing_found
+from .responses import M, is_nothing_found
 from .retry_loop import Params
 
 NEXT_PAGE_HEADER = "Elements-Next-Page-Token"
@@ -65,3 +66,20 @@ def by_name(api: Requestor, where: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(data, dict):
         raise api.unexpected("GET", where, "a JSON object (name -> object)")
     return {str(k): v for k, v in data.items() if isinstance(v, dict)}
+
+
+def every_item(
+    api: Requestor,
+    model: type[M],
+    where: Path,
+    *,
+    params: Params | None = None,
+    keep: Callable[[Any], bool] | None = None,
+) -> list[M]:
+    """The items of a list GET over every page (:func:`every_page`), those ``keep`` keeps
+    (all without it), each validated as one ``model``."""
+    return [
+        api.parse(model, item, "GET", where)
+        for item in every_page(api, where, params=params)
+        if keep is None or keep(item)
+    ]

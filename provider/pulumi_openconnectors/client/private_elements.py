@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from .elements import flagged_elements
 from .models import PrivateElement
-from .pagination import every_page
 from .paths import Path, route
 from .requestor import Area
+from .responses import single
 
 ONE = "/elements/{keyOrId}"
 
@@ -50,15 +51,7 @@ class PrivateElementsAPI(Area):
     # ``list`` last: mypy would read a later ``list[...]`` annotation as this method.
     def list(self) -> list[PrivateElement]:
         """The organization's private elements (``where=private='true'``, all pages)."""
-        where = route("/elements")
-        items = every_page(self._api, where, params=[("where", "private='true'")])
-        return [
-            self._api.parse(PrivateElement, item, "GET", where)
-            for item in items
-            if isinstance(item, Mapping) and item.get("private") is True
-        ]
+        return flagged_elements(self._api, PrivateElement, "private")
 
     def _one(self, data: Any, method: str, where: Path) -> PrivateElement:
-        if isinstance(data, list) and len(data) == 1:
-            data = data[0]
-        return self._api.parse(PrivateElement, data, method, where)
+        return self._api.parse(PrivateElement, single(data), method, where)

@@ -235,6 +235,14 @@ def parse(model: type[M], data: Any, method: str, path: str, red: Redactor) -> M
         ) from None
 
 
+def single(data: Any) -> Any:
+    """An answer wrapped in a list of one is that one (some documented examples answer so);
+    any other answer stays as it is."""
+    if isinstance(data, list) and len(data) == 1:
+        return data[0]
+    return data
+
+
 def as_list(data: Any, method: str, path: str, red: Redactor) -> list[Any]:
     """A body that must be a JSON list (empty: an empty list)."""
     if data is None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import NotFoundError
 from .models import VdrDocument, VdrSummary
-from .pagination import every_page
+from .pagination import every_item, every_page
 from .paths import route
 from .requestor import Area
 
@@ -84,6 +84,4 @@ class VdrsAPI(Area):
     def list(self) -> list[VdrSummary]:
         """Every VDR of the organization (``GET /vdrs``, all pages), as the list gives them."""
         where = route(ALL)
-        return [
-            self._api.parse(VdrSummary, item, "GET", where) for item in every_page(self._api, where)
-        ]
+        return every_item(self._api, VdrSummary, where)

@@ -89,6 +89,12 @@ class _Writer:
         self.resources: dict[str, dict[str, Any]] = {}
         self.config: dict[str, dict[str, Any]] = {}
         self.retain = retain_on_delete
+        # The program's resource of each object written so far, by the object's key or id:
+        # what later resources refer to.
+        self.connector_resources: dict[str, str] = {}
+        self.instance_resources: dict[int, str] = {}
+        self.definition_resources: dict[str, str] = {}
+        self.formula_resources: dict[int, str] = {}
 
     def claim(self, wanted: str) -> str:
         """A unique name among the program's resources and config keys."""
@@ -130,15 +136,13 @@ def build_yaml_project(
 ) -> Project:
     """Pulumi.yaml and README.md of the organization in ``snap``."""
     w = _Writer(retain_on_delete)
-    instances: dict[int, str] = {}
-    definitions: dict[str, str] = {}
-    formulas: dict[int, str] = {}
-    connectors: dict[str, str] = {}
 
     for element in sorted(snap.connectors, key=lambda e: e.key):
         connector_inputs = document_inputs(CONNECTOR, shared.connector_document(element))
         connector_inputs["adopt"] = True
-        connectors[element.key] = w.resource(slug(element.key), CONNECTOR, connector_inputs)
+        w.connector_resources[element.key] = w.resource(
+            slug(element.key), CONNECTOR, connector_inputs
+        )
     w.out.counts["custom connectors"] = len(snap.connectors)
 
     _standalone(w, snap, "connectors")
@@ -150,7 +154,7 @@ def build_yaml_project(
             return w.secret(identifier(f"{prefix}_{short}"), what)
 
         configuration = shared.instance_configuration(instance, secret)
-        connector = connectors.get(instance.element_key or "")
+        connector = w.connector_resources.get(instance.element_key or "")
         inputs: dict[str, Any] = {
             "element_key": (
                 output_ref(connector, CONNECTOR, "key") if connector else instance.element_key
@@ -164,7 +168,7 @@ def build_yaml_project(
             inputs["tags"] = tags
         inputs["disabled"] = bool(instance.disabled)
         inputs["adopt_instance_id"] = instance.id
-        instances[instance.id] = w.add(resource, CONNECTOR_INSTANCE, inputs)
+        w.instance_resources[instance.id] = w.add(resource, CONNECTOR_INSTANCE, inputs)
     w.out.counts["instances"] = len(snap.instances)
 
     for name, definition in sorted(snap.definitions.items()):
@@ -172,11 +176,11 @@ def build_yaml_project(
         inputs = {"name": name, **document_inputs(COMMON_RESOURCE, document)}
         inputs["fields"] = inputs.get("fields") or []
         inputs["adopt"] = True
-        definitions[name] = w.resource(slug(name), COMMON_RESOURCE, inputs)
+        w.definition_resources[name] = w.resource(slug(name), COMMON_RESOURCE, inputs)
     w.out.counts["common resources"] = len(snap.definitions)
 
     for found in snap.transformations:
-        _transformation(w, found, instances, definitions, connectors)
+        _transformation(w, found)
     w.out.counts["transformations"] = len(snap.transformations)
 
     _standalone(w, snap, "transformations")
@@ -187,7 +191,7 @@ def build_yaml_project(
         inputs["adopt_formula_id"] = formula.id
         resource = w.resource(slug(formula.name), FORMULA, inputs)
         w.out.diagrams.append(shared.diagram(document, f"resource `{resource}`"))
-        formulas[formula.id] = resource
+        w.formula_resources[formula.id] = resource
         for step_name, called in called_formulas(formula.steps):
             w.out.notes.append(
                 f"formula {formula.name!r} (resource {resource!r}): step {step_name!r} calls "
@@ -197,7 +201,7 @@ def build_yaml_project(
 
     by_id = {f.id: f for f in snap.formulas}
     for fi in sorted(snap.formula_instances, key=lambda i: i.id):
-        _formula_instance(w, fi, by_id, instances, formulas)
+        _formula_instance(w, fi, by_id)
     w.out.counts["formula instances"] = len(snap.formula_instances)
 
     w.out.notes.extend(snap.skipped)
@@ -206,17 +210,11 @@ def build_yaml_project(
     return w.out
 
 
-def _transformation(
-    w: _Writer,
-    found: Found,
-    instances: Mapping[int, str],
-    definitions: Mapping[str, str],
-    connectors: Mapping[str, str],
-) -> str:
+def _transformation(w: _Writer, found: Found) -> str:
     scope = found.scope
     resource = w.claim(slug(f"{scope.ref}-{found.object_name}"))
     inputs: dict[str, Any] = {}
-    definition = definitions.get(found.object_name)
+    definition = w.definition_resources.get(found.object_name)
     if definition is not None:
         inputs["object_name"] = output_ref(definition, COMMON_RESOURCE, "name")
         inputs["common_resource_fields"] = output_ref(definition, COMMON_RESOURCE, "field_paths")
@@ -227,14 +225,14 @@ def _transformation(
             "which this export does not include: it refers to it by name."
         )
     if scope.level == "instance":
-        owner = instances.get(int(scope.ref))
+        owner = w.instance_resources.get(int(scope.ref))
         inputs["instance_id"] = (
             output_ref(owner, CONNECTOR_INSTANCE, CONNECTOR_INSTANCE.id_output)
             if owner
             else int(scope.ref)
         )
     else:
-        connector = connectors.get(scope.ref)
+        connector = w.connector_resources.get(scope.ref)
         inputs["element_key"] = output_ref(connector, CONNECTOR, "key") if connector else scope.ref
     document = found.transformation.document()
     inputs.update(document_inputs(TRANSFORMATION, document))
@@ -243,13 +241,7 @@ def _transformation(
     return w.add(resource, TRANSFORMATION, inputs)
 
 
-def _formula_instance(
-    w: _Writer,
-    fi: FormulaInstance,
-    formulas: Mapping[int, Any],
-    instances: Mapping[int, str],
-    formula_resources: Mapping[int, str],
-) -> str:
+def _formula_instance(w: _Writer, fi: FormulaInstance, formulas: Mapping[int, Any]) -> str:
     formula_id = fi.formula.id if fi.formula is not None else 0
     formula = formulas.get(formula_id)
     base = formula.name if formula is not None else f"formula-{formula_id}"
@@ -258,11 +250,11 @@ def _formula_instance(
         fi,
         formula,
         resource,
-        instances,
+        w.instance_resources,
         lambda owner: output_ref(owner, CONNECTOR_INSTANCE, "id"),
         w.out.notes,
     )
-    template = formula_resources.get(formula_id)
+    template = w.formula_resources.get(formula_id)
     inputs: dict[str, Any] = {
         "formula_id": (
             output_ref(template, FORMULA, FORMULA.id_output) if template else formula_id

@@ -22,7 +22,7 @@ import subprocess
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ..resources.formula.rules import BRANCHES
 
@@ -174,19 +174,33 @@ def build(document: Mapping[str, Any], source: str = "formula") -> FormulaGraph:
     return graph
 
 
+# -- Shapes -----------------------------------------------------------------------------------
+
+
+class _Drawn(NamedTuple):
+    """How a node of one shape is drawn in each format."""
+
+    mermaid: tuple[str, str]
+    """Mermaid's brackets around the label (left, right)."""
+    dot: tuple[str, str]
+    """Graphviz's node shape and style."""
+
+
+_DRAWN: dict[Shape, _Drawn] = {
+    "trigger": _Drawn(("((", "))"), ("circle", "filled")),
+    "script": _Drawn(("(", ")"), ("box", "rounded")),
+    "filter": _Drawn(("{", "}"), ("diamond", "")),
+    "loop": _Drawn(("{{", "}}"), ("hexagon", "")),
+    "request": _Drawn(("[/", "/]"), ("parallelogram", "")),
+    "formula": _Drawn(("[[", "]]"), ("component", "")),
+    "notification": _Drawn((">", "]"), ("note", "")),
+    "retry": _Drawn(("([", "])"), ("box", "rounded,bold")),
+    "step": _Drawn(("[", "]"), ("box", "")),
+}
+
+
 # -- Mermaid ----------------------------------------------------------------------------------
 
-_MERMAID_SHAPES: dict[Shape, tuple[str, str]] = {
-    "trigger": ("((", "))"),
-    "script": ("(", ")"),
-    "filter": ("{", "}"),
-    "loop": ("{{", "}}"),
-    "request": ("[/", "/]"),
-    "formula": ("[[", "]]"),
-    "notification": (">", "]"),
-    "retry": ("([", "])"),
-    "step": ("[", "]"),
-}
 _UNREACHABLE_STYLE = "fill:#eeeeee,stroke:#999999,stroke-dasharray:5 5,color:#777777"
 _MERMAID_ESCAPED = frozenset('"#&<>`|[]{}()\\%')
 # Text Mermaid would draw as something else (found with Mermaid's own renderer, see
@@ -235,7 +249,7 @@ def mermaid(graph: FormulaGraph) -> str:
     ``unreachable`` (dashed, grey), failure edges dotted."""
     lines = ["flowchart TD"]
     for node in graph.nodes:
-        left, right = _MERMAID_SHAPES[node.shape]
+        left, right = _DRAWN[node.shape].mermaid
         label = _mermaid_label(_caption(node))
         lines.append(f'    {node.id}{left}"{label}"{right}')
     for edge in graph.edges:
@@ -254,18 +268,6 @@ def mermaid(graph: FormulaGraph) -> str:
 
 # -- Graphviz ---------------------------------------------------------------------------------
 
-# (shape, style) per node shape
-_DOT_SHAPES: dict[Shape, tuple[str, str]] = {
-    "trigger": ("circle", "filled"),
-    "script": ("box", "rounded"),
-    "filter": ("diamond", ""),
-    "loop": ("hexagon", ""),
-    "request": ("parallelogram", ""),
-    "formula": ("component", ""),
-    "notification": ("note", ""),
-    "retry": ("box", "rounded,bold"),
-    "step": ("box", ""),
-}
 _METHOD_COLORS = {
     "GET": "#0f6ab4",
     "POST": "#10a54a",
@@ -291,7 +293,7 @@ def dot(graph: FormulaGraph) -> str:
     ]
     for node in graph.nodes:
         label = "\\n".join(_dot_string(part)[1:-1] for part in _caption(node))
-        shape, style = _DOT_SHAPES[node.shape]
+        shape, style = _DRAWN[node.shape].dot
         attributes = [f'label="{label}"', f"shape={shape}"]
         if node.shape == "trigger":
             attributes.append('fillcolor="#e8f1fb", color="#0f6ab4"')

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..client import responses
-from ..client.advice import BASE_URL_HINT, ELEMENT_PATH, HUB_HINT, INSTANCE_PATH, Advice
+from ..client.advice import BASE_URL_HINT, CONNECTORS_HINT, INSTANCE_PATH, Advice
 from ..errors import APIError
 
 if TYPE_CHECKING:
@@ -57,14 +57,9 @@ def invalid_hint(path: str) -> str:
     return "Fix the request as the API message says."
 
 
-def not_found_hint(method: str, path: str) -> str:
-    """What was not found (404), per kind of object, and how to recover."""
-    if method == "POST" and path == "/instances":
-        # The route exists: what was not found is the connector named in the body.
-        return (
-            "The connector (element_key / element_id) is unknown to Open Connectors; "
-            "GET /elements lists the available connectors."
-        )
+def not_found_hint(path: str) -> str | None:
+    """What was not found (404) on the route of a formula, a formula instance, a common resource
+    or a transformation, and how to recover; None on another route."""
     transformation = _TRANSFORMATION_PATH.match(path)
     if transformation:
         owner = (
@@ -95,21 +90,7 @@ def not_found_hint(method: str, path: str) -> str:
     definition = _DEFINITION_PATH.match(path)
     if definition:
         return f"Common resource {definition.group('name')!r} does not exist {_GONE}"
-    element = ELEMENT_PATH.match(path)
-    if element:
-        return (
-            f"The connector key (element) {element.group('key')!r} is unknown to Open Connectors. "
-            "Check element_key / element_id; GET /elements lists the available connectors."
-        )
-    instance = INSTANCE_PATH.match(path)
-    if instance:
-        return (
-            f"Instance {instance.group('id')} does not exist (deleted outside Pulumi?) or belongs "
-            "to another organization. Run `pulumi refresh` to drop it from the state."
-        )
-    if path.startswith("/hubs/"):
-        return HUB_HINT
-    return f"The route does not exist. {BASE_URL_HINT}"
+    return None
 
 
 class PulumiAdvice(Advice):
@@ -121,12 +102,24 @@ class PulumiAdvice(Advice):
         "(`pulumi up --parallel N`)."
     )
     look_first = "check whether it did (e.g. `pulumi refresh`) before retrying"
+    unknown_connector = (
+        f"The connector (element_key / element_id) is unknown to Open Connectors; {CONNECTORS_HINT}"
+    )
+    unknown_element = (
+        "The connector key (element) {key!r} is unknown to Open Connectors. "
+        f"Check element_key / element_id; {CONNECTORS_HINT}"
+    )
+    unknown_instance = (
+        "Instance {id} does not exist (deleted outside Pulumi?) or belongs to another "
+        "organization. Run `pulumi refresh` to drop it from the state."
+    )
+    unknown_route = f"The route does not exist. {BASE_URL_HINT}"
 
     def invalid(self, method: str, path: str) -> str:
         return invalid_hint(path)
 
     def not_found(self, method: str, path: str) -> str:
-        return not_found_hint(method, path)
+        return not_found_hint(path) or super().not_found(method, path)
 
 
 PULUMI_ADVICE = PulumiAdvice()

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, ClassVar, Generic, Protocol, TypeVar
+from typing import Any, ClassVar, Generic, Protocol, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
@@ -19,7 +19,7 @@ from ..client import OpenConnectorsClient
 from ..errors import ConflictError, NotFoundError, ProviderError
 from ..markers import is_unknown, none_value_paths
 from ..reconcile import OwnedKind, create_reconciled, delete_owned
-from .documents import put_body, request_document
+from .documents import put_body, request_document, state_values
 from .ownership import CreatedSince
 from .spec import OnChange, ResourceSpec
 
@@ -274,10 +274,14 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
 
     missing: ClassVar[str] = "adopt=True: there is no {noun} {key!r} to take over."
     """What ``adopt=True`` says when there is nothing to take over (``{noun}``, ``{key}``)."""
+    key_input: ClassVar[str]
+    """The input that holds the key (``name``, ``key``): what :meth:`key` answers and what
+    :meth:`read` takes from the id. A type whose key is made of several inputs overrides both."""
 
-    @abstractmethod
     def key(self, inputs: DocumentInputsT) -> str:
         """The object's key (the Pulumi id)."""
+        key: str = getattr(inputs, self.key_input)
+        return key
 
     @abstractmethod
     def get(self, inputs: DocumentInputsT) -> FoundT:
@@ -295,9 +299,10 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
     def _kind(self, inputs: DocumentInputsT | None) -> OwnedKind[Any]:
         """The type's objects for reconciliation (``inputs`` None: to delete)."""
 
-    @abstractmethod
     def unwrap(self, keyed: Any) -> FoundT:
-        """The object in what :meth:`_kind` returns."""
+        """The object in what :meth:`_kind` returns (by default: what it returns is the
+        object)."""
+        return cast(FoundT, keyed)
 
     def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         inputs = self.parse(props)
@@ -338,6 +343,15 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
             )
             found = self.put(inputs, body)
         return self.outputs(inputs, found, id_)
+
+    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The outputs of the object of that key, projected onto the inputs in the state."""
+        known = {**state_values(self.spec, props), self.key_input: id_}
+        desired = cast(DocumentInputsT, self.inputs_model.model_construct(**known))
+        found = found_or_none(lambda: self.get(desired))
+        if found is None:
+            return None
+        return self.outputs(desired, found, id_)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
         delete_owned(self._kind(None), id_, None, look_for_strays=False)

@@ -8,13 +8,8 @@ from typing import Any
 
 from ...client.models import ObjectDefinition
 from ...reconcile import OwnedKind, keyed_kind
-from ..documents import document_outputs, state_values
-from ..operations import (
-    KeyedOperations,
-    found_or_none,
-    to_post,
-    unless_taken,
-)
+from ..documents import document_outputs
+from ..operations import KeyedOperations, to_post, unless_taken
 from .inputs import CommonResourceInputs
 from .spec import SPEC
 
@@ -23,9 +18,7 @@ class CommonResourceOperations(KeyedOperations[CommonResourceInputs, ObjectDefin
     spec = SPEC
     inputs_model = CommonResourceInputs
     missing = "adopt=True: there is no {noun} {key!r} in this organization to take over."
-
-    def key(self, inputs: CommonResourceInputs) -> str:
-        return inputs.name
+    key_input = "name"
 
     def get(self, inputs: CommonResourceInputs) -> ObjectDefinition:
         return self.client.get_definition(inputs.name)
@@ -41,13 +34,6 @@ class CommonResourceOperations(KeyedOperations[CommonResourceInputs, ObjectDefin
     def unwrap(self, keyed: Any) -> ObjectDefinition:
         named: Named = keyed
         return named.definition
-
-    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        definition = found_or_none(lambda: self.client.get_definition(id_))
-        if definition is None:
-            return None
-        desired = CommonResourceInputs.model_construct(**{**state_values(SPEC, props), "name": id_})
-        return _outputs(desired, definition)
 
     def _kind(self, inputs: CommonResourceInputs | None) -> OwnedKind[Named]:
         """Definitions for reconciliation: the name is the key and the marker."""

@@ -8,7 +8,7 @@ from pydantic import Field, field_validator
 
 from ..operations import DocumentInputs
 from ..values import not_blank
-from .rules import KEY
+from .rules import check_key
 from .spec import SPEC
 
 
@@ -30,9 +30,4 @@ class ConnectorInputs(DocumentInputs):
     @field_validator("key")
     @classmethod
     def _key(cls, value: str) -> str:
-        if not KEY.match(value):
-            raise ValueError(
-                "must be 1-100 letters, digits, '_' or '-', starting with a letter or digit, "
-                f"got {value!r}"
-            )
-        return value
+        return check_key(value)

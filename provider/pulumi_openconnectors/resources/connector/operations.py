@@ -9,8 +9,8 @@ from typing import Any
 from ...client.models import PrivateElement
 from ...errors import ProviderError
 from ...reconcile import OwnedKind, keyed_kind
-from ..documents import document_outputs, state_values
-from ..operations import Failures, KeyedOperations, found_or_none, to_post, unless_taken
+from ..documents import document_outputs
+from ..operations import Failures, KeyedOperations, to_post, unless_taken
 from .inputs import ConnectorInputs
 from .rules import problems
 from .spec import SPEC
@@ -20,13 +20,11 @@ class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
     spec = SPEC
     inputs_model = ConnectorInputs
     missing = "adopt=True: there is no custom {noun} {key!r} in this organization to take over."
+    key_input = "key"
 
     @classmethod
     def rules(cls, inputs: ConnectorInputs) -> Failures:
         return problems(inputs.document())
-
-    def key(self, inputs: ConnectorInputs) -> str:
-        return inputs.key
 
     def get(self, inputs: ConnectorInputs) -> PrivateElement:
         return self._private(inputs.key)
@@ -36,17 +34,6 @@ class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
 
     def outputs(self, inputs: ConnectorInputs, found: PrivateElement, key: str) -> dict[str, Any]:
         return outputs(inputs, found)
-
-    def unwrap(self, keyed: Any) -> PrivateElement:
-        element: PrivateElement = keyed
-        return element
-
-    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        element = found_or_none(lambda: self._private(id_))
-        if element is None:
-            return None
-        desired = ConnectorInputs.model_construct(**{**state_values(SPEC, props), "key": id_})
-        return outputs(desired, element)
 
     def _private(self, key: str) -> PrivateElement:
         """The private element of that key; the catalog's element of that key is refused

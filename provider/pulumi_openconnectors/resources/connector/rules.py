@@ -17,6 +17,17 @@ METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 Problems = list[tuple[str, str]]
 
 
+def check_key(value: str, what: str = "") -> str:
+    """``value`` when it is a connector key (:data:`KEY`), else a ValueError that says what a
+    key is (``what``: how the message names it, e.g. ``"a connector key: "``)."""
+    if not KEY.match(value):
+        raise ValueError(
+            f"must be {what}1-100 letters, digits, '_' or '-', starting with a letter or digit, "
+            f"got {value!r}"
+        )
+    return value
+
+
 def problems(document: Mapping[str, Any]) -> Problems:
     """(property, message) for each documented rule the document breaks; each message names
     the field (``configuration[1].key``)."""

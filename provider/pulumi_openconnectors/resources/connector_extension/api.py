@@ -22,9 +22,10 @@ from typing import Any
 from pydantic import Field
 
 from ...client import Area
+from ...client.elements import flagged_elements
 from ...client.models import DocumentModel, Element, PrivateElement
-from ...client.pagination import every_page
 from ...client.paths import Path, route
+from ...client.responses import single
 
 SYSTEM_ACCOUNT_ID = 1
 """``ownerAccountId`` of the resources that come with a catalog element (the-doctor keeps the
@@ -114,23 +115,15 @@ class ConnectorExtensionAPI(Area):
 
     def extended(self) -> list[Element]:
         """The catalog elements the account extended (``where=extended='true'``, all pages)."""
-        where = route("/elements")
-        items = every_page(self._api, where, params=[("where", "extended='true'")])
-        return [
-            self._api.parse(Element, item, "GET", where)
-            for item in items
-            if isinstance(item, Mapping)
-            and item.get("extended") is True
-            and item.get("private") is not True
-        ]
+        return flagged_elements(
+            self._api, Element, "extended", keep=lambda item: item.get("private") is not True
+        )
 
     def export(self, element_id: str | int) -> PrivateElement:
         """``GET /elements/{id}/export?extendedOnly=true``: the extended element as the
         platform exports it, its ``resources`` the account's own."""
         where = route("/elements/{id}/export", id=element_id)
-        data = self._api.request("GET", where, params=[("extendedOnly", "true")])
-        if isinstance(data, list) and len(data) == 1:
-            data = data[0]
+        data = single(self._api.request("GET", where, params=[("extendedOnly", "true")]))
         if isinstance(data, dict) and isinstance(data.get("resources"), list):
             data = {
                 **data,
@@ -143,6 +136,4 @@ class ConnectorExtensionAPI(Area):
         return self._api.parse(PrivateElement, data, "GET", where)
 
     def _one(self, data: Any, method: str, where: Path) -> ElementResource:
-        if isinstance(data, list) and len(data) == 1:
-            data = data[0]
-        return self._api.parse(ElementResource, data, method, where)
+        return self._api.parse(ElementResource, single(data), method, where)

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import field_validator
 
 from ..operations import DocumentInputs
-from .rules import KEY, own_resources
+from .rules import check_key, own_resources
 from .spec import SPEC
 
 
@@ -21,12 +21,7 @@ class ConnectorExtensionInputs(DocumentInputs):
     @field_validator("element_key")
     @classmethod
     def _key(cls, value: str) -> str:
-        if not KEY.match(value):
-            raise ValueError(
-                "must be a connector key: 1-100 letters, digits, '_' or '-', starting with a "
-                f"letter or digit, got {value!r}"
-            )
-        return value
+        return check_key(value, "a connector key: ")
 
     @field_validator("resources")
     @classmethod

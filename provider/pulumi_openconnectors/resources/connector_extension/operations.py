@@ -19,8 +19,8 @@ from typing import Any
 
 from ...errors import NotFoundError, ProviderError
 from ...reconcile import OwnedKind, keyed_kind
-from ..documents import document_outputs, project, state_values, without_server_keys
-from ..operations import Failures, KeyedOperations, found_or_none, to_post
+from ..documents import document_outputs, project, without_server_keys
+from ..operations import Failures, KeyedOperations, to_post
 from .api import ConnectorExtensionAPI, ElementResource, Extension
 from .inputs import ConnectorExtensionInputs
 from .rules import problems, route
@@ -36,13 +36,11 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
         "adopt=True: the organization has added no resources to the connector {key!r}: there "
         "is no {noun} to take over."
     )
+    key_input = "element_key"
 
     @classmethod
     def rules(cls, inputs: ConnectorExtensionInputs) -> Failures:
         return problems(inputs.document())
-
-    def key(self, inputs: ConnectorExtensionInputs) -> str:
-        return inputs.element_key
 
     def get(self, inputs: ConnectorExtensionInputs) -> Extension:
         return self._extension(inputs.element_key)
@@ -71,19 +69,6 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
         self, inputs: ConnectorExtensionInputs, found: Extension, key: str
     ) -> dict[str, Any]:
         return outputs(inputs, found)
-
-    def unwrap(self, keyed: Any) -> Extension:
-        extension: Extension = keyed
-        return extension
-
-    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        found = found_or_none(lambda: self._extension(id_))
-        if found is None:
-            return None
-        desired = ConnectorExtensionInputs.model_construct(
-            **{**state_values(SPEC, props), "element_key": id_}
-        )
-        return outputs(desired, found)
 
     def _extension(self, key: str) -> Extension:
         """The organization's resources on the connector; NotFoundError when there are none

@@ -12,10 +12,19 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..connector.rules import KEY, METHODS, Problems, resource_problems
+from ..connector.rules import KEY, METHODS, Problems, check_key, resource_problems
 from ..documents import load_json_object
 
-__all__ = ["KEY", "METHODS", "Problems", "own_resources", "problems", "read_export", "route"]
+__all__ = [
+    "KEY",
+    "METHODS",
+    "Problems",
+    "check_key",
+    "own_resources",
+    "problems",
+    "read_export",
+    "route",
+]
 
 SYSTEM_ACCOUNT_ID = 1
 

@@ -20,14 +20,8 @@ from typing import Any
 from ...client.models import VdrDocument
 from ...errors import ProviderError
 from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
-from ..documents import document_outputs, state_values
-from ..operations import (
-    Failures,
-    KeyedOperations,
-    found_or_none,
-    to_post,
-    unless_taken,
-)
+from ..documents import document_outputs
+from ..operations import Failures, KeyedOperations, to_post, unless_taken
 from .inputs import VirtualDataResourceInputs
 from .rules import problems
 from .spec import SPEC
@@ -44,13 +38,11 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
     spec = SPEC
     inputs_model = VirtualDataResourceInputs
     missing = "adopt=True: there is no {noun} {key!r} in this organization to take over."
+    key_input = "name"
 
     @classmethod
     def rules(cls, inputs: VirtualDataResourceInputs) -> Failures:
         return problems(inputs.document())
-
-    def key(self, inputs: VirtualDataResourceInputs) -> str:
-        return inputs.name
 
     def get(self, inputs: VirtualDataResourceInputs) -> VdrDocument:
         return self.client.vdrs.export(inputs.name)
@@ -82,15 +74,6 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
             delete_owned(self._by_id(), ident, None, look_for_strays=False)
             return
         super().delete(id_, props)  # a state without the id: found by name, then deleted
-
-    def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
-        found = found_or_none(lambda: self.client.vdrs.export(id_))
-        if found is None:
-            return None
-        desired = VirtualDataResourceInputs.model_construct(
-            **{**state_values(SPEC, props), "name": id_}
-        )
-        return _outputs(desired, found)
 
     def _kind(self, inputs: VirtualDataResourceInputs | None) -> OwnedKind[Named]:
         """VDRs by name (the name is the key and the marker): the create (``POST /vdrs``, a

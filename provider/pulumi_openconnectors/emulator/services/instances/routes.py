@@ -21,12 +21,8 @@ from .oauth import code_checker
 from .rules import (
     apply_patch,
     apply_put,
-    check_configuration,
-    check_events,
-    check_name,
-    check_required_config,
     check_same_element,
-    check_tags,
+    check_whole,
     connector_from_ref,
     new_token,
     provider_code,
@@ -49,11 +45,7 @@ _ANSWER: dict[str, Any] = {
 def _create(
     runtime: Runtime, account: Account, body: dict[str, Any], connector: Connector
 ) -> dict[str, Any]:
-    name = check_name(body.get("name"))
-    tags = check_tags(body.get("tags"))
-    configuration = check_configuration(body.get("configuration"))
-    check_required_config(connector, configuration)
-    check_events(connector, configuration)
+    name, tags, configuration = check_whole(body, connector)
     with_objects = check_bool(body, "retrieveObjectsAfterInstantiation")
     disabled = check_bool(body, "disabled")
     code = provider_code(body) if connector.is_oauth2 else None

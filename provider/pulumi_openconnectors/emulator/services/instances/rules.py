@@ -193,14 +193,23 @@ def apply_patch(
     )
 
 
-def apply_put(record: InstanceRecord, body: dict[str, Any], connector: Connector) -> InstanceRecord:
-    """PUT: name, tags, configuration and disabled are replaced whole."""
-    check_same_element(body, connector)
+def check_whole(
+    body: dict[str, Any], connector: Connector
+) -> tuple[str, list[str], dict[str, str]]:
+    """The name, tags and configuration of a whole instance (a create, a PUT), checked in
+    that order, the configuration against what the connector requires."""
     name = check_name(body.get("name"))
     tags = check_tags(body.get("tags"))
     configuration = check_configuration(body.get("configuration"))
     check_required_config(connector, configuration)
     check_events(connector, configuration)
+    return name, tags, configuration
+
+
+def apply_put(record: InstanceRecord, body: dict[str, Any], connector: Connector) -> InstanceRecord:
+    """PUT: name, tags, configuration and disabled are replaced whole."""
+    check_same_element(body, connector)
+    name, tags, configuration = check_whole(body, connector)
     disabled = check_bool(body, "disabled")
     return _replace(record, name, tags, configuration, bool(disabled))
 
