@@ -28,8 +28,9 @@ and its excess over the floor's) and the size of the pickled provider (``__provi
 resource. Per (N, L > 0): the speedup of each C > 4 over C = 4.
 
 ``--types-n N`` (default 10, 0 skips it) then runs the same five operations on one stack with
-N of each document type (Formula, FormulaInstance, CommonResource, Transformation, Connector,
-VirtualDataResource) at L = 0, C = 4, and reports the API calls per resource per operation of
+N of each document type (each type with a ``bench.py`` in its folder: Formula, FormulaInstance,
+CommonResource, Transformation, Connector, ConnectorExtension, VirtualDataResource) at L = 0,
+C = 4, and reports the API calls per resource per operation of
 each type, by route (the ideal: one, none for a preview; where an operation of a type needs two
 calls by design, ``TWO_CALLS`` says which and why, and the table's notes repeat it).
 
@@ -77,6 +78,7 @@ from typing import Any
 
 import requests
 
+from pulumi_openconnectors.devtools.bench_types import type_benches
 from pulumi_openconnectors.devtools.engine import engine_bin as devtools_engine_bin
 from pulumi_openconnectors.devtools.launcher import EmulatorProcess
 from pulumi_openconnectors.devtools.paths import NOOP_DIR, PYTHON, REPO, VENV
@@ -105,39 +107,19 @@ IDEAL_ROUTE = {
     "refresh": "GET /instances/{id}",
     "destroy": "DELETE /instances/{id}",
 }
-# A document type whose update is a replacing PUT and whose inputs leave some fields unmanaged
-# reads the object first (GET, then PUT), so that the PUT keeps what the program does not
-# manage (issue #19, section 2): two calls per resource on two routes, by design.
-READ_MERGE_WRITE_UPDATES = {"Formula", "FormulaInstance", "Transformation"}
+# What each document type does in ``--types-n`` (its program lines, its routes, the emulator's
+# count of its objects, the operations that make two calls by design and why): declared by the
+# type in the bench.py of its folder (pulumi_openconnectors.devtools.bench_types).
+TYPE_BENCHES = type_benches()
 # Every operation of a document type that makes two calls per resource (one on each of two
 # routes) by design, and why; all others make one (none for a preview). Printed under the
 # table of ``--types-n``.
 TWO_CALLS: dict[tuple[str, str], str] = {
-    **{
-        (kind, "update"): "GET then PUT: the PUT replaces the object and keeps the fields "
-        "the program leaves unmanaged (read, merge, write)"
-        for kind in sorted(READ_MERGE_WRITE_UPDATES)
-    },
-    ("VirtualDataResource", "up"): "POST /vdrs (the definition; a taken name answers 409, "
-    "so a create never takes over a VDR of the same name, and a create whose answer was lost "
-    "is found) then PUT /vdrs/import (the transformations)",
-    ("ConnectorExtension", "up"): "GET /elements/{key}/resources (resources the "
-    "organization already added are refused, not silently taken over) then one POST per "
-    "resource",
-    ("ConnectorExtension", "update"): "GET /elements/{key}/resources (the live resources, "
-    "matched by method and path) then one PUT per changed resource",
-    ("ConnectorExtension", "destroy"): "GET /elements/{key}/resources for the ids, then "
-    "one DELETE per resource (the platform deletes a resource by id, Pulumi knows the "
-    "extension by connector key)",
+    (kind, op): why for kind, bench in TYPE_BENCHES.items() for op, why in bench.two_calls.items()
 }
 # Operations whose one call depends on the program: said under the table too.
 ONE_CALL_NOTES: dict[tuple[str, str], str] = {
-    ("Connector", "update"): "one PUT /elements/{key} here, where the program sets hub and "
-    "description; a Connector that leaves hub or description unset (not managed) reads first, "
-    "GET then PUT, to keep them",
-    ("VirtualDataResource", "destroy"): "one DELETE /vdrs/{id} of the id the create's answer "
-    "gave (vdr_id in state); a state written before vdr_id was kept finds the id by name "
-    "first, GET /vdrs?where=objectName in (...) then DELETE",
+    (kind, op): why for kind, bench in TYPE_BENCHES.items() for op, why in bench.notes.items()
 }
 TARGET_FLOOR_RATIO = 1.15  # at L = 0, N < 200
 TARGET_FLOOR_RATIO_LARGE = 1.3  # at L = 0, N >= 200
@@ -232,88 +214,26 @@ def plugin_dirs(out: Path) -> dict[str, Path]:
     return {"openconnectors": ours.parent, "ocnoop": noop_dir}
 
 
-# The document types of issues #11 and #20, N of each, in one stack (``--types-n``): the update
-# changes one field of every resource (the formula's description, the formula instance's name,
-# one field path of the common resource and of its transformation, the connector's
-# description, one field path of the VDR's definition and of its transformation).
-TYPES_PROGRAM = """\
-import pulumi
-import pulumi_openconnectors as oc
+# The document types, N of each, in one stack (``--types-n``): the update changes one field of
+# every resource (the config value ``tag``, v1 then v2), e.g. the formula's description, one
+# field path of the common resource and of its transformation.
+TYPES_PROGRAM = (
+    "import pulumi\n"
+    "import pulumi_openconnectors as oc\n"
+    "\n"
+    "cfg = pulumi.Config()\n"
+    'count = int(cfg.require("count"))\n'
+    'tag = cfg.require("tag")\n'
+    + "".join(bench.setup for bench in TYPE_BENCHES.values())
+    + "for i in range(count):\n"
+    + "".join(bench.program for bench in TYPE_BENCHES.values())
+)
 
-cfg = pulumi.Config()
-count = int(cfg.require("count"))
-tag = cfg.require("tag")
-EXTENDED = ("closeio", "brighttalk", "sfdc", "hootsuite")  # one extension per catalog connector
-for i in range(count):
-    flow = oc.Formula(
-        f"flow-{i}",
-        name=f"bench-flow-{i}",
-        description=f"bench {tag}",
-        triggers=[{"type": "manual", "properties": {}, "onSuccess": ["go"], "onFailure": []}],
-        steps=[{"name": "go", "type": "script", "properties": {"body": "done(true);"},
-                "onSuccess": [], "onFailure": []}],
-    )
-    oc.FormulaInstance(f"run-{i}", formula_id=flow.id, name=f"bench-run-{i}-{tag}")
-    contacts = oc.CommonResource(
-        f"cr-{i}",
-        name=f"benchContacts{i}",
-        fields=[{"path": "id", "type": "string"}, {"path": tag, "type": "string"}],
-    )
-    oc.Transformation(
-        f"map-{i}",
-        element_key="closeio",
-        vendor_name="contacts",
-        common_resource=contacts,
-        fields=[{"path": "id", "vendorPath": "id"}, {"path": tag, "vendorPath": tag.upper()}],
-    )
-    oc.Connector(
-        f"conn-{i}",
-        key=f"bench-conn-{i}",
-        name=f"bench connector {i}",
-        description=f"bench {tag}",
-        hub="crm",
-        authentication={"type": "basic"},
-        resources=[{"path": "/hubs/crm/contacts", "method": "GET",
-                    "vendorPath": "/contacts", "vendorMethod": "GET"}],
-    )
-    if i < len(EXTENDED):
-        oc.ConnectorExtension(
-            f"ext-{i}",
-            element_key=EXTENDED[i],
-            resources=[{"path": "/hubs/any/bench", "method": "GET", "vendorPath": f"/{tag}"}],
-        )
-    oc.VirtualDataResource(
-        f"vdr-{i}",
-        name=f"benchVdr{i}",
-        definition={"fields": [{"path": "id", "type": "string"}, {"path": tag, "type": "string"}]},
-        transformations={"closeio": {"vendorName": "contacts", "fields": [
-            {"path": "id", "vendorPath": "id"}, {"path": tag, "vendorPath": tag.upper()}]}},
-    )
-"""
-
-# Which API routes belong to which type (the emulator's route templates), and the one call each
-# operation should make per resource.
-TYPE_ROUTES = {
-    "Formula": re.compile(r"^\S+ /formulas(/\{id\})?$"),
-    "FormulaInstance": re.compile(r"^\S+ /formulas/\{id\}/instances"),
-    "CommonResource": re.compile(r"^\S+ /organizations/objects/"),
-    "Transformation": re.compile(r"^\S+ /organizations/elements/"),
-    "Connector": re.compile(r"^\S+ /elements(?!/\{keyOrId\}/resources)(/|$)"),
-    "ConnectorExtension": re.compile(r"^\S+ /elements/\{keyOrId\}/resources"),
-    "VirtualDataResource": re.compile(r"^\S+ /vdrs(/|$)"),
-}
-TYPE_STATS_KEY = {
-    "Formula": "formulas",
-    "FormulaInstance": "formulaInstances",
-    "CommonResource": "objectDefinitions",
-    "Transformation": "transformations",
-    "Connector": "privateElements",
-    "ConnectorExtension": "elementResources",
-    "VirtualDataResource": "vdrs",
-}
-# Types of which the program makes fewer than N: one ConnectorExtension per catalog connector
-# (the emulator's catalog has four), each with one resource.
-TYPE_LIMIT = {"ConnectorExtension": 4}
+# Which API routes belong to which type (the emulator's route templates), the emulator's count
+# of its objects, and the types of which the program makes fewer than N.
+TYPE_ROUTES = {kind: re.compile(bench.routes) for kind, bench in TYPE_BENCHES.items()}
+TYPE_STATS_KEY = {kind: bench.held for kind, bench in TYPE_BENCHES.items()}
+TYPE_LIMIT = {kind: bench.limit for kind, bench in TYPE_BENCHES.items() if bench.limit}
 
 
 # -- plumbing -----------------------------------------------------------------------------

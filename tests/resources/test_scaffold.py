@@ -75,7 +75,15 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
     folder = Path("pulumi_openconnectors/resources/widget")
     assert added == {
         folder / name
-        for name in ("__init__.py", "spec.py", "inputs.py", "rules.py", "api.py", "operations.py")
+        for name in (
+            "__init__.py",
+            "spec.py",
+            "inputs.py",
+            "rules.py",
+            "api.py",
+            "operations.py",
+            "bench.py",
+        )
     } | {
         folder / "resource.py",
         folder / "keywords.py",

@@ -4,15 +4,16 @@ test stubs.
     python -m pulumi_openconnectors.resources.scaffold TypeName [--folder snake_name]
 
 writes ``resources/<folder>/`` (``spec.py``, ``inputs.py``, ``rules.py``, ``api.py``,
-``operations.py``) and adds the folder to ``registry.TYPE_FOLDERS``; writes the emulator's
-service ``emulator/services/<folder>/`` (``__init__.py``, ``routes.py``) and adds it to
-``emulator/services/__init__.py`` ``AREAS``; writes ``tests/resources/<folder>/test_spec.py``;
-then generates the typed resource classes (dynamic and plugin), their shared outputs class, the
-provider class and the reference page. ``api.py`` is the type's own API area
-(``client.area(<Type>API)``): no module of ``client/`` changes. As written, the type creates,
-reads, updates and deletes against its emulator service; what is left by hand is the type
-itself: its properties in ``spec.py``, its rules, its routes in ``api.py`` and what
-``operations.py`` makes of them, and the emulator's own reading of the documented API.
+``operations.py``, ``bench.py``: its part in ``make bench``) and adds the folder to
+``registry.TYPE_FOLDERS``; writes the emulator's service ``emulator/services/<folder>/``
+(``__init__.py``, ``routes.py``) and adds it to ``emulator/services/__init__.py`` ``AREAS``;
+writes ``tests/resources/<folder>/test_spec.py``; then generates the typed resource classes
+(dynamic and plugin), their shared outputs class, the provider class and the reference page.
+``api.py`` is the type's own API area (``client.area(<Type>API)``): no module of ``client/``
+changes. As written, the type creates, reads, updates and deletes against its emulator service;
+what is left by hand is the type itself: its properties in ``spec.py``, its rules, its routes in
+``api.py`` and what ``operations.py`` makes of them, and the emulator's own reading of the
+documented API.
 """
 
 from __future__ import annotations
@@ -192,6 +193,21 @@ def outputs(desired: {name}Inputs, document: Mapping[str, Any]) -> dict[str, Any
     }}
 '''
 
+BENCH = '''"""{name} in ``make bench --types-n`` (:mod:`...devtools.bench_types`): N of it,
+and what its calls are. TODO: the calls an operation makes, two where it must (and why)."""
+
+from ...devtools.bench_types import TypeBench
+
+BENCH = TypeBench(
+    program="""\\
+    oc.{name}(f"{folder}-{{i}}", name=f"bench-{folder}-{{i}}", extra={{"tag": tag}})
+""",
+    routes=r"^\\S+ /{folder}s(/|$)",
+    held="{folder}s",
+)
+'''
+
+
 EMULATOR_SERVICE = '''"""{name}: the emulator's own reading of the API (TODO: as documented)."""
 
 from __future__ import annotations
@@ -332,6 +348,7 @@ def scaffold(name: str, folder: str, package: Path, tests: Path, docs: Path) -> 
         package / "resources" / folder / "rules.py": RULES.format(**values),
         package / "resources" / folder / "api.py": API.format(**values),
         package / "resources" / folder / "operations.py": OPERATIONS.format(**values),
+        package / "resources" / folder / "bench.py": BENCH.format(**values),
         package / "emulator" / "services" / folder / "__init__.py": EMULATOR_SERVICE.format(
             **values
         ),

@@ -1,0 +1,15 @@
+"""CommonResource in ``make bench --types-n`` (:mod:`...devtools.bench_types`)."""
+
+from ...devtools.bench_types import TypeBench
+
+BENCH = TypeBench(
+    program="""\
+    contacts = oc.CommonResource(
+        f"cr-{i}",
+        name=f"benchContacts{i}",
+        fields=[{"path": "id", "type": "string"}, {"path": tag, "type": "string"}],
+    )
+""",
+    routes=r"^\S+ /organizations/objects/",
+    held="objectDefinitions",
+)

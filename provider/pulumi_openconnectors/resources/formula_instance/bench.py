@@ -1,0 +1,13 @@
+"""FormulaInstance in ``make bench --types-n`` (:mod:`...devtools.bench_types`); the
+formula is Formula's (``flow``)."""
+
+from ...devtools.bench_types import READ_MERGE_WRITE, TypeBench
+
+BENCH = TypeBench(
+    program="""\
+    oc.FormulaInstance(f"run-{i}", formula_id=flow.id, name=f"bench-run-{i}-{tag}")
+""",
+    routes=r"^\S+ /formulas/\{id\}/instances",
+    held="formulaInstances",
+    two_calls={"update": READ_MERGE_WRITE},
+)
