@@ -5,7 +5,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 VENV := .venv
 PY := $(VENV)/bin/python
-PYTEST_WORKERS ?= 2
+PYTEST_WORKERS ?= 3
 
 .PHONY: help up down env engine venv lock test test-fast test-fleet e2e lint format typecheck bench bench-emulator bench-fleet chaos emulator clean
 
