@@ -28,7 +28,7 @@ and its excess over the floor's) and the size of the pickled provider (``__provi
 resource. Per (N, L > 0): the speedup of each C > 4 over C = 4.
 
 ``--types-n N`` (default 10, 0 skips it) then runs the same five operations on one stack with
-N of each document type (each type with a ``bench.py`` in its folder: Formula, FormulaInstance,
+N of each document type (each with a ``scripts/bench/types/<folder>.py``: Formula, FormulaInstance,
 CommonResource, Transformation, Connector, ConnectorExtension, VirtualDataResource) at L = 0,
 C = 4, and reports the API calls per resource per operation of
 each type, by route (the ideal: one, none for a preview; where an operation of a type needs two
@@ -78,11 +78,13 @@ from typing import Any
 
 import requests
 
-from pulumi_openconnectors.devtools.bench_types import type_benches
 from pulumi_openconnectors.devtools.engine import engine_bin as devtools_engine_bin
 from pulumi_openconnectors.devtools.launcher import EmulatorProcess
 from pulumi_openconnectors.devtools.paths import NOOP_DIR, PYTHON, REPO, VENV
 from pulumi_openconnectors.devtools.stack import PulumiFailed, Stack, shown
+
+sys.path.insert(0, str(NOOP_DIR))  # scripts/bench: the benchmark's own helpers
+from bench_types import type_benches
 
 ROOT = REPO
 COUNTING_EMULATOR = ROOT / "scripts" / "bench" / "counting_emulator.py"
@@ -109,7 +111,7 @@ IDEAL_ROUTE = {
 }
 # What each document type does in ``--types-n`` (its program lines, its routes, the emulator's
 # count of its objects, the operations that make two calls by design and why): declared by the
-# type in the bench.py of its folder (pulumi_openconnectors.devtools.bench_types).
+# type in scripts/bench/types/<folder>.py (scripts/bench/bench_types.py).
 TYPE_BENCHES = type_benches()
 # Every operation of a document type that makes two calls per resource (one on each of two
 # routes) by design, and why; all others make one (none for a preview). Printed under the

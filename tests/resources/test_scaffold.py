@@ -65,11 +65,16 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
             str(tests),
             "--docs",
             str(docs),
+            "--bench",
+            str(tmp_path / "bench"),
         ],
         tmp_path,
         root,
     )
     assert made.returncode == 0, made.stderr
+    # its part in make bench, outside the package users install
+    bench = (tmp_path / "bench" / "widget.py").read_text()
+    assert "oc.Widget(" in bench and 'held="widgets"' in bench
     # by hand: the folder and the registry line; the rest is generated
     added = {p.relative_to(root) for p in root.rglob("*.py")} - before
     folder = Path("pulumi_openconnectors/resources/widget")
@@ -82,7 +87,6 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
             "rules.py",
             "api.py",
             "operations.py",
-            "bench.py",
         )
     } | {
         folder / "resource.py",

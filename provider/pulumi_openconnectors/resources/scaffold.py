@@ -4,16 +4,16 @@ test stubs.
     python -m pulumi_openconnectors.resources.scaffold TypeName [--folder snake_name]
 
 writes ``resources/<folder>/`` (``spec.py``, ``inputs.py``, ``rules.py``, ``api.py``,
-``operations.py``, ``bench.py``: its part in ``make bench``) and adds the folder to
-``registry.TYPE_FOLDERS``; writes the emulator's service ``emulator/services/<folder>/``
-(``__init__.py``, ``routes.py``) and adds it to ``emulator/services/__init__.py`` ``AREAS``;
-writes ``tests/resources/<folder>/test_spec.py``; then generates the typed resource classes
-(dynamic and plugin), their shared outputs class, the provider class and the reference page.
-``api.py`` is the type's own API area (``client.area(<Type>API)``): no module of ``client/``
-changes. As written, the type creates, reads, updates and deletes against its emulator service;
-what is left by hand is the type itself: its properties in ``spec.py``, its rules, its routes in
-``api.py`` and what ``operations.py`` makes of them, and the emulator's own reading of the
-documented API.
+``operations.py``) and adds the folder to ``registry.TYPE_FOLDERS``; writes the emulator's
+service ``emulator/services/<folder>/`` (``__init__.py``, ``routes.py``) and adds it to
+``emulator/services/__init__.py`` ``AREAS``; writes ``tests/resources/<folder>/test_spec.py``
+and its part in ``make bench`` (``scripts/bench/types/<folder>.py``); then generates the typed
+resource classes (dynamic and plugin), their shared outputs class, the provider class and the
+reference page. ``api.py`` is the type's own API area (``client.area(<Type>API)``): no module of
+``client/`` changes. As written, the type creates, reads, updates and deletes against its
+emulator service; what is left by hand is the type itself: its properties in ``spec.py``, its
+rules, its routes in ``api.py`` and what ``operations.py`` makes of them, and the emulator's own
+reading of the documented API.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
+BENCH_TYPES = PACKAGE.parents[1] / "scripts" / "bench" / "types"
+"""Where each type's part in ``make bench --types-n`` is (not in the package users install)."""
 
 SPEC = '''"""{name}: TODO one line on what the platform object is."""
 
@@ -193,10 +195,10 @@ def outputs(desired: {name}Inputs, document: Mapping[str, Any]) -> dict[str, Any
     }}
 '''
 
-BENCH = '''"""{name} in ``make bench --types-n`` (:mod:`...devtools.bench_types`): N of it,
-and what its calls are. TODO: the calls an operation makes, two where it must (and why)."""
+BENCH = '''"""{name} in ``make bench --types-n`` (scripts/bench/bench_types.py): N of it, and
+what its calls are. TODO: the calls an operation makes, two where it must (and why)."""
 
-from ...devtools.bench_types import TypeBench
+from bench_types import TypeBench
 
 BENCH = TypeBench(
     program="""\\
@@ -333,7 +335,9 @@ def _add_to_registry(registry: Path, folder: str, name: str) -> None:
     registry.write_text(f'{text[:end]}    "{folder}",\n{text[end:]}', encoding="utf-8")
 
 
-def scaffold(name: str, folder: str, package: Path, tests: Path, docs: Path) -> list[Path]:
+def scaffold(
+    name: str, folder: str, package: Path, tests: Path, docs: Path, bench: Path = BENCH_TYPES
+) -> list[Path]:
     """Write the new type's files (never overwriting one) and regenerate; returns what it
     wrote."""
     if not re.fullmatch(r"[A-Z][A-Za-z0-9]*", name):
@@ -348,7 +352,7 @@ def scaffold(name: str, folder: str, package: Path, tests: Path, docs: Path) -> 
         package / "resources" / folder / "rules.py": RULES.format(**values),
         package / "resources" / folder / "api.py": API.format(**values),
         package / "resources" / folder / "operations.py": OPERATIONS.format(**values),
-        package / "resources" / folder / "bench.py": BENCH.format(**values),
+        bench / f"{folder}.py": BENCH.format(**values),
         package / "emulator" / "services" / folder / "__init__.py": EMULATOR_SERVICE.format(
             **values
         ),
@@ -386,10 +390,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--package", type=Path, default=PACKAGE, help=argparse.SUPPRESS)
     parser.add_argument("--tests", type=Path, default=PACKAGE.parents[1] / "tests")
     parser.add_argument("--docs", type=Path, default=PACKAGE.parents[1] / "docs" / "resources")
+    parser.add_argument("--bench", type=Path, default=BENCH_TYPES, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
         written = scaffold(
-            args.name, args.folder or snake(args.name), args.package, args.tests, args.docs
+            args.name,
+            args.folder or snake(args.name),
+            args.package,
+            args.tests,
+            args.docs,
+            args.bench,
         )
     except (ValueError, FileExistsError) as exc:
         print(f"scaffold: {exc}", file=sys.stderr)

@@ -1,7 +1,7 @@
-"""Transformation in ``make bench --types-n`` (:mod:`...devtools.bench_types`); the
+"""Transformation in ``make bench --types-n`` (scripts/bench/bench_types.py); the
 common resource is CommonResource's (``contacts``)."""
 
-from ...devtools.bench_types import READ_MERGE_WRITE, TypeBench
+from bench_types import READ_MERGE_WRITE, TypeBench
 
 BENCH = TypeBench(
     program="""\

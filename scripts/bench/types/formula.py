@@ -1,6 +1,6 @@
-"""Formula in ``make bench --types-n`` (:mod:`...devtools.bench_types`)."""
+"""Formula in ``make bench --types-n`` (scripts/bench/bench_types.py)."""
 
-from ...devtools.bench_types import READ_MERGE_WRITE, TypeBench
+from bench_types import READ_MERGE_WRITE, TypeBench
 
 BENCH = TypeBench(
     program="""\

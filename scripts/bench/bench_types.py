@@ -1,14 +1,18 @@
-"""How ``make bench --types-n`` uses each document type: declared by the type itself, in the
-``bench.py`` of its folder (``BENCH``), so that a new type joins the benchmark's program and its
-API-call table without an edit of ``scripts/bench_deploy.py``."""
+"""How ``make bench --types-n`` uses each document type: declared per type, in
+``scripts/bench/types/<folder>.py`` (``BENCH``; the scaffold writes it with the type), so that a
+new type joins the benchmark's program and its API-call table without an edit of
+``scripts/bench_deploy.py``. Not in the package users install (no benchmark helper is)."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import import_module
+from pathlib import Path
 
-from ..resources.registry import FOLDERS
+from pulumi_openconnectors.resources.registry import FOLDERS
+
+TYPES_DIR = Path(__file__).resolve().parent / "types"
 
 READ_MERGE_WRITE = (
     "GET then PUT: the PUT replaces the object and keeps the fields the program leaves "
@@ -41,18 +45,20 @@ class TypeBench:
     notes: Mapping[str, str] = field(default_factory=dict)
 
 
-def type_benches() -> dict[str, TypeBench]:
-    """Each registered type that has a ``bench.py``, by type name, in the registry's order."""
+def type_benches(types_dir: Path = TYPES_DIR) -> dict[str, TypeBench]:
+    """Each registered type that has ``types/<folder>.py``, by type name, in the registry's
+    order."""
     found: dict[str, TypeBench] = {}
     for name, folder in FOLDERS.items():
-        module = f"{__package__.rpartition('.')[0]}.resources.{folder}.bench"
-        try:
-            bench = import_module(module).BENCH
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+        path = types_dir / f"{folder}.py"
+        if not path.exists():
             continue
+        spec = importlib.util.spec_from_file_location(f"bench_type_{folder}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        bench = getattr(module, "BENCH", None)
         if not isinstance(bench, TypeBench):
-            raise TypeError(f"{module}: BENCH is not a TypeBench")
+            raise TypeError(f"{path}: BENCH is not a TypeBench")
         found[name] = bench
     return found

@@ -1,6 +1,6 @@
-"""CommonResource in ``make bench --types-n`` (:mod:`...devtools.bench_types`)."""
+"""CommonResource in ``make bench --types-n`` (scripts/bench/bench_types.py)."""
 
-from ...devtools.bench_types import TypeBench
+from bench_types import TypeBench
 
 BENCH = TypeBench(
     program="""\

@@ -1,7 +1,7 @@
-"""FormulaInstance in ``make bench --types-n`` (:mod:`...devtools.bench_types`); the
+"""FormulaInstance in ``make bench --types-n`` (scripts/bench/bench_types.py); the
 formula is Formula's (``flow``)."""
 
-from ...devtools.bench_types import READ_MERGE_WRITE, TypeBench
+from bench_types import READ_MERGE_WRITE, TypeBench
 
 BENCH = TypeBench(
     program="""\

@@ -1,7 +1,7 @@
-"""ConnectorExtension in ``make bench --types-n`` (:mod:`...devtools.bench_types`): one
+"""ConnectorExtension in ``make bench --types-n`` (scripts/bench/bench_types.py): one
 extension per catalog connector (the emulator's catalog has four), each with one resource."""
 
-from ...devtools.bench_types import TypeBench
+from bench_types import TypeBench
 
 BENCH = TypeBench(
     setup="""\
