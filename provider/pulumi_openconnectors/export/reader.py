@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any, TypeVar
 
 from ..client import OpenConnectorsClient, Scope
@@ -19,7 +18,7 @@ from ..client.models import (
 )
 from ..errors import APIError, NotFoundError
 from ..resources.registry import SPECS
-from ..resources.spec import ExportSpec, ResourceSpec
+from ..resources.spec import ExportSpec, ResourceSpec, resolve
 
 KINDS = (
     "connectors",
@@ -170,8 +169,7 @@ def _standalone(
         if export.kind not in kinds:
             continue
         progress(export.kind, 0, 0)
-        module, _, function = export.read.partition(":")
-        listed = getattr(import_module(module), function)(client, elements)
+        listed = resolve(export.read)(client, elements)
         fetched = _exported(
             export.kind,
             [(label, (key, fetch)) for key, label, fetch in listed],

@@ -6,13 +6,12 @@ Imported by the Pulumi program (through the resource classes): no heavy imports 
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from .documents import extra_keys, load_json_object, without_server_keys
-from .spec import ResourceSpec
+from .spec import ResourceSpec, resolve
 
 
 def _at(document: Mapping[str, Any], dotted: str) -> Any:
@@ -41,9 +40,7 @@ def file_inputs(
     if file.reader is None:
         document, stem = load_json_object(path, file.what), Path(path).stem
     else:
-        module, function = file.reader.split(":")
-        read: Callable[[str | Path, str], tuple[dict[str, Any], str]]
-        read = getattr(importlib.import_module(module), function)
+        read: Callable[[str | Path, str], tuple[dict[str, Any], str]] = resolve(file.reader)
         document, stem = read(path, file.what)
     if file.wrapped is not None and file.wrapped not in document and len(document) == 1:
         [inner] = document.values()

@@ -31,7 +31,7 @@ from pulumi.dynamic import (
 )
 
 from . import host_concurrency
-from .spec import ResourceSpec
+from .spec import ResourceSpec, resolve
 
 if TYPE_CHECKING:
     from .operations import Operations
@@ -76,8 +76,7 @@ class SpecProvider(ResourceProvider):
     @classmethod
     def operations_class(cls) -> type[Operations[Any]]:
         """The type's :class:`Operations` (its spec's ``operations``, imported on first use)."""
-        module, _, name = cls.spec.operations.partition(":")
-        found: type[Operations[Any]] = getattr(importlib.import_module(module), name)
+        found: type[Operations[Any]] = resolve(cls.spec.operations)
         return found
 
     def _ops(self) -> Operations[Any]:

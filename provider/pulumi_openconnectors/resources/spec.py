@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from importlib import import_module
 from typing import Any
 
 from ..markers import is_unknown
@@ -186,6 +187,13 @@ def created_since_props() -> tuple[Prop, Prop, Prop]:
             marker_py="float | None",
         ),
     )
+
+
+def resolve(reference: str) -> Any:
+    """What a spec's ``"module:name"`` reference names (``operations``, ``FileSpec.reader``,
+    ``ExportSpec.read``), imported when it is first needed."""
+    module, _, name = reference.partition(":")
+    return getattr(import_module(module), name)
 
 
 @dataclass(frozen=True)
