@@ -5,23 +5,23 @@ hooks."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import pulumi
 
 from ..plugin import PACKAGE, type_token
 from ..plugin.names import pulumi_name, python_name, snake
+from ..resources.keywords import Keywords
 from ..resources.spec import ResourceSpec
 
 
-class NativeResource(pulumi.CustomResource):
+class NativeResource(Keywords, pulumi.CustomResource):
     """A resource of the plugin (``openconnectors:index:<Type>``) of the class's ``_spec``:
     its inputs from the keywords of the type's generated ``__init__`` (shared with the dynamic
     class), its public outputs unknown."""
 
     _spec: ClassVar[ResourceSpec]
-    _init_hook: ClassVar[Callable[..., dict[str, Any]] | None] = None
 
     def _create(
         self, resource_name: str, keywords: Mapping[str, Any], opts: pulumi.ResourceOptions | None
@@ -36,10 +36,7 @@ class NativeResource(pulumi.CustomResource):
             else keywords.get(prop.name)
             for prop in spec.inputs
         }
-        hook = type(self)._init_hook
-        if hook is not None:
-            extra = {arg.name: keywords.get(arg.name) for arg in spec.init_args}
-            props = hook(resource_name, props, **extra)
+        props = self._with_init_args(resource_name, props, keywords)
         props.update(dict.fromkeys(p.name for p in spec.props if not p.input and not p.internal))
         super().__init__(type_token(spec.name), resource_name, props, opts)
 

@@ -5,7 +5,7 @@ Imported by the Pulumi program: no heavy imports here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -15,6 +15,7 @@ from pulumi.dynamic import Resource
 
 from ..markers import mark_none_values
 from .files import file_inputs
+from .keywords import Keywords
 from .provider import SpecProvider
 from .spec import ResourceSpec
 
@@ -38,7 +39,7 @@ def inputs_given(
     return inputs
 
 
-class SpecResource(Resource):
+class SpecResource(Keywords, Resource):
     """A dynamic resource whose properties come from its provider's :class:`ResourceSpec`.
 
     Subclasses declare typed ``__init__`` keywords and output attributes for users and IDEs,
@@ -48,7 +49,6 @@ class SpecResource(Resource):
 
     _spec: ClassVar[ResourceSpec]
     _provider_class: ClassVar[type[SpecProvider]]
-    _init_hook: ClassVar[Callable[..., dict[str, Any]] | None] = None
 
     def _create(
         self, resource_name: str, keywords: Mapping[str, Any], opts: pulumi.ResourceOptions | None
@@ -57,10 +57,7 @@ class SpecResource(Resource):
         ``locals()``): :func:`inputs_given`, then the spec's init hook for keywords that are
         not inputs (``common_resource=``)."""
         inputs = inputs_given(self._spec, resource_name, keywords)
-        hook = type(self)._init_hook
-        if hook is not None:
-            extra = {arg.name: keywords.get(arg.name) for arg in self._spec.init_args}
-            inputs = hook(resource_name, inputs, **extra)
+        inputs = self._with_init_args(resource_name, inputs, keywords)
         self._register(self._provider_class(), resource_name, inputs, opts)
 
     def _register(
