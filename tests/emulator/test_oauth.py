@@ -10,7 +10,7 @@ import requests
 
 from pulumi_openconnectors.emulator import EmulatorServer
 
-from .helpers import TIMEOUT, assert_error, auth, oauth_body, oauth_code
+from .helpers import TIMEOUT, assert_error, auth, closeio_body, oauth_body, oauth_code
 
 OAUTH_PARAMS = {"apiKey": "app-key", "apiSecret": "app-secret", "callbackUrl": "https://cb.test/x"}
 
@@ -153,6 +153,17 @@ def test_bad_provider_data(emulator: EmulatorServer, provider_data: object, word
     else:
         body["providerData"] = provider_data
     assert_error(post_instance(emulator, body), 400, word)
+
+
+@pytest.mark.parametrize("provider_data", [[None, None], "code", {"code": 5}])
+def test_provider_data_shape_is_checked_without_oauth(
+    emulator: EmulatorServer, provider_data: object
+) -> None:
+    """The document's shape holds for every element (found by the fuzz test: a list was
+    accepted for an element without OAuth 2.0); a well-formed code there is not used."""
+    body = closeio_body(providerData=provider_data)
+    assert_error(post_instance(emulator, body), 400, "providerData")
+    assert post_instance(emulator, closeio_body(providerData={"code": "unused"})).status_code == 200
 
 
 def test_invalid_create_does_not_burn_the_code(emulator: EmulatorServer) -> None:

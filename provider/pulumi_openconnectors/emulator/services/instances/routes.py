@@ -21,6 +21,7 @@ from .oauth import code_checker
 from .rules import (
     apply_patch,
     apply_put,
+    check_provider_data,
     check_same_element,
     check_whole,
     connector_from_ref,
@@ -48,7 +49,11 @@ def _create(
     name, tags, configuration = check_whole(body, connector)
     with_objects = check_bool(body, "retrieveObjectsAfterInstantiation")
     disabled = check_bool(body, "disabled")
-    code = provider_code(body) if connector.is_oauth2 else None
+    if connector.is_oauth2:
+        code = provider_code(body)
+    else:  # the shape is checked; a code for an element without OAuth 2.0 is not used
+        check_provider_data(body)
+        code = None
     new = NewInstance(
         org=account.organization_id,
         user_id=account.user_id,

@@ -161,17 +161,24 @@ def check_same_element(body: dict[str, Any], connector: Connector) -> None:
         raise _bad("element does not match the instance's element")
 
 
-def provider_code(body: dict[str, Any]) -> str:
+def check_provider_data(body: dict[str, Any]) -> str | None:
+    """The `providerData.code` of a create body, if any; the shape is checked for every
+    element, OAuth 2.0 or not (an object whose `code` is a string)."""
     data = body.get("providerData")
     if data is None:
-        raise _bad("providerData.code is required for OAuth 2.0 elements")
+        return None
     if not isinstance(data, dict):
         raise _bad("providerData must be an object")
     code = data.get("code")
-    if code is None or code == "":
-        raise _bad("providerData.code is required for OAuth 2.0 elements")
-    if not isinstance(code, str):
+    if code is not None and not isinstance(code, str):
         raise _bad("providerData.code must be a string")
+    return code or None
+
+
+def provider_code(body: dict[str, Any]) -> str:
+    code = check_provider_data(body)
+    if code is None:
+        raise _bad("providerData.code is required for OAuth 2.0 elements")
     return code
 
 
