@@ -49,7 +49,7 @@ down:
 
 test: venv engine
 	@echo "[test] running the test suite with $(PYTEST_WORKERS) workers"
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q -m "not fleet_full" tests
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadgroup -q --durations=25 -m "not fleet_full" tests
 
 test-fast: venv
 	$(PY) -m pytest -n $(PYTEST_WORKERS) -q --ignore=tests/e2e --ignore=tests/real_service tests
