@@ -143,7 +143,7 @@ from typing import Any
 
 from ...errors import NotFoundError
 from ..documents import document_outputs, state_values
-from ..operations import Failures, Operations, found_or_none
+from ..operations import Operations, found_or_none
 from .api import {name}API
 from .inputs import {name}Inputs
 from .rules import problems
@@ -151,12 +151,8 @@ from .spec import SPEC
 
 
 class {name}Operations(Operations[{name}Inputs]):
-    spec = SPEC
     inputs_model = {name}Inputs
-
-    @classmethod
-    def rules(cls, inputs: {name}Inputs) -> Failures:
-        return problems(inputs.document())
+    document_problems = staticmethod(problems)
 
     @property
     def api(self) -> {name}API:
