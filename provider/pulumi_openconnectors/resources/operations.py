@@ -121,10 +121,24 @@ class Operations(ABC, Generic[InputsT]):
     """Create, read, update and delete of one resource type, with its input validation."""
 
     spec: ClassVar[ResourceSpec]
+    """The type's spec; by default that of ``inputs_model`` (a :class:`DocumentInputs`)."""
     inputs_model: ClassVar[type[Inputs]]
     omit_default_inputs: ClassVar[bool] = False
     """``check`` leaves out inputs that hold their default (smaller state). Only for types
     whose diff, create and update read an absent input as its default."""
+    document_problems: ClassVar[staticmethod[[Mapping[str, Any]], Failures] | None] = None
+    """The rules across the API document the inputs make (the type's ``rules.py``), which
+    :meth:`rules` checks: ``(property, message)`` each. None: no such rules."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        model = cls.__dict__.get("inputs_model")
+        if (
+            "spec" not in cls.__dict__
+            and isinstance(model, type)
+            and issubclass(model, DocumentInputs)
+        ):
+            cls.spec = model.spec
 
     def __init__(self, client: OpenConnectorsClient) -> None:
         self.client = client
@@ -174,8 +188,11 @@ class Operations(ABC, Generic[InputsT]):
 
     @classmethod
     def rules(cls, inputs: InputsT) -> Failures:
-        """Rules across the whole input (a type overrides it): (property, message) each."""
-        return []
+        """Rules across the whole input: (property, message) each. By default those of
+        ``document_problems`` over the inputs' document; a type may override it."""
+        if cls.document_problems is None:
+            return []
+        return cls.document_problems(cast(DocumentInputs, inputs).document())
 
     @classmethod
     def check(cls, news: Mapping[str, Any]) -> tuple[dict[str, Any] | None, Failures]:
@@ -278,14 +295,22 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
     """The input that holds the key (``name``, ``key``): what :meth:`key` answers and what
     :meth:`read` takes from the id. A type whose key is made of several inputs overrides both."""
 
+    put_after_post: ClassVar[bool] = False
+    """The create's POST makes only part of the object: the create always puts the inputs'
+    document after it (not only when the POST's answer was lost)."""
+
     def key(self, inputs: DocumentInputsT) -> str:
         """The object's key (the Pulumi id)."""
         key: str = getattr(inputs, self.key_input)
         return key
 
     @abstractmethod
+    def fetch(self, key: str) -> FoundT:
+        """The object of that key (NotFoundError when there is none)."""
+
     def get(self, inputs: DocumentInputsT) -> FoundT:
         """The object of the inputs' key (NotFoundError when there is none)."""
+        return self.fetch(self.key(inputs))
 
     @abstractmethod
     def put(self, inputs: DocumentInputsT, body: Mapping[str, Any]) -> FoundT:
@@ -327,9 +352,11 @@ class KeyedOperations(Operations[DocumentInputsT], Generic[DocumentInputsT, Foun
             )
             return key, outputs
         created, unclear = create_reconciled(self._kind(inputs), key, f"{self.noun} {key!r}")
-        found = self.unwrap(created)
-        if unclear:  # found after a lost answer: make sure it holds what the program says
+        if unclear or self.put_after_post:
+            # found after a lost answer, or made in part: make it hold what the program says
             found = self.put(inputs, inputs.document())
+        else:
+            found = self.unwrap(created)
         return key, self.outputs(inputs, found, key)
 
     def update(self, id_: str, olds: Mapping[str, Any], news: Mapping[str, Any]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ SPEC = '''"""{name}: TODO one line on what the platform object is."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, Prop, ResourceSpec, adopt_flag
+from ..spec import Prop, ResourceSpec, adopt_flag
 
 SPEC = ResourceSpec(
     name="{name}",
@@ -49,16 +49,9 @@ SPEC = ResourceSpec(
             py="str",
             resource_name_default=True,
         ),
-        Prop(
-            "extra",
-            "dict",
-            "any other keys of the object's JSON, kept as they are",
-            default={{}},
-            api=EXTRA,
-            py="dict[str, Any]",
-        ),
+        Prop.extra_keys("any other keys of the object's JSON, kept as they are"),
         adopt_flag("the object of this name"),
-        Prop("{folder}_id", "str", "the object's id (also the Pulumi id)", input=False, py="str"),
+        Prop.output("{folder}_id", "str", "the object's id (also the Pulumi id)"),
     ),
     server_keys={{"": ("id", "createdDate", "updatedDate")}},
 )
@@ -143,7 +136,7 @@ from typing import Any
 
 from ...errors import NotFoundError
 from ..documents import document_outputs, state_values
-from ..operations import Failures, Operations, found_or_none
+from ..operations import Operations, found_or_none
 from .api import {name}API
 from .inputs import {name}Inputs
 from .rules import problems
@@ -151,12 +144,8 @@ from .spec import SPEC
 
 
 class {name}Operations(Operations[{name}Inputs]):
-    spec = SPEC
     inputs_model = {name}Inputs
-
-    @classmethod
-    def rules(cls, inputs: {name}Inputs) -> Failures:
-        return problems(inputs.document())
+    document_problems = staticmethod(problems)
 
     @property
     def api(self) -> {name}API:

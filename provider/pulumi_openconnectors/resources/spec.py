@@ -108,6 +108,40 @@ class Prop:
     init_default_unsent: bool = False
     resource_name_default: bool = False
 
+    @classmethod
+    def output(
+        cls,
+        name: str,
+        type_: str,
+        doc: str,
+        *,
+        py: str | None = None,
+        secret: bool = False,
+        internal: bool = False,
+    ) -> Prop:
+        """A computed output (not an input); its Python type ``py`` is ``type_`` unless given
+        (``"int"``, ``"list[str]"`` are both)."""
+        py = type_ if py is None else py
+        return cls(name, type_, doc, input=False, secret=secret, internal=internal, py=py)
+
+    @classmethod
+    def extra_keys(cls, doc: str) -> Prop:
+        """``extra``: every key of the API's document that has no input of its own (``doc``:
+        which document, and what it keeps)."""
+        return cls("extra", "dict", doc, default={}, api=EXTRA, py="dict[str, Any]")
+
+    @classmethod
+    def adopt_id(cls, name: str, what: str) -> Prop:
+        """``adopt_<type>_id``: take over the existing object of that id (``what`` names it)
+        instead of creating one."""
+        return cls(
+            name,
+            "int",
+            f"take over an existing {what} instead of creating one",
+            on_change=OnChange.CREATE_ONLY,
+            py="int | None",
+        )
+
     @property
     def in_document(self) -> bool:
         """A key of its own in the API's document."""
@@ -137,14 +171,12 @@ def lost_answer_props(
     """The provider's bookkeeping of a type whose creates are reconciled by a marker: the
     marker itself, and whether a POST went unanswered (delete then sweeps for a late copy)."""
     return (
-        Prop(marker, marker_type, marker_doc, input=False, internal=True, py=marker_py),
-        Prop(
+        Prop.output(marker, marker_type, marker_doc, py=marker_py, internal=True),
+        Prop.output(
             "late_create_possible",
             "bool",
             "a POST of the create went unanswered (delete then sweeps for a late copy)",
-            input=False,
             internal=True,
-            py="bool",
         ),
     )
 
@@ -179,7 +211,7 @@ def created_since_props() -> tuple[Prop, Prop, Prop]:
     """The creation date and the bookkeeping of a type that carries no tags: a create whose
     answer is lost is found by its name and a creation date at or after the POST."""
     return (
-        Prop("created_date", "str", "ISO 8601, UTC", input=False, py="str"),
+        Prop.output("created_date", "str", "ISO 8601, UTC"),
         *lost_answer_props(
             "created_since",
             "float",

@@ -15,13 +15,12 @@ from .spec import SPEC
 
 
 class CommonResourceOperations(KeyedOperations[CommonResourceInputs, ObjectDefinition]):
-    spec = SPEC
     inputs_model = CommonResourceInputs
     missing = "adopt=True: there is no {noun} {key!r} in this organization to take over."
     key_input = "name"
 
-    def get(self, inputs: CommonResourceInputs) -> ObjectDefinition:
-        return self.client.get_definition(inputs.name)
+    def fetch(self, key: str) -> ObjectDefinition:
+        return self.client.get_definition(key)
 
     def put(self, inputs: CommonResourceInputs, body: Mapping[str, Any]) -> ObjectDefinition:
         return self.client.replace_definition(inputs.name, body)
@@ -49,7 +48,7 @@ class CommonResourceOperations(KeyedOperations[CommonResourceInputs, ObjectDefin
             return Named(posted.name, created)
 
         def get(name: int | str) -> Named:
-            return Named(str(name), client.get_definition(str(name)))
+            return Named(str(name), self.fetch(str(name)))
 
         return keyed_kind(
             "common resource",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+from ..spec import GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+
+# The top-level keys the server alone sets on a definition (no program sets them).
+_STAMPS = ("createdDate", "updatedDate", "vdrShared", "vdrShareLevel")
 
 SPEC = ResourceSpec(
     name="CommonResource",
@@ -35,22 +38,13 @@ SPEC = ResourceSpec(
             py="list[dict[str, Any]]",
             api="fields",
         ),
-        Prop(
-            "extra",
-            "dict",
-            "any other keys of the definition JSON, kept as they are",
-            default={},
-            py="dict[str, Any]",
-            api=EXTRA,
-        ),
+        Prop.extra_keys("any other keys of the definition JSON, kept as they are"),
         adopt_flag("the definition of this name"),
-        Prop("level", "str", "`organization`", input=False, py="str"),
-        Prop(
+        Prop.output("level", "str", "`organization`"),
+        Prop.output(
             "field_paths",
             "list[str]",
             "the declared field paths (give them to a Transformation's check)",
-            input=False,
-            py="list[str]",
         ),
     ),
     server_keys={"": ("id", "level", "objectName"), "fields[]": ("id", "level")},
@@ -72,18 +66,11 @@ SPEC = ResourceSpec(
     ),
     # What the platform adds to a definition the program puts (documented answers of
     # /organizations/objects/{name}/definitions): not drift unless the program sets it.
-    server_filled={
-        "": ("createdDate", "updatedDate", "vdrShared", "vdrShareLevel"),
-        "fields[]": ("id", "level", "displayName"),
-    },
+    server_filled={"": _STAMPS, "fields[]": ("id", "level", "displayName")},
+    # What of those the server alone sets: an import keeps none of them.
     server_defaults={
-        "": {
-            "createdDate": GENERATED,
-            "updatedDate": GENERATED,
-            "vdrShared": GENERATED,
-            "vdrShareLevel": GENERATED,
-        },
-        "fields[]": {"id": GENERATED, "level": GENERATED},
+        "": dict.fromkeys(_STAMPS, GENERATED),
+        "fields[]": dict.fromkeys(("id", "level"), GENERATED),
     },
     notes=(
         "Ownership marker: the name — a definition's name is unique in the organization (a "

@@ -10,24 +10,17 @@ from ...client.models import PrivateElement
 from ...errors import ProviderError
 from ...reconcile import OwnedKind, keyed_kind
 from ..documents import document_outputs
-from ..operations import Failures, KeyedOperations, to_post, unless_taken
+from ..operations import KeyedOperations, to_post, unless_taken
 from .inputs import ConnectorInputs
 from .rules import problems
 from .spec import SPEC
 
 
 class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
-    spec = SPEC
     inputs_model = ConnectorInputs
     missing = "adopt=True: there is no custom {noun} {key!r} in this organization to take over."
     key_input = "key"
-
-    @classmethod
-    def rules(cls, inputs: ConnectorInputs) -> Failures:
-        return problems(inputs.document())
-
-    def get(self, inputs: ConnectorInputs) -> PrivateElement:
-        return self._private(inputs.key)
+    document_problems = staticmethod(problems)
 
     def put(self, inputs: ConnectorInputs, body: Mapping[str, Any]) -> PrivateElement:
         return self.client.replace_private_element(inputs.key, body)
@@ -35,7 +28,7 @@ class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
     def outputs(self, inputs: ConnectorInputs, found: PrivateElement, key: str) -> dict[str, Any]:
         return outputs(inputs, found)
 
-    def _private(self, key: str) -> PrivateElement:
+    def fetch(self, key: str) -> PrivateElement:
         """The private element of that key; the catalog's element of that key is refused
         (``GET /elements/{key}`` answers both)."""
         element = self.client.get_private_element(key)
@@ -61,7 +54,7 @@ class ConnectorOperations(KeyedOperations[ConnectorInputs, PrivateElement]):
         return keyed_kind(
             "connector",
             post=post,
-            get=lambda key: self._private(str(key)),
+            get=lambda key: self.fetch(str(key)),
             delete=lambda key: client.delete_private_element(str(key)),
             ident=lambda element: element.key,
         )

@@ -3,7 +3,7 @@ Builder): its key, name, authentication, configuration entries and resources."""
 
 from __future__ import annotations
 
-from ..spec import EXTRA, GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
+from ..spec import GENERATED, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 SPEC = ResourceSpec(
     name="Connector",
@@ -78,17 +78,12 @@ SPEC = ResourceSpec(
             api="resources",
             py="list[dict[str, Any]]",
         ),
-        Prop(
-            "extra",
-            "dict",
+        Prop.extra_keys(
             "any other keys of the element JSON (`image`, `hooks`, `parameters`, …), kept as "
-            "they are",
-            default={},
-            api=EXTRA,
-            py="dict[str, Any]",
+            "they are"
         ),
         adopt_flag("the connector of this key"),
-        Prop("connector_id", "int", "the element id", input=False, py="int"),
+        Prop.output("connector_id", "int", "the element id"),
     ),
     server_keys={
         "": ("id", "private", "createdDate", "updatedDate"),

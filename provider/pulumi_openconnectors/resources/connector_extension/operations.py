@@ -20,7 +20,7 @@ from typing import Any
 from ...errors import NotFoundError, ProviderError
 from ...reconcile import OwnedKind, keyed_kind
 from ..documents import document_outputs, project, without_server_keys
-from ..operations import Failures, KeyedOperations, to_post
+from ..operations import KeyedOperations, to_post
 from .api import ConnectorExtensionAPI, ElementResource, Extension
 from .inputs import ConnectorExtensionInputs
 from .rules import problems, route
@@ -30,20 +30,13 @@ _RESOURCE = "resources[]"
 
 
 class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Extension]):
-    spec = SPEC
     inputs_model = ConnectorExtensionInputs
     missing = (
         "adopt=True: the organization has added no resources to the connector {key!r}: there "
         "is no {noun} to take over."
     )
     key_input = "element_key"
-
-    @classmethod
-    def rules(cls, inputs: ConnectorExtensionInputs) -> Failures:
-        return problems(inputs.document())
-
-    def get(self, inputs: ConnectorExtensionInputs) -> Extension:
-        return self._extension(inputs.element_key)
+    document_problems = staticmethod(problems)
 
     def put(self, inputs: ConnectorExtensionInputs, body: Mapping[str, Any]) -> Extension:
         """Make the organization's resources on the connector those of ``body``: one call per
@@ -70,7 +63,7 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
     ) -> dict[str, Any]:
         return outputs(inputs, found)
 
-    def _extension(self, key: str) -> Extension:
+    def fetch(self, key: str) -> Extension:
         """The organization's resources on the connector; NotFoundError when there are none
         (or no such connector)."""
         found = self.client.area(ConnectorExtensionAPI).extension(key)
@@ -107,7 +100,7 @@ class ConnectorExtensionOperations(KeyedOperations[ConnectorExtensionInputs, Ext
         return keyed_kind(
             "connector extension",
             post=post,
-            get=lambda key: self._extension(str(key)),
+            get=lambda key: self.fetch(str(key)),
             delete=delete,
             ident=lambda extension: extension.key,
         )

@@ -44,12 +44,8 @@ SPEC = ResourceSpec(
             required=True,
         ),
         adopt_flag("the organization's extension of this connector (the resources it added)"),
-        Prop(
-            "element_id",
-            "int",
-            "the connector's id (as its resources name it)",
-            input=False,
-            py="int | None",
+        Prop.output(
+            "element_id", "int", "the connector's id (as its resources name it)", py="int | None"
         ),
     ),
     server_keys={

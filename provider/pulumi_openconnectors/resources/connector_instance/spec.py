@@ -5,14 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...markers import user_tags
-from ..spec import (
-    OnChange,
-    Prop,
-    ResourceSpec,
-    connector_by_id,
-    lost_answer_props,
-    same_unordered,
-)
+from ..spec import OnChange, Prop, ResourceSpec, connector_by_id, lost_answer_props, same_unordered
 from .event_keys import same_events
 
 
@@ -112,44 +105,21 @@ SPEC = ResourceSpec(
             init_default_unsent=True,
         ),
         Prop("disabled", "bool", "unset = not managed", unset_is_unmanaged=True, py="bool"),
-        Prop(
-            "adopt_instance_id",
-            "int",
-            "take over an existing instance instead of creating one",
-            on_change=OnChange.CREATE_ONLY,
-            py="int | None",
-        ),
-        Prop(
-            "instance_id",
-            "int",
-            "the instance id (also the Pulumi resource id)",
-            input=False,
-            py="int",
-        ),
-        Prop(
+        Prop.adopt_id("adopt_instance_id", "instance"),
+        Prop.output("instance_id", "int", "the instance id (also the Pulumi resource id)"),
+        Prop.output(
             "token",
             "str",
             "the instance token for hub calls (`User …, Element <token>`)",
-            input=False,
             secret=True,
-            py="str",
         ),
-        Prop(
-            "element_name",
-            "str",
-            "the connector's name as the API reports it",
-            input=False,
-            py="str",
-        ),
-        Prop(
-            "valid", "bool", "whether the API considers the instance valid", input=False, py="bool"
-        ),
-        Prop("created_date", "str", "ISO 8601, UTC", input=False, py="str"),
-        Prop(
+        Prop.output("element_name", "str", "the connector's name as the API reports it"),
+        Prop.output("valid", "bool", "whether the API considers the instance valid"),
+        Prop.output("created_date", "str", "ISO 8601, UTC"),
+        Prop.output(
             "objects",
             "list[{name, vendor_name, type}]",
             "with `retrieve_objects=True`; `type` is `vdr`, `ceCanonical` or `vendor`",
-            input=False,
             py="list[dict[str, str]] | None",
         ),
         *lost_answer_props(

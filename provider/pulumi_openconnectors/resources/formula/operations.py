@@ -7,7 +7,7 @@ from typing import Any
 
 from ...client.models import Formula
 from ..documents import document_outputs, state_values
-from ..operations import Failures, StampedOperations, found_or_none
+from ..operations import StampedOperations, found_or_none
 from ..values import iso_utc
 from .inputs import FormulaInputs
 from .rules import formula_problems
@@ -15,12 +15,8 @@ from .spec import SPEC
 
 
 class FormulaOperations(StampedOperations[FormulaInputs, Formula]):
-    spec = SPEC
     inputs_model = FormulaInputs
-
-    @classmethod
-    def rules(cls, inputs: FormulaInputs) -> Failures:
-        return formula_problems(inputs.document())
+    document_problems = staticmethod(formula_problems)
 
     def missing(self, inputs: FormulaInputs, ident: int) -> str:
         return (

@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-from ..spec import (
-    EXTRA,
-    GENERATED,
-    FileSpec,
-    OnChange,
-    Prop,
-    ResourceSpec,
-    created_since_props,
-)
+from ..spec import GENERATED, FileSpec, Prop, ResourceSpec, created_since_props
 
 # Keys the server sets in a formula document and in its variables, triggers and steps.
 _ITEM_SERVER_KEYS = ("id", "formulaId")
@@ -90,28 +82,11 @@ SPEC = ResourceSpec(
             api="steps",
             py="list[dict[str, Any]]",
         ),
-        Prop(
-            "extra",
-            "dict",
-            "any other top-level keys of the formula JSON, kept as they are (e.g. `api`)",
-            default={},
-            api=EXTRA,
-            py="dict[str, Any]",
+        Prop.extra_keys(
+            "any other top-level keys of the formula JSON, kept as they are (e.g. `api`)"
         ),
-        Prop(
-            "adopt_formula_id",
-            "int",
-            "take over an existing formula instead of creating one",
-            on_change=OnChange.CREATE_ONLY,
-            py="int | None",
-        ),
-        Prop(
-            "formula_id",
-            "int",
-            "the formula's id (also the Pulumi resource id)",
-            input=False,
-            py="int",
-        ),
+        Prop.adopt_id("adopt_formula_id", "formula"),
+        Prop.output("formula_id", "int", "the formula's id (also the Pulumi resource id)"),
         *created_since_props(),
     ),
     server_keys={

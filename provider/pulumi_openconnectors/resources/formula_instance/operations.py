@@ -10,11 +10,9 @@ from ..documents import project
 from ..operations import StampedOperations, found_or_none
 from ..values import iso_utc
 from .inputs import FormulaInstanceInputs
-from .spec import SPEC
 
 
 class FormulaInstanceOperations(StampedOperations[FormulaInstanceInputs, FormulaInstance]):
-    spec = SPEC
     inputs_model = FormulaInstanceInputs
 
     def creating(self, inputs: FormulaInstanceInputs) -> str:

@@ -47,11 +47,13 @@ def scope_inputs(scope: Scope) -> dict[str, Any]:
 
 
 class TransformationOperations(KeyedOperations[TransformationInputs, Transformation]):
-    spec = SPEC
     inputs_model = TransformationInputs
 
     def key(self, inputs: TransformationInputs) -> str:
         return inputs.transformation_id
+
+    def fetch(self, key: str) -> Transformation:
+        return self.client.get_transformation(*parse_key(key))
 
     def get(self, inputs: TransformationInputs) -> Transformation:
         return self.client.get_transformation(inputs.scope, inputs.object_name)
@@ -70,7 +72,7 @@ class TransformationOperations(KeyedOperations[TransformationInputs, Transformat
 
     def read(self, id_: str, props: Mapping[str, Any]) -> dict[str, Any] | None:
         scope, object_name = parse_key(id_)
-        found = found_or_none(lambda: self.client.get_transformation(scope, object_name))
+        found = found_or_none(lambda: self.fetch(id_))
         if found is None:
             return None
         known = state_values(SPEC, props)

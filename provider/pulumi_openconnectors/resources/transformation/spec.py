@@ -4,7 +4,6 @@ resource."""
 from __future__ import annotations
 
 from ..spec import (
-    EXTRA,
     GENERATED,
     FileSpec,
     InitArg,
@@ -101,14 +100,7 @@ SPEC = ResourceSpec(
             py="bool | None",
             api="isLegacy",
         ),
-        Prop(
-            "extra",
-            "dict",
-            "any other keys of the transformation JSON, kept",
-            default={},
-            py="dict[str, Any]",
-            api=EXTRA,
-        ),
+        Prop.extra_keys("any other keys of the transformation JSON, kept"),
         Prop(
             "common_resource_fields",
             "list[str]",
@@ -118,14 +110,12 @@ SPEC = ResourceSpec(
             py="list[str] | None",
         ),
         adopt_flag("the transformation"),
-        Prop(
+        Prop.output(
             "transformation_id",
             "str",
             "`element/<key>/<object>` or `instance/<id>/<object>` (also the Pulumi id)",
-            input=False,
-            py="str",
         ),
-        Prop("level", "str", "`organization` or `instance`", input=False, py="str"),
+        Prop.output("level", "str", "`organization` or `instance`"),
     ),
     server_keys={
         "": ("id", "objectName", "level", "startDate", "elementId", "element", "instanceId"),

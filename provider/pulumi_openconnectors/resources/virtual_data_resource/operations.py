@@ -19,9 +19,9 @@ from typing import Any
 
 from ...client.models import VdrDocument
 from ...errors import ProviderError
-from ...reconcile import OwnedKind, create_reconciled, delete_owned, keyed_kind
+from ...reconcile import OwnedKind, delete_owned, keyed_kind
 from ..documents import document_outputs
-from ..operations import Failures, KeyedOperations, to_post, unless_taken
+from ..operations import KeyedOperations, to_post, unless_taken
 from .inputs import VirtualDataResourceInputs
 from .rules import problems
 from .spec import SPEC
@@ -35,17 +35,16 @@ class Named:
 
 
 class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, VdrDocument]):
-    spec = SPEC
     inputs_model = VirtualDataResourceInputs
     missing = "adopt=True: there is no {noun} {key!r} in this organization to take over."
     key_input = "name"
+    document_problems = staticmethod(problems)
+    # POST /vdrs makes the VDR (its definition; a taken name answers 409, so a create never
+    # takes over a VDR of that name); the import puts the whole document.
+    put_after_post = True
 
-    @classmethod
-    def rules(cls, inputs: VirtualDataResourceInputs) -> Failures:
-        return problems(inputs.document())
-
-    def get(self, inputs: VirtualDataResourceInputs) -> VdrDocument:
-        return self.client.vdrs.export(inputs.name)
+    def fetch(self, key: str) -> VdrDocument:
+        return self.client.vdrs.export(key)
 
     def put(self, inputs: VirtualDataResourceInputs, body: Mapping[str, Any]) -> VdrDocument:
         return self.client.vdrs.import_(body)
@@ -54,19 +53,6 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
         self, inputs: VirtualDataResourceInputs, found: VdrDocument, key: str
     ) -> dict[str, Any]:
         return _outputs(inputs, found)
-
-    def unwrap(self, keyed: Any) -> VdrDocument:
-        named: Named = keyed
-        return self.client.vdrs.export(named.name)
-
-    def create(self, props: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        inputs = self.parse(props)
-        if inputs.adopt:
-            return super().create(props)
-        # POST /vdrs makes the VDR (its definition; a taken name answers 409, so a create never
-        # takes over a VDR of that name); the import puts the whole document.
-        create_reconciled(self._kind(inputs), inputs.name, f"{self.noun} {inputs.name!r}")
-        return inputs.name, self.outputs(inputs, self.put(inputs, inputs.document()), inputs.name)
 
     def delete(self, id_: str, props: Mapping[str, Any]) -> None:
         ident = _vdr_id(props.get("vdr_id"))
@@ -91,7 +77,7 @@ class VirtualDataResourceOperations(KeyedOperations[VirtualDataResourceInputs, V
             return Named(posted.name)
 
         def get(name: int | str) -> Named:
-            client.vdrs.export(str(name))
+            self.fetch(str(name))
             return Named(str(name))
 
         return keyed_kind(

@@ -3,16 +3,7 @@ transformations per connector in one document (``/vdrs``)."""
 
 from __future__ import annotations
 
-from ..spec import (
-    EXTRA,
-    GENERATED,
-    ExportSpec,
-    FileSpec,
-    OnChange,
-    Prop,
-    ResourceSpec,
-    adopt_flag,
-)
+from ..spec import GENERATED, ExportSpec, FileSpec, OnChange, Prop, ResourceSpec, adopt_flag
 
 VDR_VERSION = "v2"
 
@@ -69,36 +60,15 @@ SPEC = ResourceSpec(
             api="transformation",
             py="dict[str, dict[str, Any]]",
         ),
-        Prop(
-            "extra",
-            "dict",
-            "any other keys of the VDR's document (e.g. `description`), kept as they are",
-            default={},
-            api=EXTRA,
-            py="dict[str, Any]",
+        Prop.extra_keys(
+            "any other keys of the VDR's document (e.g. `description`), kept as they are"
         ),
         adopt_flag("the VDR of this name"),
-        Prop(
-            "field_paths",
-            "list[str]",
-            "the definition's field paths",
-            input=False,
-            py="list[str]",
+        Prop.output("field_paths", "list[str]", "the definition's field paths"),
+        Prop.output(
+            "element_keys", "list[str]", "the connectors that have a transformation, sorted"
         ),
-        Prop(
-            "element_keys",
-            "list[str]",
-            "the connectors that have a transformation, sorted",
-            input=False,
-            py="list[str]",
-        ),
-        Prop(
-            "vdr_id",
-            "int",
-            "the VDR's numeric id (what `DELETE /vdrs/{id}` takes)",
-            input=False,
-            py="int",
-        ),
+        Prop.output("vdr_id", "int", "the VDR's numeric id (what `DELETE /vdrs/{id}` takes)"),
     ),
     server_keys={
         "": ("id", "objectName"),
