@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from ...bodies import ObjectName, check_object_name, json_object, json_object_after
 from ...catalog import require_connector_of
 from ...deps import AccountDep, RuntimeDep
-from ...documents import Document, DocumentKind, ref
+from ...documents import Document, DocumentKind, Users, ref
 from ...errors import ApiError, found
 from ...references import References
 from ...runtime import Runtime
@@ -226,16 +226,12 @@ async def delete_instance_transformation(
 # -- reference hooks -----------------------------------------------------------------------
 
 
-def definition_users(
-    refs: References, conn: sqlite3.Connection, org: str, key: int | str
-) -> str | None:
+def definition_users(users: Users) -> str:
     """Referrer of object definitions: one that a transformation uses cannot be deleted."""
-    users = TRANSFORMATIONS.list(conn, org, refers_to=ref(DEFINITION, key))
-    if not users:
-        return None
-    where = ", ".join(sorted({str(d.key).rsplit("/", 1)[0].replace(":", " ") for d in users}))
+    docs = users.docs
+    where = ", ".join(sorted({str(d.key).rsplit("/", 1)[0].replace(":", " ") for d in docs}))
     return (
-        f"Object definition '{key}' is used by {len(users)} transformation(s) ({where}); "
+        f"Object definition '{users.key}' is used by {len(docs)} transformation(s) ({where}); "
         "delete them first"
     )
 
