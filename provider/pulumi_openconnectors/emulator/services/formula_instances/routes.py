@@ -11,7 +11,7 @@ from ...bodies import json_object_after
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind, Users, ref
 from ...errors import ApiError, found
-from ...pagination import PageDep, page_responses, paginate
+from ...pagination import PageDep, page_route, paginate
 from ...references import References
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
@@ -72,8 +72,7 @@ def _refs(formula_id: int, uses: tuple[int, ...]) -> tuple[str, ...]:
 
 @router.get(
     "/formulas/instances",
-    response_model=list[FormulaInstance],
-    responses=page_responses(nothing_found=False),
+    **page_route(list[FormulaInstance], nothing_found=False),
 )
 async def list_all_instances(
     runtime: RuntimeDep,
@@ -127,8 +126,7 @@ async def create_instance(
 
 @router.get(
     "/formulas/{id}/instances",
-    response_model=list[FormulaInstance],
-    responses=page_responses(nothing_found=True),
+    **page_route(list[FormulaInstance], nothing_found=True),
 )
 async def list_instances(
     id: int, runtime: RuntimeDep, account: AccountDep, page: PageDep, response: Response
