@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .references import Key, References, Referrer
 from .store import next_id, storable_id
 
 _SCHEMA = (
@@ -57,6 +59,18 @@ def _document(row: tuple[Any, ...]) -> Document:
 
 
 _COLUMNS = "id, org, key, refs, body"
+
+
+@dataclass(frozen=True)
+class Users:
+    """The documents that refer to an object about to be deleted (at least one), and where
+    to look further (the hooks, the transaction, the organization)."""
+
+    refs: References
+    conn: sqlite3.Connection
+    org: str
+    key: Key
+    docs: list[Document]
 
 
 class DocumentKind:
@@ -129,6 +143,16 @@ class DocumentKind:
         ).fetchall()
         docs = [_document(row) for row in rows]
         return docs if refers_to is None else [d for d in docs if refers_to in d.refs]
+
+    def referrer(self, kind: str, say: Callable[[Users], str]) -> Referrer:
+        """The :class:`Referrer` of `kind` whose users are this kind's documents that refer to
+        the object (:func:`ref`, by id); `say` words the refusal when there is one at least."""
+
+        def users(refs: References, conn: sqlite3.Connection, org: str, key: Key) -> str | None:
+            docs = self.list(conn, org, refers_to=ref(kind, key))
+            return say(Users(refs, conn, org, key, docs)) if docs else None
+
+        return Referrer(kind, users)
 
     def delete(self, conn: sqlite3.Connection, org: str, doc_id: int) -> bool:
         if not storable_id(doc_id):

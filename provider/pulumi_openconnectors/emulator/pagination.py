@@ -106,12 +106,13 @@ PAGE_HEADERS: dict[str, Any] = {
 }
 
 
-def page_responses(nothing_found: bool) -> dict[int | str, dict[str, Any]]:
-    """`responses=` of a paginated route: the headers of 200 (and 404 when empty lists are)."""
+def page_route(response_model: Any, nothing_found: bool) -> dict[str, Any]:
+    """`response_model=` (a `list[...]`) and `responses=` of a paginated route: the headers of
+    200 (and 404 when empty lists are)."""
     responses: dict[int | str, dict[str, Any]] = {200: {"headers": PAGE_HEADERS}}
     if nothing_found:
         responses[404] = {
             "description": "nothing found (`No … found`), or no such parent object",
             "model": ErrorBody,
         }
-    return responses
+    return {"response_model": response_model, "responses": responses}

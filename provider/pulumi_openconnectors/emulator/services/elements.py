@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Response
 from ..catalog import ELEMENT, EXTENSION, Connector, all_connectors, find_connector
 from ..deps import AccountDep, RuntimeDep
 from ..errors import ApiError
-from ..pagination import PageDep, page_responses, paginate
+from ..pagination import PageDep, page_route, paginate
 from ..schemas import Element, error_responses
 from ..settings import API_PREFIX
 from .base import Service
@@ -21,9 +21,8 @@ router = APIRouter(prefix=API_PREFIX, responses=error_responses(400, 401, 404, 4
 
 @router.get(
     "/elements",
-    response_model=list[Element],
     tags=["elements"],
-    responses=page_responses(nothing_found=False),
+    **page_route(list[Element], nothing_found=False),
 )
 async def list_elements(
     account: AccountDep,

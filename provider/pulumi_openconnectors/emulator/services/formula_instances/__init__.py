@@ -6,7 +6,6 @@ Listed before the formula service: `GET /formulas/instances` must be matched bef
 
 from __future__ import annotations
 
-from ...references import Referrer
 from ..base import Service
 from . import routes
 from .rules import INSTANCE
@@ -18,7 +17,7 @@ SERVICE = Service(
     tables=(routes.INSTANCES,),
     body_models=(FormulaInstanceBody,),
     hooks=(
-        Referrer(routes.FORMULA, routes.formula_users),
-        Referrer(INSTANCE, routes.instance_users),
+        routes.INSTANCES.referrer(routes.FORMULA, routes.formula_users),
+        routes.INSTANCES.referrer(INSTANCE, routes.instance_users),
     ),
 )

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Request, Response
 
 from ...bodies import json_object_after
 from ...deps import AccountDep, RuntimeDep
-from ...documents import Document, DocumentKind, ref
+from ...documents import Document, DocumentKind, Users, ref
 from ...errors import ApiError, found
-from ...pagination import PageDep, page_responses, paginate
+from ...pagination import PageDep, page_route, paginate
 from ...references import References
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
@@ -72,8 +72,7 @@ def _refs(formula_id: int, uses: tuple[int, ...]) -> tuple[str, ...]:
 
 @router.get(
     "/formulas/instances",
-    response_model=list[FormulaInstance],
-    responses=page_responses(nothing_found=False),
+    **page_route(list[FormulaInstance], nothing_found=False),
 )
 async def list_all_instances(
     runtime: RuntimeDep,
@@ -127,8 +126,7 @@ async def create_instance(
 
 @router.get(
     "/formulas/{id}/instances",
-    response_model=list[FormulaInstance],
-    responses=page_responses(nothing_found=True),
+    **page_route(list[FormulaInstance], nothing_found=True),
 )
 async def list_instances(
     id: int, runtime: RuntimeDep, account: AccountDep, page: PageDep, response: Response
@@ -189,26 +187,16 @@ async def delete_instance(
     return {}
 
 
-def formula_users(
-    refs: References, conn: sqlite3.Connection, org: str, key: int | str
-) -> str | None:
+def formula_users(users: Users) -> str:
     """Referrer of formulas: a formula with instances cannot be deleted."""
-    count = len(INSTANCES.list(conn, org, refers_to=ref(FORMULA, key)))
-    if not count:
-        return None
-    return f"Formula {key} has {count} instance(s); delete them first"
+    return f"Formula {users.key} has {len(users.docs)} instance(s); delete them first"
 
 
-def instance_users(
-    refs: References, conn: sqlite3.Connection, org: str, key: int | str
-) -> str | None:
+def instance_users(users: Users) -> str:
     """Referrer of connector instances: one used by a formula instance cannot be deleted."""
-    users = INSTANCES.list(conn, org, refers_to=ref(INSTANCE, key))
-    if not users:
-        return None
-    first = users[0]
-    formula = refs.find(conn, FORMULA, org, _formula_id(first)) or {}
+    first = users.docs[0]
+    formula = users.refs.find(users.conn, FORMULA, users.org, _formula_id(first)) or {}
     return (
-        f"Instance {key} is used by formula instance {first.id} of formula "
+        f"Instance {users.key} is used by formula instance {first.id} of formula "
         f"'{formula.get('name', _formula_id(first))}'; delete the formula instance first"
     )

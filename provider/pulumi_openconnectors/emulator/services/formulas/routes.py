@@ -12,7 +12,7 @@ from ...bodies import json_object, json_object_after
 from ...deps import AccountDep, RuntimeDep
 from ...documents import Document, DocumentKind
 from ...errors import ApiError, found
-from ...pagination import PageDep, page_responses, paginate
+from ...pagination import PageDep, page_route, paginate
 from ...references import References
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
@@ -66,9 +66,8 @@ async def create_formula(request: Request, runtime: RuntimeDep, account: Account
 
 @router.get(
     "/formulas",
-    response_model=list[Formula],
     response_model_exclude_unset=True,
-    responses=page_responses(nothing_found=True),
+    **page_route(list[Formula], nothing_found=True),
 )
 async def list_formulas(
     runtime: RuntimeDep, account: AccountDep, page: PageDep, response: Response

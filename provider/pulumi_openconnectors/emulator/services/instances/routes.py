@@ -11,7 +11,7 @@ from ...bodies import check_bool, json_object
 from ...catalog import Connector, require_connector_of, resolve_connector
 from ...deps import AccountDep, RuntimeDep
 from ...errors import ApiError
-from ...pagination import PageDep, page_responses, paginate
+from ...pagination import PageDep, page_route, paginate
 from ...references import References
 from ...runtime import Runtime
 from ...schemas import Empty, error_responses, json_body
@@ -99,10 +99,9 @@ async def create_element_instance(
 
 @router.get(
     "/instances",
-    response_model=list[Instance],
     response_model_exclude_none=True,
     tags=["instances"],
-    responses=page_responses(nothing_found=True),
+    **page_route(list[Instance], nothing_found=True),
 )
 async def list_instances(
     runtime: RuntimeDep,

@@ -3,7 +3,7 @@ connector instance (`/instances/{id}/transformations`)."""
 
 from __future__ import annotations
 
-from ...references import Cascade, Referrer
+from ...references import Cascade
 from ..base import Service
 from . import routes
 from .schemas import TransformationBody
@@ -14,7 +14,7 @@ SERVICE = Service(
     tables=(routes.TRANSFORMATIONS,),
     body_models=(TransformationBody,),
     hooks=(
-        Referrer(routes.DEFINITION, routes.definition_users),
+        routes.TRANSFORMATIONS.referrer(routes.DEFINITION, routes.definition_users),
         Cascade(routes.INSTANCE, routes.drop_instance_transformations),
     ),
 )

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 
 from ...bodies import ObjectName, check_object_name, json_object, json_object_after
 from ...catalog import require_connector_of
 from ...deps import AccountDep, RuntimeDep
-from ...documents import Document, DocumentKind, ref
+from ...documents import Document, DocumentKind, Users, ref
 from ...errors import ApiError, found
 from ...references import References
 from ...runtime import Runtime
@@ -143,99 +144,99 @@ def _delete(runtime: Runtime, scope: Scope, object_name: str) -> dict[str, Any]:
     return {}
 
 
-# -- organization level, per connector -----------------------------------------------------
+# -- the routes of both levels -------------------------------------------------------------
+
+ScopeOf = Callable[[Runtime, Account], Scope]
+"""The scope a request's path names, looked up once the caller is known (after every path
+parameter is validated, as the routes always did)."""
 
 
-@router.get(_ORG, response_model=dict[str, Transformation], response_model_exclude_unset=True)
-async def list_element_transformations(
-    keyOrId: str, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    """Map of object name -> transformation; none: 404 `No transformations found`."""
-    return _list(runtime, _element_scope(runtime, account, keyOrId))
+async def _connector_path(keyOrId: str) -> ScopeOf:
+    return lambda runtime, account: _element_scope(runtime, account, keyOrId)
 
 
-@router.post(_ORG + "/{objectName}", **_WRITE)
-async def create_element_transformation(
-    keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return await _write(
-        request, runtime, _element_scope(runtime, account, keyOrId), objectName, True
+async def _instance_path(id: int) -> ScopeOf:
+    return lambda runtime, account: _instance_scope(runtime, account, id)
+
+
+async def _object_name(objectName: ObjectName) -> str:
+    return objectName
+
+
+_NameDep = Annotated[str, Depends(_object_name)]
+
+
+def _add_routes(path: str, level: str, path_scope: Callable[..., Any], list_doc: str) -> None:
+    """The five routes of one level's transformations under `path` (`list_{level}_…`,
+    `create_…`, `get_…`, `put_…`, `delete_{level}_transformation`); `path_scope` reads the
+    scope's parameter of the path. Parameters keep their order: the scope's, then `objectName`."""
+    scope_of: Any = Depends(path_scope)
+    one = path + "/{objectName}"
+    named = f"{level}_transformation"
+
+    @router.get(
+        path,
+        name=f"list_{named}s",
+        description=list_doc,
+        response_model=dict[str, Transformation],
+        response_model_exclude_unset=True,
     )
+    async def list_all(runtime: RuntimeDep, account: AccountDep, scope: ScopeOf = scope_of) -> Any:
+        return _list(runtime, scope(runtime, account))
+
+    def write(create: bool) -> Callable[..., Any]:
+        async def write_one(
+            request: Request,
+            runtime: RuntimeDep,
+            account: AccountDep,
+            scope: ScopeOf = scope_of,
+            *,
+            name: _NameDep,
+        ) -> Any:
+            return await _write(request, runtime, scope(runtime, account), name, create)
+
+        return write_one
+
+    router.post(one, name=f"create_{named}", **_WRITE)(write(True))
+
+    @router.get(one, name=f"get_{named}", **_ANSWER)
+    async def get(
+        runtime: RuntimeDep, account: AccountDep, scope: ScopeOf = scope_of, *, name: _NameDep
+    ) -> Any:
+        return _read(runtime, scope(runtime, account), name)
+
+    router.put(one, name=f"put_{named}", **_WRITE)(write(False))
+
+    @router.delete(one, name=f"delete_{named}", response_model=Empty)
+    async def delete(
+        runtime: RuntimeDep, account: AccountDep, scope: ScopeOf = scope_of, *, name: _NameDep
+    ) -> Any:
+        return _delete(runtime, scope(runtime, account), name)
 
 
-@router.get(_ORG + "/{objectName}", **_ANSWER)
-async def get_element_transformation(
-    keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return _read(runtime, _element_scope(runtime, account, keyOrId), objectName)
-
-
-@router.put(_ORG + "/{objectName}", **_WRITE)
-async def put_element_transformation(
-    keyOrId: str, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return await _write(
-        request, runtime, _element_scope(runtime, account, keyOrId), objectName, False
-    )
-
-
-@router.delete(_ORG + "/{objectName}", response_model=Empty)
-async def delete_element_transformation(
-    keyOrId: str, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return _delete(runtime, _element_scope(runtime, account, keyOrId), objectName)
-
-
-# -- instance level ------------------------------------------------------------------------
-
-
-@router.get(_INSTANCE, response_model=dict[str, Transformation], response_model_exclude_unset=True)
-async def list_instance_transformations(id: int, runtime: RuntimeDep, account: AccountDep) -> Any:
-    """Not in the documents (the emulator offers it): like the per-connector list."""
-    return _list(runtime, _instance_scope(runtime, account, id))
-
-
-@router.post(_INSTANCE + "/{objectName}", **_WRITE)
-async def create_instance_transformation(
-    id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return await _write(request, runtime, _instance_scope(runtime, account, id), objectName, True)
-
-
-@router.get(_INSTANCE + "/{objectName}", **_ANSWER)
-async def get_instance_transformation(
-    id: int, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return _read(runtime, _instance_scope(runtime, account, id), objectName)
-
-
-@router.put(_INSTANCE + "/{objectName}", **_WRITE)
-async def put_instance_transformation(
-    id: int, objectName: ObjectName, request: Request, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return await _write(request, runtime, _instance_scope(runtime, account, id), objectName, False)
-
-
-@router.delete(_INSTANCE + "/{objectName}", response_model=Empty)
-async def delete_instance_transformation(
-    id: int, objectName: ObjectName, runtime: RuntimeDep, account: AccountDep
-) -> Any:
-    return _delete(runtime, _instance_scope(runtime, account, id), objectName)
+_add_routes(
+    _ORG,
+    "element",
+    _connector_path,
+    "Map of object name -> transformation; none: 404 `No transformations found`.",
+)
+_add_routes(
+    _INSTANCE,
+    "instance",
+    _instance_path,
+    "Not in the documents (the emulator offers it): like the per-connector list.",
+)
 
 
 # -- reference hooks -----------------------------------------------------------------------
 
 
-def definition_users(
-    refs: References, conn: sqlite3.Connection, org: str, key: int | str
-) -> str | None:
+def definition_users(users: Users) -> str:
     """Referrer of object definitions: one that a transformation uses cannot be deleted."""
-    users = TRANSFORMATIONS.list(conn, org, refers_to=ref(DEFINITION, key))
-    if not users:
-        return None
-    where = ", ".join(sorted({str(d.key).rsplit("/", 1)[0].replace(":", " ") for d in users}))
+    docs = users.docs
+    where = ", ".join(sorted({str(d.key).rsplit("/", 1)[0].replace(":", " ") for d in docs}))
     return (
-        f"Object definition '{key}' is used by {len(users)} transformation(s) ({where}); "
+        f"Object definition '{users.key}' is used by {len(docs)} transformation(s) ({where}); "
         "delete them first"
     )
 
