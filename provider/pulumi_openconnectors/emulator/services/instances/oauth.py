@@ -20,7 +20,7 @@ from ...errors import ApiError
 from ...runtime import Runtime
 from ...schemas import error_responses
 from ...settings import ADMIN_PREFIX, API_PREFIX
-from .schemas import OAuthUrl
+from .schemas import OAuthUrl, OAuthUrlQuery
 from .tables import CODES, CodeRecord
 
 AUTHORIZE_PATH = f"{ADMIN_PREFIX}/oauth/authorize"
@@ -99,19 +99,15 @@ async def oauth_url(
     ],
     request: Request,
     account: AccountDep,
-    apiKey: Required,
-    apiSecret: Required,
-    callbackUrl: Required,
-    state: str | None = None,
-    scope: str | None = None,
-    siteAddress: str | None = None,
+    query: Annotated[OAuthUrlQuery, Query()],
 ) -> dict[str, str]:
     """400 for an element of the catalog that does not use OAuth 2.0, 404 for an unknown one."""
     connector = require_connector(keyOrId)
     if not connector.is_oauth2:
         raise ApiError(400, f"Element '{connector.key}' does not use OAuth 2.0")
     root = f"{request.url.scheme}://{request.url.netloc}"
-    url = authorize_url(root, apiKey, callbackUrl, state or connector.key, scope)
+    state = query.state or connector.key
+    url = authorize_url(root, query.apiKey, query.callbackUrl, state, query.scope)
     return {"element": connector.key, "oauthUrl": url}
 
 

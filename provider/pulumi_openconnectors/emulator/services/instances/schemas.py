@@ -43,6 +43,18 @@ class Instance(BaseModel):
     objects: list[InstanceObject] | None = None
 
 
+class OAuthUrlQuery(BaseModel):
+    """The query of GET /elements/{keyOrId}/oauth/url (`state` defaults to the element key;
+    `apiSecret` and `siteAddress` are taken and not used, offline)."""
+
+    apiKey: str = Field(min_length=1)
+    apiSecret: str = Field(min_length=1)
+    callbackUrl: str = Field(min_length=1)
+    state: str | None = None
+    scope: str | None = None
+    siteAddress: str | None = None
+
+
 class OAuthUrl(BaseModel):
     element: str
     oauthUrl: str
