@@ -20,12 +20,16 @@ from collections.abc import Iterator
 
 import pytest
 
+from pulumi_openconnectors.child_signals import let_children_be_interrupted
 from pulumi_openconnectors.emulator import EmulatorServer
 
 from .leaks import RUN_VARIABLE, collect
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Run in the background (SIGINT ignored), every `pulumi` a test starts would wait 5 s for
+    # its plugins to end (see pulumi_openconnectors/child_signals.py).
+    let_children_be_interrupted()
     # The controller sets it before xdist starts its workers, which inherit it.
     if not hasattr(config, "workerinput"):
         os.environ[RUN_VARIABLE] = uuid.uuid4().hex

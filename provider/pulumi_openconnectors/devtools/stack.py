@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..child_signals import let_children_be_interrupted
 from .engine import pulumi_env
 from .paths import VENV
 
@@ -109,6 +110,7 @@ class Stack:
         On a timeout (subprocess.TimeoutExpired) or an interrupt, the command is ended with
         everything it started."""
         argv = self.argv(*args)
+        let_children_be_interrupted()  # an inherited "ignore SIGINT" costs 5 s a command
         started = time.perf_counter()
         # Its own session: a run that times out is ended with everything it started.
         with subprocess.Popen(

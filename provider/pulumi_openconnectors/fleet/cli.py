@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..child_signals import let_children_be_interrupted
 from ..subcommands import command
 from .model import load_fleet
 from .results import OPERATIONS, Operation
@@ -63,6 +64,7 @@ def add_parser(groups: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run(args: argparse.Namespace) -> int:
+    let_children_be_interrupted()  # else each stack's `pulumi` may wait 5 s to end its plugins
     operation: Operation = args.operation
     options = RunOptions(
         operation=operation,
