@@ -336,8 +336,11 @@ def adopt_edit_and_keep(
     before = account(emulator)
     lines = SECRET_LINE.findall(readme)
     assert len(lines) == INSTANCES, readme
-    for config_key, secret_key, instance_id in lines:
-        stack.config(config_key, secrets[(int(instance_id), secret_key)], secret=True)
+    # One `pulumi config set-all` for the lines (each line sets one secret the same way).
+    stack.config_all(
+        {},
+        {key: secrets[(int(instance_id), secret_key)] for key, secret_key, instance_id in lines},
+    )
 
     requests_before = api.requests_by_route()
     stack.up()

@@ -73,9 +73,13 @@ def configure_emulator(stack: Stack, emulator: Any, via_env: bool = False) -> No
             }
         )
         return
-    stack.config("openconnectors:baseUrl", emulator.base_url)
-    stack.config("openconnectors:userSecret", emulator.user_secret, secret=True)
-    stack.config("openconnectors:organizationSecret", emulator.organization_secret, secret=True)
+    stack.config_all(
+        {"openconnectors:baseUrl": emulator.base_url},
+        {
+            "openconnectors:userSecret": emulator.user_secret,
+            "openconnectors:organizationSecret": emulator.organization_secret,
+        },
+    )
 
 
 def set_instances(

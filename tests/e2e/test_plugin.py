@@ -133,17 +133,23 @@ def with_plugin(stack: Stack) -> Stack:
 
 
 def configure(stack: Stack, emulator: EmulatorServer, step: dict[str, Any]) -> None:
-    stack.config("openconnectors:baseUrl", emulator.base_url)
-    stack.config("openconnectors:userSecret", emulator.user_secret, secret=True)
-    stack.config("openconnectors:organizationSecret", emulator.organization_secret, secret=True)
-    stack.config("otherBaseUrl", emulator.base_url)
-    stack.config("homeUserSecret", DEMO_ACCOUNT[0], secret=True)
-    stack.config("homeOrganizationSecret", DEMO_ACCOUNT[1], secret=True)
-    stack.config("otherUserSecret", OTHER_ACCOUNT[0], secret=True)
-    stack.config("otherOrganizationSecret", OTHER_ACCOUNT[1], secret=True)
-    stack.config("password", CANARY, secret=True)
-    stack.config("otherPassword", OTHER_CANARY, secret=True)
-    stack.config("step", json.dumps(step))
+    stack.config_all(
+        {
+            "openconnectors:baseUrl": emulator.base_url,
+            "otherBaseUrl": emulator.base_url,
+            "step": json.dumps(step),
+        },
+        {
+            "openconnectors:userSecret": emulator.user_secret,
+            "openconnectors:organizationSecret": emulator.organization_secret,
+            "homeUserSecret": DEMO_ACCOUNT[0],
+            "homeOrganizationSecret": DEMO_ACCOUNT[1],
+            "otherUserSecret": OTHER_ACCOUNT[0],
+            "otherOrganizationSecret": OTHER_ACCOUNT[1],
+            "password": CANARY,
+            "otherPassword": OTHER_CANARY,
+        },
+    )
 
 
 def no_canary(text: str, where: str) -> None:
