@@ -14,7 +14,7 @@ import pytest
 import requests
 
 from pulumi_openconnectors.devtools.announce import parse_announce
-from pulumi_openconnectors.devtools.engine import path_without_venvs, pulumi_env
+from pulumi_openconnectors.devtools.engine import interpreter_dir, path_without_venvs, pulumi_env
 from pulumi_openconnectors.devtools.launcher import (
     EmulatorExited,
     EmulatorProcess,
@@ -128,7 +128,10 @@ def test_the_engine_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("AWS_PROFILE", "mine")
     assert path_without_venvs() == "/usr/bin"
     env = pulumi_env(tmp_path / "engine", tmp_path / "home", "pw", "file:///x")
-    assert env["PATH"] == f"{tmp_path / 'engine'}:/usr/bin"
+    # The interpreter's own directory (not a virtualenv) before the rest: no version manager's
+    # shim answers the language host's `python3 --version`.
+    assert env["PATH"] == f"{tmp_path / 'engine'}:{interpreter_dir()}:/usr/bin"
+    assert not (Path(interpreter_dir()).parent / "pyvenv.cfg").exists()
     assert "PULUMI_ACCESS_TOKEN" not in env and env["AWS_PROFILE"] == "mine"
     assert env["PULUMI_BACKEND_URL"] == "file:///x"
     assert env["PULUMI_CONFIG_PASSPHRASE"] == "pw"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -26,6 +27,12 @@ def engine_bin(timeout: float = ENGINE_TIMEOUT) -> Path:
         timeout=timeout,
     )
     return Path(out.stdout.strip().splitlines()[-1])
+
+
+def interpreter_dir() -> str:
+    """The bin directory of the Python this process runs on, outside any virtualenv (the
+    interpreter the virtualenv was made from)."""
+    return str(Path(sys.base_prefix) / "bin")
 
 
 def path_without_venvs(path: str | None = None) -> str:
@@ -52,12 +59,18 @@ def pulumi_env(
 ) -> dict[str, str]:
     """This process's environment for the `pulumi` CLI of ``bin_dir``: variables starting with
     one of ``drop`` removed (the developer's own Pulumi settings), the engine first on PATH
-    (``path``: the rest; default: PATH without virtualenvs), its own PULUMI_HOME, a
-    passphrase, no update check, no plugin download, no prompt; then ``extra``."""
+    (``path``: the rest; default: this interpreter's own bin directory, then PATH without
+    virtualenvs), its own PULUMI_HOME, a passphrase, no update check, no plugin download, no
+    prompt; then ``extra``.
+
+    The interpreter's directory comes before the rest because the language host runs
+    `python3 --version` from PATH once a command: through a version manager's shim (pyenv's
+    runs about 145 processes) that cost more than the rest of a `pulumi preview` starts."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
+    rest = os.pathsep.join([interpreter_dir(), path_without_venvs()]) if path is None else path
     env.update(
         {
-            "PATH": f"{bin_dir}{os.pathsep}{path_without_venvs() if path is None else path}",
+            "PATH": f"{bin_dir}{os.pathsep}{rest}",
             "PULUMI_HOME": str(home),
             "PULUMI_CONFIG_PASSPHRASE": passphrase,
             "PULUMI_SKIP_UPDATE_CHECK": "true",
