@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_WORKERS ?= 3
 
-.PHONY: help up down env engine venv lock test test-fast test-fleet e2e lint format typecheck bench bench-emulator bench-fleet chaos emulator clean
+.PHONY: help up down env engine venv lock test test-fast test-fleet e2e lint format typecheck bench bench-emulator bench-fleet bench-sigint chaos emulator clean
 
 help:
 	@echo "make up        start the emulator and deploy the quickstart (installs what is missing)"
@@ -18,6 +18,7 @@ help:
 	@echo "make chaos     the long seeded fault-injection run"
 	@echo "make test-fleet  the example fleet in full: 20 tenants x 5 instances, --parallel 4"
 	@echo "make bench-fleet stacks per minute of a fleet at P = 1, 2, 4, 8 vs a plain CLI loop"
+	@echo "make bench-sigint  what an inherited ignored SIGINT costs a pulumi preview"
 	@echo "make emulator  run the emulator in the foreground"
 	@echo "make lock      recompile requirements/dev.lock (LOCK_FLAGS=--upgrade: newest versions)"
 	@echo 'eval "$$(make -s env)"  put pulumi, the venv and the local backend in your shell'
@@ -72,6 +73,9 @@ bench: venv engine
 
 bench-emulator: venv
 	$(PY) scripts/bench_emulator.py
+
+bench-sigint: venv engine
+	$(PY) scripts/bench_sigint.py $(BENCH_SIGINT_ARGS)
 
 # The example fleet in full (20 tenants x 5 instances, S3 state, --parallel 4); `make test` runs
 # the bounded fleet tests (tests/e2e/test_fleet.py) only.

@@ -183,3 +183,36 @@ def test_bench_runs_both_paths_and_counts_one_call_per_resource_and_operation(
     for r in plugin["vs_dynamic"]:
         assert r["dynamic_s"] > 0 and r["plugin_s"] > 0 and r["speedup"] > 0, r
     assert "Plugin path" in markdown and "against the dynamic path" in markdown
+
+
+def test_bench_sigint_times_both_ways_of_starting_pulumi(tmp_path: Path) -> None:
+    """The bounded smoke part of `make bench-sigint`: one round, one resource; it reports a
+    preview started with SIGINT at its default and one started with SIGINT ignored, and their
+    ratio (what the ratio is, is measured by `make bench-sigint`, not asserted)."""
+    out = tmp_path / "results"
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "bench_sigint.py"),
+            "--rounds",
+            "1",
+            "--resources",
+            "1",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads((out / "sigint.json").read_text())
+    assert figures["resources"] == 1
+    assert {mode: len(s) for mode, s in figures["seconds"].items()} == {
+        "default": 1,
+        "ignored": 1,
+    }
+    assert all(s > 0 for seconds in figures["seconds"].values() for s in seconds)
+    assert "ratio ignored / default (medians):" in result.stdout
+    assert (out / "sigint.md").read_text().strip() == result.stdout.strip()
