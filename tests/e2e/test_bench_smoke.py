@@ -92,14 +92,24 @@ ROUTES = [
 pytestmark = pytest.mark.e2e
 
 
+def run_script(name: str, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """``scripts/<name> <args>`` with this Python, its output captured (at most 10 minutes)."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "scripts" / name), *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def test_bench_runs_both_paths_and_counts_one_call_per_resource_and_operation(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "bench"
-    result = subprocess.run(
+    result = run_script(
+        "bench_deploy.py",
         [
-            sys.executable,
-            str(REPO / "scripts" / "bench_deploy.py"),
             "--path",
             "both",
             "--sizes",
@@ -117,10 +127,6 @@ def test_bench_runs_both_paths_and_counts_one_call_per_resource_and_operation(
             "--max-minutes",
             "8",
         ],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=600,
     )
     assert result.returncode == 0, f"bench_deploy.py exited {result.returncode}:\n" + (
         result.stdout[-3000:] + result.stderr[-5000:]
@@ -190,22 +196,7 @@ def test_bench_sigint_times_both_ways_of_starting_pulumi(tmp_path: Path) -> None
     preview started with SIGINT at its default and one started with SIGINT ignored, and their
     ratio (what the ratio is, is measured by `make bench-sigint`, not asserted)."""
     out = tmp_path / "results"
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "scripts" / "bench_sigint.py"),
-            "--rounds",
-            "1",
-            "--resources",
-            "1",
-            "--out",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = run_script("bench_sigint.py", ["--rounds", "1", "--resources", "1", "--out", str(out)])
     assert result.returncode == 0, result.stderr[-3000:]
     figures = json.loads((out / "sigint.json").read_text())
     assert figures["resources"] == 1
