@@ -90,7 +90,6 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
         )
     } | {
         folder / "resource.py",
-        folder / "keywords.py",
         folder / "outputs.py",  # the typed outputs both classes share
         folder / "provider.py",
         Path("pulumi_openconnectors/native/widget.py"),  # the provider plugin's class
@@ -99,7 +98,7 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
         for name in ("__init__.py", "routes.py")
     }
     # outside the two folders: one line in each registry (the types', the emulator's areas),
-    # and the two generated lists of classes; no client module (the type's API area is its
+    # and the three generated modules of all types; no client module (the type's API area is its
     # api.py), nothing else
     changed = {
         path
@@ -110,6 +109,7 @@ def test_a_scaffolded_type_is_registered_generated_documented_and_tested(tmp_pat
         Path("pulumi_openconnectors/resources/registry.py"),
         Path("pulumi_openconnectors/emulator/services/__init__.py"),
         Path("pulumi_openconnectors/resources/classes.py"),  # generated
+        Path("pulumi_openconnectors/resources/typed_keywords.py"),  # generated: its keywords
         Path("pulumi_openconnectors/native/__init__.py"),  # generated
     }
     for registry in (

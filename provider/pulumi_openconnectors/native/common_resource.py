@@ -6,9 +6,9 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.common_resource.keywords import CommonResourceKeywords
 from ..resources.common_resource.outputs import CommonResourceOutputs
 from ..resources.common_resource.spec import SPEC
+from ..resources.typed_keywords import CommonResourceKeywords
 from ._base import NativeResource
 
 

@@ -6,9 +6,9 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.connector.keywords import ConnectorKeywords
 from ..resources.connector.outputs import ConnectorOutputs
 from ..resources.connector.spec import SPEC
+from ..resources.typed_keywords import ConnectorKeywords
 from ._base import NativeResource
 
 

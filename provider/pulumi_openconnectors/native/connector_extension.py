@@ -6,9 +6,9 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.connector_extension.keywords import ConnectorExtensionKeywords
 from ..resources.connector_extension.outputs import ConnectorExtensionOutputs
 from ..resources.connector_extension.spec import SPEC
+from ..resources.typed_keywords import ConnectorExtensionKeywords
 from ._base import NativeResource
 
 

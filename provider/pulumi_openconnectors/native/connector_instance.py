@@ -6,9 +6,9 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.connector_instance.keywords import ConnectorInstanceKeywords
 from ..resources.connector_instance.outputs import ConnectorInstanceOutputs
 from ..resources.connector_instance.spec import SPEC
+from ..resources.typed_keywords import ConnectorInstanceKeywords
 from ._base import NativeResource
 
 

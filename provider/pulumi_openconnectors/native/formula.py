@@ -6,9 +6,9 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.formula.keywords import FormulaKeywords
 from ..resources.formula.outputs import FormulaOutputs
 from ..resources.formula.spec import SPEC
+from ..resources.typed_keywords import FormulaKeywords
 from ._base import NativeResource
 
 

@@ -6,9 +6,9 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.formula_instance.keywords import FormulaInstanceKeywords
 from ..resources.formula_instance.outputs import FormulaInstanceOutputs
 from ..resources.formula_instance.spec import SPEC
+from ..resources.typed_keywords import FormulaInstanceKeywords
 from ._base import NativeResource
 
 

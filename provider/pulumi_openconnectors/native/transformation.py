@@ -6,10 +6,10 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.transformation.keywords import TransformationKeywords
 from ..resources.transformation.outputs import TransformationOutputs
 from ..resources.transformation.spec import SPEC
 from ..resources.transformation.wiring import onto_common_resource
+from ..resources.typed_keywords import TransformationKeywords
 from ._base import NativeResource
 
 

@@ -6,7 +6,7 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-from ..resources.virtual_data_resource.keywords import VirtualDataResourceKeywords
+from ..resources.typed_keywords import VirtualDataResourceKeywords
 from ..resources.virtual_data_resource.outputs import VirtualDataResourceOutputs
 from ..resources.virtual_data_resource.spec import SPEC
 from ._base import NativeResource

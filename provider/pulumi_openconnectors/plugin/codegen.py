@@ -45,17 +45,20 @@ def _doc(text: str) -> str:
 
 def resource_module(spec: ResourceSpec) -> str:
     """The source of ``native/<folder>.py``: the typed keywords and outputs are the type's
-    generated ``resources/<folder>/keywords.py`` and ``outputs.py``, shared with the dynamic
-    class; what they do is :class:`..native._base.NativeResource`."""
+    generated classes in ``resources/typed_keywords.py`` and ``resources/<folder>/outputs.py``,
+    shared with the dynamic class; what they do is :class:`..native._base.NativeResource`."""
     folder = FOLDERS[spec.name]
     hook_module, _, hook = (spec.init_hook or "").partition(":")
     out = [f'"""{spec.name} through the provider plugin:', f"``{type_token(spec.name)}``.", ""]
     out += [HEADER, '"""', "", "from __future__ import annotations", ""]
-    out += [f"from ..resources.{folder}.keywords import {keywords_class(spec)}"]
-    out += [f"from ..resources.{folder}.outputs import {outputs_class(spec)}"]
-    out += [f"from ..resources.{folder}.spec import SPEC"]
+    imports = {
+        "typed_keywords": keywords_class(spec),
+        f"{folder}.outputs": outputs_class(spec),
+        f"{folder}.spec": "SPEC",
+    }
     if spec.init_hook:
-        out += [f"from ..resources.{folder}.{hook_module} import {hook}"]
+        imports[f"{folder}.{hook_module}"] = hook
+    out += [f"from ..resources.{module} import {imports[module]}" for module in sorted(imports)]
     out += ["from ._base import NativeResource", "", ""]
     out += [f"class {spec.name}({keywords_class(spec)}, NativeResource, {outputs_class(spec)}):"]
     out += _wrapped('"""' + _doc(spec.doc), "    ")

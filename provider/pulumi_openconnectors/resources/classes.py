@@ -13,14 +13,3 @@ from .formula.resource import Formula as Formula
 from .formula_instance.resource import FormulaInstance as FormulaInstance
 from .transformation.resource import Transformation as Transformation
 from .virtual_data_resource.resource import VirtualDataResource as VirtualDataResource
-
-__all__ = [
-    "CommonResource",
-    "Connector",
-    "ConnectorExtension",
-    "ConnectorInstance",
-    "Formula",
-    "FormulaInstance",
-    "Transformation",
-    "VirtualDataResource",
-]

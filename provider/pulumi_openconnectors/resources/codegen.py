@@ -1,7 +1,8 @@
 """The typed resource class and the provider class of every type, generated from its spec.
 
     python -m pulumi_openconnectors.resources.codegen          writes resources/<type>/resource.py,
-                                                              keywords.py, outputs.py, provider.py
+                                                              outputs.py, provider.py, and
+                                                              resources/typed_keywords.py
     python -m pulumi_openconnectors.resources.codegen --check  exits 1 when one is stale
 
 A user gets a typed ``__init__`` (one keyword per input, its documentation in the docstring)
@@ -128,25 +129,12 @@ def outputs_module(spec: ResourceSpec) -> str:
     return "\n".join([*out, ""])
 
 
-def keywords_module(spec: ResourceSpec) -> str:
-    """The source of ``resources/<folder>/keywords.py``: the typed ``__init__`` (one keyword
-    per input and init argument, each documented) of both resource classes of the type, the
-    dynamic resource (``resource.py``) and the provider plugin's (``pulumi_openconnectors.
-    native``); each registers the resource from the keywords in its own ``_create``."""
-    type_imports = sorted({arg.import_ for arg in spec.init_args if arg.import_})
-    out = [f'"""{spec.name}: the typed keywords of its resource classes.', "", HEADER, '"""']
-    out += ["", "from __future__ import annotations", ""]
-    annotations = " ".join(p.input_annotation() for p in spec.inputs)
-    imports = annotations_imports(annotations)
-    if type_imports:
-        imports = [line for line in imports if not line.startswith("from typing")]
-        typing = ["TYPE_CHECKING"] + (["Any"] if "Any" in annotations else [])
-        imports += [f"from typing import {', '.join(typing)}"]
-    out += [*imports, *([""] if imports else []), "import pulumi", ""]
-    out += ["from ..keywords import Keywords", ""]
-    if type_imports:
-        out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
-    out += ["", f"class {keywords_class(spec)}(Keywords):"]
+def _keywords_class(spec: ResourceSpec) -> list[str]:
+    """One type's keywords class: the typed ``__init__`` (one keyword per input and init
+    argument, each documented) of both resource classes of the type, the dynamic resource
+    (``resource.py``) and the provider plugin's (``pulumi_openconnectors.native``); each
+    registers the resource from the keywords in its own ``_create``."""
+    out = ["", "", f"class {keywords_class(spec)}(Keywords):"]
     doc = f"The keywords of both {spec.name} classes (the dynamic resource and the plugin's)."
     out += [*_wrapped('"""' + doc + '"""', "    "), ""]
     out += ["    def __init__(", "        self,", "        resource_name: str,", "        *,"]
@@ -155,8 +143,37 @@ def keywords_module(spec: ResourceSpec) -> str:
     out += [f"        {arg.name}: {arg.py} = None," for arg in spec.init_args]
     out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
     out += _init_docstring(spec)
-    out += ["        self._create(resource_name, locals(), opts)", ""]
-    return "\n".join(out)
+    return [*out, "        self._create(resource_name, locals(), opts)"]
+
+
+def keywords_module(specs: list[ResourceSpec]) -> str:
+    """The source of ``resources/typed_keywords.py``: every type's keywords class, in one
+    generated module (an ``import_`` of an init argument is written relative to the type's
+    folder, ``from ..<folder>``; here it is ``from .<folder>``)."""
+    type_imports = sorted(
+        {
+            arg.import_.replace("from ..", "from .", 1)
+            for spec in specs
+            for arg in spec.init_args
+            if arg.import_
+        }
+    )
+    out = ['"""The typed keywords of every resource class: one class per type, whose typed']
+    out += ["``__init__`` both resource classes of the type inherit.", "", HEADER, '"""']
+    out += ["", "from __future__ import annotations", ""]
+    annotations = " ".join(p.input_annotation() for spec in specs for p in spec.inputs)
+    imports = annotations_imports(annotations)
+    if type_imports:
+        imports = [line for line in imports if not line.startswith("from typing")]
+        typing = ["TYPE_CHECKING"] + (["Any"] if "Any" in annotations else [])
+        imports += [f"from typing import {', '.join(typing)}"]
+    out += [*imports, *([""] if imports else []), "import pulumi", ""]
+    out += ["from .keywords import Keywords", ""]
+    if type_imports:
+        out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
+    for spec in sorted(specs, key=lambda s: FOLDERS[s.name]):
+        out += _keywords_class(spec)
+    return "\n".join([*out, ""])
 
 
 def resource_module(spec: ResourceSpec) -> str:
@@ -171,7 +188,7 @@ def resource_module(spec: ResourceSpec) -> str:
         out += ["import pulumi", ""]
     base = "FromFile" if spec.file is not None else "SpecResource"
     out += [f"from ..resource import {base}"]
-    out += [f"from .keywords import {keywords_class(spec)}"]
+    out += [f"from ..typed_keywords import {keywords_class(spec)}"]
     out += [f"from .outputs import {outputs_class(spec)}"]
     out += [f"from .provider import {provider_class(spec)}", "from .spec import SPEC"]
     if spec.init_hook:
@@ -219,15 +236,15 @@ def provider_module(spec: ResourceSpec) -> str:
 
 def classes_module() -> str:
     """The source of ``resources/classes.py``: every resource class under its name, for type
-    checkers and editors (the package's ``__init__`` star-imports it when type checking)."""
+    checkers and editors (the package's ``__init__`` star-imports it when type checking; each
+    ``X as X`` import is a public name, so the module needs no ``__all__``)."""
     lines = ['"""Every resource class, for type checkers and editors.', "", HEADER, '"""', ""]
     lines += ["from __future__ import annotations", ""]
     lines += [
         f"from .{FOLDERS[spec.name]}.resource import {spec.name} as {spec.name}"
         for spec in sorted(SPECS, key=lambda s: FOLDERS[s.name])
     ]
-    lines += ["", f"__all__ = {sorted(s.name for s in SPECS)!r}", ""]
-    return "\n".join(lines)
+    return "\n".join([*lines, ""])
 
 
 def _formatted(files: dict[Path, str]) -> dict[Path, str]:
@@ -261,9 +278,9 @@ def generated(root: Path = _HERE) -> dict[Path, str]:
     for spec in SPECS:
         folder = FOLDERS[spec.name]
         files[root / folder / "resource.py"] = resource_module(spec)
-        files[root / folder / "keywords.py"] = keywords_module(spec)
         files[root / folder / "outputs.py"] = outputs_module(spec)
         files[root / folder / "provider.py"] = provider_module(spec)
+    files[root / "typed_keywords.py"] = keywords_module(list(SPECS))
     files[root / "classes.py"] = classes_module()
     if root == _HERE:  # the provider plugin's typed classes (pulumi_openconnectors.native)
         from ..plugin.codegen import native_files

@@ -14,7 +14,7 @@ def outputs_class(spec: ResourceSpec) -> str:
 
 
 def keywords_class(spec: ResourceSpec) -> str:
-    """The class of ``resources/<folder>/keywords.py``: the typed ``__init__`` (its keywords
+    """The type's class in ``resources/typed_keywords.py``: the typed ``__init__`` (its keywords
     documented) that both classes of the type inherit."""
     return f"{spec.name}Keywords"
 

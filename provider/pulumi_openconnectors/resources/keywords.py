@@ -1,4 +1,4 @@
-"""The base of each type's generated keywords class (``resources/<folder>/keywords.py``): the
+"""The base of each type's generated keywords class (in ``resources/typed_keywords.py``): the
 typed ``__init__`` that both resource classes of the type inherit, the dynamic resource's
 (:class:`.resource.SpecResource`) and the provider plugin's (:class:`..native._base.
 NativeResource`), which register the resource from its keywords in their own ``_create``.

@@ -6,7 +6,7 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from ..resource import FromFile
-from .keywords import CommonResourceKeywords
+from ..typed_keywords import CommonResourceKeywords
 from .outputs import CommonResourceOutputs
 from .provider import CommonResourceProvider
 from .spec import SPEC

@@ -6,7 +6,7 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from ..resource import FromFile
-from .keywords import ConnectorKeywords
+from ..typed_keywords import ConnectorKeywords
 from .outputs import ConnectorOutputs
 from .provider import ConnectorProvider
 from .spec import SPEC

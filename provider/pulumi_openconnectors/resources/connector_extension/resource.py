@@ -6,7 +6,7 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from ..resource import FromFile
-from .keywords import ConnectorExtensionKeywords
+from ..typed_keywords import ConnectorExtensionKeywords
 from .outputs import ConnectorExtensionOutputs
 from .provider import ConnectorExtensionProvider
 from .spec import SPEC

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pulumi
 
 from ..resource import SpecResource
-from .keywords import ConnectorInstanceKeywords
+from ..typed_keywords import ConnectorInstanceKeywords
 from .outputs import ConnectorInstanceOutputs
 from .provider import ConnectorInstanceProvider
 from .spec import SPEC

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pulumi
 
 from ..resource import FromFile
-from .keywords import FormulaKeywords
+from ..typed_keywords import FormulaKeywords
 from .outputs import FormulaOutputs
 from .provider import FormulaProvider
 from .spec import SPEC

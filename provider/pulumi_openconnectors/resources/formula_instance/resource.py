@@ -8,7 +8,7 @@ from __future__ import annotations
 import pulumi
 
 from ..resource import SpecResource
-from .keywords import FormulaInstanceKeywords
+from ..typed_keywords import FormulaInstanceKeywords
 from .outputs import FormulaInstanceOutputs
 from .provider import FormulaInstanceProvider
 from .spec import SPEC

@@ -6,7 +6,7 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from ..resource import FromFile
-from .keywords import TransformationKeywords
+from ..typed_keywords import TransformationKeywords
 from .outputs import TransformationOutputs
 from .provider import TransformationProvider
 from .spec import SPEC

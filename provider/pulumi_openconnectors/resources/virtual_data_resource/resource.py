@@ -6,7 +6,7 @@ Generated from spec.py by `python -m pulumi_openconnectors.resources.codegen`: d
 from __future__ import annotations
 
 from ..resource import FromFile
-from .keywords import VirtualDataResourceKeywords
+from ..typed_keywords import VirtualDataResourceKeywords
 from .outputs import VirtualDataResourceOutputs
 from .provider import VirtualDataResourceProvider
 from .spec import SPEC
