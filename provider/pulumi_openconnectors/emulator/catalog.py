@@ -1,11 +1,14 @@
-"""The connector catalog: four elements shaped like the `element` object of the API docs."""
+"""The connector catalog: four elements shaped like the `element` object of the API docs
+(``catalog.json``)."""
 
 from __future__ import annotations
 
 import copy
+import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .errors import ApiError
@@ -69,8 +72,8 @@ class Connector:
     beta: bool = False
     event_types: tuple[str, ...] = ("polling", "webhook")
     """The `event.vendor.type`s its events guide documents (a private element: both)."""
-    document: Mapping[str, Any] | None = field(default=None, compare=False, hash=False)
-    """A private element: its stored JSON (what `element_json` answers)."""
+    document: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    """The element JSON (what `element_json` answers)."""
 
     @classmethod
     def private(cls, element: Mapping[str, Any]) -> Connector:
@@ -104,169 +107,45 @@ class Connector:
         return self.auth_type == "oauth2"
 
     def element_json(self) -> dict[str, Any]:
-        """The element object, with the same fields and order as in the API docs."""
-        if self.document is not None:
-            return copy.deepcopy(dict(self.document))
-        return copy.deepcopy(
-            {
-                "id": self.id,
-                "name": self.name,
-                "hookName": "",
-                "key": self.key,
-                "description": self.description,
-                "image": self.image,
-                "active": self.active,
-                "deleted": False,
-                "typeOauth": False,
-                "trialAccount": False,
-                "resources": [],
-                "transformationsEnabled": True,
-                "bulkDownloadEnabled": True,
-                "bulkUploadEnabled": True,
-                "cloneable": True,
-                "extendable": False,
-                "beta": self.beta,
-                "authentication": {"type": self.auth_type},
-                "extended": False,
-                "hub": self.hub,
-                "protocolType": "http",
-                "parameters": [],
-                "private": False,
-            }
-        )
+        """The element object as the API answers it (a catalog entry's from ``catalog.json``, a
+        private element's as stored)."""
+        return copy.deepcopy(dict(self.document))
 
     def hub_object(self, name: str) -> HubObject | None:
         return next((o for o in self.hub_objects if o.name == name), None)
 
 
-def _objects(*entries: tuple[str, str, str]) -> tuple[ObjectInfo, ...]:
-    return tuple(ObjectInfo(name, vendor, kind) for name, vendor, kind in entries)
+def _catalog_entry(entry: Mapping[str, Any]) -> Connector:
+    """A catalog connector from its entry in ``catalog.json``: the element document as the API
+    answers it, plus what the emulator needs to validate (the required and secret configuration
+    keys, the objects and hub records it serves, the event types its events guide documents)."""
+    element = entry["element"]
+    return Connector(
+        id=int(element["id"]),
+        key=str(element["key"]),
+        name=str(element["name"]),
+        description=str(element["description"]),
+        image=str(element["image"]),
+        auth_type=str(element["authentication"]["type"]),
+        hub=str(element["hub"]),
+        required_config=tuple(entry["requiredConfig"]),
+        secret_config=tuple(entry["secretConfig"]),
+        objects=tuple(ObjectInfo(o["name"], o["vendorName"], o["type"]) for o in entry["objects"]),
+        hub_objects=tuple(HubObject(h["name"], tuple(h["records"])) for h in entry["hubObjects"]),
+        active=bool(element["active"]),
+        beta=bool(element["beta"]),
+        event_types=tuple(entry["eventTypes"]),
+        document=element,
+    )
 
 
-CONNECTORS: tuple[Connector, ...] = (
-    Connector(
-        id=6791,
-        key="hootsuite",
-        name="Hootsuite",
-        description=(
-            "Add a Hootsuite instance to connect to Hootsuite account to the social Hub, "
-            "allowing you to manage messages, teams , members of the organizations across "
-            "multiple social connectors. You will need  Hootsuite account information to add "
-            "an instance."
-        ),
-        image="elements/provider_hootsuite.png",
-        auth_type="oauth2",
-        hub="social",
-        required_config=OAUTH2_REQUIRED,
-        secret_config=("oauth.api.secret",),
-        objects=_objects(
-            ("messages", "Message", "ceCanonical"),
-            ("members", "members", "vendor"),
-            ("mySocialProfiles", "SocialProfile", "vdr"),
-        ),
-        hub_objects=(
-            HubObject(
-                "messages",
-                (
-                    {"id": "m-1001", "text": "Hello from the emulator", "state": "SCHEDULED"},
-                    {"id": "m-1002", "text": "Second post", "state": "SENT"},
-                ),
-            ),
-            HubObject("members", ({"id": "u-1", "fullName": "Ada Lovelace"},)),
-        ),
-        active=False,
-        beta=True,
-        event_types=("webhook",),  # its events guide: "supports webhook events"
-    ),
-    Connector(
-        id=1,
-        key="sfdc",
-        name="Salesforce Sales Cloud",
-        description=(
-            "The Salesforce Sales Cloud is a customer relationship management (CRM) platform. "
-            "Add a Salesforce instance to connect your Salesforce account to the CRM Hub."
-        ),
-        image="elements/provider_salesforce.png",
-        auth_type="oauth2",
-        hub="crm",
-        required_config=OAUTH2_REQUIRED,
-        secret_config=("oauth.api.secret",),
-        objects=_objects(
-            ("incidents", "Case", "ceCanonical"),
-            ("Task", "Task", "vendor"),
-            ("myAccounts", "Account", "vdr"),
-        ),
-        hub_objects=(
-            HubObject(
-                "accounts",
-                (
-                    {"Id": "001A000001", "Name": "Acme Corporation", "Type": "Customer"},
-                    {"Id": "001A000002", "Name": "Globex", "Type": "Prospect"},
-                ),
-            ),
-            HubObject(
-                "contacts",
-                ({"Id": "003A000001", "FirstName": "Grace", "LastName": "Hopper"},),
-            ),
-        ),
-    ),
-    Connector(
-        id=50,
-        key="brighttalk",
-        name="BrightTALK",
-        description=(
-            "BrightTALK is a webinar and video meeting service provider. The BrightTALK "
-            "element supports transformations and bulk."
-        ),
-        image="elements/provider_brighttalk.png",
-        auth_type="custom",
-        hub="marketing",
-        required_config=("brighttalk.api.key", "brighttalk.api.secret"),
-        event_types=("polling",),  # its events guide documents polling only
-        secret_config=("brighttalk.api.secret",),
-        objects=_objects(
-            ("webinars", "Webcast", "ceCanonical"),
-            ("channels", "channels", "vendor"),
-            ("myWebinars", "Webcast", "vdr"),
-        ),
-        hub_objects=(
-            HubObject(
-                "channels",
-                ({"id": 2001, "title": "Cloud Platform Webinars", "subscribers": 1200},),
-            ),
-            HubObject(
-                "webcasts",
-                ({"id": 3001, "title": "Connectors 101", "status": "upcoming"},),
-            ),
-        ),
-    ),
-    Connector(
-        id=4032,
-        key="closeio",
-        name="Close.io",
-        description=(
-            "Close.io is a sales communication platform. Add a Close.io instance to connect "
-            "your Close.io account to the CRM Hub."
-        ),
-        image="elements/provider_closeio.png",
-        auth_type="basic",
-        hub="crm",
-        required_config=("username", "password"),
-        secret_config=("password",),
-        objects=_objects(
-            ("contacts", "contact", "ceCanonical"),
-            ("leads", "leads", "vendor"),
-            ("myLeads", "lead", "vdr"),
-        ),
-        hub_objects=(
-            HubObject(
-                "contacts",
-                ({"id": "cont_1", "name": "Katherine Johnson", "title": "Engineer"},),
-            ),
-            HubObject("leads", ({"id": "lead_1", "display_name": "Initech", "status": "New"},)),
-        ),
-    ),
+CONNECTORS: tuple[Connector, ...] = tuple(
+    _catalog_entry(entry)
+    for entry in json.loads(resources.files(__package__).joinpath("catalog.json").read_text())
 )
+"""The catalog (``catalog.json``). Event types: Hootsuite's events guide says it "supports
+webhook events", BrightTALK's documents polling only; the others both."""
+
 
 _SECRET_MARKERS = ("secret", "password", "token")
 
