@@ -43,6 +43,10 @@ def run(args: argparse.Namespace, stdout: BinaryIO | None = None) -> int:
     path: Path = args.formula
     document, _ = read_formula(path, "formula")
     output_format = str(args.format)
+    stream = stdout or sys.stdout.buffer
+    if args.out is None and output_format == "png" and stream.isatty():
+        # before rendering: the advice holds whether Graphviz is installed or not
+        raise ConfigurationError("--format png writes binary data: give --out FILE.")
     data = render_formula(document, output_format, source=str(path))
     if args.out is not None:
         try:
@@ -52,9 +56,6 @@ def run(args: argparse.Namespace, stdout: BinaryIO | None = None) -> int:
                 f"--out {args.out}: cannot write it: {exc.strerror}."
             ) from None
         return 0
-    stream = stdout or sys.stdout.buffer
-    if output_format == "png" and stream.isatty():
-        raise ConfigurationError("--format png writes binary data: give --out FILE.")
     stream.write(data)
     stream.flush()
     return 0
