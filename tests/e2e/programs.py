@@ -85,7 +85,7 @@ def configure_emulator(stack: Stack, emulator: Any, via_env: bool = False) -> No
 def set_instances(
     stack: Stack, instances: dict[str, Any], secret_values: dict[str, str] | None = None
 ) -> None:
-    stack.config("instances", json.dumps(instances))
-    if secret_values is not None:
-        # Stored as one secret JSON string; the program reads it with get_secret_object.
-        stack.config("secretValues", json.dumps(secret_values), secret=True)
+    # One `pulumi config set-all`; the secret values are stored as one secret JSON string,
+    # which the program reads with get_secret_object.
+    secret = None if secret_values is None else {"secretValues": json.dumps(secret_values)}
+    stack.config_all({"instances": json.dumps(instances)}, secret)
