@@ -5,12 +5,11 @@ Generated from the specs by `python -m pulumi_openconnectors.resources.codegen`:
 
 from __future__ import annotations
 
-import pulumi
-
+from ..resources.typed_keywords import ProviderKeywords
 from ._base import NativeProvider
 
 
-class Provider(NativeProvider):
+class Provider(ProviderKeywords, NativeProvider):
     """Its own endpoint and credentials (several organizations in one program); what
     it leaves unset comes from the OPENCONNECTORS_* environment variables.
 
@@ -43,20 +42,3 @@ class Provider(NativeProvider):
         ("operationTimeout", False),
         ("concurrency", False),
     )
-
-    def __init__(
-        self,
-        resource_name: str,
-        *,
-        base_url: pulumi.Input[str] | None = None,
-        region: pulumi.Input[str] | None = None,
-        user_secret: pulumi.Input[str] | None = None,
-        organization_secret: pulumi.Input[str] | None = None,
-        bearer_token: pulumi.Input[str] | None = None,
-        timeout: pulumi.Input[float] | None = None,
-        max_retries: pulumi.Input[int] | None = None,
-        operation_timeout: pulumi.Input[float] | None = None,
-        concurrency: pulumi.Input[int] | None = None,
-        opts: pulumi.ResourceOptions | None = None,
-    ) -> None:
-        self._create(resource_name, locals(), opts)

@@ -79,11 +79,11 @@ def _init(keywords: list[str]) -> list[str]:
 
 def provider_module() -> str:
     """The source of ``native/provider.py``: the explicit provider resource."""
-    kinds = {"string": "str", "integer": "int", "number": "float"}
     out = ['"""The explicit provider resource (``pulumi:providers:openconnectors``).', ""]
     out += [HEADER, '"""', "", "from __future__ import annotations", ""]
-    out += ["import pulumi", "", "from ._base import NativeProvider", "", ""]
-    out += ["class Provider(NativeProvider):"]
+    out += ["from ..resources.typed_keywords import ProviderKeywords"]
+    out += ["from ._base import NativeProvider", "", ""]
+    out += ["class Provider(ProviderKeywords, NativeProvider):"]
     out += ['    """Its own endpoint and credentials (several organizations in one program); what']
     out += ["    it leaves unset comes from the OPENCONNECTORS_* environment variables.", ""]
     out += ["    Args:", "        resource_name: the Pulumi resource name."]
@@ -91,8 +91,18 @@ def provider_module() -> str:
         out += _wrapped(f"{snake(setting.key)}: {text} (``{setting.env}``).", "        ", "    ")
     out += ["        opts: the Pulumi resource options.", '    """', ""]
     out += [f"    _settings = {tuple((s.key, secret) for s, _kind, secret, _text in CONFIG)!r}"]
+    return "\n".join([*out, ""])
+
+
+def provider_keywords() -> list[str]:
+    """``ProviderKeywords`` (in ``resources/typed_keywords.py``, with the types' keywords
+    classes): the typed ``__init__`` of the explicit provider resource, one keyword per setting
+    of the stack config."""
+    kinds = {"string": "str", "integer": "int", "number": "float"}
     keywords = [f"{snake(s.key)}: pulumi.Input[{kinds[k]}] | None = None" for s, k, _, _ in CONFIG]
-    return "\n".join(out + _init(keywords))
+    out = ["", "", "class ProviderKeywords(Registers):"]
+    out += ['    """The keywords of the plugin\'s explicit ``Provider`` resource."""']
+    return out + _init(keywords)[:-1]
 
 
 def init_module() -> str:

@@ -147,9 +147,9 @@ def _keywords_class(spec: ResourceSpec) -> list[str]:
 
 
 def keywords_module(specs: list[ResourceSpec]) -> str:
-    """The source of ``resources/typed_keywords.py``: every type's keywords class, in one
-    generated module (an ``import_`` of an init argument is written relative to the type's
-    folder, ``from ..<folder>``; here it is ``from .<folder>``)."""
+    """The source of ``resources/typed_keywords.py``: every type's keywords class and the
+    plugin's explicit provider's, in one generated module (an ``import_`` of an init argument
+    is written relative to the type's folder, ``from ..<folder>``; here ``from .<folder>``)."""
     type_imports = sorted(
         {
             arg.import_.replace("from ..", "from .", 1)
@@ -168,12 +168,14 @@ def keywords_module(specs: list[ResourceSpec]) -> str:
         typing = ["TYPE_CHECKING"] + (["Any"] if "Any" in annotations else [])
         imports += [f"from typing import {', '.join(typing)}"]
     out += [*imports, *([""] if imports else []), "import pulumi", ""]
-    out += ["from .keywords import Keywords", ""]
+    out += ["from .keywords import Keywords, Registers", ""]
     if type_imports:
         out += ["if TYPE_CHECKING:", *(f"    {line}" for line in type_imports), ""]
     for spec in sorted(specs, key=lambda s: FOLDERS[s.name]):
         out += _keywords_class(spec)
-    return "\n".join([*out, ""])
+    from ..plugin.codegen import provider_keywords
+
+    return "\n".join([*out, *provider_keywords(), ""])
 
 
 def resource_module(spec: ResourceSpec) -> str:

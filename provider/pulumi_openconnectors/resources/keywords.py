@@ -17,7 +17,21 @@ if TYPE_CHECKING:
     from .spec import ResourceSpec
 
 
-class Keywords:
+class Registers:
+    """What a generated ``__init__`` calls with its keywords (its ``locals()``): the resource
+    class's ``_create``, which registers the resource (the plugin's explicit ``Provider`` too)."""
+
+    if TYPE_CHECKING:
+
+        def _create(
+            self,
+            resource_name: str,
+            keywords: Mapping[str, Any],
+            opts: pulumi.ResourceOptions | None,
+        ) -> None: ...
+
+
+class Keywords(Registers):
     """A type's keywords: its generated subclass's ``__init__`` hands them (its ``locals()``)
     to the resource class's ``_create``."""
 
@@ -35,12 +49,3 @@ class Keywords:
             return inputs
         extra = {arg.name: keywords.get(arg.name) for arg in self._spec.init_args}
         return hook(resource_name, inputs, **extra)
-
-    if TYPE_CHECKING:
-
-        def _create(
-            self,
-            resource_name: str,
-            keywords: Mapping[str, Any],
-            opts: pulumi.ResourceOptions | None,
-        ) -> None: ...

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pulumi
 
-from .keywords import Keywords
+from .keywords import Keywords, Registers
 
 if TYPE_CHECKING:
     from .common_resource.outputs import CommonResourceOutputs
@@ -326,4 +326,25 @@ class VirtualDataResourceKeywords(Keywords):
             adopt: take over the VDR of this name if it exists instead of failing.
             opts: the Pulumi resource options.
         """
+        self._create(resource_name, locals(), opts)
+
+
+class ProviderKeywords(Registers):
+    """The keywords of the plugin's explicit ``Provider`` resource."""
+
+    def __init__(
+        self,
+        resource_name: str,
+        *,
+        base_url: pulumi.Input[str] | None = None,
+        region: pulumi.Input[str] | None = None,
+        user_secret: pulumi.Input[str] | None = None,
+        organization_secret: pulumi.Input[str] | None = None,
+        bearer_token: pulumi.Input[str] | None = None,
+        timeout: pulumi.Input[float] | None = None,
+        max_retries: pulumi.Input[int] | None = None,
+        operation_timeout: pulumi.Input[float] | None = None,
+        concurrency: pulumi.Input[int] | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
         self._create(resource_name, locals(), opts)
