@@ -23,6 +23,7 @@ neither ``baseUrl`` nor ``region`` set, resolution fails with a message saying w
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -39,29 +40,34 @@ ConfigLookup = Callable[[str], Any]
 
 @dataclass(frozen=True)
 class SettingSource:
-    """Where one setting comes from: its stack config key and its environment variable."""
+    """Where one setting comes from: its stack config key (``openconnectors:maxRetries``) and
+    its environment variable, the key in upper snake case (``OPENCONNECTORS_MAX_RETRIES``)."""
 
     key: str
-    env: str
 
     @property
     def config_key(self) -> str:
         return f"{NAMESPACE}:{self.key}"
+
+    @property
+    def env(self) -> str:
+        words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", self.key)
+        return f"{NAMESPACE.upper()}_{words.upper()}"
 
     def how_to_set(self, secret: bool = False) -> str:
         flag = " --secret" if secret else ""
         return f"`pulumi config set{flag} {self.config_key} -- <value>` or export {self.env}"
 
 
-BASE_URL = SettingSource("baseUrl", "OPENCONNECTORS_BASE_URL")
-REGION = SettingSource("region", "OPENCONNECTORS_REGION")
-USER_SECRET = SettingSource("userSecret", "OPENCONNECTORS_USER_SECRET")
-ORGANIZATION_SECRET = SettingSource("organizationSecret", "OPENCONNECTORS_ORGANIZATION_SECRET")
-BEARER_TOKEN = SettingSource("bearerToken", "OPENCONNECTORS_BEARER_TOKEN")
-TIMEOUT = SettingSource("timeout", "OPENCONNECTORS_TIMEOUT")
-MAX_RETRIES = SettingSource("maxRetries", "OPENCONNECTORS_MAX_RETRIES")
-OPERATION_TIMEOUT = SettingSource("operationTimeout", "OPENCONNECTORS_OPERATION_TIMEOUT")
-CONCURRENCY = SettingSource("concurrency", "OPENCONNECTORS_CONCURRENCY")
+BASE_URL = SettingSource("baseUrl")
+REGION = SettingSource("region")
+USER_SECRET = SettingSource("userSecret")
+ORGANIZATION_SECRET = SettingSource("organizationSecret")
+BEARER_TOKEN = SettingSource("bearerToken")
+TIMEOUT = SettingSource("timeout")
+MAX_RETRIES = SettingSource("maxRetries")
+OPERATION_TIMEOUT = SettingSource("operationTimeout")
+CONCURRENCY = SettingSource("concurrency")
 
 ENDPOINT_GROUP = (BASE_URL, REGION)
 CREDENTIALS_GROUP = (USER_SECRET, ORGANIZATION_SECRET, BEARER_TOKEN)

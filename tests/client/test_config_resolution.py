@@ -87,3 +87,15 @@ def test_the_concurrency_setting() -> None:
     for bad in ("0", "65", "many", "4.5"):
         with pytest.raises(ConfigurationError, match=r"openconnectors:concurrency"):
             resolve_concurrency(stack(concurrency=bad), {})
+
+
+def test_each_setting_reads_the_environment_variable_its_table_names() -> None:
+    """The variable is the key in upper snake case; the module's table is what users read."""
+    import re
+
+    from pulumi_openconnectors import config
+
+    table = dict(re.findall(r"``(openconnectors:\w+)``.*?``(OPENCONNECTORS_\w+)``", config.__doc__))
+    sources = [s for s in vars(config).values() if isinstance(s, config.SettingSource)]
+    assert len(sources) == len(table) == 9
+    assert {s.config_key: s.env for s in sources} == table
