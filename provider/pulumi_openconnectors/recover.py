@@ -7,8 +7,9 @@ them again (duplicates). Every create of a connector instance tags the instance 
 ownership tag that ``check`` drew beforehand, and the engine records the checked inputs (the
 tag included, ``__ownership_tag``) with the pending operation. So:
 
-1. read the state (``pulumi stack export``) and, for each pending create of a ConnectorInstance,
-   look up the instances carrying its ownership tag;
+1. read the state (``pulumi stack export``; in a file backend, first removing the empty metadata
+   sidecar a kill can leave, :func:`remove_torn_metadata`) and, for each pending create of a
+   ConnectorInstance, look up the instances carrying its ownership tag;
 2. with ``--delete``: delete them; with ``--adopt``: record the oldest in the state as the
    resource (the others, duplicates of one create, are deleted) and refresh it;
    without either: only report (exit 1 when something is left to do);
@@ -31,6 +32,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .client import OpenConnectorsClient
 from .client.models.instances import Instance
@@ -71,9 +73,9 @@ class Pulumi:
     cwd: Path
     stack: str | None
 
-    def __call__(self, *args: str) -> str:
+    def __call__(self, *args: str, of_stack: bool = True) -> str:
         argv = ["pulumi", *args, "--non-interactive"]
-        if self.stack:
+        if self.stack and of_stack:
             argv += ["--stack", self.stack]
         try:
             done = subprocess.run(
@@ -114,6 +116,48 @@ def locked_advice(said: str) -> str:
         f"{', '.join(map(str, left))}, which may still act on the API: end them (kill "
         f"{' '.join(str(p.pid) for p in left)}), `pulumi cancel`, then run recover again)"
     )
+
+
+TORN_METADATA = "failed to load checkpoint: EOF"
+"""What `pulumi` says of a stack whose file-backend metadata sidecar was left empty."""
+
+
+def remove_torn_metadata(pulumi: Pulumi) -> list[Path]:
+    """The empty metadata sidecars (``<file>.attrs``) of a file backend, removed.
+
+    A file backend (gocloud's fileblob) writes each file to a temporary name and renames it,
+    but rewrites the file's sidecar of metadata (content type, MD5) in place: a `pulumi` killed
+    in between leaves it empty, and every later read of the stack fails with
+    ``failed to load checkpoint: EOF``. An empty sidecar holds nothing, and a missing one is
+    read as no metadata, so removing it is safe. Other backends: none."""
+    url = str(json.loads(pulumi("whoami", "--json", of_stack=False))["url"])
+    if not url.startswith("file://"):
+        return []
+    root = Path(unquote(url.removeprefix("file://"))).expanduser() / ".pulumi"
+    torn = sorted(p for p in root.rglob("*.attrs") if p.is_file() and p.stat().st_size == 0)
+    for path in torn:
+        path.unlink()
+    return torn
+
+
+def export_state(pulumi: Pulumi, out: Any) -> dict[str, Any]:
+    """``pulumi stack export``, once more after removing the empty metadata sidecars a killed
+    `pulumi` can leave in a file backend (:func:`remove_torn_metadata`), saying which."""
+    try:
+        return dict(json.loads(pulumi("stack", "export")))
+    except PulumiCommandError as exc:
+        if TORN_METADATA not in str(exc):
+            raise
+        torn = remove_torn_metadata(pulumi)
+        if not torn:
+            raise
+    for path in torn:
+        print(
+            f"removed {path}: the killed `pulumi` left this metadata file of the backend empty, "
+            "which made the stack unreadable (`failed to load checkpoint: EOF`)",
+            file=out,
+        )
+    return dict(json.loads(pulumi("stack", "export")))
 
 
 @dataclass
@@ -171,7 +215,7 @@ def _import(pulumi: Pulumi, exported: dict[str, Any], cwd: Path) -> None:
 def recover(args: argparse.Namespace, out: Any = sys.stdout) -> int:
     cwd = (args.cwd or Path.cwd()).resolve()
     pulumi = Pulumi(cwd, args.stack)
-    first = json.loads(pulumi("stack", "export"))
+    first = export_state(pulumi, out)
     creates = pending_creates(first.get("deployment") or {})
     pending = (first.get("deployment") or {}).get("pending_operations") or []
     if not pending:

@@ -112,3 +112,29 @@ def test_recover_after_a_killed_up(
         assert not orphans & ids
     stack.destroy()
     assert live.instances() == []
+
+
+def test_recover_makes_a_stack_left_with_an_empty_metadata_file_readable(
+    stack_factory: Any, emulator: Any
+) -> None:
+    """A file backend rewrites a file's metadata sidecar (`<file>.attrs`) in place: a `pulumi`
+    killed at that moment leaves it empty (seen once in CI, after the SIGKILL above), and every
+    read of the stack fails with `EOF`. recover removes the empty sidecar and goes on."""
+    stack: Stack = stack_factory(INSTANCES_PROGRAM).init()
+    configure_emulator(stack, emulator, via_env=True)
+    set_instances(stack, {"i0": basic_instance("Torn 0")}, {"pw": "p"})
+    stack.up()
+    checkpoint = stack.checkpoint()
+    sidecar = checkpoint.with_name(checkpoint.name + ".attrs")
+    assert sidecar.stat().st_size > 0
+    sidecar.write_bytes(b"")  # what the kill leaves
+    broken = stack.run("stack", "export", "--stack", stack.stack, check=False)
+    assert "failed to load checkpoint: EOF" in broken.stderr, broken.stderr
+
+    done = _recover(stack)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"removed {sidecar}: the killed `pulumi` left" in done.stdout, done.stdout
+    assert "nothing to recover" in done.stdout, done.stdout
+    assert not sidecar.exists()
+    stack.preview("--expect-no-changes")
+    stack.destroy()
