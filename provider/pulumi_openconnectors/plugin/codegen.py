@@ -14,7 +14,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from ..resources.codegen_names import keywords_class, outputs_class
+from ..resources.codegen_names import init_method, keywords_class, outputs_class
 from ..resources.registry import FOLDERS, SPECS
 from ..resources.spec import ResourceSpec
 from . import type_token
@@ -68,15 +68,6 @@ def resource_module(spec: ResourceSpec) -> str:
     return "\n".join([*out, ""])
 
 
-def _init(keywords: list[str]) -> list[str]:
-    """A generated ``__init__`` (``keywords`` after ``resource_name``, then ``opts``) that
-    hands its keywords to ``_create``."""
-    out = ["", "    def __init__(", "        self,", "        resource_name: str,", "        *,"]
-    out += [f"        {keyword}," for keyword in keywords]
-    out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
-    return [*out, "        self._create(resource_name, locals(), opts)", ""]
-
-
 def provider_module() -> str:
     """The source of ``native/provider.py``: the explicit provider resource."""
     out = ['"""The explicit provider resource (``pulumi:providers:openconnectors``).', ""]
@@ -102,7 +93,7 @@ def provider_keywords() -> list[str]:
     keywords = [f"{snake(s.key)}: pulumi.Input[{kinds[k]}] | None = None" for s, k, _, _ in CONFIG]
     out = ["", "", "class ProviderKeywords(Registers):"]
     out += ['    """The keywords of the plugin\'s explicit ``Provider`` resource."""']
-    return out + _init(keywords)[:-1]
+    return [*out, "", *init_method(keywords)]
 
 
 def init_module() -> str:

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .codegen_names import annotations_imports, keywords_class, outputs_class
+from .codegen_names import annotations_imports, init_method, keywords_class, outputs_class
 from .registry import FOLDERS, SPECS
 from .spec import Prop, ResourceSpec
 
@@ -34,10 +34,10 @@ def provider_class(spec: ResourceSpec) -> str:
 def _keyword(prop: Prop) -> str:
     annotation = prop.input_annotation()
     if prop.required:
-        return f"        {prop.name}: {annotation},"
+        return f"{prop.name}: {annotation}"
     if prop.init_default is not None:
-        return f"        {prop.name}: {annotation} = {prop.init_default!r},"
-    return f"        {prop.name}: {annotation} | None = None,"
+        return f"{prop.name}: {annotation} = {prop.init_default!r}"
+    return f"{prop.name}: {annotation} | None = None"
 
 
 def _value(prop: Prop) -> str:
@@ -137,13 +137,9 @@ def _keywords_class(spec: ResourceSpec) -> list[str]:
     out = ["", "", f"class {keywords_class(spec)}(Keywords):"]
     doc = f"The keywords of both {spec.name} classes (the dynamic resource and the plugin's)."
     out += [*_wrapped('"""' + doc + '"""', "    "), ""]
-    out += ["    def __init__(", "        self,", "        resource_name: str,", "        *,"]
-    keywords = sorted(spec.inputs, key=lambda p: not p.required)
-    out += [_keyword(p) for p in keywords]
-    out += [f"        {arg.name}: {arg.py} = None," for arg in spec.init_args]
-    out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
-    out += _init_docstring(spec)
-    return [*out, "        self._create(resource_name, locals(), opts)"]
+    keywords = [_keyword(p) for p in sorted(spec.inputs, key=lambda p: not p.required)]
+    keywords += [f"{arg.name}: {arg.py} = None" for arg in spec.init_args]
+    return out + init_method(keywords, _init_docstring(spec))
 
 
 def keywords_module(specs: list[ResourceSpec]) -> str:

@@ -1,6 +1,6 @@
 """What both generators (:mod:`.codegen` for the dynamic classes, :mod:`..plugin.codegen` for
-the provider plugin's) agree on: the shared typed outputs and keywords classes of a type, and
-the imports a generated annotation needs."""
+the provider plugin's) agree on: the shared typed outputs and keywords classes of a type, the
+lines of a generated ``__init__``, and the imports a generated annotation needs."""
 
 from __future__ import annotations
 
@@ -28,3 +28,13 @@ def annotations_imports(annotations: str) -> list[str]:
     if "Any" in annotations:
         out += ["from typing import Any"]
     return out
+
+
+def init_method(keywords: list[str], docstring: list[str] | None = None) -> list[str]:
+    """The lines of a generated ``__init__``: ``keywords`` (``name: annotation[ = default]``)
+    after ``resource_name``, then ``opts``, its docstring lines, and the call that hands the
+    keywords (its ``locals()``) to the resource class's ``_create``."""
+    out = ["    def __init__(", "        self,", "        resource_name: str,", "        *,"]
+    out += [f"        {keyword}," for keyword in keywords]
+    out += ["        opts: pulumi.ResourceOptions | None = None,", "    ) -> None:"]
+    return [*out, *(docstring or []), "        self._create(resource_name, locals(), opts)"]
