@@ -32,7 +32,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
 from .client import OpenConnectorsClient
 from .client.models.instances import Instance
@@ -41,6 +40,7 @@ from .errors import ConfigurationError, OpenConnectorsError
 from .markers import CREATE_MARKER_KEY, OWNERSHIP_TAG_PREFIX
 from .resources.advice import PULUMI_ADVICE
 from .subcommands import command, stack_options
+from .torn_metadata import TORN_METADATA, remove_torn_sidecars, removed_note
 
 INSTANCE_TYPE = "openconnectors:ConnectorInstance"
 LOCKED = "the stack is currently locked"
@@ -118,26 +118,9 @@ def locked_advice(said: str) -> str:
     )
 
 
-TORN_METADATA = "failed to load checkpoint: EOF"
-"""What `pulumi` says of a stack whose file-backend metadata sidecar was left empty."""
-
-
 def remove_torn_metadata(pulumi: Pulumi) -> list[Path]:
-    """The empty metadata sidecars (``<file>.attrs``) of a file backend, removed.
-
-    A file backend (gocloud's fileblob) writes each file to a temporary name and renames it,
-    but rewrites the file's sidecar of metadata (content type, MD5) in place: a `pulumi` killed
-    in between leaves it empty, and every later read of the stack fails with
-    ``failed to load checkpoint: EOF``. An empty sidecar holds nothing, and a missing one is
-    read as no metadata, so removing it is safe. Other backends: none."""
-    url = str(json.loads(pulumi("whoami", "--json", of_stack=False))["url"])
-    if not url.startswith("file://"):
-        return []
-    root = Path(unquote(url.removeprefix("file://"))).expanduser() / ".pulumi"
-    torn = sorted(p for p in root.rglob("*.attrs") if p.is_file() and p.stat().st_size == 0)
-    for path in torn:
-        path.unlink()
-    return torn
+    """The empty metadata sidecars of the stack's file backend, removed (torn_metadata.py)."""
+    return remove_torn_sidecars(str(json.loads(pulumi("whoami", "--json", of_stack=False))["url"]))
 
 
 def export_state(pulumi: Pulumi, out: Any) -> dict[str, Any]:
@@ -152,11 +135,7 @@ def export_state(pulumi: Pulumi, out: Any) -> dict[str, Any]:
         if not torn:
             raise
     for path in torn:
-        print(
-            f"removed {path}: the killed `pulumi` left this metadata file of the backend empty, "
-            "which made the stack unreadable (`failed to load checkpoint: EOF`)",
-            file=out,
-        )
+        print(removed_note(path), file=out)
     return dict(json.loads(pulumi("stack", "export")))
 
 

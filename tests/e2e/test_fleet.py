@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -342,3 +343,36 @@ def test_ctrl_c_twice_leaves_no_orphan_nor_duplicate(make_fleet: Callable[..., F
     assert counts(third.stdout) == {n: ("succeeded", 0, 0, 0, INSTANCES) for n in env.names}
     assert env.run("destroy", "--parallel", "2", "--all").returncode == 0
     assert all(env.org_instances(n) == [] for n in env.names)
+
+
+def test_a_stack_left_unreadable_in_a_file_backend_is_repaired(
+    make_fleet: Callable[..., FleetEnv], tmp_path: Path
+) -> None:
+    """A killed `pulumi` can leave the metadata sidecar of a file backend's checkpoint empty;
+    every later read of the stack then fails (`failed to load checkpoint: EOF`). The next run
+    removes that stack's empty sidecars, says so, and runs the stack; an empty sidecar of another
+    stack (whose run may be writing it at that moment) is left alone."""
+    env = make_fleet(tenants=1, instances=1)
+    (tenant,) = env.names
+    backend = tmp_path / "file-backend"
+    backend.mkdir()
+    env.extra_env["PULUMI_BACKEND_URL"] = f"file://{backend}"
+    first = env.run("up")
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    stacks = backend / ".pulumi" / "stacks" / PROJECT
+    torn, others = stacks / f"{tenant}.json.attrs", stacks / "another-stack.json.attrs"
+    assert torn.stat().st_size > 0
+    torn.write_text("")  # as a kill between the sidecar's truncation and its write leaves it
+    others.write_text("")
+    with pytest.raises(subprocess.CalledProcessError) as unreadable:
+        env.pulumi("stack", "export", "--stack", tenant)
+    assert "failed to load checkpoint: EOF" in unreadable.value.stderr
+
+    again = env.run("up")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert counts(again.stdout) == {tenant: ("succeeded", 0, 0, 0, 1)}
+    assert f"{tenant}: removed {torn}: the killed `pulumi` left" in again.stdout
+    assert torn.stat().st_size > 0  # written afresh by the run
+    assert others.exists() and others.stat().st_size == 0
+    assert env.state_instance_ids(tenant) == [str(i.id) for i in env.org_instances(tenant)]

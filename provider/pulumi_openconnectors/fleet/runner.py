@@ -29,6 +29,7 @@ from pulumi.automation import (
     StackNotFoundError,
 )
 
+from ..torn_metadata import TORN_METADATA, remove_torn_sidecars, removed_note
 from .engine import TrackedCommand, find_pulumi
 from .events import EventTail, EventWatcher, first_error_line, first_line
 from .model import Fleet, FleetFileError, ResolvedTenant
@@ -293,7 +294,12 @@ class FleetRunner:
         config, endpoint = tenant_config(tenant, self.fleet.project, self.environ)
         workspace = self._workspace(command)
         self.progress.step(tenant.stack, "selecting the stack")
-        stack = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
+        try:
+            stack = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
+        except CommandError as exc:
+            if not self._repair_torn(str(exc), tenant.stack, write, result):
+                raise
+            stack = self._stack(workspace, tenant.stack, create=op in ("preview", "up"))
         if stack is None:
             result.status = "succeeded"
             write(f"# no stack {tenant.stack}: nothing to {op}")
@@ -315,6 +321,9 @@ class FleetRunner:
                 return
             except CommandError as exc:
                 text = str(exc)
+                if attempt == 1 and self._repair_torn(text, tenant.stack, write, result):
+                    watcher.reset()
+                    continue
                 if not is_lock_error(text):
                     raise
                 write(text)
@@ -342,6 +351,21 @@ class FleetRunner:
                 return
         if watcher.dropped:
             result.recovered.append(dropped_note(watcher.dropped))
+
+    def _repair_torn(
+        self, text: str, stack: str, write: Callable[[str], None], result: StackResult
+    ) -> bool:
+        """After ``failed to load checkpoint: EOF`` in a file backend: remove the empty metadata
+        sidecars a killed run left among the stack's files (torn_metadata.py), said in the
+        stack's result; whether any was removed (then the command is worth running again)."""
+        if TORN_METADATA not in text:
+            return False
+        self.progress.step(stack, "recovering from a dead run")
+        torn = remove_torn_sidecars(str(self.backend), project=self.fleet.project, stack=stack)
+        for path in torn:
+            write(removed_note(path))
+            result.recovered.append(removed_note(path))
+        return bool(torn)
 
     def _operate(
         self, stack: Stack, watcher: EventWatcher, write: Callable[[str], None], result: StackResult
