@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_WORKERS ?= 3
 
-.PHONY: help up down env engine venv lock test test-fast test-fleet e2e lint format typecheck bench bench-emulator bench-fleet bench-sigint chaos emulator clean
+.PHONY: help up down env engine venv lock test test-fast test-fleet e2e lint format typecheck bench bench-emulator bench-fleet bench-sigint bench-package chaos emulator clean
 
 help:
 	@echo "make up        start the emulator and deploy the quickstart (installs what is missing)"
@@ -19,6 +19,7 @@ help:
 	@echo "make test-fleet  the example fleet in full: 20 tenants x 5 instances, --parallel 4"
 	@echo "make bench-fleet stacks per minute of a fleet at P = 1, 2, 4, 8 vs a plain CLI loop"
 	@echo "make bench-sigint  what an inherited ignored SIGINT costs a pulumi preview"
+	@echo "make bench-package REF=<commit>  CPU per pulumi command: the package of REF vs the working tree"
 	@echo "make emulator  run the emulator in the foreground"
 	@echo "make lock      recompile requirements/dev.lock (LOCK_FLAGS=--upgrade: newest versions)"
 	@echo 'eval "$$(make -s env)"  put pulumi, the venv and the local backend in your shell'
@@ -76,6 +77,12 @@ bench-emulator: venv
 
 bench-sigint: venv engine
 	$(PY) scripts/bench_sigint.py $(BENCH_SIGINT_ARGS)
+
+# Whether a change to the package makes each engine command costlier: REF's package against the
+# working tree's (e.g. REF=e95c16a, the package before issue 20's refactor).
+bench-package: venv engine
+	@test -n "$(REF)" || { echo "make bench-package needs REF=<commit, tag or branch>" >&2; exit 2; }
+	$(PY) scripts/bench_package_cost.py --ref "$(REF)" $(BENCH_PACKAGE_ARGS)
 
 # The example fleet in full (20 tenants x 5 instances, S3 state, --parallel 4); `make test` runs
 # the bounded fleet tests (tests/e2e/test_fleet.py) only.

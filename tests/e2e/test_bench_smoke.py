@@ -207,3 +207,28 @@ def test_bench_sigint_times_both_ways_of_starting_pulumi(tmp_path: Path) -> None
     assert all(s > 0 for seconds in figures["seconds"].values() for s in seconds)
     assert "ratio ignored / default (medians):" in result.stdout
     assert (out / "sigint.md").read_text().strip() == result.stdout.strip()
+
+
+def test_bench_package_cost_compares_a_ref_with_the_working_tree(tmp_path: Path) -> None:
+    """The bounded smoke part of `make bench-package`: one round, one instance, HEAD as the
+    baseline; every operation measured for both packages (how they compare is measured by
+    `make bench-package`, not asserted)."""
+    out = tmp_path / "results"
+    result = run_script(
+        "bench_package_cost.py",
+        ["--ref", "HEAD", "--rounds", "1", "--instances", "1", "--out", str(out)],
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads((out / "package-cost.json").read_text())
+    assert set(report["cpu_s"]) == {report["ref"], "working tree"}
+    for seconds in report["cpu_s"].values():
+        assert list(seconds) == [
+            "up (create)",
+            "preview (no change)",
+            "refresh",
+            "up (update)",
+            "destroy",
+        ]
+        assert all(len(values) == 1 and values[0] > 0 for values in seconds.values())
+    assert "| all five |" in result.stdout
+    assert (out / "package-cost.md").read_text().strip() == result.stdout.strip()
