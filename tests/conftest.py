@@ -30,6 +30,13 @@ def pytest_configure(config: pytest.Config) -> None:
     # Run in the background (SIGINT ignored), every `pulumi` a test starts would wait 5 s for
     # its plugins to end (see pulumi_openconnectors/child_signals.py).
     let_children_be_interrupted()
+    # Go's collector at 4 times its default heap growth, for the Go programs the tests start
+    # (the `pulumi` CLI, its Go language hosts, the S3 server): the CLI allocates about 20 MB
+    # while its packages initialise (GODEBUG=inittrace=1: two copies of a password-strength
+    # dictionary), so at the default it collects several times before doing anything. Measured
+    # here: 0.08 CPU-s less per command (a `stack export` 0.27 -> 0.19, a `preview` 1.96 ->
+    # 1.86). Nothing the tests check depends on it; a GOGC already set is kept.
+    os.environ.setdefault("GOGC", "400")
     # The controller sets it before xdist starts its workers, which inherit it.
     if not hasattr(config, "workerinput"):
         os.environ[RUN_VARIABLE] = uuid.uuid4().hex
