@@ -134,6 +134,18 @@ def table(ref: str, figures: dict[str, dict[str, list[float]]]) -> str:
     return "\n".join(rows)
 
 
+def imports(provider_dir: Path) -> Callable[[Stack], None]:
+    """A check that the stack's program imported the package of ``provider_dir`` (else the
+    comparison is void)."""
+
+    def check(stack: Stack) -> None:
+        imported = Path(str(stack.outputs()["package"])).resolve()
+        if not imported.is_relative_to(provider_dir.resolve()):
+            raise SystemExit(f"the program imported {imported}, not the package in {provider_dir}")
+
+    return check
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ref", required=True, help="the baseline: a commit, tag or branch")
@@ -191,18 +203,6 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "package-cost.json").write_text(json.dumps(report, indent=2) + "\n")
     (args.out / "package-cost.md").write_text(text + "\n")
     return 0
-
-
-def imports(provider_dir: Path) -> Callable[[Stack], None]:
-    """A check that the stack's program imported the package of ``provider_dir`` (else the
-    comparison is void)."""
-
-    def check(stack: Stack) -> None:
-        imported = Path(str(stack.outputs()["package"])).resolve()
-        if not imported.is_relative_to(provider_dir.resolve()):
-            raise SystemExit(f"the program imported {imported}, not the package in {provider_dir}")
-
-    return check
 
 
 if __name__ == "__main__":
