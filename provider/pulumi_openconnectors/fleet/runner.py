@@ -321,9 +321,6 @@ class FleetRunner:
                 return
             except CommandError as exc:
                 text = str(exc)
-                if attempt == 1 and self._repair_torn(text, tenant.stack, write, result):
-                    watcher.reset()
-                    continue
                 if not is_lock_error(text):
                     raise
                 write(text)
