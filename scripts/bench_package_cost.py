@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pulumi_openconnectors.devtools.engine import engine_bin
-from pulumi_openconnectors.devtools.launcher import EmulatorProcess
+from pulumi_openconnectors.devtools.launcher import EmulatorProcess, credentials_env
 from pulumi_openconnectors.devtools.paths import REPO
 from pulumi_openconnectors.devtools.stack import Stack
 
@@ -173,12 +173,7 @@ def main(argv: list[str] | None = None) -> int:
                     bin_dir=engine,
                     program=PROGRAM,
                     project="ocbenchpackage",
-                    extra_env={
-                        "PYTHONPATH": str(provider_dir),
-                        "OPENCONNECTORS_BASE_URL": emulator.base_url,
-                        "OPENCONNECTORS_USER_SECRET": emulator.user_secret,
-                        "OPENCONNECTORS_ORGANIZATION_SECRET": emulator.organization_secret,
-                    },
+                    extra_env={"PYTHONPATH": str(provider_dir), **credentials_env(emulator)},
                 )
                 stack.init()
                 stack.config_all({}, {"pw": "bench-password"})

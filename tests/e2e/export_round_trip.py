@@ -13,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pulumi_openconnectors.devtools.launcher import credentials_env
+
 from .harness import REPO, VENV, Stack
 from .live import oauth_code
 from .platform import Platform, creates_and_deletes, delta
@@ -280,12 +282,7 @@ def export(
 ) -> subprocess.CompletedProcess[str]:
     """`python -m pulumi_openconnectors export --out OUT --project PROJECT --retain-on-delete
     EXTRA...` against the emulator's organization."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "OPENCONNECTORS_BASE_URL": emulator.base_url,
-        "OPENCONNECTORS_USER_SECRET": emulator.user_secret,
-        "OPENCONNECTORS_ORGANIZATION_SECRET": emulator.organization_secret,
-    }
+    env = {"PATH": "/usr/bin:/bin", **credentials_env(emulator)}
     return subprocess.run(
         [
             str(VENV / "bin" / "python"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pulumi_openconnectors.devtools.launcher import credentials_env
+
 from .harness import Stack
 
 # One program serves most tests: it reads the instances to declare from stack config, so a
@@ -65,13 +67,7 @@ def basic_instance(name: str, password_ref: str = "pw", **extra: Any) -> dict[st
 def configure_emulator(stack: Stack, emulator: Any, via_env: bool = False) -> None:
     """Point the stack at the emulator: stack config (secrets encrypted), or env vars."""
     if via_env:
-        stack.extra_env.update(
-            {
-                "OPENCONNECTORS_BASE_URL": emulator.base_url,
-                "OPENCONNECTORS_USER_SECRET": emulator.user_secret,
-                "OPENCONNECTORS_ORGANIZATION_SECRET": emulator.organization_secret,
-            }
-        )
+        stack.extra_env.update(credentials_env(emulator))
         return
     stack.config_all(
         {"openconnectors:baseUrl": emulator.base_url},

@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 import yaml
 
+from pulumi_openconnectors.devtools.launcher import credentials_env
+
 from .harness import REPO, VENV, Stack
 from .live import Live, oauth_code
 from .programs import configure_emulator
@@ -144,9 +146,7 @@ def test_oauth2_example(stack_factory: Any, emulator: Any) -> None:
         ],
         env={
             **{k: v for k, v in os.environ.items() if not k.startswith("OPENCONNECTORS_")},
-            "OPENCONNECTORS_BASE_URL": emulator.base_url,
-            "OPENCONNECTORS_USER_SECRET": emulator.user_secret,
-            "OPENCONNECTORS_ORGANIZATION_SECRET": emulator.organization_secret,
+            **credentials_env(emulator),
             "OPENCONNECTORS_OAUTH_API_SECRET": api_secret,
         },
         capture_output=True,

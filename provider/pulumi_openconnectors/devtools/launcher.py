@@ -23,9 +23,11 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import requests
 
+from ..config import BASE_URL, ORGANIZATION_SECRET, USER_SECRET
 from .announce import Announced, parse_announce
 
 MODULE = "pulumi_openconnectors.emulator"
@@ -33,6 +35,26 @@ DEMO_USER_SECRET = "demo-user-secret"
 DEMO_ORGANIZATION_SECRET = "demo-organization-secret"
 DEMO_AUTHORIZATION = f"User {DEMO_USER_SECRET}, Organization {DEMO_ORGANIZATION_SECRET}"
 START_TIMEOUT = 30.0
+
+
+class EmulatorAccount(Protocol):
+    """Where an emulator answers and its demo account (EmulatorProcess, EmulatorServer)."""
+
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def user_secret(self) -> str: ...
+    @property
+    def organization_secret(self) -> str: ...
+
+
+def credentials_env(emulator: EmulatorAccount) -> dict[str, str]:
+    """The environment variables that point the package at the emulator's demo account."""
+    return {
+        BASE_URL.env: emulator.base_url,
+        USER_SECRET.env: emulator.user_secret,
+        ORGANIZATION_SECRET.env: emulator.organization_secret,
+    }
 
 
 class EmulatorExited(RuntimeError):
