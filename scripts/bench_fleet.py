@@ -29,7 +29,6 @@ import contextlib
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -43,6 +42,7 @@ import requests
 import yaml
 
 from pulumi_openconnectors.devtools import s3_server
+from pulumi_openconnectors.devtools.cpu import children_cpu
 from pulumi_openconnectors.devtools.engine import engine_bin, pulumi_env
 from pulumi_openconnectors.devtools.launcher import EmulatorProcess
 from pulumi_openconnectors.devtools.paths import PYTHON, REPO
@@ -285,10 +285,6 @@ def main() -> int:
         if proc.returncode != 0:
             raise RuntimeError(f"fleet {operation} -P {parallel} failed:\n{out}")
         return time.monotonic() - started
-
-    def children_cpu() -> float:
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return usage.ru_utime + usage.ru_stime
 
     def record(
         mode: str, parallel: int, seconds: float, samples: Samples, cpu_seconds: float

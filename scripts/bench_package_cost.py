@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pulumi_openconnectors.devtools.cpu import children_cpu
 from pulumi_openconnectors.devtools.engine import engine_bin
 from pulumi_openconnectors.devtools.launcher import EmulatorProcess, credentials_env
 from pulumi_openconnectors.devtools.paths import REPO
@@ -76,12 +76,6 @@ def extract_provider(ref: str, into: Path) -> str:
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return commit
-
-
-def children_cpu() -> float:
-    """CPU seconds (user + system) of every reaped child of this process and their own."""
-    used = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return used.ru_utime + used.ru_stime
 
 
 def cpu_of(command: Callable[[], object]) -> float:
